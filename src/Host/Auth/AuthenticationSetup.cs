@@ -1,0 +1,109 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.Tokens;
+using Platform.SharedKernel.Security;
+using Platform.SharedKernel.Tenancy;
+using Platform.Users.Contracts;
+
+namespace Platform.Host.Auth;
+
+internal static class AuthenticationSetup
+{
+    public const string DashboardScheme = "Dashboard";
+
+    public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        if (Encoding.UTF8.GetByteCount(jwt.SigningKey) < 32)
+        {
+            throw new InvalidOperationException("Jwt:SigningKey must be at least 32 bytes.");
+        }
+        services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer,
+                    ValidAudience = jwt.Audience,
+                    IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)),
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = PlatformClaims.UserId,
+                    RoleClaimType = PlatformClaims.Role,
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = AcceptCurrentTokenAsync,
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        var detail = context.AuthenticateFailure is null
+                            ? "This endpoint needs a bearer access token."
+                            : "The access token is invalid, expired or revoked.";
+                        await WriteProblemAsync(context.HttpContext, 401, "Unauthorized", detail);
+                    },
+                    OnForbidden = context => WriteProblemAsync(context.HttpContext, 403, "Forbidden", "Your role does not allow this."),
+                };
+            })
+            .AddCookie(DashboardScheme, options =>
+            {
+                options.Cookie.Name = "platform_dashboard";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.Path = "/hangfire";
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = false;
+                options.Events = new CookieAuthenticationEvents
+                {
+                    OnRedirectToLogin = context => WriteProblemAsync(context.HttpContext, 401, "Unauthorized", "Sign in at /hangfire-login first."),
+                    OnRedirectToAccessDenied = context => WriteProblemAsync(context.HttpContext, 403, "Forbidden", "Only platform administrators may open the dashboard."),
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Viewer, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Viewer))
+            .AddPolicy(Policies.Editor, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Editor))
+            .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Admin))
+            .AddPolicy(Policies.Owner, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Owner))
+            .AddPolicy(Policies.PlatformAdmin, policy => policy
+                .AddAuthenticationSchemes(DashboardScheme, JwtBearerDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(PlatformClaims.PlatformAdmin, "true"));
+        return services;
+    }
+
+    /// <summary>
+    /// A well-signed token is honoured only while its user is active and its version current; the tenant
+    /// it names becomes the request's tenant, which is what row-level security filters on.
+    /// </summary>
+    private static async Task AcceptCurrentTokenAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var userId = principal.UserId();
+        var tenantId = principal.TenantId();
+        var version = int.TryParse(principal.FindFirst(PlatformClaims.TokenVersion)?.Value, out var v) ? v : -1;
+        var services = context.HttpContext.RequestServices;
+        if (userId is null || tenantId is null || principal.Role() is null ||
+            !await services.GetRequiredService<IAccessTokenGate>().IsCurrentAsync(userId.Value, tenantId.Value, version, context.HttpContext.RequestAborted))
+        {
+            context.Fail("The access token has been revoked.");
+            return;
+        }
+        services.GetRequiredService<TenantContext>().Set(tenantId.Value, userId.Value);
+    }
+
+    internal static Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+}

@@ -1,0 +1,76 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication;
+using System.Net;
+using System.Security.Claims;
+using Platform.Host.Auth;
+using Platform.SharedKernel.Security;
+using Platform.Users.Contracts;
+
+namespace Platform.Host.Jobs;
+
+/// <summary>
+/// The Hangfire dashboard at /hangfire for platform administrators only. A browser does not send the SPA's
+/// bearer token, so administrators sign in once at /hangfire-login and carry an HttpOnly, SameSite=Strict cookie.
+/// </summary>
+internal static class DashboardSetup
+{
+    public static void MapPlatformDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.PlatformAdmin, "/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "Platform jobs",
+            DisplayStorageConnectionString = false,
+            AppPath = null,
+        });
+
+        app.MapGet("/hangfire-login", () => Results.Content(LoginPage(null), "text/html"))
+            .ExcludeFromDescription();
+        app.MapPost("/hangfire-login", SignInAsync)
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        app.MapPost("/hangfire-logout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(AuthenticationSetup.DashboardScheme);
+            return Results.Redirect("/hangfire-login");
+        }).DisableAntiforgery().ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext context, IPlatformAdminSignIn signIn)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return Results.Problem(statusCode: 415, title: "Unsupported media type", detail: "Post the sign-in form.");
+        }
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var admin = await signIn.VerifyAsync(
+            form["email"].ToString(), form["password"].ToString(), form["code"].ToString() is { Length: > 0 } code ? code : null,
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown", context.RequestAborted);
+        if (admin is null)
+        {
+            return Results.Content(LoginPage("Those credentials do not belong to a platform administrator."), "text/html", statusCode: 401);
+        }
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(PlatformClaims.UserId, admin.UserId.ToString()),
+                new Claim(ClaimTypes.Email, admin.Email),
+                new Claim(PlatformClaims.PlatformAdmin, "true"),
+            ],
+            AuthenticationSetup.DashboardScheme, PlatformClaims.UserId, PlatformClaims.Role);
+        await context.SignInAsync(AuthenticationSetup.DashboardScheme, new ClaimsPrincipal(identity));
+        return Results.Redirect("/hangfire");
+    }
+
+    private static string LoginPage(string? error) => $$"""
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>Platform jobs: sign in</title>
+        <style>body{font-family:sans-serif;max-width:22rem;margin:4rem auto}label,input,button{display:block;width:100%;margin:.4rem 0}</style></head>
+        <body><h1>Platform jobs</h1>
+        {{(error is null ? "" : $"<p role=\"alert\">{WebUtility.HtmlEncode(error)}</p>")}}
+        <form method="post" action="/hangfire-login">
+        <label>Email <input name="email" type="email" required autocomplete="username"></label>
+        <label>Password <input name="password" type="password" required autocomplete="current-password"></label>
+        <label>Authenticator code (if enrolled) <input name="code" inputmode="numeric" autocomplete="one-time-code"></label>
+        <button type="submit">Sign in</button></form></body></html>
+        """;
+}

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+
+namespace Platform.Host.Pipeline;
+
+/// <summary>
+/// Takes the caller's X-Correlation-Id when it is a sane token, or makes one; echoes it in the response,
+/// puts it on every log line of the request, and in every problem details answer.
+/// </summary>
+internal sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILogger<CorrelationIdMiddleware> logger)
+{
+    public const string Header = "X-Correlation-Id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var incoming = context.Request.Headers[Header].ToString();
+        var correlationId = SafeToken().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
+        context.TraceIdentifier = correlationId;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = correlationId;
+            return Task.CompletedTask;
+        });
+        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            await next(context);
+            logger.LogInformation("{Method} {Path} answered {Status} in {ElapsedMs:0.0} ms",
+                context.Request.Method, context.Request.Path, context.Response.StatusCode,
+                TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{8,64}$")]
+    private static partial Regex SafeToken();
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Platform.SharedKernel.Security;
+
+namespace Platform.Host.Pipeline.RateLimiting;
+
+/// <summary>
+/// Limits each caller to a number of requests per minute: per user when the token is valid, per client
+/// address otherwise. Over the limit: 429 problem details with Retry-After in whole seconds.
+/// </summary>
+internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounter counter, IConfiguration configuration)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problemDetails)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+        var limit = configuration.GetValue("RateLimiting:PermitsPerMinute", 100);
+        var key = context.User.UserId() is { } userId
+            ? "user:" + userId
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        var decision = await counter.HitAsync(key, limit, Window, context.RequestAborted);
+        if (decision.Allowed)
+        {
+            await next(context);
+            return;
+        }
+        var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await problemDetails.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = 429,
+                Title = "Too many requests",
+                Detail = $"At most {limit} requests a minute are allowed; try again in {seconds} s.",
+            },
+        });
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.SharedKernel.Data;
+
+/// <summary>
+/// Wraps an endpoint in the request's unit of work: begins it before the handler and commits only when
+/// the handler answered with success, before that answer is written. A 4xx answer or an exception rolls back.
+/// </summary>
+public sealed class UnitOfWorkFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var session = context.HttpContext.RequestServices.GetRequiredService<DbSession>();
+        var cancellationToken = context.HttpContext.RequestAborted;
+        await session.BeginAsync(cancellationToken);
+        var result = await next(context);
+        if (IsSuccess(result) && session.IsActive)
+        {
+            await session.CommitAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    private static bool IsSuccess(object? result) => result switch
+    {
+        INestedHttpResult nested => IsSuccess(nested.Result),
+        IStatusCodeHttpResult { StatusCode: >= 400 } => false,
+        _ => true,
+    };
+}

@@ -1,0 +1,15 @@
+namespace Platform.SharedKernel.Security;
+
+/// <summary>Authorization policy names every module uses; the host defines them from the tenant roles.</summary>
+public static class Policies
+{
+    /// <summary>Any active member of the tenant, viewers included.</summary>
+    public const string Viewer = "tenant:viewer";
+    /// <summary>Editors, admins and owners: may create and change content.</summary>
+    public const string Editor = "tenant:editor";
+    /// <summary>Admins and owners: may manage users and settings.</summary>
+    public const string Admin = "tenant:admin";
+    public const string Owner = "tenant:owner";
+    /// <summary>Platform operators (not tenant owners): the Hangfire dashboard and cross-tenant administration.</summary>
+    public const string PlatformAdmin = "platform:admin";
+}

@@ -1,0 +1,53 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Platform.TestKit;
+
+/// <summary>
+/// The real host in process, against its own fresh database and the real Redis. Migrations run at start-up
+/// exactly as in production; settings can be overridden per fixture.
+/// </summary>
+public class PlatformApp(IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Platform"] = Database.AppConnectionString,
+            ["ConnectionStrings:Owner"] = Database.OwnerConnectionString,
+            ["ConnectionStrings:Admin"] = Database.AdminConnectionString,
+            ["ConnectionStrings:Redis"] = TestDatabase.RedisConnectionString,
+            ["Redis:InstanceName"] = Database.Name + ":",
+            ["RateLimiting:PermitsPerMinute"] = "100000",
+            ["Hangfire:WorkerCount"] = "2",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(values));
+        foreach (var (key, value) in values)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient CreateClient(string accessToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DropAsync();
+        GC.SuppressFinalize(this);
+    }
+}

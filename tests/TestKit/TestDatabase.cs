@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace Platform.TestKit;
+
+/// <summary>
+/// A fresh database of its own for one test fixture, on the PostgreSQL that scripts/services.sh started,
+/// reached with the same roles as production: the owner migrates, the app role is bound by RLS.
+/// </summary>
+public sealed class TestDatabase
+{
+    private static readonly IConfiguration Defaults = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+        .AddEnvironmentVariables()
+        .Build();
+
+    public TestDatabase()
+    {
+        Name = "platform_test_" + Guid.NewGuid().ToString("N")[..12];
+        AppConnectionString = WithDatabase("Platform", Name);
+        OwnerConnectionString = WithDatabase("Owner", Name);
+        AdminConnectionString = WithDatabase("Admin", "postgres");
+    }
+
+    public string Name { get; }
+    public string AppConnectionString { get; }
+    public string OwnerConnectionString { get; }
+    public string AdminConnectionString { get; }
+    public static string RedisConnectionString => Defaults.GetConnectionString("Redis")!;
+
+    public NpgsqlConnection OpenApp() => Open(AppConnectionString);
+
+    public NpgsqlConnection OpenOwner() => Open(OwnerConnectionString);
+
+    public async Task DropAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = Open(AdminConnectionString);
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static NpgsqlConnection Open(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static string WithDatabase(string name, string database) =>
+        new NpgsqlConnectionStringBuilder(Defaults.GetConnectionString(name)) { Database = database }.ConnectionString;
+}
