@@ -8,5 +8,6 @@ scripts/services.sh up
 dotnet build src/Host/Host.csproj -c Release -nologo -clp:ErrorsOnly
 host="dotnet src/Host/bin/Release/net10.0/Platform.Host.dll"
 $host migrate
+$host seed-demo
 echo "API on ${PLATFORM_URL:-http://127.0.0.1:5080}  (OpenAPI: /swagger, jobs: /hangfire)"
 exec $host --urls "${PLATFORM_URL:-http://127.0.0.1:5080}"

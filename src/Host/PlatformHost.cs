@@ -9,6 +9,7 @@ using Platform.Host.Pipeline.RateLimiting;
 using Platform.SharedKernel.Caching;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
+using Platform.SharedKernel.Throttling;
 using StackExchange.Redis;
 
 namespace Platform.Host;
@@ -49,6 +50,8 @@ internal static class PlatformHost
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Unreadable bodies and bad parameters reach the problem details handler instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         var maxBody = configuration.GetValue<long>("Http:MaxRequestBodyBytes", 1_048_576);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
@@ -105,11 +108,13 @@ internal static class PlatformHost
         if (string.IsNullOrWhiteSpace(redis))
         {
             services.AddSingleton<IRateLimitCounter>(provider => provider.GetRequiredService<MemoryRateLimitCounter>());
+            services.AddSingleton<IFailureCounter, MemoryFailureCounter>();
             return;
         }
         var options = ConfigurationOptions.Parse(redis);
         options.AbortOnConnectFail = false;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         services.AddSingleton<IRateLimitCounter, RedisRateLimitCounter>();
+        services.AddSingleton<IFailureCounter, RedisFailureCounter>();
     }
 }

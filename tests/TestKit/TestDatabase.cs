@@ -32,6 +32,9 @@ public sealed class TestDatabase
 
     public NpgsqlConnection OpenOwner() => Open(OwnerConnectionString);
 
+    /// <summary>The cluster's superuser on this database: sees every tenant, for assertions only.</summary>
+    public NpgsqlConnection OpenSuperuser() => Open(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name }.ConnectionString);
+
     public async Task DropAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -1,23 +1,35 @@
 using Platform.Host.Database;
+using Platform.SharedKernel.Data;
+using Platform.Users.Contracts;
 
 namespace Platform.Host.Cli;
 
-/// <summary>Verbs of the host run from the command line instead of serving: <c>migrate</c>, <c>seed-demo</c>, <c>grant-platform-admin EMAIL</c>.</summary>
+/// <summary>Verbs of the host run from the command line instead of serving.</summary>
 internal static class CommandLine
 {
+    private const string Usage = "Commands: migrate | seed-demo | grant-platform-admin EMAIL";
+
     public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
     {
         builder.Configuration["Hangfire:ServerEnabled"] = "false";
-        switch (args[0])
+        builder.AddPlatform();
+        await using var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("cli");
+        switch (args)
         {
-            case "migrate":
-            {
-                using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
-                await MigrateAsync(builder.Configuration, loggers.CreateLogger("migrate"), CancellationToken.None);
+            case ["migrate"]:
+                await MigrateAsync(app.Configuration, logger, CancellationToken.None);
                 return 0;
-            }
+            case ["seed-demo"]:
+                await MigrateAsync(app.Configuration, logger, CancellationToken.None);
+                await SeedDemoAsync(app.Services, logger);
+                return 0;
+            case ["grant-platform-admin", var email]:
+                var granted = await InUnitOfWorkAsync(app.Services, services => services.GetRequiredService<IPlatformAdminGrants>().GrantAsync(email, CancellationToken.None));
+                await Console.Out.WriteLineAsync(granted ? $"{email} is now a platform administrator." : $"No user has the email {email}.");
+                return granted ? 0 : 1;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, grant-platform-admin EMAIL.");
+                await Console.Error.WriteLineAsync($"Unknown command '{string.Join(' ', args)}'. {Usage}");
                 return 2;
         }
     }
@@ -26,5 +38,40 @@ internal static class CommandLine
     {
         var applied = await new MigrationRunner(DatabaseOptions.From(configuration), logger).RunAsync(cancellationToken);
         logger.LogInformation("Database is up to date ({Count} migrations applied now)", applied);
+    }
+
+    /// <summary>A demo tenant to try the API with, and an operator for the dashboard; does nothing when they exist.</summary>
+    private static async Task SeedDemoAsync(IServiceProvider services, ILogger logger)
+    {
+        foreach (var (tenant, email, password, operatorAccount) in new[]
+        {
+            ("Demo", "demo@example.com", "demo-password-123", false),
+            ("Operations", "ops@example.com", "ops-password-1234", true),
+        })
+        {
+            try
+            {
+                await InUnitOfWorkAsync(services, scope => scope.GetRequiredService<IAccountRegistration>().RegisterAsync(tenant, email, password, CancellationToken.None));
+                if (operatorAccount)
+                {
+                    await InUnitOfWorkAsync(services, scope => scope.GetRequiredService<IPlatformAdminGrants>().GrantAsync(email, CancellationToken.None));
+                }
+                logger.LogInformation("Seeded {Email} / {Password} in tenant {Tenant}", email, password, tenant);
+            }
+            catch (SharedKernel.Errors.ProblemException exception) when (exception.Status == 409)
+            {
+                logger.LogInformation("{Email} exists already", email);
+            }
+        }
+    }
+
+    private static async Task<T> InUnitOfWorkAsync<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+        await session.BeginAsync();
+        var result = await work(scope.ServiceProvider);
+        await session.CommitAsync();
+        return result;
     }
 }

@@ -1,7 +1,16 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
+using Platform.Tenants.Contracts;
+using Platform.Tenants.Data;
+using Platform.Tenants.Features.GetTenant;
+using Platform.Tenants.Features.UpdateTenant;
+using Platform.Tenants.Provisioning;
 
 [assembly: PlatformModule(typeof(Platform.Tenants.TenantsModule))]
 
@@ -13,9 +22,15 @@ internal sealed class TenantsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddModuleDbContext<TenantsDbContext>();
+        services.AddScoped<ITenantProvisioning, TenantProvisioning>();
+        services.AddValidatorsFromAssemblyContaining<TenantsModule>(includeInternalTypes: true);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        var group = api.MapGroup("/tenant").WithTags("Tenant");
+        GetTenantEndpoint.Map(group);
+        UpdateTenantEndpoint.Map(group);
     }
 }

@@ -1,7 +1,28 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
+using Platform.Users.Contracts;
+using Platform.Users.Credentials;
+using Platform.Users.Data;
+using Platform.Users.Features;
+using Platform.Users.Features.ChangePassword;
+using Platform.Users.Features.Invitations;
+using Platform.Users.Features.Login;
+using Platform.Users.Features.Logout;
+using Platform.Users.Features.ManageUsers;
+using Platform.Users.Features.Me;
+using Platform.Users.Features.Mfa;
+using Platform.Users.Features.Refresh;
+using Platform.Users.Features.Register;
+using Platform.Users.Mfa;
+using Platform.Users.Passwords;
+using Platform.Users.PlatformAdmins;
+using Platform.Users.Tokens;
 
 [assembly: PlatformModule(typeof(Platform.Users.UsersModule))]
 
@@ -13,9 +34,40 @@ internal sealed class UsersModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddModuleDbContext<UsersDbContext>();
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<TotpVerifier>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<IAccessTokenGate, AccessTokenGate>();
+        services.AddScoped<SessionIssuer>();
+        services.AddScoped<UserSessions>();
+        services.AddScoped<CredentialDirectory>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<RecoveryCodes>();
+        services.AddScoped<AccountRegistration>();
+        services.AddScoped<IAccountRegistration>(provider => provider.GetRequiredService<AccountRegistration>());
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<IPlatformAdminSignIn, PlatformAdminSignIn>();
+        services.AddScoped<IPlatformAdminGrants, PlatformAdminGrants>();
+        services.AddValidatorsFromAssemblyContaining<UsersModule>(includeInternalTypes: true);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        var auth = api.MapGroup("/auth").WithTags("Auth");
+        RegisterEndpoint.Map(auth);
+        LoginEndpoint.Map(auth);
+        RefreshEndpoint.Map(auth);
+        LogoutEndpoint.Map(auth);
+        InvitationEndpoints.MapAccept(auth);
+
+        var me = api.MapGroup("/me").WithTags("Me");
+        GetMeEndpoint.Map(me);
+        ChangePasswordEndpoint.Map(me);
+        MfaEndpoints.Map(me);
+
+        ManageUsersEndpoints.Map(api);
+        InvitationEndpoints.MapInvite(api);
     }
 }

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Platform.SharedKernel.Security;
+using Platform.Tenants.Data;
+
+namespace Platform.Tenants.Features.GetTenant;
+
+internal static class GetTenantEndpoint
+{
+    public static void Map(IEndpointRouteBuilder group) => group
+        .MapGet("/", HandleAsync)
+        .WithName("GetTenant")
+        .WithSummary("The caller's tenant: plan, AI budget and usage, settings.")
+        .RequireAuthorization(Policies.Viewer);
+
+    // No WHERE: row-level security shows the caller's tenant row and no other.
+    private static async Task<Results<Ok<TenantResponse>, NotFound>> HandleAsync(TenantsDbContext db, CancellationToken cancellationToken) =>
+        await db.Tenants.AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { } tenant
+            ? TypedResults.Ok(TenantResponse.From(tenant))
+            : TypedResults.NotFound();
+}

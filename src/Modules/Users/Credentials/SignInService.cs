@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Errors;
+using Platform.Users.Data;
+using Platform.Users.Mfa;
+using Platform.Users.Passwords;
+
+namespace Platform.Users.Credentials;
+
+/// <summary>
+/// Checks email, password and second factor inside an open unit of work. Every wrong answer is the same
+/// 401, costs the same Argon2 work whether or not the email exists, and counts towards the throttle.
+/// </summary>
+internal sealed class SignInService(
+    DbSession session,
+    UsersDbContext db,
+    CredentialDirectory directory,
+    PasswordHasher passwords,
+    TotpVerifier totp,
+    RecoveryCodes recoveryCodes,
+    LoginThrottle throttle,
+    TimeProvider clock)
+{
+    private const string WrongCredentials = "The email or password is wrong.";
+
+    public async Task<User> AuthenticateAsync(string email, string password, string? code, string address, CancellationToken cancellationToken)
+    {
+        var normalized = User.Normalize(email);
+        if (await throttle.BlockedForAsync(normalized, address, cancellationToken) is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            throw new ProblemException(429, "Too many failed sign-ins", $"Try again in {seconds} s.",
+                new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
+        }
+
+        var user = await FindAsync(normalized, cancellationToken);
+        if (user is null)
+        {
+            passwords.VerifyDecoy(password);
+            await FailAsync(normalized, address, WrongCredentials, cancellationToken);
+        }
+        if (!passwords.Verify(password, user!.PasswordHash) || !user.IsActive)
+        {
+            await FailAsync(normalized, address, WrongCredentials, cancellationToken);
+        }
+        if (user.MfaEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                throw new ProblemException(401, "Second factor required", "Send the code from your authenticator app, or a recovery code.",
+                    new Dictionary<string, object?> { ["mfaRequired"] = true });
+            }
+            if (!totp.TryAccept(user, code.Trim()) && !await recoveryCodes.TryConsumeAsync(user, code, cancellationToken))
+            {
+                await FailAsync(normalized, address, "The second-factor code is wrong or was already used.", cancellationToken);
+            }
+        }
+
+        await throttle.ResetAsync(normalized, cancellationToken);
+        user.LastLoginAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
+    private async Task<User?> FindAsync(string normalized, CancellationToken cancellationToken)
+    {
+        if (await directory.FindByEmailAsync(normalized, cancellationToken) is not { } found)
+        {
+            return null;
+        }
+        await session.UseTenantAsync(found.TenantId, cancellationToken);
+        return await db.Users.SingleOrDefaultAsync(u => u.Id == found.UserId, cancellationToken);
+    }
+
+    private async Task FailAsync(string normalized, string address, string detail, CancellationToken cancellationToken)
+    {
+        await throttle.RecordFailureAsync(normalized, address, cancellationToken);
+        throw ProblemException.Unauthorized(detail);
+    }
+}

@@ -1,0 +1,24 @@
+using FluentValidation;
+using Platform.SharedKernel.Security;
+
+namespace Platform.Users.Features.ManageUsers;
+
+internal sealed record CreateUserRequest(string Email, string Password, TenantRole Role, string? DisplayName);
+
+internal sealed record ChangeRoleRequest(TenantRole Role);
+
+internal sealed class CreateUserRequestValidator : AbstractValidator<CreateUserRequest>
+{
+    public CreateUserRequestValidator()
+    {
+        RuleFor(r => r.Email).ValidEmail();
+        RuleFor(r => r.Password).StrongPassword();
+        RuleFor(r => r.Role).IsInEnum();
+        RuleFor(r => r.DisplayName).MaximumLength(200);
+    }
+}
+
+internal sealed class ChangeRoleRequestValidator : AbstractValidator<ChangeRoleRequest>
+{
+    public ChangeRoleRequestValidator() => RuleFor(r => r.Role).IsInEnum();
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Errors;
+using Platform.Users.Contracts;
+using Platform.Users.Credentials;
+using Platform.Users.Data;
+
+namespace Platform.Users.PlatformAdmins;
+
+/// <summary>
+/// The dashboard's sign-in: the same checks as the API's login (throttle, Argon2, second factor), then the
+/// user must be a platform administrator, by the database flag or by <c>PlatformAdmins:Emails</c>.
+/// </summary>
+internal sealed class PlatformAdminSignIn(DbSession session, SignInService signIn, IConfiguration configuration) : IPlatformAdminSignIn
+{
+    public async Task<PlatformAdminIdentity?> VerifyAsync(string email, string password, string? totpCode, string clientAddress, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || password.Length > 128)
+        {
+            return null;
+        }
+        await session.BeginAsync(cancellationToken);
+        User user;
+        try
+        {
+            user = await signIn.AuthenticateAsync(email, password, totpCode, clientAddress, cancellationToken);
+        }
+        catch (ProblemException)
+        {
+            return null;
+        }
+        if (!IsPlatformAdmin(user))
+        {
+            return null;
+        }
+        await session.CommitAsync(cancellationToken);
+        return new PlatformAdminIdentity(user.Id, user.Email);
+    }
+
+    private bool IsPlatformAdmin(User user) =>
+        user.IsPlatformAdmin ||
+        (configuration.GetSection("PlatformAdmins:Emails").Get<string[]>() ?? [])
+            .Any(email => User.Normalize(email) == user.EmailNormalized);
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.TestKit;
+using Shouldly;
+
+namespace Platform.Foundation.Tests.Auth;
+
+public sealed class RegistrationAndLoginTests
+{
+    private PlatformApp app = null!;
+    private HttpClient anonymous = null!;
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        app = new PlatformApp(new Dictionary<string, string?> { ["Users:Throttle:AccountFailures"] = "3" });
+        anonymous = app.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        anonymous.Dispose();
+        await app.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Registering_creates_a_tenant_and_its_owner_who_can_see_themselves()
+    {
+        var owner = await app.RegisterAsync(tenantName: "Acme");
+
+        var me = await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        var tenant = await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/tenant");
+
+        me.GetProperty("role").GetString().ShouldBe("Owner");
+        me.GetProperty("email").GetString().ShouldBe(owner.Email);
+        tenant.GetProperty("name").GetString().ShouldBe("Acme");
+        tenant.GetProperty("id").GetGuid().ShouldBe(owner.TenantId);
+    }
+
+    [Test]
+    public async Task Registering_an_existing_email_conflicts_and_creates_no_tenant()
+    {
+        var owner = await app.RegisterAsync();
+        var tenantsBefore = await app.Database.CountAllAsync("tenants.tenants");
+
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/register",
+            new { tenantName = "Second", email = owner.Email.ToUpperInvariant(), password = TestAccounts.Password });
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        (await app.Database.CountAllAsync("tenants.tenants")).ShouldBe(tenantsBefore);
+    }
+
+    [Test]
+    public async Task Registration_with_invalid_fields_answers_400_with_errors_per_field_and_writes_nothing()
+    {
+        var tenantsBefore = await app.Database.CountAllAsync("tenants.tenants");
+
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/register",
+            new { tenantName = "", email = "not-an-email", password = "short" });
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        errors.TryGetProperty("TenantName", out _).ShouldBeTrue();
+        errors.TryGetProperty("Email", out _).ShouldBeTrue();
+        errors.TryGetProperty("Password", out _).ShouldBeTrue();
+        (await app.Database.CountAllAsync("tenants.tenants")).ShouldBe(tenantsBefore);
+    }
+
+    [Test]
+    public async Task Login_answers_the_same_for_an_unknown_email_and_a_wrong_password()
+    {
+        var owner = await app.RegisterAsync();
+
+        var wrongPassword = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = owner.Email, password = "not-the-password" });
+        var unknownEmail = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = "nobody-" + owner.Email, password = "not-the-password" });
+
+        var first = await wrongPassword.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        var second = await unknownEmail.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        first.GetProperty("detail").GetString().ShouldBe(second.GetProperty("detail").GetString());
+        first.GetProperty("title").GetString().ShouldBe(second.GetProperty("title").GetString());
+    }
+
+    [Test]
+    public async Task Repeated_failures_for_one_account_are_throttled_even_with_the_right_password()
+    {
+        var owner = await app.RegisterAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await (await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = owner.Email, password = "guess-" + i }))
+                .ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        }
+
+        var blocked = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = owner.Email, password = owner.Password });
+
+        var problem = await blocked.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        problem.GetProperty("retryAfterSeconds").GetInt32().ShouldBeGreaterThan(0);
+    }
+
+    [Test]
+    public async Task Login_records_the_last_login_time()
+    {
+        var owner = await app.RegisterAsync();
+
+        var again = await app.LoginAsync(owner.Email, owner.Password);
+        var me = await again.Client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+
+        me.GetProperty("lastLoginAt").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(-1));
+    }
+}
