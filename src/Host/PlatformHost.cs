@@ -53,9 +53,7 @@ internal static class PlatformHost
         // Unreadable bodies and bad parameters reach the problem details handler instead of a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        var maxBody = configuration.GetValue<long>("Http:MaxRequestBodyBytes", 1_048_576);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
-        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = maxBody);
+        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = configuration.GetValue<long>("Http:MaxRequestBodyBytes", 1_048_576));
 
         services.AddCors(options => options.AddDefaultPolicy(policy => policy
             .WithOrigins(configuration.GetSection("Cors:Origins").Get<string[]>() ?? [])
@@ -81,6 +79,7 @@ internal static class PlatformHost
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<RateLimitMiddleware>();

@@ -99,6 +99,11 @@ internal static class AuthenticationSetup
 
     internal static Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
     {
+        // The dashboard policy challenges two schemes; the first one to answer wins.
+        if (context.Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
         context.Response.StatusCode = status;
         return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {

@@ -10,6 +10,8 @@ internal static class HangfireSetup
     public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Platform")!;
+        // Hangfire's servers take the activator from DI; registered first, it wins over the default one.
+        services.AddSingleton<JobActivator>(provider => new TenantJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -23,7 +25,7 @@ internal static class HangfireSetup
                     PrepareSchemaIfNecessary = false,
                     QueuePollInterval = TimeSpan.FromSeconds(1),
                 })
-            .UseActivator(new TenantJobActivator(provider.GetRequiredService<IServiceScopeFactory>()))
+            .UseActivator(provider.GetRequiredService<JobActivator>())
             .UseFilter(new TenantJobFilter()));
 
         if (configuration.GetValue("Hangfire:ServerEnabled", true))

@@ -1,0 +1,58 @@
+using System.Net;
+using Platform.TestKit;
+using Shouldly;
+
+namespace Platform.Foundation.Tests.Pipeline;
+
+public sealed class RateLimitTests
+{
+    [Test]
+    public async Task Past_the_limit_a_caller_gets_429_with_retry_after_and_other_users_are_unaffected()
+    {
+        await using var app = new PlatformApp(new Dictionary<string, string?> { ["RateLimiting:PermitsPerMinute"] = "1000" });
+        var alice = await app.RegisterAsync();
+        var bob = await app.RegisterAsync();
+        await using var limited = new PlatformApp(new Dictionary<string, string?>
+        {
+            ["RateLimiting:PermitsPerMinute"] = "3",
+            ["Redis:InstanceName"] = app.Database.Name + ":",
+            ["ConnectionStrings:Platform"] = app.Database.AppConnectionString,
+            ["ConnectionStrings:Owner"] = app.Database.OwnerConnectionString,
+        });
+        using var aliceLimited = limited.CreateClient(alice.AccessToken);
+        using var bobLimited = limited.CreateClient(bob.AccessToken);
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await aliceLimited.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        var refused = await aliceLimited.GetAsync("/api/v1/me");
+
+        await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        int.Parse(refused.Headers.RetryAfter!.ToString()).ShouldBeInRange(1, 60);
+        (await bobLimited.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Instances_sharing_redis_share_the_count()
+    {
+        var settings = new Dictionary<string, string?> { ["RateLimiting:PermitsPerMinute"] = "4" };
+        await using var first = new PlatformApp(settings);
+        var alice = await first.RegisterAsync();
+        await using var second = new PlatformApp(new Dictionary<string, string?>(settings)
+        {
+            ["Redis:InstanceName"] = first.Database.Name + ":",
+            ["ConnectionStrings:Platform"] = first.Database.AppConnectionString,
+            ["ConnectionStrings:Owner"] = first.Database.OwnerConnectionString,
+        });
+        using var one = first.CreateClient(alice.AccessToken);
+        using var two = second.CreateClient(alice.AccessToken);
+
+        (await one.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await two.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await one.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await two.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await (await one.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+}
