@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
 using Platform.Host.Auth;
+using Platform.Host.Benchmark;
 using Platform.Host.Health;
 using Platform.Host.Jobs;
 using Platform.Host.OpenApi;
@@ -89,6 +90,7 @@ internal static class PlatformHost
         app.UseSwaggerUI(options => options.SwaggerEndpoint("/swagger/v1/swagger.json", "Platform API v1"));
         app.MapPlatformHealth();
         app.MapPlatformDashboard();
+        app.MapBenchmarkBaseline();
 
         var api = app.MapGroup("/api/v1")
             .AddEndpointFilter<UnitOfWorkFilter>()

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The cost of our pipeline: wrk drives GET /api/v1/tenant (JWT, token-version check, Redis rate limit,
+# unit of work, RLS) and, in the same process and run, a bare endpoint doing the same query through raw
+# Npgsql; prints requests/s, p50 and p99 for both and their ratio.
+# Usage: scripts/bench-api.sh [seconds=10] [connections=32]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+seconds="${1:-10}"; connections="${2:-32}"; port="${BENCH_PORT:-5091}"
+
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+scripts/services.sh up
+dotnet build src/Host/Host.csproj -c Release -nologo -clp:ErrorsOnly >/dev/null
+
+export ConnectionStrings__Platform="Host=127.0.0.1;Port=55432;Database=platform_bench;Username=platform_app;Password=platform_app_dev;Maximum Pool Size=64"
+export ConnectionStrings__Owner="Host=127.0.0.1;Port=55432;Database=platform_bench;Username=platform_owner;Password=platform_owner_dev"
+export Benchmark__BareEndpoint=true RateLimiting__PermitsPerMinute=100000000 Hangfire__ServerEnabled=false
+export Logging__LogLevel__Default=Warning Redis__InstanceName="bench:"
+dll=src/Host/bin/Release/net10.0/Platform.Host.dll
+dotnet "$dll" --urls "http://127.0.0.1:$port" >/tmp/platform-bench.log 2>&1 &
+host=$!
+trap 'kill $host 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.2; done
+
+email="bench-$(date +%s%N)@example.com"
+body=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/register" -H 'content-type: application/json' \
+  -d "{\"tenantName\":\"Bench\",\"email\":\"$email\",\"password\":\"benchmark-password-1\"}")
+token=$(echo "$body" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+tenant=$(echo "$body" | sed -E 's/.*"tenantId":"([^"]+)".*/\1/')
+
+run() { wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@"; }
+# Warm both paths (JIT, pools) before measuring.
+wrk -t1 -c4 -d2s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/tenant" >/dev/null
+wrk -t1 -c4 -d2s "http://127.0.0.1:$port/bench/bare/$tenant" >/dev/null
+
+pipeline=$(run -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/tenant")
+bare=$(run "http://127.0.0.1:$port/bench/bare/$tenant")
+
+summary() { # name, wrk output
+  local rps p50 p99 errors
+  rps=$(echo "$2" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$2" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$2" | awk '$1=="99%" {print $2}')
+  errors=$(echo "$2" | awk '/Non-2xx/ {print $5}')
+  printf '%-28s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+}
+echo "wrk -t2 -c$connections -d${seconds}s on $(nproc) cores"
+summary "GET /api/v1/tenant (full)" "$pipeline"
+summary "bare Npgsql, same query" "$bare"
+awk -v a="$(echo "$pipeline" | awk '/Requests\/sec/ {print $2}')" -v b="$(echo "$bare" | awk '/Requests\/sec/ {print $2}')" \
+  'BEGIN { printf "ratio (full / bare): %.2f\n", a / b }'
