@@ -1,7 +1,26 @@
+using FluentValidation;
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
+using Platform.SocialAccounts.Content;
+using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Data;
+using Platform.SocialAccounts.Features.Connect;
+using Platform.SocialAccounts.Features.Disconnect;
+using Platform.SocialAccounts.Features.GetAccount;
+using Platform.SocialAccounts.Features.GetAuthUrl;
+using Platform.SocialAccounts.Features.ListAccounts;
+using Platform.SocialAccounts.Features.Reconnect;
+using Platform.SocialAccounts.Platforms;
+using Platform.SocialAccounts.RateLimits;
+using Platform.SocialAccounts.Security;
+using Platform.SocialAccounts.Tokens;
 
 [assembly: PlatformModule(typeof(Platform.SocialAccounts.SocialAccountsModule))]
 
@@ -13,9 +32,31 @@ internal sealed class SocialAccountsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddModuleDbContext<SocialAccountsDbContext>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TokenCipher>();
+        services.AddOAuthState();
+        services.AddPlatformRateLimits();
+        services.AddSingleton<IContentRules, ContentRules>();
+        PlatformClientFactory.Register(services, configuration);
+        services.AddScoped<AccountTokens>();
+        services.AddScoped<ISocialAccounts, SocialAccountsGateway>();
+        services.AddScoped<TokenRefreshJobs>();
+        services.AddSingleton<ITokenKeyRotation, TokenKeyRotation>();
+        services.AddValidatorsFromAssemblyContaining<SocialAccountsModule>(includeInternalTypes: true);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        var group = api.MapGroup("/social-accounts").WithTags("Social accounts");
+        GetAuthUrlEndpoint.Map(group);
+        ConnectEndpoint.Map(group);
+        ListAccountsEndpoint.Map(group);
+        GetAccountEndpoint.Map(group);
+        DisconnectEndpoint.Map(group);
+        ReconnectEndpoint.Map(group);
     }
+
+    public void ScheduleRecurringJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<TokenRefreshJobs>(TokenRefreshJobs.RecurringJobId, j => j.SweepAsync(CancellationToken.None), "*/15 * * * *");
 }

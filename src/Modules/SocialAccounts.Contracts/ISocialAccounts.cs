@@ -1,0 +1,38 @@
+namespace Platform.SocialAccounts.Contracts;
+
+/// <summary>A connected account as other modules and the API see it: never any token.</summary>
+public sealed record SocialAccountDto(
+    Guid Id,
+    SocialPlatform Platform,
+    string ExternalId,
+    string DisplayName,
+    string? Handle,
+    string? AvatarUrl,
+    AccountStatus Status,
+    string? StatusReason,
+    DateTimeOffset? TokenExpiresAt,
+    DateTimeOffset? LastSyncAt,
+    DateTimeOffset? LastRefreshedAt,
+    DateTimeOffset ConnectedAt);
+
+/// <summary>
+/// What Posts (and Analytics) use to act through a connected account of the current tenant. Content is checked,
+/// the token refreshed when near expiry, and rate limits applied before any call; failures are <see cref="PlatformException"/>.
+/// </summary>
+public interface ISocialAccounts
+{
+    Task<SocialAccountDto?> FindAsync(Guid accountId, CancellationToken cancellationToken);
+
+    Task<PublishedPost> PublishAsync(Guid accountId, PostContent content, CancellationToken cancellationToken);
+
+    Task<PostMetrics> GetMetricsAsync(Guid accountId, string platformPostId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(Guid accountId, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>Moves every stored token onto the current encryption key; for the host CLI after a key rotation.</summary>
+public interface ITokenKeyRotation
+{
+    /// <returns>How many accounts were re-encrypted.</returns>
+    Task<int> ReencryptAllAsync(CancellationToken cancellationToken);
+}

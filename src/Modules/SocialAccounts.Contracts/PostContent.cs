@@ -1,0 +1,45 @@
+namespace Platform.SocialAccounts.Contracts;
+
+public enum MediaKind
+{
+    Image,
+    Video,
+    Gif,
+}
+
+/// <summary>
+/// A media file to publish. <see cref="Url"/> must be publicly fetchable (Meta, TikTok and Pinterest pull it);
+/// platforms that need the bytes (X, LinkedIn, YouTube) download it from there.
+/// </summary>
+public sealed record MediaItem(string Url, MediaKind Kind, string ContentType, long SizeBytes, string? AltText = null, double? DurationSeconds = null);
+
+/// <summary>
+/// What to publish on one account. Platform-specific fields: <see cref="Title"/> (YouTube, Reddit, Pinterest),
+/// <see cref="BoardId"/> (Pinterest), <see cref="Subreddit"/> (Reddit), <see cref="PrivacyLevel"/> (TikTok, YouTube).
+/// </summary>
+public sealed record PostContent(
+    string? Text,
+    IReadOnlyList<MediaItem>? Media = null,
+    string? Link = null,
+    string? Title = null,
+    string? BoardId = null,
+    string? Subreddit = null,
+    string? PrivacyLevel = null)
+{
+    public IReadOnlyList<MediaItem> MediaItems => Media ?? [];
+}
+
+public sealed record PublishedPost(string PlatformPostId, string? Url);
+
+public sealed record RecentPost(string PlatformPostId, string? Text, DateTimeOffset? CreatedAt, string? Url);
+
+/// <summary>Counters a platform reports for one post; null where the platform does not expose the number.</summary>
+public sealed record PostMetrics(
+    string PlatformPostId,
+    long? Impressions = null,
+    long? Views = null,
+    long? Likes = null,
+    long? Comments = null,
+    long? Shares = null,
+    long? Clicks = null,
+    IReadOnlyDictionary<string, long>? Other = null);

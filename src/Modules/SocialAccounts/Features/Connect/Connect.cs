@@ -1,0 +1,117 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Security;
+using Platform.SharedKernel.Tenancy;
+using Platform.SharedKernel.Validation;
+using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Data;
+using Platform.SocialAccounts.Features.GetAuthUrl;
+using Platform.SocialAccounts.Platforms;
+using Platform.SocialAccounts.Security;
+using Platform.SocialAccounts.Tokens;
+
+namespace Platform.SocialAccounts.Features.Connect;
+
+internal sealed record ConnectRequest(string Platform, string Code, string State, string RedirectUri);
+
+internal sealed record ConnectResponse(IReadOnlyList<SocialAccountDto> Accounts);
+
+internal sealed class ConnectValidator : AbstractValidator<ConnectRequest>
+{
+    public ConnectValidator()
+    {
+        RuleFor(r => r.Platform).NotEmpty();
+        RuleFor(r => r.Code).NotEmpty().MaximumLength(4096);
+        RuleFor(r => r.State).NotEmpty().MaximumLength(2048);
+        RuleFor(r => r.RedirectUri).NotEmpty().Must(RedirectUris.IsValid).WithMessage("redirectUri must be an absolute http(s) URL without a fragment.");
+    }
+}
+
+/// <summary>
+/// Finishes a connection: checks the state, exchanges the code at the platform, fetches the identities (every Page for
+/// Facebook/Instagram) and stores them with encrypted tokens. A failure anywhere stores nothing.
+/// </summary>
+internal static class ConnectEndpoint
+{
+    public static void Map(IEndpointRouteBuilder group) =>
+        group.MapPost("/connect", HandleAsync)
+            .RequireAuthorization(Policies.Editor)
+            .Validate<ConnectRequest>()
+            .WithName("ConnectSocialAccount");
+
+    public static async Task<Ok<ConnectResponse>> HandleAsync(
+        ConnectRequest request, ITenantContext tenant, OAuthStateService states, PlatformClientFactory clients,
+        SocialAccountsDbContext db, AccountTokens tokens, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var platform = PlatformProblems.ParsePlatform(request.Platform);
+        var client = clients.For(platform);
+        var tenantId = tenant.RequiredTenantId;
+        var userId = tenant.UserId!.Value;
+        // Instagram and Threads append "#_" to the redirect; it is not part of the code.
+        var code = request.Code.EndsWith("#_", StringComparison.Ordinal) ? request.Code[..^2] : request.Code;
+        var (rejection, state) = await states.ConsumeAsync(request.State, tenantId, userId, platform, request.RedirectUri, cancellationToken);
+        if (rejection != StateRejection.None)
+        {
+            throw new ProblemException(400, "Invalid state", rejection switch
+            {
+                StateRejection.Expired => "The authorization state has expired; start the connection again.",
+                StateRejection.Reused => "The authorization state was already used; start the connection again.",
+                StateRejection.WrongCaller => "The authorization state was issued for another user, platform or redirect URI.",
+                _ => "The authorization state is not valid.",
+            }, new Dictionary<string, object?> { ["reason"] = rejection.ToString() });
+        }
+
+        IReadOnlyList<PlatformIdentity> identities;
+        try
+        {
+            var granted = await client.ExchangeCodeAsync(code, request.RedirectUri, states.CodeVerifier(state!), cancellationToken);
+            identities = await client.FetchIdentitiesAsync(granted, cancellationToken);
+        }
+        catch (PlatformException failure)
+        {
+            throw PlatformProblems.FromConnect(failure);
+        }
+        if (identities.Count == 0)
+        {
+            throw ProblemException.Unprocessable($"The {platform} user has no account this platform can publish to (for Facebook/Instagram: no Page or linked professional account).");
+        }
+
+        var existing = await db.Accounts.Where(a => a.Platform == platform).ToListAsync(cancellationToken);
+        if (state!.AccountId is { } reconnecting)
+        {
+            var target = existing.SingleOrDefault(a => a.Id == reconnecting) ?? throw ProblemException.NotFound("The account being reconnected");
+            identities = identities.Where(i => i.ExternalId == target.ExternalId).ToList();
+            if (identities.Count == 0)
+            {
+                throw ProblemException.Conflict($"The {platform} authorization is for a different account than the one being reconnected.");
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var connected = new List<SocialAccount>();
+        foreach (var identity in identities)
+        {
+            var account = existing.SingleOrDefault(a => a.ExternalId == identity.ExternalId);
+            if (account is null)
+            {
+                account = new SocialAccount { Id = Guid.NewGuid(), TenantId = tenantId, Platform = platform, ExternalId = identity.ExternalId, CreatedAt = now };
+                db.Accounts.Add(account);
+            }
+            account.DisplayName = identity.DisplayName;
+            account.Handle = identity.Handle;
+            account.AvatarUrl = identity.AvatarUrl;
+            account.Metadata = new Dictionary<string, string>(identity.Metadata);
+            account.ConnectedBy = userId;
+            account.LastSyncAt = now;
+            tokens.Store(account, identity.Tokens, now);
+            connected.Add(account);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new ConnectResponse(connected.Select(a => a.ToDto()).ToList()));
+    }
+}

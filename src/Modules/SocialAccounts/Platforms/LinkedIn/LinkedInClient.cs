@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.SocialAccounts.Platforms.LinkedIn;
+
+/// <summary>LinkedIn: OAuth 2.0 (credentials in the form), OIDC userinfo, versioned /rest/posts and the Images API.</summary>
+internal sealed class LinkedInClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
+    : PlatformClient(http, configuration, rules, clock)
+{
+    /// <summary>"little" text format: unescaped, LinkedIn may silently cut the commentary at these.</summary>
+    private const string Reserved = "\\|{}@[]()<>#*_~";
+
+    public override SocialPlatform Platform => SocialPlatform.LinkedIn;
+
+    public override string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge) => Url(Options.AuthorizeUrl,
+        ("response_type", "code"), ("client_id", Options.ClientId), ("redirect_uri", redirectUri), ("state", state),
+        ("scope", string.Join(' ', Options.ScopeList)));
+
+    public override async Task<TokenSet> ExchangeCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken) =>
+        ReadTokenAnswer(await SendJsonAsync(Request(HttpMethod.Post, Options.TokenUrl, content: Form(
+            ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", redirectUri),
+            ("client_id", Options.ClientId), ("client_secret", Options.ClientSecret))), cancellationToken));
+
+    /// <summary>Only apps approved for programmatic refresh tokens get one; others must reconnect every 60 days.</summary>
+    public override async Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken) =>
+        account.RefreshToken is null
+            ? null
+            : ReadTokenAnswer(await SendJsonAsync(Request(HttpMethod.Post, Options.TokenUrl, content: Form(
+                ("grant_type", "refresh_token"), ("refresh_token", account.RefreshToken),
+                ("client_id", Options.ClientId), ("client_secret", Options.ClientSecret))), cancellationToken), account.RefreshToken);
+
+    /// <summary>No revocation endpoint is documented for member tokens.</summary>
+    public override Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public override async Task<IReadOnlyList<PlatformIdentity>> FetchIdentitiesAsync(TokenSet tokens, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/v2/userinfo", tokens.AccessToken), cancellationToken);
+        var sub = Required(json, "sub");
+        return [new PlatformIdentity(sub, Optional(json, "name") ?? sub, null, Optional(json, "picture"), tokens,
+            new Dictionary<string, string> { ["author"] = $"urn:li:person:{sub}" })];
+    }
+
+    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
+    {
+        var author = account.Metadata.TryGetValue("author", out var urn) ? urn : $"urn:li:person:{account.ExternalId}";
+        var text = content.Link is { Length: > 0 } link ? $"{content.Text}\n{link}".Trim() : content.Text ?? "";
+        var body = new Dictionary<string, object>
+        {
+            ["author"] = author,
+            ["commentary"] = Escape(text),
+            ["visibility"] = "PUBLIC",
+            ["distribution"] = new { feedDistribution = "MAIN_FEED", targetEntities = Array.Empty<object>(), thirdPartyDistributionChannels = Array.Empty<object>() },
+            ["lifecycleState"] = "PUBLISHED",
+            ["isReshareDisabledByAuthor"] = false,
+        };
+        if (content.MediaItems is [var image])
+        {
+            body["content"] = new { media = new { id = await UploadImageAsync(account, author, image, cancellationToken), altText = image.AltText } };
+        }
+        var answer = await SendAsync(Rest(HttpMethod.Post, "/rest/posts", account, Json(body)), cancellationToken);
+        var id = Header(answer, "x-restli-id") ?? throw Fail(PlatformErrorKind.Transient, "LinkedIn did not say which post it created.");
+        return new PublishedPost(id, $"https://www.linkedin.com/feed/update/{id}/");
+    }
+
+    public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Rest(HttpMethod.Get, $"/rest/socialActions/{Uri.EscapeDataString(platformPostId)}", account), cancellationToken);
+        return new PostMetrics(platformPostId,
+            Likes: OptionalLong(json, "likesSummary", "totalLikes"),
+            Comments: OptionalLong(json, "commentsSummary", "aggregatedTotalComments"));
+    }
+
+    public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)
+    {
+        var author = account.Metadata.TryGetValue("author", out var urn) ? urn : $"urn:li:person:{account.ExternalId}";
+        var json = await SendJsonAsync(Rest(HttpMethod.Get,
+            $"/rest/posts?{Query(("author", author), ("q", "author"), ("count", Math.Clamp(limit, 1, 100).ToString(CultureInfo.InvariantCulture)), ("sortBy", "LAST_MODIFIED"))}",
+            account), cancellationToken);
+        return json.GetProperty("elements").EnumerateArray().Select(p => new RecentPost(Required(p, "id"), Optional(p, "commentary"),
+            OptionalLong(p, "createdAt") is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+            $"https://www.linkedin.com/feed/update/{Required(p, "id")}/")).ToList();
+    }
+
+    internal static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (Reserved.Contains(c, StringComparison.Ordinal))
+            {
+                escaped.Append('\\');
+            }
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
+    private async Task<string> UploadImageAsync(AccountCredentials account, string owner, MediaItem image, CancellationToken cancellationToken)
+    {
+        var init = await SendJsonAsync(Rest(HttpMethod.Post, "/rest/images?action=initializeUpload", account,
+            Json(new { initializeUploadRequest = new { owner } })), cancellationToken);
+        var uploadUrl = Required(init, "value", "uploadUrl");
+        var urn = Required(init, "value", "image");
+        var bytes = await DownloadAsync(image, cancellationToken);
+        var put = Request(HttpMethod.Put, uploadUrl, account.AccessToken, new ByteArrayContent(bytes));
+        put.Content!.Headers.ContentType = new(image.ContentType);
+        await SendAsync(put, cancellationToken);
+        return urn;
+    }
+
+    private HttpRequestMessage Rest(HttpMethod method, string path, AccountCredentials account, HttpContent? content = null)
+    {
+        var request = Request(method, Api + path, account.AccessToken, content);
+        request.Headers.Add("LinkedIn-Version", Options.ApiVersion);
+        request.Headers.Add("X-Restli-Protocol-Version", "2.0.0");
+        return request;
+    }
+
+    /// <summary><c>{"status","code","message"}</c>; daily limits reset at midnight UTC, which is the only retry hint.</summary>
+    protected override PlatformException MapError(Answer answer)
+    {
+        var json = TryParse(answer.Body);
+        if (json is { } oauth && Optional(oauth, "error") is not null)
+        {
+            return OAuthError(answer);
+        }
+        var code = json is { } j ? Optional(j, "code") ?? Optional(j, "serviceErrorCode") : null;
+        var message = $"LinkedIn answered {(int)answer.Status}: {(json is { } m ? Optional(m, "message") : null) ?? "no detail"}";
+        return answer.Status switch
+        {
+            HttpStatusCode.TooManyRequests => Fail(PlatformErrorKind.RateLimited, message,
+                RetryAfter(answer) ?? Clock.GetUtcNow().UtcDateTime.Date.AddDays(1) - Clock.GetUtcNow().UtcDateTime, code),
+            HttpStatusCode.UnprocessableEntity => Fail(PlatformErrorKind.ContentRejected, message, code: code),
+            _ => FromStatus(answer, message, code),
+        };
+    }
+}

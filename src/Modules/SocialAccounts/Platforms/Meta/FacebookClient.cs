@@ -1,0 +1,49 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.SocialAccounts.Platforms.Meta;
+
+/// <summary>Facebook Pages: each managed Page is an account; posts go to /feed, /photos or /videos with the Page token.</summary>
+internal sealed class FacebookClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
+    : FacebookLoginClient(http, configuration, rules, clock)
+{
+    public override SocialPlatform Platform => SocialPlatform.Facebook;
+
+    public override async Task<IReadOnlyList<PlatformIdentity>> FetchIdentitiesAsync(TokenSet tokens, CancellationToken cancellationToken) =>
+        (await PagesAsync(tokens, cancellationToken)).Select(page => new PlatformIdentity(
+            Required(page, "id"), Required(page, "name"), null, Optional(page, "picture", "data", "url"), PageTokens(page, tokens),
+            new Dictionary<string, string> { ["category"] = Optional(page, "category") ?? "" })).ToList();
+
+    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
+    {
+        var page = account.ExternalId;
+        var json = content.MediaItems switch
+        {
+            [{ Kind: MediaKind.Video } video] => await GraphPostAsync($"{page}/videos", account.AccessToken, cancellationToken,
+                ("file_url", video.Url), ("description", content.Text), ("title", content.Title)),
+            [var photo] => await GraphPostAsync($"{page}/photos", account.AccessToken, cancellationToken,
+                ("url", photo.Url), ("message", content.Text)),
+            _ => await GraphPostAsync($"{page}/feed", account.AccessToken, cancellationToken,
+                ("message", content.Text), ("link", content.Link)),
+        };
+        var id = Optional(json, "post_id") ?? Required(json, "id");
+        return new PublishedPost(id, $"https://www.facebook.com/{id}");
+    }
+
+    public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
+    {
+        var insights = Insights(await GraphGetAsync($"{platformPostId}/insights", account.AccessToken, cancellationToken,
+            ("metric", "post_impressions_unique,post_clicks")));
+        return new PostMetrics(platformPostId,
+            Impressions: insights.GetValueOrDefault("post_impressions_unique"),
+            Clicks: insights.GetValueOrDefault("post_clicks"),
+            Other: insights);
+    }
+
+    public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken) =>
+        Data(await GraphGetAsync($"{account.ExternalId}/published_posts", account.AccessToken, cancellationToken,
+                ("fields", "id,message,created_time,permalink_url"), ("limit", Math.Clamp(limit, 1, 100).ToString(CultureInfo.InvariantCulture))))
+            .Select(p => new RecentPost(Required(p, "id"), Optional(p, "message"), Time(p, "created_time"), Optional(p, "permalink_url")))
+            .ToList();
+}

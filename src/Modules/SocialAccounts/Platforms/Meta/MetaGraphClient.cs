@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.SocialAccounts.Platforms.Meta;
+
+/// <summary>
+/// What Facebook, Instagram and Threads share: Graph-style calls with <c>access_token</c> as a parameter, the Graph
+/// error object, and media containers that are created, polled and then published.
+/// </summary>
+internal abstract class MetaGraphClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
+    : PlatformClient(http, configuration, rules, clock)
+{
+    protected Task<JsonElement> GraphGetAsync(string path, string token, CancellationToken cancellationToken, params (string, string?)[] query) =>
+        SendJsonAsync(Request(HttpMethod.Get, $"{Api}/{path}?{Query([.. query, ("access_token", token)])}"), cancellationToken);
+
+    protected Task<JsonElement> GraphPostAsync(string path, string token, CancellationToken cancellationToken, params (string, string?)[] form) =>
+        SendJsonAsync(Request(HttpMethod.Post, $"{Api}/{path}", content: Form([.. form, ("access_token", token)])), cancellationToken);
+
+    /// <summary>Waits until a container is FINISHED; ERROR or EXPIRED means the platform refused the media.</summary>
+    protected async Task WaitForContainerAsync(string containerId, string statusField, string token, CancellationToken cancellationToken)
+    {
+        for (var poll = 0; poll < Options.MaxPolls; poll++)
+        {
+            var json = await GraphGetAsync(containerId, token, cancellationToken, ("fields", $"{statusField},status"));
+            switch (Optional(json, statusField))
+            {
+                case "FINISHED" or "PUBLISHED":
+                    return;
+                case "ERROR" or "EXPIRED":
+                    throw Fail(PlatformErrorKind.ContentRejected,
+                        $"The platform could not process the media ({Optional(json, "status") ?? Optional(json, "error_message") ?? "no reason"}).");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(Options.PollIntervalSeconds), Clock, cancellationToken);
+        }
+        throw Fail(PlatformErrorKind.Transient, "The media container was still processing; try publishing again later.");
+    }
+
+    protected static IReadOnlyList<JsonElement> Data(JsonElement json) =>
+        json.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array ? [.. data.EnumerateArray()] : [];
+
+    /// <summary>Graph insights: <c>data[]{name, values[{value}]}</c>, keyed by metric name.</summary>
+    protected static Dictionary<string, long> Insights(JsonElement json) =>
+        Data(json).Where(m => Optional(m, "name") is not null)
+            .ToDictionary(m => Optional(m, "name")!, m => m.TryGetProperty("values", out var values) && values.GetArrayLength() > 0
+                ? OptionalLong(values[values.GetArrayLength() - 1], "value") ?? 0
+                : OptionalLong(m, "total_value", "value") ?? 0);
+
+    protected static DateTimeOffset? Time(JsonElement element, string field) =>
+        Optional(element, field) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+
+    /// <summary>
+    /// <c>{"error":{"message","type","code","error_subcode"}}</c>: 190/102 token, 458/460 grant withdrawn, 1/2 transient,
+    /// 4/17/32/613 throttled, 10/200-299 permission, 506 duplicate, 1609005 link, 368 policy block.
+    /// </summary>
+    protected override PlatformException MapError(Answer answer)
+    {
+        var json = TryParse(answer.Body);
+        if (json is not { } body || !body.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object)
+        {
+            return FromStatus(answer, $"The platform answered {(int)answer.Status}.");
+        }
+        var code = OptionalLong(error, "code");
+        var subcode = OptionalLong(error, "error_subcode");
+        var message = $"The platform answered {(int)answer.Status}: {Optional(error, "message") ?? "no detail"}";
+        var codeText = subcode is null ? code?.ToString(CultureInfo.InvariantCulture) : $"{code}/{subcode}";
+        return (code, subcode) switch
+        {
+            (190 or 102, 458 or 460) => Fail(PlatformErrorKind.TokenRevoked, message, code: codeText),
+            (190 or 102, _) => Fail(PlatformErrorKind.TokenExpired, message, code: codeText),
+            (1 or 2, _) => Fail(PlatformErrorKind.Transient, message, code: codeText),
+            (4 or 17 or 32 or 613 or 80001, _) => Fail(PlatformErrorKind.RateLimited, message, RetryAfter(answer) ?? TimeSpan.FromMinutes(5), codeText),
+            (506 or 1609005 or 368, _) => Fail(PlatformErrorKind.ContentRejected, message, code: codeText),
+            (10 or (>= 200 and <= 299), _) => Fail(PlatformErrorKind.Permanent, message, code: codeText),
+            _ when answer.Status >= HttpStatusCode.InternalServerError => Fail(PlatformErrorKind.Transient, message, code: codeText),
+            _ => Fail(PlatformErrorKind.Permanent, message, code: codeText),
+        };
+    }
+}
+
+/// <summary>
+/// Facebook Login (manual flow), shared by Facebook Pages and Instagram (API with Facebook Login): the code is
+/// exchanged for a short-lived user token, then for a long-lived one, whose Pages each carry a non-expiring Page token.
+/// </summary>
+internal abstract class FacebookLoginClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
+    : MetaGraphClient(http, configuration, rules, clock)
+{
+    public override string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge) => Url(Options.AuthorizeUrl,
+        ("client_id", Options.ClientId), ("redirect_uri", redirectUri), ("state", state),
+        ("scope", string.Join(',', Options.ScopeList)), ("response_type", "code"));
+
+    public override async Task<TokenSet> ExchangeCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken)
+    {
+        var shortLived = await SendJsonAsync(Request(HttpMethod.Get, Url(Options.TokenUrl,
+            ("client_id", Options.ClientId), ("redirect_uri", redirectUri), ("client_secret", Options.ClientSecret), ("code", code))), cancellationToken);
+        var longLived = await SendJsonAsync(Request(HttpMethod.Get, Url(Options.TokenUrl,
+            ("grant_type", "fb_exchange_token"), ("client_id", Options.ClientId), ("client_secret", Options.ClientSecret),
+            ("fb_exchange_token", Required(shortLived, "access_token")))), cancellationToken);
+        return ReadTokenAnswer(longLived);
+    }
+
+    /// <summary>Page tokens from a long-lived user token do not expire; there is nothing to refresh.</summary>
+    public override Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken) => Task.FromResult<TokenSet?>(null);
+
+    /// <summary>Revocation is per user, not per Page; disconnecting one Page must not cut the others off.</summary>
+    public override Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    /// <summary>The Pages the user manages, each with its own Page token.</summary>
+    protected async Task<IReadOnlyList<JsonElement>> PagesAsync(TokenSet user, CancellationToken cancellationToken) =>
+        Data(await GraphGetAsync("me/accounts", user.AccessToken, cancellationToken, ("fields", "id,name,access_token,category,tasks,picture")));
+
+    protected TokenSet PageTokens(JsonElement page, TokenSet user) => new(Required(page, "access_token"), null, null, user.Scopes);
+}

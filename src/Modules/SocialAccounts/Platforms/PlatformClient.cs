@@ -1,0 +1,289 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.SocialAccounts.Platforms;
+
+/// <summary>Tokens as a platform issued them. Lives only in memory; stored encrypted.</summary>
+internal sealed record TokenSet(
+    string AccessToken,
+    string? RefreshToken,
+    DateTimeOffset? ExpiresAt,
+    string Scopes,
+    DateTimeOffset? RefreshExpiresAt = null,
+    IReadOnlyDictionary<string, string>? Facts = null);
+
+/// <summary>An account the user can connect, with the tokens that act for it (a Facebook Page has its own).</summary>
+internal sealed record PlatformIdentity(
+    string ExternalId, string DisplayName, string? Handle, string? AvatarUrl, TokenSet Tokens, IReadOnlyDictionary<string, string> Metadata);
+
+/// <summary>A stored account with its tokens decrypted, for one call.</summary>
+internal sealed record AccountCredentials(
+    Guid AccountId, string ExternalId, string? Handle, string AccessToken, string? RefreshToken, IReadOnlyDictionary<string, string> Metadata);
+
+/// <summary>One platform's real API: OAuth, identity, publishing, listing, metrics. Errors are <see cref="PlatformException"/>.</summary>
+internal interface IPlatformClient
+{
+    SocialPlatform Platform { get; }
+
+    PlatformOptions Options { get; }
+
+    /// <summary>Whether the authorize URL carries a PKCE challenge (and the exchange its verifier).</summary>
+    bool UsesPkce { get; }
+
+    string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge);
+
+    Task<TokenSet> ExchangeCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PlatformIdentity>> FetchIdentitiesAsync(TokenSet tokens, CancellationToken cancellationToken);
+
+    /// <returns>New tokens, or null when the platform offers no refresh for this token.</returns>
+    Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken);
+
+    /// <returns>False where the platform offers no revocation.</returns>
+    Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken);
+
+    Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken);
+
+    Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken);
+
+    ContentCheck Validate(PostContent content);
+}
+
+/// <summary>
+/// What every client shares: its options, sending with one error taxonomy (timeouts, garbage and 5xx are transient),
+/// JSON and form helpers. Subclasses say how their platform's error bodies map to <see cref="PlatformErrorKind"/>.
+/// </summary>
+internal abstract class PlatformClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock) : IPlatformClient
+{
+    private PlatformOptions? options;
+
+    public abstract SocialPlatform Platform { get; }
+
+    public PlatformOptions Options => options ??= PlatformOptions.For(Platform, configuration);
+
+    public virtual bool UsesPkce => false;
+
+    protected HttpClient Http { get; } = http;
+
+    protected TimeProvider Clock { get; } = clock;
+
+    protected string Api => Options.ApiBaseUrl.TrimEnd('/');
+
+    public abstract string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge);
+
+    public abstract Task<TokenSet> ExchangeCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken);
+
+    public abstract Task<IReadOnlyList<PlatformIdentity>> FetchIdentitiesAsync(TokenSet tokens, CancellationToken cancellationToken);
+
+    public abstract Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken);
+
+    public abstract Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken);
+
+    public abstract Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken);
+
+    public abstract Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken);
+
+    public abstract Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken);
+
+    public ContentCheck Validate(PostContent content) => rules.Check(Platform, content);
+
+    /// <summary>Sends and returns the successful answer's body; any failure becomes a <see cref="PlatformException"/>.</summary>
+    protected async Task<Answer> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (Options.UserAgent is { Length: > 0 } agent)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", agent);
+        }
+        HttpResponseMessage response;
+        try
+        {
+            response = await Http.SendAsync(request, cancellationToken);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Fail(PlatformErrorKind.Transient, "The platform did not answer in time.");
+        }
+        catch (HttpRequestException exception)
+        {
+            throw Fail(PlatformErrorKind.Transient, $"The platform could not be reached ({exception.HttpRequestError}).");
+        }
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var answer = new Answer(response.StatusCode, response.Headers, body);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw MapError(answer);
+            }
+            return answer;
+        }
+    }
+
+    protected async Task<JsonElement> SendJsonAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        Parse(await SendAsync(request, cancellationToken));
+
+    /// <summary>How this platform says what went wrong; the default reads only the status code.</summary>
+    protected virtual PlatformException MapError(Answer answer) => FromStatus(answer, $"The platform answered {(int)answer.Status}.");
+
+    protected PlatformException FromStatus(Answer answer, string message, string? code = null) => answer.Status switch
+    {
+        HttpStatusCode.Unauthorized => Fail(PlatformErrorKind.TokenExpired, message, code: code),
+        HttpStatusCode.TooManyRequests => Fail(PlatformErrorKind.RateLimited, message, RetryAfter(answer), code),
+        HttpStatusCode.RequestTimeout => Fail(PlatformErrorKind.Transient, message, code: code),
+        >= HttpStatusCode.InternalServerError => Fail(PlatformErrorKind.Transient, message, code: code),
+        _ => Fail(PlatformErrorKind.Permanent, message, code: code),
+    };
+
+    /// <summary>RFC 6749 token-endpoint errors: a refused grant means the user must reconnect.</summary>
+    protected PlatformException OAuthError(Answer answer)
+    {
+        var error = TryParse(answer.Body) is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String
+            ? e.GetString()
+            : null;
+        return error switch
+        {
+            "invalid_grant" => Fail(PlatformErrorKind.TokenRevoked, "The platform refused the grant (invalid_grant).", code: error),
+            "invalid_request" or "invalid_client" or "unauthorized_client" or "unsupported_grant_type" or "invalid_scope" =>
+                Fail(PlatformErrorKind.Permanent, $"The platform refused the token request ({error}).", code: error),
+            _ => FromStatus(answer, $"The token endpoint answered {(int)answer.Status}.", error),
+        };
+    }
+
+    protected PlatformException Fail(PlatformErrorKind kind, string message, TimeSpan? retryAfter = null, string? code = null) =>
+        new(Platform, kind, message, retryAfter, code);
+
+    protected JsonElement Parse(Answer answer) =>
+        TryParse(answer.Body) ?? throw Fail(PlatformErrorKind.Transient, "The platform answered something that is not JSON.");
+
+    protected static JsonElement? TryParse(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A required string field, or a transient failure: a 2xx without it is a garbled answer.</summary>
+    protected string Required(JsonElement element, params string[] path)
+    {
+        var current = element;
+        foreach (var name in path)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+            {
+                throw Fail(PlatformErrorKind.Transient, $"The platform's answer lacks '{string.Join('.', path)}'.");
+            }
+        }
+        return current.ValueKind switch
+        {
+            JsonValueKind.String => current.GetString()!,
+            JsonValueKind.Number => current.GetRawText(),
+            _ => throw Fail(PlatformErrorKind.Transient, $"The platform's answer has no usable '{string.Join('.', path)}'."),
+        };
+    }
+
+    protected static string? Optional(JsonElement element, params string[] path)
+    {
+        var current = element;
+        foreach (var name in path)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+            {
+                return null;
+            }
+        }
+        return current.ValueKind switch
+        {
+            JsonValueKind.String => current.GetString(),
+            JsonValueKind.Number => current.GetRawText(),
+            _ => null,
+        };
+    }
+
+    protected static long? OptionalLong(JsonElement element, params string[] path) =>
+        Optional(element, path) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    protected DateTimeOffset? ExpiresIn(JsonElement json, string field = "expires_in") =>
+        OptionalLong(json, field) is { } seconds and > 0 ? Clock.GetUtcNow().AddSeconds(seconds) : null;
+
+    /// <summary>The standard token answer (access_token, refresh_token, expires_in, scope).</summary>
+    protected TokenSet ReadTokenAnswer(JsonElement json, string? previousRefreshToken = null) => new(
+        Required(json, "access_token"),
+        Optional(json, "refresh_token") ?? previousRefreshToken,
+        ExpiresIn(json),
+        Optional(json, "scope") ?? "",
+        ExpiresIn(json, "refresh_token_expires_in") ?? ExpiresIn(json, "refresh_expires_in"));
+
+    protected static FormUrlEncodedContent Form(params (string Name, string? Value)[] fields) =>
+        new(fields.Where(f => f.Value is not null).Select(f => new KeyValuePair<string, string>(f.Name, f.Value!)));
+
+    protected static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+
+    protected static string Query(params (string Name, string? Value)[] fields) =>
+        string.Join('&', fields.Where(f => f.Value is not null).Select(f => $"{Uri.EscapeDataString(f.Name)}={Uri.EscapeDataString(f.Value!)}"));
+
+    protected static HttpRequestMessage Request(HttpMethod method, string url, string? bearer = null, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = content };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+        return request;
+    }
+
+    protected AuthenticationHeaderValue BasicClientAuth() =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.ClientId}:{Options.ClientSecret}")));
+
+    /// <summary>Fetches a media file's bytes for platforms that want an upload rather than a URL.</summary>
+    protected async Task<byte[]> DownloadAsync(MediaItem media, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Http.GetByteArrayAsync(media.Url, cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw Fail(exception.StatusCode is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError
+                ? PlatformErrorKind.ContentRejected
+                : PlatformErrorKind.Transient, "The media file could not be downloaded.");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Fail(PlatformErrorKind.Transient, "The media file did not download in time.");
+        }
+    }
+
+    protected static TimeSpan? RetryAfter(Answer answer)
+    {
+        if (answer.Headers.RetryAfter is { } retry)
+        {
+            return retry.Delta ?? (retry.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        }
+        return null;
+    }
+
+    protected static string? Header(Answer answer, string name) =>
+        answer.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    protected static string Url(string authorizeUrl, params (string Name, string? Value)[] query) =>
+        authorizeUrl + (authorizeUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + Query(query);
+}
+
+internal sealed record Answer(HttpStatusCode Status, HttpResponseHeaders Headers, string Body);

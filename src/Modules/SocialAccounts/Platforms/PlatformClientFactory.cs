@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Platforms.LinkedIn;
+using Platform.SocialAccounts.Platforms.Meta;
+using Platform.SocialAccounts.Platforms.X;
+
+namespace Platform.SocialAccounts.Platforms;
+
+/// <summary>Builds the client of a platform; each is a typed HttpClient from IHttpClientFactory.</summary>
+internal sealed class PlatformClientFactory(IServiceProvider services)
+{
+    private static readonly Dictionary<SocialPlatform, Type> Types = new()
+    {
+        [SocialPlatform.X] = typeof(XClient),
+        [SocialPlatform.LinkedIn] = typeof(LinkedInClient),
+        [SocialPlatform.Facebook] = typeof(FacebookClient),
+        [SocialPlatform.Instagram] = typeof(InstagramClient),
+    };
+
+    public IPlatformClient For(SocialPlatform platform) =>
+        Types.TryGetValue(platform, out var type)
+            ? (IPlatformClient)services.GetRequiredService(type)
+            : throw new PlatformException(platform, PlatformErrorKind.Permanent, $"{platform} is not supported yet.");
+
+    public static bool Supports(SocialPlatform platform) => Types.ContainsKey(platform);
+
+    public static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        var timeout = TimeSpan.FromSeconds(configuration.GetValue("SocialAccounts:HttpTimeoutSeconds", 30.0));
+        foreach (var type in Types.Values)
+        {
+            services.AddHttpClient(type.FullName!, client => client.Timeout = timeout);
+            services.AddTransient(type, sp => ActivatorUtilities.CreateInstance(sp, type,
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(type.FullName!)));
+        }
+        services.AddScoped<PlatformClientFactory>();
+    }
+}

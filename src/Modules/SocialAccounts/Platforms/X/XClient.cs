@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.SocialAccounts.Platforms.X;
+
+/// <summary>X API v2: OAuth 2.0 with PKCE (S256, confidential client), /2/tweets, chunked /2/media/upload.</summary>
+internal sealed class XClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
+    : PlatformClient(http, configuration, rules, clock)
+{
+    private const int ChunkBytes = 4 * 1024 * 1024;
+
+    public override SocialPlatform Platform => SocialPlatform.X;
+
+    public override bool UsesPkce => true;
+
+    public override string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge) => Url(Options.AuthorizeUrl,
+        ("response_type", "code"), ("client_id", Options.ClientId), ("redirect_uri", redirectUri),
+        ("scope", string.Join(' ', Options.ScopeList)), ("state", state),
+        ("code_challenge", codeChallenge), ("code_challenge_method", "S256"));
+
+    public override Task<TokenSet> ExchangeCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken) =>
+        TokenAsync(Form(("code", code), ("grant_type", "authorization_code"), ("redirect_uri", redirectUri), ("code_verifier", codeVerifier)), null, cancellationToken);
+
+    public override async Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken) =>
+        account.RefreshToken is null
+            ? null
+            : await TokenAsync(Form(("grant_type", "refresh_token"), ("refresh_token", account.RefreshToken)), account.RefreshToken, cancellationToken);
+
+    public override async Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken)
+    {
+        var request = Request(HttpMethod.Post, Options.RevokeUrl!, content: Form(("token", account.RefreshToken ?? account.AccessToken)));
+        request.Headers.Authorization = BasicClientAuth();
+        await SendAsync(request, cancellationToken);
+        return true;
+    }
+
+    public override async Task<IReadOnlyList<PlatformIdentity>> FetchIdentitiesAsync(TokenSet tokens, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/2/users/me?user.fields=profile_image_url,username,name", tokens.AccessToken), cancellationToken);
+        var id = Required(json, "data", "id");
+        return [new PlatformIdentity(id, Required(json, "data", "name"), Optional(json, "data", "username"),
+            Optional(json, "data", "profile_image_url"), tokens, new Dictionary<string, string>())];
+    }
+
+    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
+    {
+        var mediaIds = new List<string>();
+        foreach (var media in content.MediaItems)
+        {
+            mediaIds.Add(await UploadAsync(account, media, cancellationToken));
+        }
+        var text = content.Link is { Length: > 0 } link && !(content.Text ?? "").Contains(link, StringComparison.Ordinal)
+            ? $"{content.Text} {link}".Trim()
+            : content.Text;
+        object body = mediaIds.Count > 0
+            ? new { text, media = new { media_ids = mediaIds } }
+            : new { text };
+        var json = await SendJsonAsync(Request(HttpMethod.Post, $"{Api}/2/tweets", account.AccessToken, Json(body)), cancellationToken);
+        var id = Required(json, "data", "id");
+        return new PublishedPost(id, account.Handle is { } handle ? $"https://x.com/{handle}/status/{id}" : null);
+    }
+
+    public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get,
+            $"{Api}/2/tweets/{Uri.EscapeDataString(platformPostId)}?tweet.fields=public_metrics", account.AccessToken), cancellationToken);
+        var metrics = json.GetProperty("data").TryGetProperty("public_metrics", out var m) ? m : default;
+        return new PostMetrics(platformPostId,
+            Impressions: OptionalLong(metrics, "impression_count"),
+            Likes: OptionalLong(metrics, "like_count"),
+            Comments: OptionalLong(metrics, "reply_count"),
+            Shares: (OptionalLong(metrics, "retweet_count") ?? 0) + (OptionalLong(metrics, "quote_count") ?? 0),
+            Other: new Dictionary<string, long> { ["bookmark_count"] = OptionalLong(metrics, "bookmark_count") ?? 0 });
+    }
+
+    public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get,
+            $"{Api}/2/users/{Uri.EscapeDataString(account.ExternalId)}/tweets?{Query(("max_results", Math.Clamp(limit, 5, 100).ToString(CultureInfo.InvariantCulture)), ("tweet.fields", "created_at"))}",
+            account.AccessToken), cancellationToken);
+        if (!json.TryGetProperty("data", out var data))
+        {
+            return [];
+        }
+        return data.EnumerateArray().Select(t => new RecentPost(Required(t, "id"), Optional(t, "text"),
+            Optional(t, "created_at") is { } created ? DateTimeOffset.Parse(created, CultureInfo.InvariantCulture) : null,
+            account.Handle is { } handle ? $"https://x.com/{handle}/status/{Required(t, "id")}" : null)).ToList();
+    }
+
+    /// <summary>initialize → append (4 MB segments) → finalize → poll STATUS while processing.</summary>
+    private async Task<string> UploadAsync(AccountCredentials account, MediaItem media, CancellationToken cancellationToken)
+    {
+        var bytes = await DownloadAsync(media, cancellationToken);
+        var category = media.Kind switch { MediaKind.Video => "tweet_video", MediaKind.Gif => "tweet_gif", _ => "tweet_image" };
+        var init = await SendJsonAsync(Request(HttpMethod.Post, $"{Api}/2/media/upload/initialize", account.AccessToken,
+            Json(new { media_type = media.ContentType, total_bytes = bytes.Length, media_category = category })), cancellationToken);
+        var id = Required(init, "data", "id");
+        for (var (offset, segment) = (0, 0); offset < bytes.Length; offset += ChunkBytes, segment++)
+        {
+            var part = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(bytes, offset, Math.Min(ChunkBytes, bytes.Length - offset)), "media", "media" },
+                { new StringContent(segment.ToString(CultureInfo.InvariantCulture)), "segment_index" },
+            };
+            await SendAsync(Request(HttpMethod.Post, $"{Api}/2/media/upload/{id}/append", account.AccessToken, part), cancellationToken);
+        }
+        var finalized = await SendJsonAsync(Request(HttpMethod.Post, $"{Api}/2/media/upload/{id}/finalize", account.AccessToken), cancellationToken);
+        var processing = finalized.GetProperty("data").TryGetProperty("processing_info", out var info) ? info : (JsonElement?)null;
+        for (var attempt = 0; processing is { } p && attempt < 60; attempt++)
+        {
+            var state = Optional(p, "state");
+            if (state == "succeeded")
+            {
+                break;
+            }
+            if (state == "failed")
+            {
+                throw Fail(PlatformErrorKind.ContentRejected, "X could not process the media file.");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(OptionalLong(p, "check_after_secs") ?? 1, 0, 30)), Clock, cancellationToken);
+            var status = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/2/media/upload?command=STATUS&media_id={id}", account.AccessToken), cancellationToken);
+            processing = status.GetProperty("data").TryGetProperty("processing_info", out var next) ? next : null;
+        }
+        return id;
+    }
+
+    private async Task<TokenSet> TokenAsync(FormUrlEncodedContent form, string? previousRefresh, CancellationToken cancellationToken)
+    {
+        var request = Request(HttpMethod.Post, Options.TokenUrl, content: form);
+        request.Headers.Authorization = BasicClientAuth();
+        return ReadTokenAnswer(await SendJsonAsync(request, cancellationToken), previousRefresh);
+    }
+
+    /// <summary>Problem-details bodies (<c>type</c> https://api.x.com/2/problems/…); the token endpoint speaks RFC 6749.</summary>
+    protected override PlatformException MapError(Answer answer)
+    {
+        var json = TryParse(answer.Body);
+        if (json is { } oauth && Optional(oauth, "error") is not null)
+        {
+            return OAuthError(answer);
+        }
+        var type = json is { } j ? Optional(j, "type") : null;
+        var detail = json is { } d ? Optional(d, "detail") ?? Optional(d, "title") : null;
+        var message = $"X answered {(int)answer.Status}: {detail ?? "no detail"}";
+        if (answer.Status == HttpStatusCode.TooManyRequests)
+        {
+            var reset = Header(answer, "x-rate-limit-reset") is { } r && long.TryParse(r, CultureInfo.InvariantCulture, out var epoch)
+                ? DateTimeOffset.FromUnixTimeSeconds(epoch) - Clock.GetUtcNow()
+                : (TimeSpan?)null;
+            return Fail(PlatformErrorKind.RateLimited, message, reset is { } t && t > TimeSpan.Zero ? t : RetryAfter(answer), type);
+        }
+        if (answer.Status == HttpStatusCode.Forbidden && detail?.Contains("duplicate", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return Fail(PlatformErrorKind.ContentRejected, message, code: "duplicate");
+        }
+        if (answer.Status == HttpStatusCode.BadRequest && type?.EndsWith("invalid-request", StringComparison.Ordinal) == true)
+        {
+            return Fail(PlatformErrorKind.ContentRejected, message, code: type);
+        }
+        return FromStatus(answer, message, type);
+    }
+}

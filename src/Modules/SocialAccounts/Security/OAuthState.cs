@@ -1,0 +1,156 @@
+using System.Buffers.Text;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.SharedKernel.Caching;
+using Platform.SocialAccounts.Contracts;
+using StackExchange.Redis;
+
+namespace Platform.SocialAccounts.Security;
+
+/// <summary>What a state token binds: who started the flow, for which platform and redirect, until when.</summary>
+internal sealed record OAuthStatePayload(
+    string Nonce, Guid TenantId, Guid UserId, SocialPlatform Platform, string RedirectUri, long ExpiresAt, string KeyId, Guid? AccountId);
+
+internal enum StateRejection
+{
+    None,
+    Malformed,
+    Forged,
+    Expired,
+    WrongCaller,
+    Reused,
+}
+
+/// <summary>
+/// OAuth <c>state</c>: a payload signed with HMAC-SHA256 (a key derived from the token encryption key), bound to
+/// tenant, user, platform and redirect URI, expiring, and single-use through <see cref="IOAuthNonceStore"/>. The PKCE
+/// verifier is derived from the same nonce, so nothing secret is stored between the two requests.
+/// </summary>
+internal sealed class OAuthStateService(TokenCipher cipher, IOAuthNonceStore nonces, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+    private const string Purpose = "social-accounts/oauth-state";
+
+    public async Task<(string State, OAuthStatePayload Payload)> IssueAsync(
+        Guid tenantId, Guid userId, SocialPlatform platform, string redirectUri, Guid? accountId, CancellationToken cancellationToken)
+    {
+        var payload = new OAuthStatePayload(
+            Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24)), tenantId, userId, platform, redirectUri,
+            clock.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds(), cipher.CurrentKeyId, accountId);
+        var body = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload));
+        await nonces.RememberAsync(payload.Nonce, Lifetime, cancellationToken);
+        return ($"{body}.{Sign(payload.KeyId, body)}", payload);
+    }
+
+    /// <summary>Checks the state and consumes it; a rejected state is not consumed unless it was genuine.</summary>
+    public async Task<(StateRejection Rejection, OAuthStatePayload? Payload)> ConsumeAsync(
+        string state, Guid tenantId, Guid userId, SocialPlatform platform, string redirectUri, CancellationToken cancellationToken)
+    {
+        var parts = state.Split('.');
+        if (parts.Length != 2)
+        {
+            return (StateRejection.Malformed, null);
+        }
+        OAuthStatePayload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize<OAuthStatePayload>(Base64Url.DecodeFromChars(parts[0]));
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException)
+        {
+            return (StateRejection.Malformed, null);
+        }
+        if (payload is null)
+        {
+            return (StateRejection.Malformed, null);
+        }
+        string expected;
+        try
+        {
+            expected = Sign(payload.KeyId, parts[0]);
+        }
+        catch (TokenDecryptionException)
+        {
+            return (StateRejection.Forged, null);
+        }
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parts[1])))
+        {
+            return (StateRejection.Forged, null);
+        }
+        if (clock.GetUtcNow().ToUnixTimeSeconds() > payload.ExpiresAt)
+        {
+            return (StateRejection.Expired, null);
+        }
+        if (payload.TenantId != tenantId || payload.UserId != userId || payload.Platform != platform ||
+            !string.Equals(payload.RedirectUri, redirectUri, StringComparison.Ordinal))
+        {
+            return (StateRejection.WrongCaller, null);
+        }
+        return await nonces.ConsumeAsync(payload.Nonce, cancellationToken)
+            ? (StateRejection.None, payload)
+            : (StateRejection.Reused, null);
+    }
+
+    public string CodeVerifier(OAuthStatePayload payload) =>
+        Base64Url.EncodeToString(HMACSHA256.HashData(cipher.DeriveKey(payload.KeyId, Purpose + "/pkce"), Encoding.UTF8.GetBytes(payload.Nonce)));
+
+    public static string CodeChallenge(string verifier) => Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+
+    private string Sign(string keyId, string body) =>
+        Base64Url.EncodeToString(HMACSHA256.HashData(cipher.DeriveKey(keyId, Purpose), Encoding.ASCII.GetBytes(body)));
+}
+
+/// <summary>Issued state nonces; consuming one succeeds once.</summary>
+internal interface IOAuthNonceStore
+{
+    Task RememberAsync(string nonce, TimeSpan lifetime, CancellationToken cancellationToken);
+
+    Task<bool> ConsumeAsync(string nonce, CancellationToken cancellationToken);
+}
+
+/// <summary>Redis: shared by every instance, consumed with an atomic DEL, and outside the request's transaction.</summary>
+internal sealed class RedisOAuthNonceStore(IConnectionMultiplexer redis, RedisNamespace keys) : IOAuthNonceStore
+{
+    public Task RememberAsync(string nonce, TimeSpan lifetime, CancellationToken cancellationToken) =>
+        redis.GetDatabase().StringSetAsync(Key(nonce), "1", lifetime);
+
+    public Task<bool> ConsumeAsync(string nonce, CancellationToken cancellationToken) => redis.GetDatabase().KeyDeleteAsync(Key(nonce));
+
+    private RedisKey Key(string nonce) => keys.Key("social_accounts:oauth_state:" + nonce);
+}
+
+/// <summary>When no Redis is configured (single instance): the same contract in process.</summary>
+internal sealed class MemoryOAuthNonceStore(TimeProvider clock) : IOAuthNonceStore
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> issued = new(StringComparer.Ordinal);
+
+    public Task RememberAsync(string nonce, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var stale in issued.Where(e => e.Value < now).Select(e => e.Key).ToList())
+        {
+            issued.TryRemove(stale, out _);
+        }
+        issued[nonce] = now + lifetime;
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> ConsumeAsync(string nonce, CancellationToken cancellationToken) =>
+        Task.FromResult(issued.TryRemove(nonce, out var expires) && expires >= clock.GetUtcNow());
+}
+
+internal static class OAuthNonceStoreRegistration
+{
+    public static IServiceCollection AddOAuthState(this IServiceCollection services)
+    {
+        services.AddSingleton<MemoryOAuthNonceStore>();
+        services.AddSingleton<IOAuthNonceStore>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
+            ? new RedisOAuthNonceStore(redis, sp.GetRequiredService<RedisNamespace>())
+            : sp.GetRequiredService<MemoryOAuthNonceStore>());
+        services.AddScoped<OAuthStateService>();
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Tenancy;
+using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Data;
+using Platform.SocialAccounts.Security;
+
+namespace Platform.SocialAccounts.Tokens;
+
+/// <summary>
+/// Re-encrypts every token still under an older key onto the current one, tenant by tenant (each in its own unit of
+/// work under RLS); tenants are found through <c>social_accounts.tenants_with_tokens_not_under</c>. Unreadable tokens
+/// mark their account as needing reconnection instead of stopping the run.
+/// </summary>
+internal sealed class TokenKeyRotation(IServiceScopeFactory scopes, TokenCipher cipher, TimeProvider clock, ILogger<TokenKeyRotation> logger) : ITokenKeyRotation
+{
+    public async Task<int> ReencryptAllAsync(CancellationToken cancellationToken)
+    {
+        var tenants = new List<Guid>();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+            await session.BeginAsync(cancellationToken);
+            await using var command = session.CreateCommand("SELECT social_accounts.tenants_with_tokens_not_under($1)");
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = cipher.CurrentKeyId });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tenants.Add(reader.GetGuid(0));
+            }
+        }
+        var total = 0;
+        foreach (var tenantId in tenants)
+        {
+            total += await ReencryptTenantAsync(tenantId, cancellationToken);
+        }
+        logger.LogInformation("Re-encrypted the tokens of {Count} accounts onto key {KeyId}", total, cipher.CurrentKeyId);
+        return total;
+    }
+
+    private async Task<int> ReencryptTenantAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
+        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+        await session.BeginAsync(cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<SocialAccountsDbContext>();
+        var stale = await db.Accounts.Where(a => a.KeyId != cipher.CurrentKeyId).ToListAsync(cancellationToken);
+        var count = 0;
+        foreach (var account in stale)
+        {
+            try
+            {
+                account.AccessTokenCipher = cipher.Encrypt(cipher.Decrypt(account.AccessTokenCipher, account.Id), account.Id);
+                account.RefreshTokenCipher = account.RefreshTokenCipher is { } refresh ? cipher.Encrypt(cipher.Decrypt(refresh, account.Id), account.Id) : null;
+                account.KeyId = cipher.CurrentKeyId;
+                count++;
+            }
+            catch (TokenDecryptionException exception)
+            {
+                logger.LogError("Account {AccountId} tokens cannot be decrypted during rotation: {Reason}", account.Id, exception.Message);
+                account.MarkUnusable(AccountStatus.NeedsReconnect, "The stored credentials failed their integrity check; reconnect the account.", clock.GetUtcNow());
+            }
+            account.UpdatedAt = clock.GetUtcNow();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return count;
+    }
+}
