@@ -65,13 +65,6 @@ internal static class CommandLine
         }
     }
 
-    private static async Task<T> InUnitOfWorkAsync<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
-        await session.BeginAsync();
-        var result = await work(scope.ServiceProvider);
-        await session.CommitAsync();
-        return result;
-    }
+    private static Task<T> InUnitOfWorkAsync<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> work) =>
+        services.GetRequiredService<IServiceScopeFactory>().RunAsync(tenantId: null, work, CancellationToken.None);
 }

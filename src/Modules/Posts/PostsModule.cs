@@ -1,6 +1,24 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Posts.Data;
+using Platform.Posts.Features.Calendar;
+using Platform.Posts.Features.CreatePost;
+using Platform.Posts.Features.DeadLetter;
+using Platform.Posts.Features.DeletePost;
+using Platform.Posts.Features.DuplicatePost;
+using Platform.Posts.Features.GetPost;
+using Platform.Posts.Features.ListPosts;
+using Platform.Posts.Features.PublishNow;
+using Platform.Posts.Features.SchedulePost;
+using Platform.Posts.Features.Shared;
+using Platform.Posts.Features.UnschedulePost;
+using Platform.Posts.Features.UpdatePost;
+using Platform.Posts.Publishing;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
 
 [assembly: PlatformModule(typeof(Platform.Posts.PostsModule))]
@@ -13,9 +31,34 @@ internal sealed class PostsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        var options = PublishingOptions.From(configuration);
+        services.AddSingleton(options);
+        services.AddModuleDbContext<PostsDbContext>();
+        services.AddScoped<PublishQueue>();
+        services.AddScoped<TargetChecks>();
+        services.AddScoped<Scheduling>();
+        services.AddSingleton<DueQueueReader>();
+        services.AddSingleton<TargetPublisher>();
+        if (options.DispatcherEnabled)
+        {
+            services.AddHostedService<DueDispatcher>();
+        }
+        services.AddValidatorsFromAssemblyContaining<PostsModule>(includeInternalTypes: true);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        var posts = api.MapGroup("/posts").WithTags("Posts");
+        CreatePostEndpoint.Map(posts);
+        ListPostsEndpoint.Map(posts);
+        DeadLetterEndpoints.Map(posts);
+        GetPostEndpoint.Map(posts);
+        UpdatePostEndpoint.Map(posts);
+        DeletePostEndpoint.Map(posts);
+        DuplicatePostEndpoint.Map(posts);
+        SchedulePostEndpoint.Map(posts);
+        UnschedulePostEndpoint.Map(posts);
+        PublishNowEndpoint.Map(posts);
+        CalendarEndpoint.Map(api);
     }
 }

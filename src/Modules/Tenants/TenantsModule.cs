@@ -24,6 +24,7 @@ internal sealed class TenantsModule : IModule
     {
         services.AddModuleDbContext<TenantsDbContext>();
         services.AddScoped<ITenantProvisioning, TenantProvisioning>();
+        services.AddScoped<ITenantSettingsReader, TenantSettingsReader>();
         services.AddValidatorsFromAssemblyContaining<TenantsModule>(includeInternalTypes: true);
     }
 

@@ -8,10 +8,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Platform.SocialAccounts.Tests;
+namespace Platform.TestKit;
 
 /// <summary>A request as the fake platform received it.</summary>
-internal sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body, byte[] RawBody)
+public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body, byte[] RawBody)
 {
     public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : null;
 
@@ -24,7 +24,7 @@ internal sealed record RecordedRequest(string Method, string Path, string Query,
         .ToDictionary(p => Uri.UnescapeDataString(p[0].Replace('+', ' ')), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "");
 }
 
-internal sealed record FakeResponse(int Status, string Body = "", string ContentType = "application/json", IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Delay = null)
+public sealed record FakeResponse(int Status, string Body = "", string ContentType = "application/json", IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Delay = null)
 {
     public static FakeResponse Json(string body, int status = 200, IReadOnlyDictionary<string, string>? headers = null) => new(status, body, Headers: headers);
 }
@@ -33,7 +33,7 @@ internal sealed record FakeResponse(int Status, string Body = "", string Content
 /// A local HTTP server (127.0.0.1, random port) that answers as a platform documents, per method and path, and
 /// records every request so tests can assert exactly what was sent. Unscripted routes answer 404.
 /// </summary>
-internal sealed class FakePlatform : IAsyncDisposable
+public sealed class FakePlatform : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, Func<RecordedRequest, FakeResponse>> routes = new();

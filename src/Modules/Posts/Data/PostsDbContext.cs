@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Posts.Contracts;
+
+namespace Platform.Posts.Data;
+
+internal sealed class PostsDbContext(DbContextOptions<PostsDbContext> options) : DbContext(options)
+{
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostTarget> Targets => Set<PostTarget>();
+    public DbSet<TargetAttempt> Attempts => Set<TargetAttempt>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema("posts");
+        modelBuilder.Entity<Post>(post =>
+        {
+            post.ToTable("posts");
+            post.Property(p => p.Type).HasConversion(new SnakeCaseEnum<PostType>());
+            post.Property(p => p.Status).HasConversion(new SnakeCaseEnum<PostStatus>());
+            post.OwnsMany(p => p.Media, media => media.ToJson("media"));
+            post.Property(p => p.Version).IsConcurrencyToken();
+            post.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.PostId);
+        });
+        modelBuilder.Entity<PostTarget>(target =>
+        {
+            target.ToTable("post_targets");
+            target.Property(t => t.Status).HasConversion(new SnakeCaseEnum<TargetStatus>());
+            target.OwnsOne(t => t.Options, options => options.ToJson("options"));
+        });
+        modelBuilder.Entity<TargetAttempt>().ToTable("target_attempts");
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Platform.Posts.Contracts;
+using Platform.Posts.Data;
+using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Security;
+using Platform.Tenants.Contracts;
+
+namespace Platform.Posts.Features.Calendar;
+
+internal sealed record CalendarEntry(Guid PostId, string? Title, PostStatus Status, DateTimeOffset At, IReadOnlyList<string> Platforms);
+
+internal sealed record CalendarDay(DateOnly Date, IReadOnlyList<CalendarEntry> Posts);
+
+internal sealed record CalendarResponse(string TimeZone, IReadOnlyList<CalendarDay> Days);
+
+internal static class CalendarEndpoint
+{
+    private static readonly TimeSpan MaxRange = TimeSpan.FromDays(92);
+
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/calendar", HandleAsync)
+        .WithTags("Posts")
+        .WithName("GetCalendar")
+        .WithSummary("Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=).")
+        .RequireAuthorization(Policies.Viewer);
+
+    private static async Task<Ok<CalendarResponse>> HandleAsync(
+        DateTimeOffset from, DateTimeOffset to, PostsDbContext db, ITenantSettingsReader settings, CancellationToken cancellationToken, string? timeZone = null)
+    {
+        if (to <= from || to - from > MaxRange)
+        {
+            throw ProblemException.BadRequest("'to' must be after 'from', at most 92 days later.");
+        }
+        var zoneId = timeZone ?? (await settings.GetAsync(cancellationToken)).TimeZone;
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
+        {
+            throw ProblemException.BadRequest($"Unknown IANA time zone '{zoneId}'.");
+        }
+        var posts = await db.Posts.AsNoTracking().Include(p => p.Targets)
+            .Where(p => p.Status != PostStatus.Draft && (p.PublishedAt ?? p.ScheduledAt) >= from && (p.PublishedAt ?? p.ScheduledAt) < to)
+            .ToListAsync(cancellationToken);
+        var days = posts
+            .Select(p => new CalendarEntry(p.Id, p.Title, p.Status, (p.PublishedAt ?? p.ScheduledAt)!.Value, p.Targets.Select(t => t.Platform).Distinct().Order().ToList()))
+            .GroupBy(e => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.At, zone).DateTime))
+            .OrderBy(g => g.Key)
+            .Select(g => new CalendarDay(g.Key, g.OrderBy(e => e.At).ToList()))
+            .ToList();
+        return TypedResults.Ok(new CalendarResponse(zone.Id, days));
+    }
+}

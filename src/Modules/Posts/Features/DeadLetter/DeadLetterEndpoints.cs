@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Platform.Posts.Contracts;
+using Platform.Posts.Data;
+using Platform.Posts.Publishing;
+using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Paging;
+using Platform.SharedKernel.Security;
+
+namespace Platform.Posts.Features.DeadLetter;
+
+internal sealed record DeadLetterItem(
+    Guid PostId, string? PostTitle, Guid TargetId, Guid AccountId, string Platform, TargetStatus Status, string? ErrorKind,
+    string? ErrorMessage, int Attempts, DateTimeOffset UpdatedAt);
+
+/// <param name="ConfirmedNotPublished">Required for an unconfirmed target: you checked the account and the post is not there.</param>
+internal sealed record RetryTargetRequest(bool ConfirmedNotPublished = false);
+
+/// <summary>Targets that ran out of attempts or could not be confirmed, and an admin's retry.</summary>
+internal static class DeadLetterEndpoints
+{
+    public static void Map(IEndpointRouteBuilder posts)
+    {
+        posts.MapGet("/dead-letter", ListAsync)
+            .WithName("ListDeadLetters")
+            .WithSummary("Targets that failed for good or whose outcome could not be confirmed.")
+            .RequireAuthorization(Policies.Admin);
+        posts.MapPost("/{postId:guid}/targets/{targetId:guid}/retry", RetryAsync)
+            .WithName("RetryTarget")
+            .WithSummary("Sends a failed (or, once checked, unconfirmed) target again, now.")
+            .RequireAuthorization(Policies.Admin)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<Ok<PagedList<DeadLetterItem>>> ListAsync(PostsDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 20)
+    {
+        var paging = new PageRequest(page, pageSize);
+        var query = from target in db.Targets.AsNoTracking()
+                    join post in db.Posts.AsNoTracking() on target.PostId equals post.Id
+                    where target.Status == TargetStatus.Failed || (target.Status == TargetStatus.Unconfirmed && target.NextAttemptAt == null)
+                    orderby target.UpdatedAt descending
+                    select new DeadLetterItem(post.Id, post.Title, target.Id, target.SocialAccountId, target.Platform, target.Status,
+                        target.ErrorKind, target.ErrorMessage, target.RetryCount, target.UpdatedAt);
+        var total = await query.LongCountAsync(cancellationToken);
+        var items = await query.Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PagedList<DeadLetterItem>(items, paging.SafePage, paging.SafePageSize, total));
+    }
+
+    private static async Task<Accepted> RetryAsync(
+        Guid postId, Guid targetId, RetryTargetRequest? request, PostsDbContext db, PublishQueue queue, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var target = await db.Targets.FromSql($"SELECT * FROM posts.post_targets WHERE id = {targetId} AND post_id = {postId} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("The target");
+        if (!target.IsSettled || target.Status == TargetStatus.Published)
+        {
+            throw ProblemException.Conflict($"The target is {target.Status}; only failed or unconfirmed targets are retried.");
+        }
+        if (target.Status == TargetStatus.Unconfirmed && request?.ConfirmedNotPublished != true)
+        {
+            throw ProblemException.Conflict("The platform may already have this post. Check the account, then retry with confirmedNotPublished: true.");
+        }
+        var post = await db.Posts.SingleAsync(p => p.Id == postId, cancellationToken);
+        var now = clock.GetUtcNow();
+        target.Status = TargetStatus.Pending;
+        target.RetryCount = 0;
+        target.ErrorKind = null;
+        target.ErrorMessage = null;
+        target.UpdatedAt = now;
+        post.Status = PostStatus.Publishing;
+        post.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await queue.EnqueueAsync(target.TenantId, [target.Id], now, cancellationToken);
+        return TypedResults.Accepted($"/api/v1/posts/{postId}");
+    }
+}

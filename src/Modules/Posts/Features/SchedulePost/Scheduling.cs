@@ -1,0 +1,39 @@
+using Platform.Posts.Contracts;
+using Platform.Posts.Data;
+using Platform.Posts.Features.Shared;
+using Platform.Posts.Publishing;
+using Platform.SharedKernel.Errors;
+
+namespace Platform.Posts.Features.SchedulePost;
+
+/// <summary>Puts every target of a post in the due index for one instant, after checking it can be published.</summary>
+internal sealed class Scheduling(TargetChecks checks, PublishQueue queue, PostsDbContext db, TimeProvider clock)
+{
+    public async Task QueueAsync(Post post, DateTimeOffset dueAt, string? timeZone, CancellationToken cancellationToken)
+    {
+        PostLoader.EnsureEditable(post);
+        await checks.EnsurePublishableAsync(post, cancellationToken);
+        var targets = post.Targets.Select(t => t.Id).ToList();
+        if (post.Status == PostStatus.Scheduled && await queue.RemoveUnclaimedAsync(targets, cancellationToken) < targets.Count)
+        {
+            throw ProblemException.Conflict("The post is being published right now.");
+        }
+        var now = clock.GetUtcNow();
+        foreach (var target in post.Targets)
+        {
+            target.Status = TargetStatus.Pending;
+            target.RetryCount = 0;
+            target.ErrorKind = null;
+            target.ErrorMessage = null;
+            target.NextAttemptAt = null;
+            target.UpdatedAt = now;
+        }
+        post.Status = PostStatus.Scheduled;
+        post.ScheduledAt = dueAt;
+        post.TimeZone = timeZone;
+        post.UpdatedAt = now;
+        post.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        await queue.EnqueueAsync(post.TenantId, targets, dueAt, cancellationToken);
+    }
+}

@@ -1,0 +1,40 @@
+using Platform.Posts.Data;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.Posts.Features.Shared;
+
+/// <summary>Applies a validated payload to a post: content, media and the set of targets.</summary>
+internal static class PostWriter
+{
+    public static void Apply(Post post, PostPayload payload, IReadOnlyDictionary<Guid, SocialAccountDto> accounts, DateTimeOffset now)
+    {
+        post.Title = payload.Title;
+        post.Content = payload.Content ?? "";
+        post.Type = Enum.Parse<PostType>(payload.Type, ignoreCase: true);
+        post.Media = (payload.Media ?? []).Select(m => new PostMedia(m.Url, m.Kind, m.ContentType, m.SizeBytes, m.AltText, m.DurationSeconds)).ToList();
+        post.Link = payload.Link;
+        post.UpdatedAt = now;
+
+        var wanted = payload.Targets.ToDictionary(t => t.AccountId);
+        post.Targets.RemoveAll(t => !wanted.ContainsKey(t.SocialAccountId));
+        foreach (var (accountId, spec) in wanted)
+        {
+            var target = post.Targets.FirstOrDefault(t => t.SocialAccountId == accountId);
+            if (target is null)
+            {
+                target = new PostTarget
+                {
+                    Id = Guid.NewGuid(),
+                    TenantId = post.TenantId,
+                    PostId = post.Id,
+                    SocialAccountId = accountId,
+                    Platform = accounts[accountId].Platform.Slug(),
+                };
+                post.Targets.Add(target);
+            }
+            target.CustomContent = spec.CustomContent;
+            target.Options = new TargetOptions(spec.Title, spec.BoardId, spec.Subreddit, spec.PrivacyLevel);
+            target.UpdatedAt = now;
+        }
+    }
+}

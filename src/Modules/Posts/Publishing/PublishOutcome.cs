@@ -1,0 +1,16 @@
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.Posts.Publishing;
+
+/// <summary>What one attempt learned about a target.</summary>
+internal abstract record PublishOutcome
+{
+    /// <summary>The platform has the post (just published, or found when reconciling).</summary>
+    public sealed record Published(string PlatformPostId, string? Url, bool Reconciled) : PublishOutcome;
+
+    /// <summary>The platform answered with an error: it does not have the post.</summary>
+    public sealed record Refused(PlatformErrorKind Kind, string Message, TimeSpan? RetryAfter) : PublishOutcome;
+
+    /// <summary>We cannot tell whether the platform has it (timeout, dropped connection, failed lookup).</summary>
+    public sealed record Unknown(string Message) : PublishOutcome;
+}

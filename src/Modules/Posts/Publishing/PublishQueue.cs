@@ -1,0 +1,54 @@
+using Npgsql;
+using Platform.SharedKernel.Data;
+
+namespace Platform.Posts.Publishing;
+
+/// <summary>
+/// Writes to the due index inside the caller's unit of work, so a target is queued exactly when its
+/// post's new status commits. The index's trigger wakes the dispatchers at commit.
+/// </summary>
+internal sealed class PublishQueue(DbSession session)
+{
+    public async Task EnqueueAsync(Guid tenantId, IEnumerable<Guid> targetIds, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        await using var command = session.CreateCommand("""
+            INSERT INTO posts.publish_queue (target_id, tenant_id, due_at)
+            SELECT unnest($1::uuid[]), $2, $3
+            ON CONFLICT (target_id) DO UPDATE SET due_at = EXCLUDED.due_at, lease_owner = NULL, lease_until = NULL
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = targetIds.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = dueAt });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Takes targets out of the queue unless a worker holds them now.</summary>
+    /// <returns>How many were removed; fewer than asked means some are being published.</returns>
+    public async Task<int> RemoveUnclaimedAsync(IEnumerable<Guid> targetIds, CancellationToken cancellationToken)
+    {
+        var ids = targetIds.ToArray();
+        await using var command = session.CreateCommand("""
+            DELETE FROM posts.publish_queue
+            WHERE target_id = ANY($1) AND (lease_until IS NULL OR lease_until < clock_timestamp())
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = ids });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task RemoveAsync(Guid targetId, CancellationToken cancellationToken)
+    {
+        await using var command = session.CreateCommand("DELETE FROM posts.publish_queue WHERE target_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = targetId });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Puts a target back for a later attempt, releasing the current claim.</summary>
+    public async Task RequeueAsync(Guid targetId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        await using var command = session.CreateCommand(
+            "UPDATE posts.publish_queue SET due_at = $2, lease_owner = NULL, lease_until = NULL WHERE target_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = targetId });
+        command.Parameters.Add(new NpgsqlParameter { Value = dueAt });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

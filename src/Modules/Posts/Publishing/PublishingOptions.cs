@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Platform.Posts.Publishing;
+
+/// <summary>Section <c>Publishing</c>.</summary>
+internal sealed class PublishingOptions
+{
+    /// <summary>Run the due-work dispatcher in this process.</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+    /// <summary>Targets published at once by this process.</summary>
+    public int MaxConcurrency { get; set; } = 64;
+    /// <summary>Targets claimed per round trip.</summary>
+    public int ClaimBatchSize { get; set; } = 100;
+    /// <summary>How long a claim holds before another worker may take the target over (and treat its outcome as unknown).</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>Longest sleep between looks at the queue when nothing wakes the dispatcher.</summary>
+    public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>Attempts per target, the first included.</summary>
+    public int MaxAttempts { get; set; } = 3;
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Work that fell due while no host ran is still published when at most this late; beyond, it is flagged as missed.</summary>
+    public TimeSpan MissedWindow { get; set; } = TimeSpan.FromHours(1);
+
+    public static PublishingOptions From(IConfiguration configuration) =>
+        configuration.GetSection("Publishing").Get<PublishingOptions>() ?? new PublishingOptions();
+}
