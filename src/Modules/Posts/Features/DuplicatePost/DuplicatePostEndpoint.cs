@@ -31,7 +31,7 @@ internal static class DuplicatePostEndpoint
             Content = source.Content,
             Type = source.Type,
             Status = PostStatus.Draft,
-            Media = [.. source.Media],
+            Media = source.Media.Select(m => m with { }).ToList(),
             Link = source.Link,
             CreatedAt = now,
             UpdatedAt = now,
@@ -44,7 +44,7 @@ internal static class DuplicatePostEndpoint
             SocialAccountId = t.SocialAccountId,
             Platform = t.Platform,
             CustomContent = t.CustomContent,
-            Options = t.Options,
+            Options = t.Options with { },
             Status = TargetStatus.Pending,
             UpdatedAt = now,
         }).ToList();
