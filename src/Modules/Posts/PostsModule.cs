@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Posts.Data;
+using Platform.Posts.Features.BulkSchedule;
 using Platform.Posts.Features.Calendar;
 using Platform.Posts.Features.CreatePost;
 using Platform.Posts.Features.DeadLetter;
@@ -37,6 +38,7 @@ internal sealed class PostsModule : IModule
         services.AddScoped<PublishQueue>();
         services.AddScoped<TargetChecks>();
         services.AddScoped<Scheduling>();
+        services.AddScoped<BulkScheduler>();
         services.AddSingleton<DueQueueReader>();
         services.AddSingleton<TargetPublisher>();
         if (options.DispatcherEnabled)
@@ -50,6 +52,7 @@ internal sealed class PostsModule : IModule
     {
         var posts = api.MapGroup("/posts").WithTags("Posts");
         CreatePostEndpoint.Map(posts);
+        BulkScheduleEndpoints.Map(posts);
         ListPostsEndpoint.Map(posts);
         DeadLetterEndpoints.Map(posts);
         GetPostEndpoint.Map(posts);

@@ -7,22 +7,36 @@ namespace Platform.Posts.Features.Shared;
 /// <summary>Checks targets against their accounts (this tenant's, connected) and their platforms' content rules.</summary>
 internal sealed class TargetChecks(ISocialAccounts accounts, IContentRules rules)
 {
-    /// <summary>Resolves each target's account; another tenant's account is as unknown as a missing one.</summary>
-    public async Task<IReadOnlyDictionary<Guid, SocialAccountDto>> ResolveAccountsAsync(IEnumerable<Guid> accountIds, CancellationToken cancellationToken)
+    // One request may look the same account up for many posts (bulk scheduling).
+    private readonly Dictionary<Guid, SocialAccountDto?> known = [];
+
+    /// <summary>The accounts found in this tenant, and the ids that are not (another tenant's account is as unknown as a missing one).</summary>
+    public async Task<(IReadOnlyDictionary<Guid, SocialAccountDto> Found, IReadOnlyList<Guid> Missing)> FindAccountsAsync(
+        IEnumerable<Guid> accountIds, CancellationToken cancellationToken)
     {
         var found = new Dictionary<Guid, SocialAccountDto>();
         var missing = new List<Guid>();
         foreach (var id in accountIds.Distinct())
         {
-            if (await accounts.FindAsync(id, cancellationToken) is { } account)
+            if (!known.TryGetValue(id, out var account))
             {
-                found[id] = account;
+                known[id] = account = await accounts.FindAsync(id, cancellationToken);
             }
-            else
+            if (account is null)
             {
                 missing.Add(id);
             }
+            else
+            {
+                found[id] = account;
+            }
         }
+        return (found, missing);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, SocialAccountDto>> ResolveAccountsAsync(IEnumerable<Guid> accountIds, CancellationToken cancellationToken)
+    {
+        var (found, missing) = await FindAccountsAsync(accountIds, cancellationToken);
         if (missing.Count > 0)
         {
             throw new ProblemException(422, "Unknown target account",
@@ -38,28 +52,45 @@ internal sealed class TargetChecks(ISocialAccounts accounts, IContentRules rules
             ? rules.Check(platform, PostContentFactory.For(post, t)).Violations
             : (IReadOnlyList<ContentViolation>)[new ContentViolation("platform", "Unknown platform.")]);
 
-    /// <summary>Refuses to queue a post that any platform would reject, or whose accounts cannot publish.</summary>
-    public async Task EnsurePublishableAsync(Post post, CancellationToken cancellationToken)
+    /// <summary>Why each target could not be published now (account state, content rules); targets without problems are left out.</summary>
+    public async Task<IReadOnlyDictionary<PostTarget, IReadOnlyList<string>>> PublishProblemsAsync(Post post, CancellationToken cancellationToken)
     {
-        var accountsById = await ResolveAccountsAsync(post.Targets.Select(t => t.SocialAccountId), cancellationToken);
-        var problems = new Dictionary<string, object?>();
+        var (found, _) = await FindAccountsAsync(post.Targets.Select(t => t.SocialAccountId), cancellationToken);
+        var violations = Check(post);
+        var problems = new Dictionary<PostTarget, IReadOnlyList<string>>();
         foreach (var target in post.Targets)
         {
             var reasons = new List<string>();
-            if (accountsById[target.SocialAccountId].Status != AccountStatus.Active)
+            if (!found.TryGetValue(target.SocialAccountId, out var account))
             {
-                reasons.Add($"account: the account is {accountsById[target.SocialAccountId].Status}; reconnect it first.");
+                reasons.Add("account: not connected in this tenant.");
             }
-            reasons.AddRange(Check(post)[target.Id].Select(v => $"{v.Field}: {v.Reason}"));
+            else if (account.Status != AccountStatus.Active)
+            {
+                reasons.Add($"account: the account is {account.Status}; reconnect it first.");
+            }
+            reasons.AddRange(violations[target.Id].Select(v => $"{v.Field}: {v.Reason}"));
             if (reasons.Count > 0)
             {
-                problems[target.Id.ToString()] = new { accountId = target.SocialAccountId, platform = target.Platform, problems = reasons };
+                problems[target] = reasons;
             }
         }
+        return problems;
+    }
+
+    /// <summary>Refuses to queue a post that any platform would reject, or whose accounts cannot publish.</summary>
+    public async Task EnsurePublishableAsync(Post post, CancellationToken cancellationToken)
+    {
+        var problems = await PublishProblemsAsync(post, cancellationToken);
         if (problems.Count > 0)
         {
             throw new ProblemException(422, "Not publishable", "Some targets would be rejected; see targets.",
-                new Dictionary<string, object?> { ["targets"] = problems });
+                new Dictionary<string, object?>
+                {
+                    ["targets"] = problems.ToDictionary(
+                        p => p.Key.Id.ToString(),
+                        p => (object)new { accountId = p.Key.SocialAccountId, platform = p.Key.Platform, problems = p.Value }),
+                });
         }
     }
 }

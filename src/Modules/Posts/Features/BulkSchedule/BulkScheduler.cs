@@ -1,0 +1,80 @@
+using FluentValidation;
+using Platform.Posts.Contracts;
+using Platform.Posts.Data;
+using Platform.Posts.Features.SchedulePost;
+using Platform.Posts.Features.Shared;
+using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Tenancy;
+
+namespace Platform.Posts.Features.BulkSchedule;
+
+/// <summary>
+/// Creates and schedules many posts at once, all or nothing: every row is checked first, and any problem
+/// answers 422 with the problems of each row while nothing is written.
+/// </summary>
+internal sealed class BulkScheduler(
+    IValidator<PostPayload> payloadValidator, IValidator<ScheduleRequest> scheduleValidator, TargetChecks checks, Scheduling scheduling,
+    PostsDbContext db, ITenantContext tenant, TimeProvider clock)
+{
+    public const int MaxRows = 500;
+
+    public async Task<IReadOnlyList<Guid>> ScheduleAsync(IReadOnlyList<BulkPostRow> rows, IReadOnlyList<RowError> earlierErrors, Guid userId, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0 || rows.Count > MaxRows)
+        {
+            throw ProblemException.BadRequest($"Send between 1 and {MaxRows} posts.");
+        }
+        var errors = earlierErrors.ToDictionary(e => e.Row, e => e.Errors.ToList());
+        var now = clock.GetUtcNow();
+        var planned = new List<(Post Post, DateTimeOffset DueAt, string? TimeZone)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var rowErrors = errors.TryGetValue(i + 1, out var known) ? known : errors[i + 1] = [];
+            var row = rows[i];
+            rowErrors.AddRange((await payloadValidator.ValidateAsync(row.Payload, cancellationToken)).Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"));
+            rowErrors.AddRange((await scheduleValidator.ValidateAsync(row.Schedule, cancellationToken)).Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"));
+            if (rowErrors.Count > 0)
+            {
+                continue;
+            }
+            row.Schedule.TryResolve(out var dueAt);
+            if (dueAt <= now)
+            {
+                rowErrors.Add($"scheduledAt: {dueAt:u} is not in the future.");
+            }
+            var (accounts, missing) = await checks.FindAccountsAsync(row.Payload.Targets.Select(t => t.AccountId), cancellationToken);
+            rowErrors.AddRange(missing.Select(id => $"targets: account {id} is not connected in this tenant."));
+            if (rowErrors.Count > 0)
+            {
+                continue;
+            }
+            var post = new Post
+            {
+                Id = Guid.NewGuid(),
+                TenantId = tenant.RequiredTenantId,
+                CreatedBy = userId,
+                Status = PostStatus.Draft,
+                CreatedAt = now,
+            };
+            PostWriter.Apply(post, row.Payload, accounts, now);
+            foreach (var (target, problems) in await checks.PublishProblemsAsync(post, cancellationToken))
+            {
+                rowErrors.AddRange(problems.Select(p => $"{target.Platform} {target.SocialAccountId}: {p}"));
+            }
+            planned.Add((post, dueAt, row.TimeZone));
+        }
+
+        var failed = errors.Where(e => e.Value.Count > 0).OrderBy(e => e.Key).Select(e => new RowError(e.Key, e.Value)).ToList();
+        if (failed.Count > 0)
+        {
+            throw new ProblemException(422, "Some rows are not valid", $"{failed.Count} of {rows.Count} rows have problems; nothing was scheduled.",
+                new Dictionary<string, object?> { ["rows"] = failed });
+        }
+        foreach (var (post, dueAt, timeZone) in planned)
+        {
+            db.Posts.Add(post);
+            await scheduling.QueueAsync(post, dueAt, timeZone, cancellationToken);
+        }
+        return planned.Select(p => p.Post.Id).ToList();
+    }
+}
