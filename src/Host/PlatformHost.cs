@@ -9,6 +9,7 @@ using Platform.Host.Pipeline;
 using Platform.Host.Pipeline.RateLimiting;
 using Platform.SharedKernel.Caching;
 using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Modules;
 using Platform.SharedKernel.Throttling;
 using StackExchange.Redis;
@@ -43,6 +44,11 @@ internal static class PlatformHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(configuration.GetConnectionString("Platform")).Build());
         services.AddDbSession();
+        services.AddScoped<Outbox>();
+        if (configuration.GetValue("Outbox:ProcessorEnabled", true))
+        {
+            services.AddHostedService<OutboxProcessor>();
+        }
         AddRedis(services, configuration);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

@@ -19,7 +19,10 @@ using Platform.Posts.Features.Shared;
 using Platform.Posts.Features.UnschedulePost;
 using Platform.Posts.Features.UpdatePost;
 using Platform.Posts.Publishing;
+using Platform.Posts.Contracts;
+using Platform.Posts.Webhooks;
 using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Modules;
 
 [assembly: PlatformModule(typeof(Platform.Posts.PostsModule))]
@@ -41,6 +44,11 @@ internal sealed class PostsModule : IModule
         services.AddScoped<BulkScheduler>();
         services.AddSingleton<DueQueueReader>();
         services.AddSingleton<TargetPublisher>();
+        services.AddSingleton<WebhookSigner>();
+        services.AddHttpClient(WebhookDeliveryJob.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<EnqueueWebhooks>();
+        services.AddScoped<IIntegrationEventHandler<PostTargetPublished>>(provider => provider.GetRequiredService<EnqueueWebhooks>());
+        services.AddScoped<IIntegrationEventHandler<PostTargetFailed>>(provider => provider.GetRequiredService<EnqueueWebhooks>());
         if (options.DispatcherEnabled)
         {
             services.AddHostedService<DueDispatcher>();
@@ -63,5 +71,6 @@ internal sealed class PostsModule : IModule
         UnschedulePostEndpoint.Map(posts);
         PublishNowEndpoint.Map(posts);
         CalendarEndpoint.Map(api);
+        WebhookSecretEndpoint.Map(api);
     }
 }

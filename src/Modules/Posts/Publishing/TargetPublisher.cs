@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Posts.Contracts;
 using Platform.Posts.Data;
 using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Events;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Posts.Publishing;
@@ -54,6 +55,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         {
             Settle(target, TargetStatus.Failed, "missed", $"Due at {claim.DueAt:u} while no publisher was running; not sent so late. Reschedule it.", now);
             await FinishAsync(db, queue, post, target, now, cancellationToken);
+            await RaiseSettledAsync(services.GetRequiredService<Outbox>(), target, now, cancellationToken);
             return null;
         }
         var number = target.RetryCount + 1;
@@ -165,6 +167,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         else
         {
             await FinishAsync(db, queue, post, target, now, cancellationToken);
+            await RaiseSettledAsync(services.GetRequiredService<Outbox>(), target, now, cancellationToken);
         }
         return true;
     }
@@ -181,6 +184,35 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         post.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static PostTargetPublished AsPublished(PostTarget target, DateTimeOffset now) => new()
+    {
+        TenantId = target.TenantId,
+        OccurredAt = now,
+        PostId = target.PostId,
+        TargetId = target.Id,
+        SocialAccountId = target.SocialAccountId,
+        Platform = target.Platform,
+        PlatformPostId = target.PlatformPostId!,
+        PlatformUrl = target.PlatformUrl,
+        Attempts = target.RetryCount,
+    };
+
+    private static Task RaiseSettledAsync(Outbox outbox, PostTarget target, DateTimeOffset now, CancellationToken cancellationToken) =>
+        target.Status == TargetStatus.Published
+            ? outbox.AddAsync(AsPublished(target, now), cancellationToken)
+            : outbox.AddAsync(new PostTargetFailed
+            {
+                TenantId = target.TenantId,
+                OccurredAt = now,
+                PostId = target.PostId,
+                TargetId = target.Id,
+                SocialAccountId = target.SocialAccountId,
+                Platform = target.Platform,
+                Status = target.Status,
+                ErrorKind = target.ErrorKind,
+                ErrorMessage = target.ErrorMessage,
+            }, cancellationToken);
 
     private static void Settle(PostTarget target, TargetStatus status, string? errorKind, string? error, DateTimeOffset now)
     {

@@ -1,0 +1,27 @@
+using Platform.SharedKernel.Events;
+
+namespace Platform.Posts.Contracts;
+
+/// <summary>A target went out: the platform has the post.</summary>
+public sealed record PostTargetPublished : IntegrationEvent
+{
+    public required Guid PostId { get; init; }
+    public required Guid TargetId { get; init; }
+    public required Guid SocialAccountId { get; init; }
+    public required string Platform { get; init; }
+    public required string PlatformPostId { get; init; }
+    public string? PlatformUrl { get; init; }
+    public required int Attempts { get; init; }
+}
+
+/// <summary>A target will not go out: it failed for good, or its outcome could not be confirmed.</summary>
+public sealed record PostTargetFailed : IntegrationEvent
+{
+    public required Guid PostId { get; init; }
+    public required Guid TargetId { get; init; }
+    public required Guid SocialAccountId { get; init; }
+    public required string Platform { get; init; }
+    public required TargetStatus Status { get; init; }
+    public string? ErrorKind { get; init; }
+    public string? ErrorMessage { get; init; }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using Shouldly;
+
+namespace Platform.Posts.Tests;
+
+/// <summary>A published target is recorded in analytics and announced to the tenant's webhook, signed.</summary>
+public sealed class PublishingEventsTests
+{
+    [Test]
+    public async Task A_published_target_is_counted_in_analytics_and_sent_to_the_webhook_signed()
+    {
+        await using var x = await FakePlatform.StartAsync();
+        await using var receiver = await FakePlatform.StartAsync();
+        x.On("POST", "/2/tweets", FakeResponse.Json("""{"data":{"id":"555","text":"ok"}}""", 201));
+        receiver.On("POST", "/hooks", new FakeResponse(204));
+        await using var app = new PostsApp(x, new Dictionary<string, string?> { ["Webhooks:AllowHttp"] = "true" });
+        var owner = await app.RegisterAsync();
+        var account = await app.ConnectXAsync(owner, x);
+        await SetWebhookAsync(app, owner, receiver.Url + "/hooks");
+        var post = await PostApi.CreateAsync(owner.Client, PostApi.Draft(account, "Tell everyone"));
+
+        await owner.Client.PostAsync($"/api/v1/posts/{post.Id()}/publish", null);
+        await PostApi.WaitForAsync(owner.Client, post.Id(), "Published");
+        var delivery = await WaitForAsync(() => Task.FromResult(receiver.To("POST", "/hooks").FirstOrDefault()), found => found is not null);
+        var summary = await WaitForAsync(
+            async () => (await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/analytics/summary")).GetProperty("counts"),
+            counts => counts.GetArrayLength() > 0);
+
+        summary[0].GetProperty("platform").GetString().ShouldBe("x");
+        summary[0].GetProperty("eventType").GetString().ShouldBe("post_published");
+        summary[0].GetProperty("count").GetInt64().ShouldBe(1);
+        delivery!.Header("x-platform-event").ShouldBe("post.published");
+        var body = JsonDocument.Parse(delivery.Body).RootElement;
+        body.GetProperty("data").GetProperty("platformPostId").GetString().ShouldBe("555");
+        var secret = (await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/webhooks/secret")).GetProperty("secret").GetString()!;
+        var signature = delivery.Header("x-platform-signature")!.Split(',').ToDictionary(p => p.Split('=')[0], p => p.Split('=')[1]);
+        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{signature["t"]}.{delivery.Body}")));
+        signature["v1"].ShouldBe(expected);
+        receiver.To("POST", "/hooks").Count.ShouldBe(1);
+        var stranger = await app.RegisterAsync();
+        (await stranger.Client.GetFromJsonAsync<JsonElement>("/api/v1/analytics/summary")).GetProperty("counts").GetArrayLength().ShouldBe(0);
+    }
+
+    private static async Task SetWebhookAsync(PostsApp app, TestAccount owner, string url)
+    {
+        // The API accepts https only; the local receiver speaks http, so the test writes the URL itself.
+        (await owner.Client.PatchAsJsonAsync("/api/v1/tenant", new { settings = new { timeZone = "UTC", locale = "en-US", webhookUrl = "https://placeholder.example/hooks" } }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var connection = app.Database.OpenSuperuser();
+        await using var command = new NpgsqlCommand("UPDATE tenants.tenants SET settings = jsonb_set(settings, '{WebhookUrl}', to_jsonb($1::text)) WHERE id = $2", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = url });
+        command.Parameters.Add(new NpgsqlParameter { Value = owner.TenantId });
+        (await command.ExecuteNonQueryAsync()).ShouldBe(1);
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> arrived)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            var value = await probe();
+            if (arrived(value))
+            {
+                return value;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("Nothing arrived within 15 s.");
+    }
+}
