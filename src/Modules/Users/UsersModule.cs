@@ -39,7 +39,9 @@ internal sealed class UsersModule : IModule
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<TotpVerifier>();
         services.AddSingleton<LoginThrottle>();
-        services.AddSingleton<IAccessTokenGate, AccessTokenGate>();
+        services.AddSingleton<AccessTokenGate>();
+        services.AddSingleton<IAccessTokenGate>(provider => provider.GetRequiredService<AccessTokenGate>());
+        services.AddHostedService<TokenChangeListener>();
         services.AddScoped<SessionIssuer>();
         services.AddScoped<UserSessions>();
         services.AddScoped<CredentialDirectory>();

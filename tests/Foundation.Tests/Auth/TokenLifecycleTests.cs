@@ -119,6 +119,29 @@ public sealed class TokenLifecycleTests
         (await owner.Client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Test]
+    public async Task A_logout_on_one_host_revokes_the_token_on_another_that_had_it_cached()
+    {
+        var owner = await app.RegisterAsync();
+        await using var other = new PlatformApp(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Platform"] = app.Database.AppConnectionString,
+            ["ConnectionStrings:Owner"] = app.Database.OwnerConnectionString,
+        });
+        using var elsewhere = other.CreateClient(owner.AccessToken);
+        (await elsewhere.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await owner.Client.PostAsync("/api/v1/auth/logout", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var status = HttpStatusCode.OK;
+        for (var i = 0; i < 50 && status == HttpStatusCode.OK; i++)
+        {
+            await Task.Delay(20);
+            status = (await elsewhere.GetAsync("/api/v1/me")).StatusCode;
+        }
+        status.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
         anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken });
 }
