@@ -323,16 +323,13 @@ public sealed class ConnectionTests
     [Test]
     public async Task Reconnect_binds_the_state_to_the_account_and_refuses_another_identity()
     {
-        using var own = app.ClientFor(Guid.NewGuid(), user);
+        var ownTenant = Guid.NewGuid();
+        using var own = app.ClientFor(ownTenant, user);
         var (_, state) = await AuthUrlAsync("x", own);
         ScriptX();
         var id = JsonDocument.Parse(await (await ConnectAsync("x", "x-code", state, own)).Content.ReadAsStringAsync())
             .RootElement.GetProperty("accounts")[0].GetProperty("id").GetGuid();
-        await using (var connection = app.Database.OpenOwner())
-        await using (var expire = new NpgsqlCommand($"UPDATE social_accounts.accounts SET status = 'expired', status_reason = 'test' WHERE id = '{id}'", connection))
-        {
-            await expire.ExecuteNonQueryAsync();
-        }
+        (await app.ExecuteAsTenantAsync(ownTenant, $"UPDATE social_accounts.accounts SET status = 'expired', status_reason = 'test' WHERE id = '{id}'")).ShouldBe(1);
 
         var reconnect = await own.PostAsJsonAsync($"/api/v1/social-accounts/{id}/reconnect", new { redirectUri = RedirectUri });
         reconnect.StatusCode.ShouldBe(HttpStatusCode.OK);

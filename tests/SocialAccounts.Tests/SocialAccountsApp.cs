@@ -96,6 +96,33 @@ internal sealed class SocialAccountsApp(FakePlatform fake, IDictionary<string, s
         return result;
     }
 
+    /// <summary>Runs <paramref name="work"/> in a job-like scope of <paramref name="tenantId"/> that manages its own unit of work.</summary>
+    public async Task<T> AsJobAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Runs SQL as the app role inside <paramref name="tenantId"/>, as the application would.</summary>
+    public async Task<int> ExecuteAsTenantAsync(Guid tenantId, string sql) => (int)(await RunAsTenantAsync(tenantId, sql, scalar: false))!;
+
+    public async Task<long> CountAsTenantAsync(Guid tenantId, string sql) => (long)(await RunAsTenantAsync(tenantId, sql, scalar: true))!;
+
+    private async Task<object?> RunAsTenantAsync(Guid tenantId, string sql, bool scalar)
+    {
+        await using var connection = Database.OpenApp();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var setTenant = new Npgsql.NpgsqlCommand($"SELECT set_config('{DbSession.TenantSetting}', '{tenantId}', true)", connection, transaction))
+        {
+            await setTenant.ExecuteNonQueryAsync();
+        }
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection, transaction);
+        var result = scalar ? await command.ExecuteScalarAsync() : await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        return result;
+    }
+
     /// <summary>Stores an account with the given tokens as connect would.</summary>
     public Task<Guid> SeedAccountAsync(Guid tenantId, SocialPlatform platform, string externalId, TokenSet tokens,
         string? handle = null, IReadOnlyDictionary<string, string>? metadata = null) =>
