@@ -192,6 +192,17 @@ public sealed class TokenLifecycleTests
     }
 
     [Test]
+    public void The_recurring_sweep_is_registered_with_hangfire_at_start_up()
+    {
+        using var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+
+        var job = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Single(j => j.Id == TokenRefreshJobs.RecurringJobId);
+
+        job.Cron.ShouldBe("*/15 * * * *");
+        job.Job.Method.Name.ShouldBe(nameof(TokenRefreshJobs.SweepAsync));
+    }
+
+    [Test]
     public void The_recurring_sweep_is_registered_as_a_cross_tenant_job()
     {
         var method = typeof(TokenRefreshJobs).GetMethod(nameof(TokenRefreshJobs.SweepAsync))!;
