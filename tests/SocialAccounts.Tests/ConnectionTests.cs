@@ -33,6 +33,9 @@ public sealed class ConnectionTests
     [OneTimeTearDown]
     public async Task Stop()
     {
+        // Every flow of this fixture ran by now (successes, refusals, garbage, timeouts): none may have logged a secret.
+        var secrets = new[] { "x-access-token", "x-refresh-token", "x-client-secret", "facebook-client-secret", "fb-short", "fb-long", "page-token", "li-access", "ig-long", "shop-page-token", "x-code", "bad-code" };
+        app.Logs.Lines.Where(line => secrets.Any(secret => line.Contains(secret, StringComparison.Ordinal))).ShouldBeEmpty();
         editor.Dispose();
         await app.DisposeAsync();
         await fake.DisposeAsync();
