@@ -22,6 +22,7 @@ public sealed class PublishingGuardTests
         {
             ["SocialAccounts:Encryption:Keys:k1"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
             ["SocialAccounts:Encryption:CurrentKeyId"] = "k1",
+            ["Platforms:Pinterest:ClientId"] = "",
         });
         _ = app.Services;
     }
@@ -48,6 +49,31 @@ public sealed class PublishingGuardTests
         error.Kind.ShouldBe(PlatformErrorKind.ContentRejected);
         error.IsRetryable.ShouldBeFalse();
         error.Message.ShouldContain("281 weighted characters");
+        fake.Requests.ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_platform_without_client_credentials_answers_503_on_auth_url()
+    {
+        using var client = app.ClientFor(Guid.NewGuid(), Guid.NewGuid());
+
+        var response = await client.GetAsync("/api/v1/social-accounts/auth-url/pinterest?redirectUri=https%3A%2F%2Fapp.example%2Fcb");
+
+        ((int)response.StatusCode).ShouldBe(503);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Platforms:Pinterest:ClientId");
+    }
+
+    [Test]
+    public async Task An_account_that_must_be_reconnected_is_refused_without_calling_the_platform()
+    {
+        var tenant = Guid.NewGuid();
+        var id = await app.SeedAccountAsync(tenant, SocialPlatform.X, "revoked-one", new TokenSet("t", null, null, ""));
+        (await app.ExecuteAsTenantAsync(tenant, $"UPDATE social_accounts.accounts SET status = 'revoked' WHERE id = '{id}'")).ShouldBe(1);
+
+        var error = await Should.ThrowAsync<PlatformException>(() => app.InTenantAsync(tenant, s =>
+            s.GetRequiredService<ISocialAccounts>().PublishAsync(id, new PostContent("hi"), CancellationToken.None)));
+
+        error.Kind.ShouldBe(PlatformErrorKind.TokenRevoked);
         fake.Requests.ShouldBeEmpty();
     }
 

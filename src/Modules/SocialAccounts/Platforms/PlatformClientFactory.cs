@@ -34,7 +34,6 @@ internal sealed class PlatformClientFactory(IServiceProvider services)
         var timeout = TimeSpan.FromSeconds(configuration.GetValue("SocialAccounts:HttpTimeoutSeconds", 30.0));
         foreach (var type in Types.Values)
         {
-            // Graph APIs take access_token in the query string: request URIs must never reach the logs.
             services.AddHttpClient(type.FullName!, client => client.Timeout = timeout);
             services.AddTransient(type, sp => ActivatorUtilities.CreateInstance(sp, type,
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(type.FullName!)));
