@@ -33,6 +33,9 @@ public sealed class ConnectionTests
     [OneTimeTearDown]
     public async Task Stop()
     {
+        // Every flow of this fixture ran by now (successes, refusals, garbage, timeouts): none may have logged a secret.
+        var secrets = new[] { "x-access-token", "x-refresh-token", "x-client-secret", "facebook-client-secret", "fb-short", "fb-long", "page-token", "li-access", "ig-long", "shop-page-token", "x-code", "bad-code" };
+        app.Logs.Lines.Where(line => secrets.Any(secret => line.Contains(secret, StringComparison.Ordinal))).ShouldBeEmpty();
         editor.Dispose();
         await app.DisposeAsync();
         await fake.DisposeAsync();
@@ -135,7 +138,7 @@ public sealed class ConnectionTests
     }
 
     [Test]
-    public async Task Facebook_exchanges_for_a_long_lived_token_and_connects_every_page_with_its_own_page_token()
+    public async Task Facebook_exchanges_for_a_long_lived_token_and_lets_the_user_pick_among_the_pages()
     {
         var (url, state) = await AuthUrlAsync("facebook");
         Query(url)["scope"].ShouldBe("pages_show_list,pages_manage_posts,pages_read_engagement,publish_video");
@@ -160,9 +163,50 @@ public sealed class ConnectionTests
         pages["fields"].ShouldBe("id,name,access_token,category,tasks,picture");
         var body = await response.Content.ReadAsStringAsync();
         body.ShouldNotContain("page-token");
-        var accounts = JsonDocument.Parse(body).RootElement.GetProperty("accounts");
-        accounts.EnumerateArray().Select(a => a.GetProperty("externalId").GetString()).ShouldBe(["1001", "1002"], ignoreOrder: true);
+        var answer = JsonDocument.Parse(body).RootElement;
+        answer.GetProperty("accounts").GetArrayLength().ShouldBe(0);
+        var selection = answer.GetProperty("selection");
+        selection.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("externalId").GetString()).ShouldBe(["1001", "1002"]);
+        (await CountAccountsAsync("facebook")).ShouldBe(0);
+
+        var selectionId = selection.GetProperty("id").GetGuid();
+        var unknown = await editor.PostAsJsonAsync("/api/v1/social-accounts/connect/select", new { selectionId, externalIds = new[] { "9999" } });
+        await ShouldBeProblemAsync(unknown, 400, null);
+        using (var stranger = app.ClientFor(tenant, Guid.NewGuid()))
+        {
+            await ShouldBeProblemAsync(await stranger.PostAsJsonAsync("/api/v1/social-accounts/connect/select", new { selectionId, externalIds = new[] { "1002" } }), 404, null);
+        }
+        var picked = await editor.PostAsJsonAsync("/api/v1/social-accounts/connect/select", new { selectionId, externalIds = new[] { "1002" } });
+
+        picked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var accounts = JsonDocument.Parse(await picked.Content.ReadAsStringAsync()).RootElement.GetProperty("accounts");
+        accounts.EnumerateArray().Select(a => a.GetProperty("externalId").GetString()).ShouldBe(["1002"]);
         accounts[0].GetProperty("tokenExpiresAt").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await CountAccountsAsync("facebook")).ShouldBe(1);
+        await ShouldBeProblemAsync(await editor.PostAsJsonAsync("/api/v1/social-accounts/connect/select", new { selectionId, externalIds = new[] { "1001" } }), 404, null);
+    }
+
+    [Test]
+    public async Task Instagram_connects_the_professional_account_linked_to_the_users_page()
+    {
+        var (_, state) = await AuthUrlAsync("instagram");
+        fake.On("GET", "/v25.0/oauth/access_token", request => request.QueryValues().ContainsKey("code")
+            ? FakeResponse.Json("""{"access_token":"ig-short","token_type":"bearer","expires_in":3600}""")
+            : FakeResponse.Json("""{"access_token":"ig-long","token_type":"bearer","expires_in":5183944}"""));
+        fake.On("GET", "/v25.0/me/accounts", FakeResponse.Json("""{"data":[{"id":"2001","name":"Shop","access_token":"shop-page-token"},{"id":"2002","name":"No IG","access_token":"other-token"}]}"""));
+        fake.On("GET", "/v25.0/2001", FakeResponse.Json("""{"instagram_business_account":{"id":"17841400008460056"},"id":"2001"}"""));
+        fake.On("GET", "/v25.0/2002", FakeResponse.Json("""{"id":"2002"}"""));
+        fake.On("GET", "/v25.0/17841400008460056", FakeResponse.Json("""{"id":"17841400008460056","username":"shop","name":"The Shop","profile_picture_url":"https://ig.example/p.jpg"}"""));
+
+        var response = await ConnectAsync("instagram", "ig-code#_", state);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        fake.To("GET", "/v25.0/oauth/access_token")[0].QueryValues()["code"].ShouldBe("ig-code");
+        fake.Single("GET", "/v25.0/2001").QueryValues().ShouldBe(new Dictionary<string, string> { ["fields"] = "instagram_business_account", ["access_token"] = "shop-page-token" });
+        fake.Single("GET", "/v25.0/17841400008460056").QueryValues()["fields"].ShouldBe("id,username,name,profile_picture_url");
+        var account = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("accounts").EnumerateArray().Single();
+        account.GetProperty("externalId").GetString().ShouldBe("17841400008460056");
+        account.GetProperty("handle").GetString().ShouldBe("shop");
     }
 
     [Test]
@@ -323,16 +367,13 @@ public sealed class ConnectionTests
     [Test]
     public async Task Reconnect_binds_the_state_to_the_account_and_refuses_another_identity()
     {
-        using var own = app.ClientFor(Guid.NewGuid(), user);
+        var ownTenant = Guid.NewGuid();
+        using var own = app.ClientFor(ownTenant, user);
         var (_, state) = await AuthUrlAsync("x", own);
         ScriptX();
         var id = JsonDocument.Parse(await (await ConnectAsync("x", "x-code", state, own)).Content.ReadAsStringAsync())
             .RootElement.GetProperty("accounts")[0].GetProperty("id").GetGuid();
-        await using (var connection = app.Database.OpenOwner())
-        await using (var expire = new NpgsqlCommand($"UPDATE social_accounts.accounts SET status = 'expired', status_reason = 'test' WHERE id = '{id}'", connection))
-        {
-            await expire.ExecuteNonQueryAsync();
-        }
+        (await app.ExecuteAsTenantAsync(ownTenant, $"UPDATE social_accounts.accounts SET status = 'expired', status_reason = 'test' WHERE id = '{id}'")).ShouldBe(1);
 
         var reconnect = await own.PostAsJsonAsync($"/api/v1/social-accounts/{id}/reconnect", new { redirectUri = RedirectUri });
         reconnect.StatusCode.ShouldBe(HttpStatusCode.OK);

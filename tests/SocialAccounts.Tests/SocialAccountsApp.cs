@@ -26,6 +26,9 @@ internal sealed class SocialAccountsApp(FakePlatform fake, IDictionary<string, s
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Every log line the host wrote, at every level, so tests can prove no secret is logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
@@ -78,6 +81,7 @@ internal sealed class SocialAccountsApp(FakePlatform fake, IDictionary<string, s
         {
             services.AddSingleton<IAccessTokenGate, AcceptEveryToken>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
         });
     }
 
@@ -93,6 +97,33 @@ internal sealed class SocialAccountsApp(FakePlatform fake, IDictionary<string, s
         await session.BeginAsync();
         var result = await work(scope.ServiceProvider);
         await session.CommitAsync();
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a job-like scope of <paramref name="tenantId"/> that manages its own unit of work.</summary>
+    public async Task<T> AsJobAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Runs SQL as the app role inside <paramref name="tenantId"/>, as the application would.</summary>
+    public async Task<int> ExecuteAsTenantAsync(Guid tenantId, string sql) => (int)(await RunAsTenantAsync(tenantId, sql, scalar: false))!;
+
+    public async Task<long> CountAsTenantAsync(Guid tenantId, string sql) => (long)(await RunAsTenantAsync(tenantId, sql, scalar: true))!;
+
+    private async Task<object?> RunAsTenantAsync(Guid tenantId, string sql, bool scalar)
+    {
+        await using var connection = Database.OpenApp();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var setTenant = new Npgsql.NpgsqlCommand($"SELECT set_config('{DbSession.TenantSetting}', '{tenantId}', true)", connection, transaction))
+        {
+            await setTenant.ExecuteNonQueryAsync();
+        }
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection, transaction);
+        var result = scalar ? await command.ExecuteScalarAsync() : await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
         return result;
     }
 
@@ -121,5 +152,29 @@ internal sealed class SocialAccountsApp(FakePlatform fake, IDictionary<string, s
     private sealed class AcceptEveryToken : IAccessTokenGate
     {
         public ValueTask<bool> IsCurrentAsync(Guid userId, Guid tenantId, int tokenVersion, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+    }
+}
+
+internal sealed class CapturedLogs : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> lines = new();
+
+    public IReadOnlyList<string> Lines => [.. lines];
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> lines) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
     }
 }

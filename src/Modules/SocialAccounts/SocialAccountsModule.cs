@@ -17,6 +17,7 @@ using Platform.SocialAccounts.Features.GetAccount;
 using Platform.SocialAccounts.Features.GetAuthUrl;
 using Platform.SocialAccounts.Features.ListAccounts;
 using Platform.SocialAccounts.Features.Reconnect;
+using Platform.SocialAccounts.Features.SelectAccounts;
 using Platform.SocialAccounts.Platforms;
 using Platform.SocialAccounts.RateLimits;
 using Platform.SocialAccounts.Security;
@@ -36,6 +37,7 @@ internal sealed class SocialAccountsModule : IModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenCipher>();
         services.AddOAuthState();
+        services.AddScoped<PendingSelections>();
         services.AddPlatformRateLimits();
         services.AddSingleton<IContentRules, ContentRules>();
         PlatformClientFactory.Register(services, configuration);
@@ -51,6 +53,7 @@ internal sealed class SocialAccountsModule : IModule
         var group = api.MapGroup("/social-accounts").WithTags("Social accounts");
         GetAuthUrlEndpoint.Map(group);
         ConnectEndpoint.Map(group);
+        SelectAccountsEndpoint.Map(group);
         ListAccountsEndpoint.Map(group);
         GetAccountEndpoint.Map(group);
         DisconnectEndpoint.Map(group);

@@ -60,9 +60,16 @@ internal static partial class TextCounting
                 weight += 200;
                 continue;
             }
+            var previous = -1;
             foreach (var rune in element.EnumerateRunes())
             {
-                weight += InLightRange(rune.Value) ? 100 : 200;
+                // NFC would compose a Latin letter and its accent into one code point; with invariant globalization
+                // string.Normalize cannot, so such a mark is not counted separately.
+                if (!(previous is >= 0 and <= 0x024F && Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark))
+                {
+                    weight += InLightRange(rune.Value) ? 100 : 200;
+                }
+                previous = rune.Value;
             }
         }
         return weight;

@@ -3,7 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Platforms.LinkedIn;
 using Platform.SocialAccounts.Platforms.Meta;
+using Platform.SocialAccounts.Platforms.Pinterest;
+using Platform.SocialAccounts.Platforms.Reddit;
+using Platform.SocialAccounts.Platforms.TikTok;
 using Platform.SocialAccounts.Platforms.X;
+using Platform.SocialAccounts.Platforms.YouTube;
 
 namespace Platform.SocialAccounts.Platforms;
 
@@ -16,14 +20,14 @@ internal sealed class PlatformClientFactory(IServiceProvider services)
         [SocialPlatform.LinkedIn] = typeof(LinkedInClient),
         [SocialPlatform.Facebook] = typeof(FacebookClient),
         [SocialPlatform.Instagram] = typeof(InstagramClient),
+        [SocialPlatform.Threads] = typeof(ThreadsClient),
+        [SocialPlatform.TikTok] = typeof(TikTokClient),
+        [SocialPlatform.YouTube] = typeof(YouTubeClient),
+        [SocialPlatform.Pinterest] = typeof(PinterestClient),
+        [SocialPlatform.Reddit] = typeof(RedditClient),
     };
 
-    public IPlatformClient For(SocialPlatform platform) =>
-        Types.TryGetValue(platform, out var type)
-            ? (IPlatformClient)services.GetRequiredService(type)
-            : throw new PlatformException(platform, PlatformErrorKind.Permanent, $"{platform} is not supported yet.");
-
-    public static bool Supports(SocialPlatform platform) => Types.ContainsKey(platform);
+    public IPlatformClient For(SocialPlatform platform) => (IPlatformClient)services.GetRequiredService(Types[platform]);
 
     public static void Register(IServiceCollection services, IConfiguration configuration)
     {

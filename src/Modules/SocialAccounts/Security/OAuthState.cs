@@ -26,10 +26,10 @@ internal enum StateRejection
 
 /// <summary>
 /// OAuth <c>state</c>: a payload signed with HMAC-SHA256 (a key derived from the token encryption key), bound to
-/// tenant, user, platform and redirect URI, expiring, and single-use through <see cref="IOAuthNonceStore"/>. The PKCE
+/// tenant, user, platform and redirect URI, expiring, and single-use through <see cref="IOneTimeStore"/>. The PKCE
 /// verifier is derived from the same nonce, so nothing secret is stored between the two requests.
 /// </summary>
-internal sealed class OAuthStateService(TokenCipher cipher, IOAuthNonceStore nonces, TimeProvider clock)
+internal sealed class OAuthStateService(TokenCipher cipher, IOneTimeStore nonces, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private const string Purpose = "social-accounts/oauth-state";
@@ -41,7 +41,7 @@ internal sealed class OAuthStateService(TokenCipher cipher, IOAuthNonceStore non
             Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24)), tenantId, userId, platform, redirectUri,
             clock.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds(), cipher.CurrentKeyId, accountId);
         var body = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload));
-        await nonces.RememberAsync(payload.Nonce, Lifetime, cancellationToken);
+        await nonces.PutAsync("state:" + payload.Nonce, "1", Lifetime, cancellationToken);
         return ($"{body}.{Sign(payload.KeyId, body)}", payload);
     }
 
@@ -89,7 +89,7 @@ internal sealed class OAuthStateService(TokenCipher cipher, IOAuthNonceStore non
         {
             return (StateRejection.WrongCaller, null);
         }
-        return await nonces.ConsumeAsync(payload.Nonce, cancellationToken)
+        return await nonces.TakeAsync("state:" + payload.Nonce, cancellationToken) is not null
             ? (StateRejection.None, payload)
             : (StateRejection.Reused, null);
     }
@@ -103,53 +103,55 @@ internal sealed class OAuthStateService(TokenCipher cipher, IOAuthNonceStore non
         Base64Url.EncodeToString(HMACSHA256.HashData(cipher.DeriveKey(keyId, Purpose), Encoding.ASCII.GetBytes(body)));
 }
 
-/// <summary>Issued state nonces; consuming one succeeds once.</summary>
-internal interface IOAuthNonceStore
+/// <summary>Short-lived values that can be taken once (state nonces, pending account selections).</summary>
+internal interface IOneTimeStore
 {
-    Task RememberAsync(string nonce, TimeSpan lifetime, CancellationToken cancellationToken);
+    Task PutAsync(string key, string value, TimeSpan lifetime, CancellationToken cancellationToken);
 
-    Task<bool> ConsumeAsync(string nonce, CancellationToken cancellationToken);
+    /// <returns>The value, or null when it expired or was already taken.</returns>
+    Task<string?> TakeAsync(string key, CancellationToken cancellationToken);
 }
 
-/// <summary>Redis: shared by every instance, consumed with an atomic DEL, and outside the request's transaction.</summary>
-internal sealed class RedisOAuthNonceStore(IConnectionMultiplexer redis, RedisNamespace keys) : IOAuthNonceStore
+/// <summary>Redis: shared by every instance, taken with an atomic GETDEL, and outside the request's transaction.</summary>
+internal sealed class RedisOneTimeStore(IConnectionMultiplexer redis, RedisNamespace keys) : IOneTimeStore
 {
-    public Task RememberAsync(string nonce, TimeSpan lifetime, CancellationToken cancellationToken) =>
-        redis.GetDatabase().StringSetAsync(Key(nonce), "1", lifetime);
+    public Task PutAsync(string key, string value, TimeSpan lifetime, CancellationToken cancellationToken) =>
+        redis.GetDatabase().StringSetAsync(Key(key), value, lifetime);
 
-    public Task<bool> ConsumeAsync(string nonce, CancellationToken cancellationToken) => redis.GetDatabase().KeyDeleteAsync(Key(nonce));
+    public async Task<string?> TakeAsync(string key, CancellationToken cancellationToken) =>
+        await redis.GetDatabase().StringGetDeleteAsync(Key(key));
 
-    private RedisKey Key(string nonce) => keys.Key("social_accounts:oauth_state:" + nonce);
+    private RedisKey Key(string key) => keys.Key("social_accounts:once:" + key);
 }
 
 /// <summary>When no Redis is configured (single instance): the same contract in process.</summary>
-internal sealed class MemoryOAuthNonceStore(TimeProvider clock) : IOAuthNonceStore
+internal sealed class MemoryOneTimeStore(TimeProvider clock) : IOneTimeStore
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> issued = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset Expires)> values = new(StringComparer.Ordinal);
 
-    public Task RememberAsync(string nonce, TimeSpan lifetime, CancellationToken cancellationToken)
+    public Task PutAsync(string key, string value, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        foreach (var stale in issued.Where(e => e.Value < now).Select(e => e.Key).ToList())
+        foreach (var stale in values.Where(e => e.Value.Expires < now).Select(e => e.Key).ToList())
         {
-            issued.TryRemove(stale, out _);
+            values.TryRemove(stale, out _);
         }
-        issued[nonce] = now + lifetime;
+        values[key] = (value, now + lifetime);
         return Task.CompletedTask;
     }
 
-    public Task<bool> ConsumeAsync(string nonce, CancellationToken cancellationToken) =>
-        Task.FromResult(issued.TryRemove(nonce, out var expires) && expires >= clock.GetUtcNow());
+    public Task<string?> TakeAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(values.TryRemove(key, out var entry) && entry.Expires >= clock.GetUtcNow() ? entry.Value : null);
 }
 
-internal static class OAuthNonceStoreRegistration
+internal static class OneTimeStoreRegistration
 {
     public static IServiceCollection AddOAuthState(this IServiceCollection services)
     {
-        services.AddSingleton<MemoryOAuthNonceStore>();
-        services.AddSingleton<IOAuthNonceStore>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
-            ? new RedisOAuthNonceStore(redis, sp.GetRequiredService<RedisNamespace>())
-            : sp.GetRequiredService<MemoryOAuthNonceStore>());
+        services.AddSingleton<MemoryOneTimeStore>();
+        services.AddSingleton<IOneTimeStore>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
+            ? new RedisOneTimeStore(redis, sp.GetRequiredService<RedisNamespace>())
+            : sp.GetRequiredService<MemoryOneTimeStore>());
         services.AddScoped<OAuthStateService>();
         return services;
     }

@@ -44,8 +44,9 @@ internal sealed class SocialAccountsGateway(
     private async Task<T> CallAsync<T>(SocialAccount account, PlatformOperation operation, Func<IPlatformClient, AccountCredentials, Task<T>> call, CancellationToken cancellationToken)
     {
         var client = clients.For(account.Platform);
-        await limiter.AcquireAsync(account.Platform, account.Id, operation, cancellationToken);
+        // An account that must be reconnected fails here, before it uses up a rate-limit permit.
         var credentials = await tokens.UsableCredentialsAsync(account, cancellationToken);
+        await limiter.AcquireAsync(account.Platform, account.Id, operation, cancellationToken);
         T result;
         try
         {

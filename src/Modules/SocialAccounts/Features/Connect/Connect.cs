@@ -19,7 +19,8 @@ namespace Platform.SocialAccounts.Features.Connect;
 
 internal sealed record ConnectRequest(string Platform, string Code, string State, string RedirectUri);
 
-internal sealed record ConnectResponse(IReadOnlyList<SocialAccountDto> Accounts);
+/// <param name="Selection">Set instead of accounts when the user must pick among several accounts (Facebook Pages, Instagram accounts).</param>
+internal sealed record ConnectResponse(IReadOnlyList<SocialAccountDto> Accounts, SelectionDto? Selection = null);
 
 internal sealed class ConnectValidator : AbstractValidator<ConnectRequest>
 {
@@ -46,7 +47,7 @@ internal static class ConnectEndpoint
 
     public static async Task<Ok<ConnectResponse>> HandleAsync(
         ConnectRequest request, ITenantContext tenant, OAuthStateService states, PlatformClientFactory clients,
-        SocialAccountsDbContext db, AccountTokens tokens, TimeProvider clock, CancellationToken cancellationToken)
+        SocialAccountsDbContext db, AccountTokens tokens, PendingSelections selections, TimeProvider clock, CancellationToken cancellationToken)
     {
         var platform = PlatformProblems.ParsePlatform(request.Platform);
         var client = clients.For(platform);
@@ -81,17 +82,29 @@ internal static class ConnectEndpoint
             throw ProblemException.Unprocessable($"The {platform} user has no account this platform can publish to (for Facebook/Instagram: no Page or linked professional account).");
         }
 
-        var existing = await db.Accounts.Where(a => a.Platform == platform).ToListAsync(cancellationToken);
         if (state!.AccountId is { } reconnecting)
         {
-            var target = existing.SingleOrDefault(a => a.Id == reconnecting) ?? throw ProblemException.NotFound("The account being reconnected");
+            var target = await db.Accounts.SingleOrDefaultAsync(a => a.Id == reconnecting, cancellationToken)
+                ?? throw ProblemException.NotFound("The account being reconnected");
             identities = identities.Where(i => i.ExternalId == target.ExternalId).ToList();
             if (identities.Count == 0)
             {
                 throw ProblemException.Conflict($"The {platform} authorization is for a different account than the one being reconnected.");
             }
         }
+        else if (identities.Count > 1)
+        {
+            return TypedResults.Ok(new ConnectResponse([], await selections.HoldAsync(tenantId, userId, platform, identities, cancellationToken)));
+        }
+        return TypedResults.Ok(new ConnectResponse(await StoreAsync(db, tokens, clock, tenantId, userId, platform, identities, cancellationToken)));
+    }
 
+    /// <summary>Creates or updates (reconnects) one account per identity with its encrypted tokens.</summary>
+    public static async Task<IReadOnlyList<SocialAccountDto>> StoreAsync(
+        SocialAccountsDbContext db, AccountTokens tokens, TimeProvider clock, Guid tenantId, Guid userId, SocialPlatform platform,
+        IReadOnlyList<PlatformIdentity> identities, CancellationToken cancellationToken)
+    {
+        var existing = await db.Accounts.Where(a => a.Platform == platform).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var connected = new List<SocialAccount>();
         foreach (var identity in identities)
@@ -112,6 +125,6 @@ internal static class ConnectEndpoint
             connected.Add(account);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new ConnectResponse(connected.Select(a => a.ToDto()).ToList()));
+        return connected.Select(a => a.ToDto()).ToList();
     }
 }

@@ -20,11 +20,12 @@ internal abstract class MetaGraphClient(HttpClient http, IConfiguration configur
         SendJsonAsync(Request(HttpMethod.Post, $"{Api}/{path}", content: Form([.. form, ("access_token", token)])), cancellationToken);
 
     /// <summary>Waits until a container is FINISHED; ERROR or EXPIRED means the platform refused the media.</summary>
-    protected async Task WaitForContainerAsync(string containerId, string statusField, string token, CancellationToken cancellationToken)
+    protected async Task WaitForContainerAsync(string containerId, string statusField, string token, CancellationToken cancellationToken, string containerPath = "")
     {
         for (var poll = 0; poll < Options.MaxPolls; poll++)
         {
-            var json = await GraphGetAsync(containerId, token, cancellationToken, ("fields", $"{statusField},status"));
+            var json = await GraphGetAsync(containerPath + containerId, token, cancellationToken,
+                ("fields", statusField == "status" ? "status,error_message" : $"{statusField},status"));
             switch (Optional(json, statusField))
             {
                 case "FINISHED" or "PUBLISHED":

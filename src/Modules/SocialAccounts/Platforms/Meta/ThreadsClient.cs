@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.SocialAccounts.Platforms.Meta;
+
+/// <summary>
+/// Threads API: its own OAuth (short-lived code token → 60-day long-lived token, refreshed with th_refresh_token) and
+/// two-step publishing (container, then threads_publish) on graph.threads.net/v1.0.
+/// </summary>
+internal sealed class ThreadsClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
+    : MetaGraphClient(http, configuration, rules, clock)
+{
+    private const string V = "v1.0/";
+
+    public override SocialPlatform Platform => SocialPlatform.Threads;
+
+    public override string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge) => Url(Options.AuthorizeUrl,
+        ("client_id", Options.ClientId), ("redirect_uri", redirectUri), ("scope", string.Join(',', Options.ScopeList)),
+        ("response_type", "code"), ("state", state));
+
+    public override async Task<TokenSet> ExchangeCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken)
+    {
+        var shortLived = await SendJsonAsync(Request(HttpMethod.Post, Options.TokenUrl, content: Form(
+            ("client_id", Options.ClientId), ("client_secret", Options.ClientSecret), ("code", code),
+            ("grant_type", "authorization_code"), ("redirect_uri", redirectUri))), cancellationToken);
+        var longLived = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/access_token?{Query(
+            ("grant_type", "th_exchange_token"), ("client_secret", Options.ClientSecret), ("access_token", Required(shortLived, "access_token")))}"), cancellationToken);
+        return ReadTokenAnswer(longLived);
+    }
+
+    /// <summary>The long-lived token refreshes itself (no refresh token exists).</summary>
+    public override async Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken) =>
+        ReadTokenAnswer(await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/refresh_access_token?{Query(
+            ("grant_type", "th_refresh_token"), ("access_token", account.AccessToken))}"), cancellationToken));
+
+    /// <summary>No revocation endpoint is documented.</summary>
+    public override Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public override async Task<IReadOnlyList<PlatformIdentity>> FetchIdentitiesAsync(TokenSet tokens, CancellationToken cancellationToken)
+    {
+        var me = await GraphGetAsync(V + "me", tokens.AccessToken, cancellationToken, ("fields", "id,username,name,threads_profile_picture_url"));
+        return [new PlatformIdentity(Required(me, "id"), Optional(me, "name") ?? Required(me, "username"), Optional(me, "username"),
+            Optional(me, "threads_profile_picture_url"), tokens, new Dictionary<string, string>())];
+    }
+
+    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
+    {
+        var media = content.MediaItems.FirstOrDefault();
+        var text = content.Link is { Length: > 0 } link && !(content.Text ?? "").Contains(link, StringComparison.Ordinal) ? $"{content.Text} {link}".Trim() : content.Text;
+        var container = Required(await GraphPostAsync($"{V}{account.ExternalId}/threads", account.AccessToken, cancellationToken,
+            ("media_type", media switch { null => "TEXT", { Kind: MediaKind.Video } => "VIDEO", _ => "IMAGE" }),
+            ("text", text),
+            ("image_url", media is { Kind: MediaKind.Image } ? media.Url : null),
+            ("video_url", media is { Kind: MediaKind.Video } ? media.Url : null),
+            ("alt_text", media?.AltText)), "id");
+        if (media is not null)
+        {
+            await WaitForContainerAsync(container, "status", account.AccessToken, cancellationToken, V);
+        }
+        var id = Required(await GraphPostAsync($"{V}{account.ExternalId}/threads_publish", account.AccessToken, cancellationToken, ("creation_id", container)), "id");
+        var published = await GraphGetAsync(V + id, account.AccessToken, cancellationToken, ("fields", "permalink"));
+        return new PublishedPost(id, Optional(published, "permalink"));
+    }
+
+    public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
+    {
+        var insights = Insights(await GraphGetAsync($"{V}{platformPostId}/insights", account.AccessToken, cancellationToken,
+            ("metric", "views,likes,replies,reposts,quotes,shares")));
+        return new PostMetrics(platformPostId,
+            Views: insights.GetValueOrDefault("views"),
+            Likes: insights.GetValueOrDefault("likes"),
+            Comments: insights.GetValueOrDefault("replies"),
+            Shares: insights.GetValueOrDefault("reposts") + insights.GetValueOrDefault("quotes") + insights.GetValueOrDefault("shares"),
+            Other: insights);
+    }
+
+    public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken) =>
+        Data(await GraphGetAsync($"{V}{account.ExternalId}/threads", account.AccessToken, cancellationToken,
+                ("fields", "id,text,permalink,timestamp"), ("limit", Math.Clamp(limit, 1, 100).ToString(CultureInfo.InvariantCulture))))
+            .Select(t => new RecentPost(Required(t, "id"), Optional(t, "text"), Time(t, "timestamp"), Optional(t, "permalink")))
+            .ToList();
+}

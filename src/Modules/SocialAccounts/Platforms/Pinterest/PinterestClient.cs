@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.SocialAccounts.Platforms.Pinterest;
+
+/// <summary>Pinterest API v5: OAuth with HTTP Basic client auth and continuous refresh, pins from an image URL.</summary>
+internal sealed class PinterestClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
+    : PlatformClient(http, configuration, rules, clock)
+{
+    public override SocialPlatform Platform => SocialPlatform.Pinterest;
+
+    public override string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge) => Url(Options.AuthorizeUrl,
+        ("client_id", Options.ClientId), ("redirect_uri", redirectUri), ("response_type", "code"),
+        ("scope", string.Join(',', Options.ScopeList)), ("state", state));
+
+    public override Task<TokenSet> ExchangeCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken) =>
+        TokenAsync(Form(("grant_type", "authorization_code"), ("code", code), ("redirect_uri", redirectUri)), null, cancellationToken);
+
+    public override async Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken)
+    {
+        if (account.RefreshToken is null)
+        {
+            return null;
+        }
+        try
+        {
+            return await TokenAsync(Form(("grant_type", "refresh_token"), ("refresh_token", account.RefreshToken)), account.RefreshToken, cancellationToken);
+        }
+        catch (PlatformException refused) when (refused.Kind is PlatformErrorKind.ContentRejected or PlatformErrorKind.TokenExpired or PlatformErrorKind.Permanent)
+        {
+            throw Fail(PlatformErrorKind.TokenRevoked, $"Pinterest refused the refresh token: {refused.Message}", code: refused.PlatformCode);
+        }
+    }
+
+    /// <summary>Revocation exists only for system-user tokens; user grants are withdrawn in Pinterest's settings.</summary>
+    public override Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public override async Task<IReadOnlyList<PlatformIdentity>> FetchIdentitiesAsync(TokenSet tokens, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/v5/user_account", tokens.AccessToken), cancellationToken);
+        var username = Required(json, "username");
+        return [new PlatformIdentity(Optional(json, "id") ?? username, Optional(json, "business_name") ?? username, username,
+            Optional(json, "profile_image"), tokens, new Dictionary<string, string>())];
+    }
+
+    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
+    {
+        var image = content.MediaItems[0];
+        var json = await SendJsonAsync(Request(HttpMethod.Post, $"{Api}/v5/pins", account.AccessToken, Json(new
+        {
+            board_id = content.BoardId,
+            title = content.Title,
+            description = content.Text,
+            link = content.Link,
+            alt_text = image.AltText,
+            media_source = new { source_type = "image_url", url = image.Url },
+        })), cancellationToken);
+        var id = Required(json, "id");
+        return new PublishedPost(id, $"https://www.pinterest.com/pin/{id}/");
+    }
+
+    public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/v5/pins/{Uri.EscapeDataString(platformPostId)}?pin_metrics=true", account.AccessToken), cancellationToken);
+        var lifetime = json.TryGetProperty("pin_metrics", out var metrics) && metrics.TryGetProperty("lifetime_metrics", out var l) ? l : default;
+        return new PostMetrics(platformPostId,
+            Impressions: OptionalLong(lifetime, "impression"), Clicks: OptionalLong(lifetime, "pin_click"),
+            Likes: OptionalLong(lifetime, "reaction"), Comments: OptionalLong(lifetime, "comment"));
+    }
+
+    public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/v5/pins?page_size={Math.Clamp(limit, 1, 250).ToString(CultureInfo.InvariantCulture)}", account.AccessToken), cancellationToken);
+        return json.GetProperty("items").EnumerateArray().Select(p => new RecentPost(Required(p, "id"), Optional(p, "title") ?? Optional(p, "description"),
+            Optional(p, "created_at") is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null,
+            $"https://www.pinterest.com/pin/{Required(p, "id")}/")).ToList();
+    }
+
+    private async Task<TokenSet> TokenAsync(FormUrlEncodedContent form, string? previousRefresh, CancellationToken cancellationToken)
+    {
+        var request = Request(HttpMethod.Post, Options.TokenUrl, content: form);
+        request.Headers.Authorization = BasicClientAuth();
+        return ReadTokenAnswer(await SendJsonAsync(request, cancellationToken), previousRefresh);
+    }
+
+    /// <summary><c>{"code": int, "message"}</c> with the HTTP status saying the class.</summary>
+    protected override PlatformException MapError(Answer answer)
+    {
+        var json = TryParse(answer.Body);
+        var code = json is { } j ? Optional(j, "code") : null;
+        var message = $"Pinterest answered {(int)answer.Status}: {(json is { } m ? Optional(m, "message") : null) ?? "no detail"}";
+        return answer.Status == HttpStatusCode.BadRequest
+            ? Fail(PlatformErrorKind.ContentRejected, message, code: code)
+            : FromStatus(answer, message, code);
+    }
+}

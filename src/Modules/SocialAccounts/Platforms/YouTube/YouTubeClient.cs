@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.SocialAccounts.Platforms.YouTube;
+
+/// <summary>YouTube Data API v3 with Google OAuth (offline access, PKCE S256) and the resumable upload protocol.</summary>
+internal sealed class YouTubeClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
+    : PlatformClient(http, configuration, rules, clock)
+{
+    public override SocialPlatform Platform => SocialPlatform.YouTube;
+
+    public override bool UsesPkce => true;
+
+    public override string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge) => Url(Options.AuthorizeUrl,
+        ("client_id", Options.ClientId), ("redirect_uri", redirectUri), ("response_type", "code"),
+        ("scope", string.Join(' ', Options.ScopeList)), ("state", state), ("access_type", "offline"),
+        ("include_granted_scopes", "true"), ("prompt", "consent"), ("code_challenge", codeChallenge), ("code_challenge_method", "S256"));
+
+    public override async Task<TokenSet> ExchangeCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken) =>
+        ReadTokenAnswer(await SendJsonAsync(Request(HttpMethod.Post, Options.TokenUrl, content: Form(
+            ("code", code), ("client_id", Options.ClientId), ("client_secret", Options.ClientSecret), ("redirect_uri", redirectUri),
+            ("grant_type", "authorization_code"), ("code_verifier", codeVerifier))), cancellationToken));
+
+    public override async Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken) =>
+        account.RefreshToken is null
+            ? null
+            : ReadTokenAnswer(await SendJsonAsync(Request(HttpMethod.Post, Options.TokenUrl, content: Form(
+                ("grant_type", "refresh_token"), ("refresh_token", account.RefreshToken),
+                ("client_id", Options.ClientId), ("client_secret", Options.ClientSecret))), cancellationToken), account.RefreshToken);
+
+    public override async Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken)
+    {
+        await SendAsync(Request(HttpMethod.Post, Url(Options.RevokeUrl!, ("token", account.RefreshToken ?? account.AccessToken)), content: Form()), cancellationToken);
+        return true;
+    }
+
+    public override async Task<IReadOnlyList<PlatformIdentity>> FetchIdentitiesAsync(TokenSet tokens, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/youtube/v3/channels?part=snippet,contentDetails&mine=true", tokens.AccessToken), cancellationToken);
+        return Items(json).Select(channel => new PlatformIdentity(Required(channel, "id"), Required(channel, "snippet", "title"),
+            Optional(channel, "snippet", "customUrl"), Optional(channel, "snippet", "thumbnails", "default", "url"), tokens,
+            new Dictionary<string, string> { ["uploads_playlist"] = Optional(channel, "contentDetails", "relatedPlaylists", "uploads") ?? "" })).ToList();
+    }
+
+    /// <summary>Starts a resumable session (metadata), then PUTs the bytes to the session URI from <c>Location</c>.</summary>
+    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
+    {
+        var video = content.MediaItems[0];
+        var bytes = await DownloadAsync(video, cancellationToken);
+        var start = Request(HttpMethod.Post, $"{Api}/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status", account.AccessToken, Json(new
+        {
+            snippet = new { title = content.Title, description = content.Text ?? "" },
+            status = new { privacyStatus = content.PrivacyLevel ?? "private" },
+        }));
+        start.Headers.Add("X-Upload-Content-Length", bytes.Length.ToString(CultureInfo.InvariantCulture));
+        start.Headers.Add("X-Upload-Content-Type", video.ContentType);
+        var session = Header(await SendAsync(start, cancellationToken), "Location")
+            ?? throw Fail(PlatformErrorKind.Transient, "YouTube did not return an upload session.");
+        var upload = Request(HttpMethod.Put, session, account.AccessToken, new ByteArrayContent(bytes));
+        upload.Content!.Headers.ContentType = new MediaTypeHeaderValue(video.ContentType);
+        var id = Required(await SendJsonAsync(upload, cancellationToken), "id");
+        return new PublishedPost(id, $"https://www.youtube.com/watch?v={id}");
+    }
+
+    public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/youtube/v3/videos?{Query(("part", "statistics"), ("id", platformPostId))}", account.AccessToken), cancellationToken);
+        var video = Items(json).FirstOrDefault();
+        return new PostMetrics(platformPostId,
+            Views: OptionalLong(video, "statistics", "viewCount"), Likes: OptionalLong(video, "statistics", "likeCount"),
+            Comments: OptionalLong(video, "statistics", "commentCount"));
+    }
+
+    public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)
+    {
+        var playlist = account.Metadata.GetValueOrDefault("uploads_playlist") ?? "";
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/youtube/v3/playlistItems?{Query(("part", "snippet,contentDetails"),
+            ("playlistId", playlist), ("maxResults", Math.Clamp(limit, 1, 50).ToString(CultureInfo.InvariantCulture)))}", account.AccessToken), cancellationToken);
+        return Items(json).Select(item =>
+        {
+            var id = Required(item, "contentDetails", "videoId");
+            return new RecentPost(id, Optional(item, "snippet", "title"),
+                Optional(item, "contentDetails", "videoPublishedAt") is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null,
+                $"https://www.youtube.com/watch?v={id}");
+        }).ToList();
+    }
+
+    private static IEnumerable<JsonElement> Items(JsonElement json) =>
+        json.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [];
+
+    /// <summary><c>{"error":{"code","message","errors":[{"reason"}]}}</c>; the token endpoint speaks RFC 6749.</summary>
+    protected override PlatformException MapError(Answer answer)
+    {
+        var json = TryParse(answer.Body);
+        if (json is { } oauth && oauth.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String)
+        {
+            return OAuthError(answer);
+        }
+        var reason = json is { } j && j.TryGetProperty("error", out var error) && error.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0
+            ? Optional(errors[0], "reason")
+            : null;
+        var message = $"YouTube answered {(int)answer.Status}: {reason ?? "no reason"}";
+        return reason switch
+        {
+            "quotaExceeded" or "rateLimitExceeded" or "userRateLimitExceeded" or "uploadLimitExceeded" =>
+                Fail(PlatformErrorKind.RateLimited, message, RetryAfter(answer) ?? UntilPacificMidnight(), reason),
+            "invalidTitle" or "invalidDescription" or "invalidTags" or "invalidCategoryId" or "mediaBodyRequired" =>
+                Fail(PlatformErrorKind.ContentRejected, message, code: reason),
+            _ when answer.Status == HttpStatusCode.Unauthorized => Fail(PlatformErrorKind.TokenExpired, message, code: reason),
+            _ => FromStatus(answer, message, reason),
+        };
+    }
+
+    /// <summary>YouTube quotas reset at midnight Pacific time.</summary>
+    private TimeSpan UntilPacificMidnight()
+    {
+        try
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+            var local = TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), zone);
+            return local.Date.AddDays(1) - local.DateTime;
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeSpan.FromHours(24);
+        }
+    }
+}

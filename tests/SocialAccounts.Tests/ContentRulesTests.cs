@@ -1,0 +1,84 @@
+using Platform.SocialAccounts.Content;
+using Platform.SocialAccounts.Contracts;
+using Shouldly;
+
+namespace Platform.SocialAccounts.Tests;
+
+public sealed class ContentRulesTests
+{
+    private readonly ContentRules rules = new();
+
+    [TestCase("hello", 5)]
+    [TestCase("日本語", 6)]
+    [TestCase("👍", 2)]
+    [TestCase("👨‍👩‍👧‍👦", 2)]
+    [TestCase("see https://example.com/a/very/long/path/that/goes/on/and/on ok", 4 + 23 + 3)]
+    [TestCase("cafe\u0301", 4)]
+    public void X_counts_weighted_characters_with_urls_as_23(string text, int expected) =>
+        rules.CountLength(SocialPlatform.X, text).ShouldBe(expected);
+
+    [Test]
+    public void X_refuses_more_than_280_weighted_characters_and_says_why()
+    {
+        rules.Check(SocialPlatform.X, new PostContent(new string('a', 280))).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.X, new PostContent(new string('日', 140))).IsValid.ShouldBeTrue();
+
+        var check = rules.Check(SocialPlatform.X, new PostContent(new string('日', 141)));
+
+        check.IsValid.ShouldBeFalse();
+        check.Violations.Single().Reason.ShouldContain("282 weighted characters");
+        rules.Check(SocialPlatform.X, new PostContent(new string('a', 250) + " https://example.com/" + new string('b', 100))).IsValid.ShouldBeTrue();
+    }
+
+    [Test]
+    public void X_media_limits_four_images_or_one_video_and_no_mixing()
+    {
+        var image = new MediaItem("https://m.example/i.jpg", MediaKind.Image, "image/jpeg", 1000);
+        var video = new MediaItem("https://m.example/v.mp4", MediaKind.Video, "video/mp4", 1000, DurationSeconds: 30);
+
+        rules.Check(SocialPlatform.X, new PostContent("", [image, image, image, image])).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.X, new PostContent("", [image, image, image, image, image])).Violations.ShouldContain(v => v.Reason.Contains("Too many images"));
+        rules.Check(SocialPlatform.X, new PostContent("", [image, video])).Violations.ShouldContain(v => v.Reason.Contains("mixed"));
+        rules.Check(SocialPlatform.X, new PostContent("", [video with { DurationSeconds = 200 }])).Violations.ShouldContain(v => v.Field == "media[0].durationSeconds");
+        rules.Check(SocialPlatform.X, new PostContent("", [image with { SizeBytes = 6 * 1024 * 1024 }])).Violations.ShouldContain(v => v.Field == "media[0].sizeBytes");
+        rules.Check(SocialPlatform.X, new PostContent("", [image with { ContentType = "image/tiff" }])).Violations.ShouldContain(v => v.Field == "media[0].contentType");
+        rules.Check(SocialPlatform.X, new PostContent("")).Violations.ShouldContain(v => v.Reason.Contains("needs text or media"));
+    }
+
+    [Test]
+    public void Threads_counts_emoji_by_their_utf8_bytes()
+    {
+        rules.CountLength(SocialPlatform.Threads, "hi 👍").ShouldBe(3 + 4);
+        rules.Check(SocialPlatform.Threads, new PostContent(new string('a', 497) + "👍")).IsValid.ShouldBeFalse();
+        rules.Check(SocialPlatform.Threads, new PostContent(new string('a', 496) + "👍")).IsValid.ShouldBeTrue();
+    }
+
+    [Test]
+    public void Required_fields_per_platform()
+    {
+        var image = new MediaItem("https://m.example/i.jpg", MediaKind.Image, "image/jpeg", 1000);
+        var video = new MediaItem("https://m.example/v.mp4", MediaKind.Video, "video/mp4", 1000);
+
+        rules.Check(SocialPlatform.Pinterest, new PostContent("d", [image])).Violations.ShouldContain(v => v.Field == "boardId");
+        rules.Check(SocialPlatform.Pinterest, new PostContent("d", [image], BoardId: "1")).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.Reddit, new PostContent("body")).Violations.Select(v => v.Field).ShouldBe(["subreddit", "title"], ignoreOrder: true);
+        rules.Check(SocialPlatform.Reddit, new PostContent("body", Title: "t", Subreddit: "s")).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.YouTube, new PostContent("d", [video])).Violations.ShouldContain(v => v.Field == "title");
+        rules.Check(SocialPlatform.YouTube, new PostContent("d", [video], Title: "a <b>")).Violations.ShouldContain(v => v.Field == "title");
+        rules.Check(SocialPlatform.YouTube, new PostContent("d", [video], Title: "Bread")).IsValid.ShouldBeTrue();
+    }
+
+    [Test]
+    public void Media_required_or_forbidden_with_the_reason()
+    {
+        rules.Check(SocialPlatform.Instagram, new PostContent("caption")).Violations.Single().Reason.ShouldContain("Instagram has no text-only posts");
+        rules.Check(SocialPlatform.TikTok, new PostContent("caption")).IsValid.ShouldBeFalse();
+        rules.Check(SocialPlatform.YouTube, new PostContent("d", Title: "t")).Violations.ShouldContain(v => v.Reason.Contains("exactly one video"));
+        rules.Check(SocialPlatform.Reddit, new PostContent("b", [new MediaItem("https://m.example/i.jpg", MediaKind.Image, "image/jpeg", 1)], Title: "t", Subreddit: "s"))
+            .Violations.ShouldContain(v => v.Field == "media");
+        rules.Check(SocialPlatform.LinkedIn, new PostContent("text only")).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.Instagram, new PostContent(new string('a', 2201), [new MediaItem("https://m.example/i.jpg", MediaKind.Image, "image/jpeg", 1)]))
+            .Violations.ShouldContain(v => v.Field == "text");
+        rules.Check(SocialPlatform.Facebook, new PostContent("x", Link: "ftp://nope")).Violations.ShouldContain(v => v.Field == "link");
+    }
+}

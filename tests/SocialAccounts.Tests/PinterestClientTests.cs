@@ -1,0 +1,73 @@
+using Platform.SocialAccounts.Contracts;
+using Shouldly;
+
+namespace Platform.SocialAccounts.Tests;
+
+public sealed class PinterestClientTests : ClientTestBase
+{
+    [Test]
+    public async Task Tokens_use_basic_client_auth_and_identity_is_the_user_account()
+    {
+        var client = Client(SocialPlatform.Pinterest);
+        Fake.On("POST", "/v5/oauth/token", FakeResponse.Json(
+            """{"access_token":"pina_a","token_type":"bearer","expires_in":2592000,"scope":"boards:read,pins:write","refresh_token":"pinr_a","refresh_token_expires_in":5184000}"""));
+        Fake.On("GET", "/v5/user_account", FakeResponse.Json("""{"id":"549755885175","username":"bakery","profile_image":"https://i.pinimg.com/a.jpg","business_name":"The Bakery","account_type":"BUSINESS"}"""));
+
+        var tokens = await client.ExchangeCodeAsync("p-code", "https://app.example/cb", "", CancellationToken.None);
+        var identity = (await client.FetchIdentitiesAsync(tokens, CancellationToken.None)).Single();
+
+        var exchange = Fake.Single("POST", "/v5/oauth/token");
+        exchange.Header("Authorization").ShouldBe("Basic cGludGVyZXN0LWNsaWVudC1pZDpwaW50ZXJlc3QtY2xpZW50LXNlY3JldA==");
+        exchange.Form().ShouldBe(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = "p-code", ["redirect_uri"] = "https://app.example/cb",
+        }, ignoreOrder: true);
+        identity.ExternalId.ShouldBe("549755885175");
+        identity.DisplayName.ShouldBe("The Bakery");
+        identity.Handle.ShouldBe("bakery");
+    }
+
+    [Test]
+    public async Task A_pin_is_created_on_the_board_from_an_image_url()
+    {
+        var image = Media("pin.jpg", MediaKind.Image, "image/jpeg");
+        Fake.On("POST", "/v5/pins", FakeResponse.Json("""{"id":"813744226420795884","board_id":"549755885175","title":"Bread"}""", 201));
+
+        var post = await Client(SocialPlatform.Pinterest).PublishAsync(Account("549755885175", "pina_a"),
+            new PostContent("Sourdough", [image], Link: "https://bakery.example", Title: "Bread", BoardId: "549755885175"), CancellationToken.None);
+
+        post.ShouldBe(new PublishedPost("813744226420795884", "https://www.pinterest.com/pin/813744226420795884/"));
+        var request = Fake.Single("POST", "/v5/pins");
+        request.Header("Authorization").ShouldBe("Bearer pina_a");
+        request.Body.ShouldBe($$$"""{"board_id":"549755885175","title":"Bread","description":"Sourdough","link":"https://bakery.example","alt_text":"alt pin.jpg","media_source":{"source_type":"image_url","url":"{{{image.Url}}}"}}""");
+    }
+
+    [TestCase(401, PlatformErrorKind.TokenExpired)]
+    [TestCase(429, PlatformErrorKind.RateLimited)]
+    [TestCase(400, PlatformErrorKind.ContentRejected)]
+    [TestCase(403, PlatformErrorKind.Permanent)]
+    [TestCase(500, PlatformErrorKind.Transient)]
+    public async Task Errors_map_to_the_taxonomy(int status, PlatformErrorKind expected)
+    {
+        Fake.On("GET", "/v5/pins/1", FakeResponse.Json("""{"code":2,"message":"Authentication failed."}""", status));
+
+        var error = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.Pinterest).GetMetricsAsync(Account("b", "t"), "1", CancellationToken.None));
+
+        error.Kind.ShouldBe(expected);
+    }
+
+    [Test]
+    public async Task A_refused_refresh_is_revoked_and_metrics_read_lifetime_pin_metrics()
+    {
+        Fake.On("POST", "/v5/oauth/token", FakeResponse.Json("""{"code":1,"message":"Invalid refresh token"}""", 400));
+        Fake.On("GET", "/v5/pins/9", FakeResponse.Json("""{"id":"9","pin_metrics":{"90d":{"pin_click":1,"impression":10},"lifetime_metrics":{"pin_click":3,"impression":40,"reaction":5,"comment":1}}}"""));
+        var client = Client(SocialPlatform.Pinterest);
+
+        (await Should.ThrowAsync<PlatformException>(() => client.RefreshAsync(Account("b", "t", "r"), CancellationToken.None))).Kind.ShouldBe(PlatformErrorKind.TokenRevoked);
+        var metrics = await client.GetMetricsAsync(Account("b", "t"), "9", CancellationToken.None);
+
+        metrics.Impressions.ShouldBe(40);
+        metrics.Clicks.ShouldBe(3);
+        Fake.Single("GET", "/v5/pins/9").QueryValues()["pin_metrics"].ShouldBe("true");
+    }
+}

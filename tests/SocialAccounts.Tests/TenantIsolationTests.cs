@@ -1,0 +1,64 @@
+using Npgsql;
+using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Platforms;
+using Shouldly;
+
+namespace Platform.SocialAccounts.Tests;
+
+/// <summary>Row-level security on social_accounts.accounts, exercised through the app role the host connects as.</summary>
+public sealed class TenantIsolationTests
+{
+    private FakePlatform fake = null!;
+    private SocialAccountsApp app = null!;
+    private readonly Guid tenantA = Guid.NewGuid();
+    private readonly Guid tenantB = Guid.NewGuid();
+    private Guid accountB;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        fake = await FakePlatform.StartAsync();
+        app = new SocialAccountsApp(fake);
+        await app.SeedAccountAsync(tenantA, SocialPlatform.X, "a", new TokenSet("a", null, null, ""));
+        accountB = await app.SeedAccountAsync(tenantB, SocialPlatform.X, "b", new TokenSet("b", null, null, ""));
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await app.DisposeAsync();
+        await fake.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Another_tenants_accounts_are_invisible_and_cannot_be_changed_or_deleted()
+    {
+        (await app.CountAsTenantAsync(tenantA, "SELECT count(*) FROM social_accounts.accounts")).ShouldBe(1);
+        (await app.CountAsTenantAsync(tenantA, $"SELECT count(*) FROM social_accounts.accounts WHERE tenant_id = '{tenantB}'")).ShouldBe(0);
+        (await app.ExecuteAsTenantAsync(tenantA, $"UPDATE social_accounts.accounts SET display_name = 'hijacked' WHERE id = '{accountB}'")).ShouldBe(0);
+        (await app.ExecuteAsTenantAsync(tenantA, $"DELETE FROM social_accounts.accounts WHERE id = '{accountB}'")).ShouldBe(0);
+        (await app.InTenantAsync(tenantA, s => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<ISocialAccounts>(s).FindAsync(accountB, CancellationToken.None))).ShouldBeNull();
+    }
+
+    [Test]
+    public async Task Writing_a_row_for_another_tenant_is_refused()
+    {
+        var insert = Should.ThrowAsync<PostgresException>(() => app.ExecuteAsTenantAsync(tenantA, $"""
+            INSERT INTO social_accounts.accounts (id, tenant_id, platform, external_id, display_name, status, access_token_cipher, key_id, connected_by)
+            VALUES ('{Guid.NewGuid()}', '{tenantB}', 'x', 'intruder', 'Intruder', 'active', 'c', 'dev', '{Guid.NewGuid()}')
+            """));
+        (await insert).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+
+        var move = Should.ThrowAsync<PostgresException>(() => app.ExecuteAsTenantAsync(tenantA, $"UPDATE social_accounts.accounts SET tenant_id = '{tenantB}'"));
+        (await move).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+    }
+
+    [Test]
+    public async Task Without_a_tenant_nothing_is_visible()
+    {
+        await using var connection = app.Database.OpenApp();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM social_accounts.accounts", connection);
+        ((long)(await command.ExecuteScalarAsync())!).ShouldBe(0);
+    }
+}
