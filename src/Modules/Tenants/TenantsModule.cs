@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
+using Platform.Tenants.AiBudget;
+using Platform.Tenants.Contracts;
 
 [assembly: PlatformModule(typeof(Platform.Tenants.TenantsModule))]
 
@@ -13,6 +16,8 @@ internal sealed class TenantsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddDbSession();
+        services.AddScoped<ITenantAiBudget, TenantAiBudget>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
