@@ -106,8 +106,26 @@ internal sealed class AiGenerator(
         }
 
         var provider = used.Provider.Name;
-        var cost = pricing.Cost(response);
+        var cost = pricing.Cost(response, used.Model);
         var spent = new Outcome(AiRequestStatus.Failed, cost, provider, response.Model, null, response.InputTokens, response.OutputTokens);
+        try
+        {
+            await SettleAsync(tenantId, requestId, task, response, spent, provider);
+        }
+        catch (Exception error) when (error is not ProblemException)
+        {
+            // Whatever broke after the provider answered, the call was paid for and must not stay reserved.
+            await CloseAsync(tenantId, requestId, spent with { Error = "The answer could not be processed." });
+            throw;
+        }
+        var stored = await ledger.FindAsync(tenantId, requestId, CancellationToken.None)
+            ?? throw new InvalidOperationException("The AI request vanished.");
+        return AiRequestView.From(stored);
+    }
+
+    /// <summary>Shapes and moderates the answer, then ends the request with its cost.</summary>
+    private async Task SettleAsync(Guid tenantId, Guid requestId, AiTask task, ProviderResponse response, Outcome spent, string provider)
+    {
         System.Text.Json.Nodes.JsonObject output;
         try
         {
@@ -129,10 +147,7 @@ internal sealed class AiGenerator(
         }
 
         await CloseAsync(tenantId, requestId, spent with { Status = AiRequestStatus.Completed, Output = output });
-        await cache.SetAsync(tenantId, task, new CachedAnswer(provider, response.Model, output));
-        var stored = await ledger.FindAsync(tenantId, requestId, CancellationToken.None)
-            ?? throw new InvalidOperationException("The AI request vanished.");
-        return AiRequestView.From(stored);
+        await cache.SetAsync(tenantId, task, new CachedAnswer(provider, spent.Model!, output));
     }
 
     private async Task CloseAsync(Guid tenantId, Guid requestId, Outcome outcome)

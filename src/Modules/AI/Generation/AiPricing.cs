@@ -17,9 +17,10 @@ internal sealed class AiPricing(IOptionsMonitor<AiOptions> options)
             : RoundUp((price.InputPerMillion * prompt.MaxInputTokens + price.OutputPerMillion * maxOutputTokens) / 1_000_000m);
     }
 
-    public decimal Cost(ProviderResponse response)
+    /// <param name="requestedModel">Priced when the answer names a snapshot (gpt-4o-mini-2024-07-18) that has no price of its own.</param>
+    public decimal Cost(ProviderResponse response, string requestedModel)
     {
-        var price = PriceOf(response.Model);
+        var price = options.CurrentValue.Prices.TryGetValue(response.Model, out var exact) ? exact : PriceOf(requestedModel);
         return RoundUp((price.InputPerMillion * response.InputTokens + price.OutputPerMillion * response.OutputTokens) / 1_000_000m
             + price.PerImage * response.Images);
     }

@@ -22,7 +22,8 @@ internal sealed class ContentModerator(IOptionsMonitor<AiOptions> options, Local
     public async Task<ModerationVerdict> CheckAsync(string text, CancellationToken cancellationToken)
     {
         var local = rules.Check(text);
-        if (!local.Allowed || !UseOpenAi(out var settings))
+        // Nothing to judge (an image's output has no text): the endpoint rejects empty input.
+        if (!local.Allowed || string.IsNullOrWhiteSpace(text) || !UseOpenAi(out var settings))
         {
             return local;
         }
