@@ -17,7 +17,7 @@ internal sealed record ReceivedRequest(string Method, string Path, IReadOnlyDict
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 }
 
-internal sealed record ScriptedResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null);
+internal sealed record ScriptedResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default);
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 and a random port that answers as a provider documents it: scripted answers
@@ -76,6 +76,10 @@ internal sealed class FakeProviderServer : IAsyncDisposable
         var answer = scripts.TryGetValue(request.Path, out var queue) && queue.TryDequeue(out var scripted)
             ? scripted
             : defaults.TryGetValue(request.Path, out var fallback) ? fallback(request) : new ScriptedResponse(404, """{"error":{"message":"no such path","type":"invalid_request_error","param":null,"code":null}}""");
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(answer.Delay, context.RequestAborted);
+        }
         context.Response.StatusCode = answer.Status;
         context.Response.ContentType = "application/json";
         foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
