@@ -42,7 +42,7 @@ internal sealed class AiApp(IDictionary<string, string?>? settings = null) : Pla
     public async Task<decimal> UsageAsync(Guid tenantId) =>
         (decimal)(await ScalarAsync(tenantId, "SELECT ai_usage_current FROM tenants.tenants WHERE id = $1", tenantId))!;
 
-    /// <summary>Runs a query as the owner for one tenant (RLS applies).</summary>
+    /// <summary>Runs a statement as the owner for one tenant (RLS applies) and commits it.</summary>
     public async Task<object?> ScalarAsync(Guid tenantId, string sql, params object[] parameters)
     {
         await using var connection = Database.OpenOwner();
@@ -53,7 +53,9 @@ internal sealed class AiApp(IDictionary<string, string?>? settings = null) : Pla
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         }
-        return await command.ExecuteScalarAsync();
+        var result = await command.ExecuteScalarAsync();
+        await transaction.CommitAsync();
+        return result;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, params object[] parameters)

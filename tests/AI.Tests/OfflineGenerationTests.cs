@@ -251,6 +251,32 @@ public sealed class OfflineGenerationTests
         (await app.UsageAsync(tenant)).ShouldBe(0m);
     }
 
+    [Test]
+    public async Task A_reservation_left_by_a_crash_is_released_before_the_next_request_is_judged()
+    {
+        // A crash between reserve and settle: usage holds 0.5 for a request still PENDING an hour later.
+        var tenant = await app.CreateTenantAsync(budgetLimit: 0.5m, usage: 0.5m);
+        var crashed = Guid.NewGuid();
+        await app.ScalarAsync(tenant, """
+            INSERT INTO ai.ai_requests (id, tenant_id, type, status, input, reserved_usd, created_at)
+            VALUES ($1, $2, 'CONTENT', 'PENDING', '{}', 0.5, now() - interval '1 hour') RETURNING 1
+            """, crashed, tenant);
+        var young = Guid.NewGuid();
+        await app.ScalarAsync(tenant, """
+            INSERT INTO ai.ai_requests (id, tenant_id, type, status, input, reserved_usd, created_at)
+            VALUES ($1, $2, 'CONTENT', 'PENDING', '{}', 0, now()) RETURNING 1
+            """, young, tenant);
+
+        var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "After the crash", platforms = new[] { "x" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var cost = (await response.JsonAsync()).GetProperty("costUsd").GetDecimal();
+        (await app.UsageAsync(tenant)).ShouldBe(cost);
+        (await app.ScalarAsync(tenant, "SELECT status FROM ai.ai_requests WHERE id = $1", crashed)).ShouldBe("FAILED");
+        // A request still within its time is not touched.
+        (await app.ScalarAsync(tenant, "SELECT status FROM ai.ai_requests WHERE id = $1", young)).ShouldBe("PENDING");
+    }
+
     private static List<string> Tags(JsonElement body) =>
         body.GetProperty("output").GetProperty("hashtags").EnumerateArray().Select(t => t.GetString()!).ToList();
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Platform.AI.Contracts;
 using Platform.AI.Data;
 using Platform.SharedKernel.Data;
@@ -13,12 +14,13 @@ namespace Platform.AI.Generation;
 /// the reservation and the PENDING record commit together before the provider is called, and the settlement
 /// (or release) and the final status commit together after it. See docs/adr/0004-ai-budget.md.
 /// </summary>
-internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, IOptionsMonitor<AiOptions> options)
 {
     /// <summary>Reserves <paramref name="estimate"/> and records the request as PENDING; null when over budget.</summary>
     public Task<AiBudgetReservation> OpenAsync(AiRequest request, decimal estimate, CancellationToken cancellationToken) =>
         InUnitOfWorkAsync(request.TenantId, async (db, budget) =>
         {
+            await ReleaseAbandonedAsync(db, budget, request.TenantId, cancellationToken);
             var reservation = await budget.TryReserveAsync(request.TenantId, estimate, cancellationToken);
             request.CreatedAt = clock.GetUtcNow();
             if (reservation.Reserved)
@@ -84,6 +86,26 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock)
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// Gives back the reservations of this tenant's requests left PENDING by a crash (older than any call can take),
+    /// before deciding on a new one, so a leaked reservation can never cause a refusal. Rows another transaction is
+    /// closing right now are skipped, not waited for.
+    /// </summary>
+    private async Task ReleaseAbandonedAsync(AiDbContext db, ITenantAiBudget budget, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - TimeSpan.FromMinutes(options.CurrentValue.AbandonedAfterMinutes);
+        var abandoned = await db.Requests
+            .FromSql($"SELECT * FROM ai.ai_requests WHERE status = 'PENDING' AND created_at < {cutoff} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+        foreach (var request in abandoned)
+        {
+            await budget.ReleaseAsync(tenantId, request.ReservedUsd, cancellationToken);
+            request.Status = AiRequestStatus.Failed;
+            request.Error = "Abandoned: the request never finished; its reservation was released.";
+            request.CompletedAt = clock.GetUtcNow();
+        }
+    }
 
     public async Task<AiRequest?> FindAsync(Guid tenantId, Guid requestId, CancellationToken cancellationToken) =>
         await InUnitOfWorkAsync(tenantId, (db, _) => db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken), cancellationToken);

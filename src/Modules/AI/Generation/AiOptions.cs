@@ -53,6 +53,12 @@ internal sealed class AiOptions
         ["Improve"] = 1000,
     };
 
+    /// <summary>
+    /// A request still PENDING after this long was abandoned by a crash; its reservation is released on the
+    /// tenant's next request. Must exceed the longest call (timeout x attempts) plus the image job queue's delay.
+    /// </summary>
+    public int AbandonedAfterMinutes { get; set; } = 30;
+
     public ResilienceSettings Resilience { get; set; } = new();
     public CacheSettings Cache { get; set; } = new();
     public ModerationSettings Moderation { get; set; } = new();
