@@ -79,6 +79,21 @@ internal static class HttpExtensions
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
+    /// <summary>Polls an AI request until it is no longer PENDING.</summary>
+    public static async Task<JsonElement> PollAsync(this HttpClient client, string location)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var current = await (await client.GetAsync(location)).JsonAsync();
+            if (current.GetProperty("status").GetString() != "Pending")
+            {
+                return current;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The image job did not finish.");
+    }
+
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
         client.PostAsJsonAsync(path, body, AiApp.Json);
 }

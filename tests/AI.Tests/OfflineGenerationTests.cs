@@ -22,6 +22,7 @@ public sealed class OfflineGenerationTests
         // Priced so the budget matters even offline.
         ["AI:Prices:offline-text-v1:InputPerMillion"] = "100",
         ["AI:Prices:offline-text-v1:OutputPerMillion"] = "100",
+        ["AI:Moderation:BlockedTerms:0"] = "Brand X",
     });
 
     [OneTimeTearDown]
@@ -275,6 +276,36 @@ public sealed class OfflineGenerationTests
         (await app.ScalarAsync(tenant, "SELECT status FROM ai.ai_requests WHERE id = $1", crashed)).ShouldBe("FAILED");
         // A request still within its time is not touched.
         (await app.ScalarAsync(tenant, "SELECT status FROM ai.ai_requests WHERE id = $1", young)).ShouldBe("PENDING");
+    }
+
+    [Test]
+    public async Task The_deployments_blocked_terms_are_rejected()
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/content", new { prompt = "Why we beat brand x on taste", platforms = new[] { "x" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await response.JsonAsync()).GetProperty("detail").GetString()!.ShouldContain("blocked term");
+    }
+
+    [Test]
+    public async Task An_image_is_drawn_offline_by_a_job_and_polled()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var client = app.ClientFor(tenant);
+
+        var accepted = await client.PostJsonAsync("/api/v1/ai/images", new { prompt = "Sunrise over a lavender field", platforms = new[] { "pinterest" } });
+
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var done = await client.PollAsync(accepted.Headers.Location!.ToString());
+        done.GetProperty("status").GetString().ShouldBe("Completed");
+        done.GetProperty("provider").GetString().ShouldBe("offline");
+        var image = done.GetProperty("output").GetProperty("image").GetString()!;
+        image.ShouldStartWith("data:image/svg+xml;base64,");
+        var svg = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(image["data:image/svg+xml;base64,".Length..]));
+        svg.ShouldContain("sunrise · lavender · field");
+        (await app.ScalarAsync(tenant, "SELECT count(*) FROM ai.ai_requests WHERE user_id IS NOT NULL")).ShouldBe(1L);
     }
 
     private static List<string> Tags(JsonElement body) =>

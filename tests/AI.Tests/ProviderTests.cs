@@ -182,6 +182,35 @@ public sealed class ProviderTests
     }
 
     [Test]
+    public async Task A_retry_after_longer_than_we_wait_goes_straight_to_the_fallback()
+    {
+        var tenant = await app.CreateTenantAsync();
+        openAi.Script(ChatPath, ProviderBodies.OpenAiError(429, "tokens", "rate_limit_exceeded", new Dictionary<string, string> { ["retry-after"] = "120" }));
+        var clock = Stopwatch.StartNew();
+
+        var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Impatient cortado", platforms = new[] { "instagram" } });
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        openAi.On(ChatPath).Count().ShouldBe(1);
+        (await response.JsonAsync()).GetProperty("provider").GetString().ShouldBe("anthropic");
+    }
+
+    [Test]
+    public async Task When_openai_moderation_is_down_the_local_rules_decide()
+    {
+        var tenant = await app.CreateTenantAsync();
+        openAi.Default(ModerationsPath, _ => ProviderBodies.OpenAiError(500, "server_error", null));
+        var client = app.ClientFor(tenant);
+
+        var clean = await client.PostJsonAsync("/api/v1/ai/hashtags", new { text = "Moderation outage macchiato", platforms = new[] { "instagram" } });
+        var harmful = await client.PostJsonAsync("/api/v1/ai/hashtags", new { text = "How to buy heroin", platforms = new[] { "instagram" } });
+
+        clean.StatusCode.ShouldBe(HttpStatusCode.OK);
+        harmful.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        openAi.On(ChatPath).Count().ShouldBe(1);
+    }
+
+    [Test]
     public async Task An_exhausted_quota_is_not_retried()
     {
         var tenant = await app.CreateTenantAsync();
@@ -311,7 +340,7 @@ public sealed class ProviderTests
         accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var location = accepted.Headers.Location!.ToString();
         (await accepted.JsonAsync()).GetProperty("status").GetString().ShouldBe("Pending");
-        var done = await PollAsync(client, location);
+        var done = await client.PollAsync( location);
         done.GetProperty("status").GetString().ShouldBe("Completed");
         done.GetProperty("output").GetProperty("image").GetString().ShouldBe("data:image/png;base64,iVBORw==");
         done.GetProperty("costUsd").GetDecimal().ShouldBe(0.04m);
@@ -332,25 +361,11 @@ public sealed class ProviderTests
         var client = app.ClientFor(tenant);
 
         var accepted = await client.PostJsonAsync("/api/v1/ai/images", new { prompt = "A shut down model" });
-        var done = await PollAsync(client, accepted.Headers.Location!.ToString());
+        var done = await client.PollAsync( accepted.Headers.Location!.ToString());
 
         done.GetProperty("status").GetString().ShouldBe("Failed");
         done.GetProperty("error").GetString()!.ShouldContain("400");
         (await app.UsageAsync(tenant)).ShouldBe(0m);
-    }
-
-    private static async Task<JsonElement> PollAsync(HttpClient client, string location)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var current = await (await client.GetAsync(location)).JsonAsync();
-            if (current.GetProperty("status").GetString() != "Pending")
-            {
-                return current;
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("The image job did not finish.");
     }
 
     // A message's content is a string, or a list of typed blocks.
