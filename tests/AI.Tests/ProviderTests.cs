@@ -146,13 +146,21 @@ public sealed class ProviderTests
     }
 
     [Test]
-    public async Task Anthropic_overload_is_retried_and_a_429_without_retry_after_falls_back_to_openai()
+    public async Task Anthropic_overload_and_rate_limits_are_retried_but_a_429_without_retry_after_falls_back_to_openai()
     {
         var tenant = await app.CreateTenantAsync();
         anthropic.Script(MessagesPath, ProviderBodies.AnthropicError(529, "overloaded_error"));
         var retried = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/content", new { prompt = "Overloaded brief", platforms = new[] { "facebook" } });
         anthropic.On(MessagesPath).Count().ShouldBe(2);
         (await retried.JsonAsync()).GetProperty("provider").GetString().ShouldBe("anthropic");
+
+        anthropic.Reset();
+        anthropic.Script(MessagesPath, ProviderBodies.AnthropicError(429, "rate_limit_error", new Dictionary<string, string> { ["retry-after"] = "1" }));
+        var clock = Stopwatch.StartNew();
+        var waited = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/content", new { prompt = "Rate limited brief", platforms = new[] { "facebook" } });
+        clock.Elapsed.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(950));
+        anthropic.On(MessagesPath).Count().ShouldBe(2);
+        (await waited.JsonAsync()).GetProperty("provider").GetString().ShouldBe("anthropic");
 
         anthropic.Reset();
         // Anthropic's spend-cap 429 carries no Retry-After: waiting cannot help, so the fallback answers at once.

@@ -24,7 +24,7 @@ internal sealed record AiRequestView(
 {
     public static AiRequestView From(AiRequest r) => new(
         r.Id, r.Type, r.Status, r.Provider, r.Model,
-        JsonDocument.Parse(r.Input).RootElement.Clone(),
-        r.Output is null ? null : JsonDocument.Parse(r.Output).RootElement.Clone(),
+        JsonSerializer.Deserialize<JsonElement>(r.Input),
+        r.Output is null ? null : JsonSerializer.Deserialize<JsonElement>(r.Output),
         r.InputTokens, r.OutputTokens, r.TokensUsed, r.CostUsd, r.CacheHit, r.Error, r.CreatedAt, r.CompletedAt);
 }
