@@ -131,6 +131,22 @@ public sealed class ProviderTests
     }
 
     [Test]
+    public async Task An_answer_without_usage_is_charged_at_its_upper_bound_not_for_free()
+    {
+        var tenant = await app.CreateTenantAsync();
+        openAi.Script(ChatPath, new ScriptedResponse(200, """
+            {"id":"chatcmpl-nousage","object":"chat.completion","created":1732000000,"model":"gpt-4o-mini",
+             "choices":[{"index":0,"message":{"role":"assistant","content":"#nousage"},"finish_reason":"stop"}]}
+            """));
+
+        var result = await (await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Usage-free mocha", platforms = new[] { "instagram" } })).JsonAsync();
+
+        result.GetProperty("outputTokens").GetInt32().ShouldBe(200);
+        result.GetProperty("costUsd").GetDecimal().ShouldBeGreaterThan(0.0016m);
+        (await app.UsageAsync(tenant)).ShouldBe(result.GetProperty("costUsd").GetDecimal());
+    }
+
+    [Test]
     public async Task A_429_is_retried_after_the_wait_the_provider_asked_for()
     {
         var tenant = await app.CreateTenantAsync();

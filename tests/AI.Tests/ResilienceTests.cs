@@ -70,6 +70,21 @@ public sealed class ResilienceTests
     }
 
     [Test]
+    public async Task With_the_cache_window_at_zero_an_identical_request_is_generated_and_charged_again()
+    {
+        compatible.Reset();
+        compatible.Default(ChatPath, _ => ProviderBodies.OpenAiChat("#same", 10, 2, model: "llama-3.3-70b"));
+        var tenant = await app.CreateTenantAsync();
+        var ask = new { text = "Same question twice", platforms = new[] { "instagram" } };
+
+        await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", ask);
+        var second = await (await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", ask)).JsonAsync();
+
+        compatible.On(ChatPath).Count().ShouldBe(2);
+        second.GetProperty("cached").GetBoolean().ShouldBeFalse();
+    }
+
+    [Test]
     public async Task Without_a_fallback_a_failing_provider_is_a_502_that_costs_nothing()
     {
         compatible.Reset();
