@@ -1,5 +1,8 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Routing;
+using Platform.AI.Contracts;
 using Platform.AI.Features.Shared;
+using Platform.AI.Generation;
 
 namespace Platform.AI.Features.GenerateCaptions;
 
@@ -9,7 +12,17 @@ internal sealed record GenerateCaptionsRequest(
     int Variants = 3,
     string? Tone = null,
     Guid? TemplateId = null,
-    Dictionary<string, string>? Variables = null);
+    Dictionary<string, string>? Variables = null) : IGenerationRequest
+{
+    public AiTask ToTask(string? guidance) => new(AiRequestType.Caption, Prompt.Trim(), GenerationRules.Canonical(Platforms),
+        Variants: Variants, Tone: Tone, TemplateId: TemplateId, Guidance: guidance);
+}
+
+/// <summary>POST /api/v1/ai/captions: several caption variants fitted to the target platforms.</summary>
+internal static class GenerateCaptionsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder ai) => ai.MapGeneration<GenerateCaptionsRequest>("/captions", "GenerateCaptions");
+}
 
 internal sealed class GenerateCaptionsValidator : AbstractValidator<GenerateCaptionsRequest>
 {
