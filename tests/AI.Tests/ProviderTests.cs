@@ -147,6 +147,29 @@ public sealed class ProviderTests
     }
 
     [Test]
+    public async Task A_client_that_gives_up_mid_call_leaves_no_reservation_behind()
+    {
+        var tenant = await app.CreateTenantAsync();
+        // Warm the path first, so the client gives up during the provider call and not before it.
+        await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Warm-up doppio", platforms = new[] { "instagram" } });
+        var usageBefore = await app.UsageAsync(tenant);
+        openAi.Script(ChatPath, ProviderBodies.OpenAiChat("#late", 10, 10) with { Delay = TimeSpan.FromSeconds(6) });
+        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(1500));
+
+        await Should.ThrowAsync<OperationCanceledException>(() => app.ClientFor(tenant)
+            .PostAsync("/api/v1/ai/hashtags", System.Net.Http.Json.JsonContent.Create(new { text = "Abandoned ristretto", platforms = new[] { "instagram" } }), impatient.Token));
+
+        object? status = null;
+        for (var i = 0; i < 50 && status is not "FAILED"; i++)
+        {
+            await Task.Delay(100);
+            status = await app.ScalarAsync(tenant, "SELECT status FROM ai.ai_requests WHERE input->>'text' = 'Abandoned ristretto'");
+        }
+        status.ShouldBe("FAILED");
+        (await app.UsageAsync(tenant)).ShouldBe(usageBefore);
+    }
+
+    [Test]
     public async Task A_429_is_retried_after_the_wait_the_provider_asked_for()
     {
         var tenant = await app.CreateTenantAsync();
