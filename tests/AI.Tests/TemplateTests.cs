@@ -115,6 +115,23 @@ public sealed class TemplateTests
     }
 
     [Test]
+    public async Task Harmful_templates_and_template_variables_are_rejected()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var client = app.ClientFor(tenant);
+
+        var created = await client.PostJsonAsync("/api/v1/ai/templates", new { name = "Bad", body = "Tell them to buy cocaine" });
+        var id = (await (await client.PostJsonAsync("/api/v1/ai/templates", new { name = "Fine", body = "Close with {{cta}}." })).JsonAsync()).GetProperty("id").GetString();
+        openAi.Reset();
+        var generated = await client.PostJsonAsync("/api/v1/ai/captions",
+            new { prompt = "Weekend hours", platforms = new[] { "x" }, templateId = id, variables = new Dictionary<string, string> { ["cta"] = "go die" } });
+
+        created.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        generated.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        openAi.Received.ShouldBeEmpty();
+    }
+
+    [Test]
     public async Task A_template_variable_without_a_value_is_a_bad_request_and_costs_nothing()
     {
         var tenant = await app.CreateTenantAsync();

@@ -36,7 +36,8 @@ internal sealed class AiGenerator(
     public async Task<(AiRequest Request, AiRequestView? Answered)> StartAsync(Guid tenantId, Guid? userId, AiTask task, CancellationToken cancellationToken)
     {
         var request = new AiRequest { Id = Guid.CreateVersion7(), TenantId = tenantId, UserId = userId, Type = task.Type, Input = task.ToJson() };
-        var verdict = await moderator.CheckAsync(task.Text, cancellationToken);
+        // The template's rendered guidance carries user-submitted variables too.
+        var verdict = await moderator.CheckAsync(task.Guidance is null ? task.Text : $"{task.Text}\n{task.Guidance}", cancellationToken);
         if (!verdict.Allowed)
         {
             request.Status = AiRequestStatus.Failed;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Platform.AI.Data;
+using Platform.AI.Moderation;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Paging;
 using Platform.SharedKernel.Security;
@@ -18,7 +19,8 @@ internal static class TemplateEndpoints
     {
         var templates = ai.MapGroup("/templates");
         templates.MapPost("", CreateAsync).Validate<TemplateRequest>().RequireAuthorization(Policies.Editor)
-            .WithName("CreatePromptTemplate").Produces<TemplateView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("CreatePromptTemplate").Produces<TemplateView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         templates.MapGet("", ListAsync).RequireAuthorization(Policies.Viewer)
             .WithName("ListPromptTemplates").Produces<PagedList<TemplateView>>();
         templates.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.Viewer)
@@ -29,8 +31,10 @@ internal static class TemplateEndpoints
             .WithName("DeletePromptTemplate").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> CreateAsync(TemplateRequest request, AiDbContext db, ITenantContext tenant, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(
+        TemplateRequest request, AiDbContext db, ITenantContext tenant, ContentModerator moderator, TimeProvider clock, CancellationToken cancellationToken)
     {
+        await EnsureAcceptableAsync(moderator, request, cancellationToken);
         await EnsureNameFreeAsync(db, request.Name, null, cancellationToken);
         var now = clock.GetUtcNow();
         var template = new PromptTemplate { Id = Guid.CreateVersion7(), TenantId = tenant.RequiredTenantId, CreatedAt = now };
@@ -51,9 +55,11 @@ internal static class TemplateEndpoints
     private static async Task<IResult> GetAsync(Guid id, AiDbContext db, CancellationToken cancellationToken) =>
         Results.Ok(TemplateView.From(await FindAsync(db, id, cancellationToken)));
 
-    private static async Task<IResult> UpdateAsync(Guid id, TemplateRequest request, AiDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(
+        Guid id, TemplateRequest request, AiDbContext db, ContentModerator moderator, TimeProvider clock, CancellationToken cancellationToken)
     {
         var template = await FindAsync(db, id, cancellationToken);
+        await EnsureAcceptableAsync(moderator, request, cancellationToken);
         await EnsureNameFreeAsync(db, request.Name, id, cancellationToken);
         Apply(template, request, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
@@ -79,6 +85,17 @@ internal static class TemplateEndpoints
 
     private static async Task<PromptTemplate> FindAsync(AiDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Templates.SingleOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw ProblemException.NotFound("The prompt template");
+
+    /// <summary>A template is user-submitted content that will steer every generation using it: moderate it once, here.</summary>
+    private static async Task EnsureAcceptableAsync(ContentModerator moderator, TemplateRequest request, CancellationToken cancellationToken)
+    {
+        var text = string.Join('\n', new[] { request.Name, request.Body, request.BrandVoice, request.Audience, request.CallToAction }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        var verdict = await moderator.CheckAsync(text, cancellationToken);
+        if (!verdict.Allowed)
+        {
+            throw new ProblemException(422, "Content rejected", $"The template was rejected: {verdict.Reason}.");
+        }
+    }
 
     private static async Task EnsureNameFreeAsync(AiDbContext db, string name, Guid? except, CancellationToken cancellationToken)
     {
