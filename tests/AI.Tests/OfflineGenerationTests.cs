@@ -308,6 +308,22 @@ public sealed class OfflineGenerationTests
         (await app.ScalarAsync(tenant, "SELECT count(*) FROM ai.ai_requests WHERE user_id IS NOT NULL")).ShouldBe(1L);
     }
 
+    [Test]
+    public async Task The_ai_endpoints_are_in_the_openapi_document()
+    {
+        var document = await (await app.CreateClient().GetAsync("/swagger/v1/swagger.json")).JsonAsync();
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldContain("/api/v1/ai/captions");
+        paths.ShouldContain("/api/v1/ai/content");
+        paths.ShouldContain("/api/v1/ai/hashtags");
+        paths.ShouldContain("/api/v1/ai/improve");
+        paths.ShouldContain("/api/v1/ai/images");
+        paths.ShouldContain("/api/v1/ai/requests");
+        paths.ShouldContain("/api/v1/ai/requests/{id}");
+        paths.ShouldContain("/api/v1/ai/templates/{id}");
+    }
+
     private static List<string> Tags(JsonElement body) =>
         body.GetProperty("output").GetProperty("hashtags").EnumerateArray().Select(t => t.GetString()!).ToList();
 
