@@ -1,6 +1,24 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Platform.AI.Data;
+using Platform.AI.Features.GenerateCaptions;
+using Platform.AI.Features.GenerateContent;
+using Platform.AI.Features.GenerateHashtags;
+using Platform.AI.Features.GenerateImage;
+using Platform.AI.Features.GetRequest;
+using Platform.AI.Features.ImproveContent;
+using Platform.AI.Features.ListRequests;
+using Platform.AI.Features.Shared;
+using Platform.AI.Features.Templates;
+using Platform.AI.Generation;
+using Platform.AI.Moderation;
+using Platform.AI.Providers;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
 
 [assembly: PlatformModule(typeof(Platform.AI.AIModule))]
@@ -13,9 +31,38 @@ internal sealed class AIModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddModuleDbContext<AiDbContext>();
+        services.Configure<AiOptions>(configuration.GetSection(AiOptions.Section));
+        services.AddValidatorsFromAssembly(typeof(AIModule).Assembly, includeInternalTypes: true);
+
+        services.AddSingleton<IAiProvider, OfflineProvider>();
+        services.AddSingleton<IAiProvider>(sp => new OpenAiProvider(OpenAiProvider.OpenAiName, () => Options(sp).OpenAI, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAiProvider>(sp => new OpenAiProvider(OpenAiProvider.CompatibleName, () => Options(sp).Compatible, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAiProvider>(sp => new AnthropicProvider(() => Options(sp).Anthropic, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ProviderRouter>();
+        services.AddSingleton<ResilientCaller>();
+        services.AddSingleton<AiPricing>();
+        services.AddSingleton<AiResponseCache>();
+        services.AddSingleton<LocalRules>();
+        services.AddSingleton<ContentModerator>();
+        services.AddSingleton<AiLedger>();
+        services.AddSingleton<AiGenerator>();
+        services.AddScoped<TemplateGuidance>();
+        services.AddScoped<ImageGenerationJob>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        var ai = api.MapGroup("/ai").WithTags("AI");
+        GenerateCaptionsEndpoint.Map(ai);
+        GenerateContentEndpoint.Map(ai);
+        GenerateHashtagsEndpoint.Map(ai);
+        ImproveContentEndpoint.Map(ai);
+        GenerateImageEndpoint.Map(ai);
+        ListRequestsEndpoint.Map(ai);
+        GetRequestEndpoint.Map(ai);
+        TemplateEndpoints.Map(ai);
     }
+
+    private static AiOptions Options(IServiceProvider services) => services.GetRequiredService<IOptionsMonitor<AiOptions>>().CurrentValue;
 }

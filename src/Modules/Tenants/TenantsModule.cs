@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
+using Platform.Tenants.AiBudget;
 using Platform.Tenants.Contracts;
 using Platform.Tenants.Data;
 using Platform.Tenants.Features.GetTenant;
@@ -26,6 +27,7 @@ internal sealed class TenantsModule : IModule
         services.AddScoped<ITenantProvisioning, TenantProvisioning>();
         services.AddScoped<ITenantSettingsReader, TenantSettingsReader>();
         services.AddValidatorsFromAssemblyContaining<TenantsModule>(includeInternalTypes: true);
+        services.AddScoped<ITenantAiBudget, TenantAiBudget>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -1,0 +1,44 @@
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.AI.Contracts;
+using Platform.AI.Features.Shared;
+using Platform.AI.Generation;
+using Platform.SharedKernel.Security;
+using Platform.SharedKernel.Tenancy;
+using Platform.SharedKernel.Validation;
+
+namespace Platform.AI.Features.GenerateImage;
+
+/// <summary>
+/// Images take tens of seconds, so the request only moderates and reserves (402 and 422 still answer at once),
+/// then answers 202 with the request to poll while a job calls the provider.
+/// </summary>
+internal static class GenerateImageEndpoint
+{
+    public static void Map(IEndpointRouteBuilder ai) =>
+        ai.MapPost("/images", HandleAsync)
+            .Validate<GenerateImageRequest>()
+            .RequireAuthorization(Policies.Editor)
+            .WithName("GenerateImage")
+            .Produces<AiRequestView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status402PaymentRequired);
+
+    private static async Task<IResult> HandleAsync(
+        GenerateImageRequest request, ITenantContext tenant, TemplateGuidance templates, AiGenerator generator,
+        IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    {
+        var (tenantId, userId) = tenant.Caller();
+        var guidance = await templates.RenderAsync(request.TemplateId, request.Variables, cancellationToken);
+        var prompt = guidance is null ? request.Prompt.Trim() : $"{request.Prompt.Trim()}\n{guidance}";
+        var task = new AiTask(AiRequestType.Image, prompt, GenerationRules.Canonical(request.Platforms ?? ["instagram"]), TemplateId: request.TemplateId);
+        var (started, answered) = await generator.StartAsync(tenantId, userId, task, cancellationToken);
+        if (answered is not null)
+        {
+            return Results.Ok(answered);
+        }
+        jobs.Enqueue<ImageGenerationJob>(job => job.RunAsync(tenantId, started.Id, CancellationToken.None));
+        return Results.Accepted($"/api/v1/ai/requests/{started.Id}", AiRequestView.From(started));
+    }
+}

@@ -1,0 +1,162 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.AI.Contracts;
+using Platform.AI.Data;
+using Platform.AI.Moderation;
+using Platform.AI.Providers;
+using Platform.SharedKernel.Errors;
+
+namespace Platform.AI.Generation;
+
+/// <summary>
+/// The generation flow of seed 001: moderate the input, answer from cache, reserve budget (402 when over),
+/// record PENDING, call the providers, shape and moderate the output, settle, record the outcome.
+/// </summary>
+internal sealed class AiGenerator(
+    ProviderRouter router,
+    ResilientCaller caller,
+    AiLedger ledger,
+    AiResponseCache cache,
+    ContentModerator moderator,
+    AiPricing pricing,
+    IOptionsMonitor<AiOptions> options,
+    ILogger<AiGenerator> logger)
+{
+    /// <summary>Runs the whole flow now.</summary>
+    public async Task<AiRequestView> GenerateAsync(Guid tenantId, Guid? userId, AiTask task, CancellationToken cancellationToken)
+    {
+        var started = await StartAsync(tenantId, userId, task, cancellationToken);
+        return started.Answered ?? await RunAsync(tenantId, started.Request.Id, task, cancellationToken);
+    }
+
+    /// <summary>
+    /// Everything up to the provider call: after it the budget is reserved and the request is PENDING, or the
+    /// request was answered (from cache). Throws 402 or 422 problems.
+    /// </summary>
+    public async Task<(AiRequest Request, AiRequestView? Answered)> StartAsync(Guid tenantId, Guid? userId, AiTask task, CancellationToken cancellationToken)
+    {
+        var request = new AiRequest { Id = Guid.CreateVersion7(), TenantId = tenantId, UserId = userId, Type = task.Type, Input = task.ToJson() };
+        // The template's rendered guidance carries user-submitted variables too.
+        var verdict = await moderator.CheckAsync(task.Guidance is null ? task.Text : $"{task.Text}\n{task.Guidance}", cancellationToken);
+        if (!verdict.Allowed)
+        {
+            request.Status = AiRequestStatus.Failed;
+            request.Error = "input " + verdict.Reason;
+            await ledger.RecordAsync(request, CancellationToken.None);
+            throw new ProblemException(422, "Content rejected", $"The submitted content was rejected: {verdict.Reason}.",
+                new Dictionary<string, object?> { ["requestId"] = request.Id });
+        }
+
+        if (await cache.GetAsync(tenantId, task) is { } hit)
+        {
+            request.Status = AiRequestStatus.Completed;
+            request.Provider = hit.Provider;
+            request.Model = hit.Model;
+            request.Output = hit.Output.ToJsonString();
+            request.CacheHit = true;
+            await ledger.RecordAsync(request, CancellationToken.None);
+            return (request, AiRequestView.From(request));
+        }
+
+        var plan = router.Plan(task.Type);
+        var prompt = Prompt.For(task);
+        var maxOutput = options.CurrentValue.MaxOutputTokensFor(task.Type);
+        // The most expensive provider of the plan bounds the reservation: a fallback can never overspend it.
+        var estimate = plan.Max(p => pricing.Estimate(p.Model, prompt, maxOutput, task.Type == AiRequestType.Image));
+        request.Provider = plan[0].Provider.Name;
+        request.Model = plan[0].Model;
+        var reservation = await ledger.OpenAsync(request, estimate, CancellationToken.None);
+        if (!reservation.Reserved)
+        {
+            throw new ProblemException(402, "AI budget exceeded",
+                $"This request may cost up to {estimate} USD, and the tenant has used {reservation.Usage} of its {reservation.Limit} USD AI budget.",
+                new Dictionary<string, object?>
+                {
+                    ["limit"] = reservation.Limit,
+                    ["usage"] = reservation.Usage,
+                    ["required"] = estimate,
+                    ["requestId"] = request.Id,
+                });
+        }
+        return (request, null);
+    }
+
+    /// <summary>The provider call and the settlement of a PENDING request; in a request or in a job.</summary>
+    public async Task<AiRequestView> RunAsync(Guid tenantId, Guid requestId, AiTask task, CancellationToken cancellationToken)
+    {
+        var plan = router.Plan(task.Type);
+        var prompt = Prompt.For(task);
+        var maxOutput = options.CurrentValue.MaxOutputTokensFor(task.Type);
+        ProviderResponse response;
+        PlannedProvider used;
+        try
+        {
+            (response, used) = await caller.CallAsync(plan, step => new ProviderCall(task, step.Model, prompt, maxOutput), cancellationToken);
+        }
+        catch (AiProviderException error)
+        {
+            await CloseAsync(tenantId, requestId, new Outcome(AiRequestStatus.Failed, 0, error.Provider, Error: error.Message));
+            throw new ProblemException(502, "AI provider failed", $"The AI provider could not produce an answer: {error.Message}",
+                new Dictionary<string, object?> { ["requestId"] = requestId, ["provider"] = error.Provider });
+        }
+        catch
+        {
+            // Cancelled or unexpected: the reservation must not outlive the call.
+            await CloseAsync(tenantId, requestId, new Outcome(AiRequestStatus.Failed, 0, Error: "The request was abandoned before the provider answered."));
+            throw;
+        }
+
+        var provider = used.Provider.Name;
+        var cost = pricing.Cost(response, used.Model);
+        var spent = new Outcome(AiRequestStatus.Failed, cost, provider, response.Model, null, response.InputTokens, response.OutputTokens);
+        try
+        {
+            await SettleAsync(tenantId, requestId, task, response, spent, provider);
+        }
+        catch (Exception error) when (error is not ProblemException)
+        {
+            // Whatever broke after the provider answered, the call was paid for and must not stay reserved.
+            await CloseAsync(tenantId, requestId, spent with { Error = "The answer could not be processed." });
+            throw;
+        }
+        var stored = await ledger.FindAsync(tenantId, requestId, CancellationToken.None)
+            ?? throw new InvalidOperationException("The AI request vanished.");
+        return AiRequestView.From(stored);
+    }
+
+    /// <summary>Shapes and moderates the answer, then ends the request with its cost.</summary>
+    private async Task SettleAsync(Guid tenantId, Guid requestId, AiTask task, ProviderResponse response, Outcome spent, string provider)
+    {
+        System.Text.Json.Nodes.JsonObject output;
+        try
+        {
+            output = OutputShaper.Shape(task, response, provider);
+        }
+        catch (AiProviderException error)
+        {
+            // The provider was paid for an unusable answer: charge it, but say so.
+            await CloseAsync(tenantId, requestId, spent with { Error = error.Message });
+            throw new ProblemException(502, "AI provider failed", error.Message, new Dictionary<string, object?> { ["requestId"] = requestId, ["provider"] = provider });
+        }
+
+        var verdict = await moderator.CheckAsync(OutputShaper.TextOf(output), CancellationToken.None);
+        if (!verdict.Allowed)
+        {
+            await CloseAsync(tenantId, requestId, spent with { Output = output, Error = "output " + verdict.Reason });
+            throw new ProblemException(422, "Content rejected", $"The generated content was rejected: {verdict.Reason}.",
+                new Dictionary<string, object?> { ["requestId"] = requestId });
+        }
+
+        await CloseAsync(tenantId, requestId, spent with { Status = AiRequestStatus.Completed, Output = output });
+        await cache.SetAsync(tenantId, task, new CachedAnswer(provider, spent.Model!, output));
+    }
+
+    private async Task CloseAsync(Guid tenantId, Guid requestId, Outcome outcome)
+    {
+        // Never cancelled: a reservation left behind would count against the tenant until swept.
+        if (!await ledger.CloseAsync(tenantId, requestId, outcome, CancellationToken.None))
+        {
+            logger.LogWarning("AI request {RequestId} was no longer pending when it ended", requestId);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Platform.AI.Contracts;
+using Platform.AI.Data;
+using Platform.SharedKernel.Data;
+using Platform.Tenants.Contracts;
+
+namespace Platform.AI.Generation;
+
+/// <summary>
+/// Writes the budget and the request record in units of work of their own, separate from the HTTP request's:
+/// the reservation and the PENDING record commit together before the provider is called, and the settlement
+/// (or release) and the final status commit together after it. See docs/adr/0004-ai-budget.md.
+/// </summary>
+internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, IOptionsMonitor<AiOptions> options)
+{
+    /// <summary>Reserves <paramref name="estimate"/> and records the request as PENDING; null when over budget.</summary>
+    public Task<AiBudgetReservation> OpenAsync(AiRequest request, decimal estimate, CancellationToken cancellationToken) =>
+        InUnitOfWorkAsync(request.TenantId, async (db, budget) =>
+        {
+            await ReleaseAbandonedAsync(db, budget, request.TenantId, cancellationToken);
+            var reservation = await budget.TryReserveAsync(request.TenantId, estimate, cancellationToken);
+            request.CreatedAt = clock.GetUtcNow();
+            if (reservation.Reserved)
+            {
+                request.Status = AiRequestStatus.Pending;
+                request.ReservedUsd = estimate;
+            }
+            else
+            {
+                request.Status = AiRequestStatus.Failed;
+                request.Error = $"Over the AI budget: limit {reservation.Limit} USD, used {reservation.Usage} USD, this request needs up to {estimate} USD.";
+                request.CompletedAt = request.CreatedAt;
+            }
+            db.Requests.Add(request);
+            await db.SaveChangesAsync(cancellationToken);
+            return reservation;
+        }, cancellationToken);
+
+    /// <summary>Records a request that never needed the budget (served from cache, or rejected before any call).</summary>
+    public Task RecordAsync(AiRequest request, CancellationToken cancellationToken) =>
+        InUnitOfWorkAsync(request.TenantId, async (db, _) =>
+        {
+            request.CreatedAt = clock.GetUtcNow();
+            request.CompletedAt = request.CreatedAt;
+            db.Requests.Add(request);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Ends a PENDING request: settles its reservation to <paramref name="cost"/> (0 releases it) and stores the
+    /// outcome. Only a PENDING row is ended, so a repeated call (a retried job) cannot settle twice.
+    /// </summary>
+    public Task<bool> CloseAsync(Guid tenantId, Guid requestId, Outcome outcome, CancellationToken cancellationToken) =>
+        InUnitOfWorkAsync(tenantId, async (db, budget) =>
+        {
+            // The row lock makes two closers (a job retried while the first run still ends) take turns.
+            var request = (await db.Requests
+                .FromSql($"SELECT * FROM ai.ai_requests WHERE id = {requestId} AND status = 'PENDING' FOR UPDATE")
+                .ToListAsync(cancellationToken)).SingleOrDefault();
+            if (request is null)
+            {
+                return false;
+            }
+            if (outcome.Cost == 0)
+            {
+                await budget.ReleaseAsync(tenantId, request.ReservedUsd, cancellationToken);
+            }
+            else
+            {
+                await budget.SettleAsync(tenantId, request.ReservedUsd, outcome.Cost, cancellationToken);
+            }
+            request.Status = outcome.Status;
+            request.Provider = outcome.Provider ?? request.Provider;
+            request.Model = outcome.Model ?? request.Model;
+            request.Output = outcome.Output?.ToJsonString();
+            request.InputTokens = outcome.InputTokens;
+            request.OutputTokens = outcome.OutputTokens;
+            request.TokensUsed = outcome.InputTokens + outcome.OutputTokens;
+            request.CostUsd = outcome.Cost;
+            request.Error = outcome.Error;
+            request.CompletedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Gives back the reservations of this tenant's requests left PENDING by a crash (older than any call can take),
+    /// before deciding on a new one, so a leaked reservation can never cause a refusal. Rows another transaction is
+    /// closing right now are skipped, not waited for.
+    /// </summary>
+    private async Task ReleaseAbandonedAsync(AiDbContext db, ITenantAiBudget budget, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - TimeSpan.FromMinutes(options.CurrentValue.AbandonedAfterMinutes);
+        var abandoned = await db.Requests
+            .FromSql($"SELECT * FROM ai.ai_requests WHERE status = 'PENDING' AND created_at < {cutoff} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+        foreach (var request in abandoned)
+        {
+            await budget.ReleaseAsync(tenantId, request.ReservedUsd, cancellationToken);
+            request.Status = AiRequestStatus.Failed;
+            request.Error = "Abandoned: the request never finished; its reservation was released.";
+            request.CompletedAt = clock.GetUtcNow();
+        }
+    }
+
+    public async Task<AiRequest?> FindAsync(Guid tenantId, Guid requestId, CancellationToken cancellationToken) =>
+        await InUnitOfWorkAsync(tenantId, (db, _) => db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken), cancellationToken);
+
+    private async Task<T> InUnitOfWorkAsync<T>(Guid tenantId, Func<AiDbContext, ITenantAiBudget, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+        await session.UseTenantAsync(tenantId, cancellationToken);
+        await session.BeginAsync(cancellationToken);
+        var result = await work(scope.ServiceProvider.GetRequiredService<AiDbContext>(), scope.ServiceProvider.GetRequiredService<ITenantAiBudget>());
+        await session.CommitAsync(cancellationToken);
+        return result;
+    }
+}
+
+internal sealed record Outcome(
+    AiRequestStatus Status,
+    decimal Cost,
+    string? Provider = null,
+    string? Model = null,
+    JsonObject? Output = null,
+    int InputTokens = 0,
+    int OutputTokens = 0,
+    string? Error = null);

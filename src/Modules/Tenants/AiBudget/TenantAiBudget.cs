@@ -1,0 +1,63 @@
+using Npgsql;
+using Platform.SharedKernel.Data;
+using Platform.Tenants.Contracts;
+
+namespace Platform.Tenants.AiBudget;
+
+/// <summary>
+/// Each change is one UPDATE on the tenant row: the row lock serialises concurrent reservations and the
+/// WHERE is re-checked after the lock is taken, so parallel requests can never push usage past the limit.
+/// </summary>
+internal sealed class TenantAiBudget(DbSession session) : ITenantAiBudget
+{
+    public async Task<AiBudgetReservation> TryReserveAsync(Guid tenantId, decimal amount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(amount);
+        await session.UseTenantAsync(tenantId, cancellationToken);
+        await using (var reserve = session.CreateCommand("""
+            UPDATE tenants.tenants
+               SET ai_usage_current = ai_usage_current + $2, updated_at = now()
+             WHERE id = $1 AND ai_usage_current + $2 <= ai_budget_limit
+            RETURNING ai_budget_limit, ai_usage_current
+            """))
+        {
+            reserve.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+            reserve.Parameters.Add(new NpgsqlParameter { Value = amount });
+            await using var reader = await reserve.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return new AiBudgetReservation(true, reader.GetDecimal(0), reader.GetDecimal(1));
+            }
+        }
+        await using var current = session.CreateCommand("SELECT ai_budget_limit, ai_usage_current FROM tenants.tenants WHERE id = $1");
+        current.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        await using var row = await current.ExecuteReaderAsync(cancellationToken);
+        return await row.ReadAsync(cancellationToken)
+            ? new AiBudgetReservation(false, row.GetDecimal(0), row.GetDecimal(1))
+            : new AiBudgetReservation(false, 0, 0);
+    }
+
+    public Task SettleAsync(Guid tenantId, decimal reserved, decimal actual, CancellationToken cancellationToken) =>
+        AdjustAsync(tenantId, actual - reserved, cancellationToken);
+
+    public Task ReleaseAsync(Guid tenantId, decimal reserved, CancellationToken cancellationToken) =>
+        AdjustAsync(tenantId, -reserved, cancellationToken);
+
+    private async Task AdjustAsync(Guid tenantId, decimal delta, CancellationToken cancellationToken)
+    {
+        if (delta == 0)
+        {
+            return;
+        }
+        await session.UseTenantAsync(tenantId, cancellationToken);
+        // GREATEST keeps the CHECK (usage >= 0) satisfied even if a reservation was already released by hand.
+        await using var command = session.CreateCommand("""
+            UPDATE tenants.tenants
+               SET ai_usage_current = GREATEST(0, ai_usage_current + $2), updated_at = now()
+             WHERE id = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = delta });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
