@@ -1,13 +1,14 @@
 using Platform.Host.Database;
 using Platform.SharedKernel.Data;
+using Platform.SocialAccounts.Contracts;
 using Platform.Users.Contracts;
 
 namespace Platform.Host.Cli;
 
-/// <summary>Verbs of the host run from the command line instead of serving.</summary>
+/// <summary>Verbs of the host run from the command line instead of serving (see README).</summary>
 internal static class CommandLine
 {
-    private const string Usage = "Commands: migrate | seed-demo | grant-platform-admin EMAIL";
+    private const string Usage = "Commands: migrate | seed-demo | grant-platform-admin EMAIL | reencrypt-tokens";
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
     {
@@ -28,6 +29,10 @@ internal static class CommandLine
                 var granted = await InUnitOfWorkAsync(app.Services, services => services.GetRequiredService<IPlatformAdminGrants>().GrantAsync(email, CancellationToken.None));
                 await Console.Out.WriteLineAsync(granted ? $"{email} is now a platform administrator." : $"No user has the email {email}.");
                 return granted ? 0 : 1;
+            case ["reencrypt-tokens"]:
+                var moved = await app.Services.GetRequiredService<ITokenKeyRotation>().ReencryptAllAsync(CancellationToken.None);
+                await Console.Out.WriteLineAsync($"{moved} accounts' tokens are now under the current key.");
+                return 0;
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{string.Join(' ', args)}'. {Usage}");
                 return 2;
