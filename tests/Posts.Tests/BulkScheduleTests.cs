@@ -7,24 +7,9 @@ using Shouldly;
 
 namespace Platform.Posts.Tests;
 
-public sealed class BulkScheduleTests
+public sealed class BulkScheduleTests : PostsFixture
 {
-    private FakePlatform x = null!;
-    private PostsApp app = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        x = await FakePlatform.StartAsync();
-        app = new PostsApp(x, new Dictionary<string, string?> { ["Publishing:DispatcherEnabled"] = "false" });
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await app.DisposeAsync();
-        await x.DisposeAsync();
-    }
+    protected override Dictionary<string, string?> Settings => new() { ["Publishing:DispatcherEnabled"] = "false" };
 
     [Test]
     public async Task A_json_batch_creates_and_schedules_every_post()
@@ -39,7 +24,7 @@ public sealed class BulkScheduleTests
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("postIds").GetArrayLength().ShouldBe(25);
         var scheduled = await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/posts?status=Scheduled&pageSize=100");
         scheduled.GetProperty("totalCount").GetInt64().ShouldBe(25);
-        (await QueueCountAsync(owner.TenantId)).ShouldBe(25);
+        (await QueuedAsync("tenant_id", owner.TenantId)).ShouldBe(25);
     }
 
     [Test]
@@ -61,7 +46,7 @@ public sealed class BulkScheduleTests
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("row").GetInt32()).ShouldBe([2, 3, 4]);
         (await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/posts")).GetProperty("totalCount").GetInt64().ShouldBe(0);
-        (await QueueCountAsync(owner.TenantId)).ShouldBe(0);
+        (await QueuedAsync("tenant_id", owner.TenantId)).ShouldBe(0);
     }
 
     [Test]
@@ -102,7 +87,7 @@ public sealed class BulkScheduleTests
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var rows = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("row").GetInt32()).ToList();
         rows.ShouldBe([2, 3, 4]);
-        (await QueueCountAsync(owner.TenantId)).ShouldBe(0);
+        (await QueuedAsync("tenant_id", owner.TenantId)).ShouldBe(0);
     }
 
     [Test]
@@ -128,17 +113,5 @@ public sealed class BulkScheduleTests
     private static DateTimeOffset Local(string day, string zone) =>
         new(TimeZoneInfo.ConvertTimeToUtc(DateTime.Parse($"{day}T09:00:00", System.Globalization.CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById(zone)), TimeSpan.Zero);
 
-    private async Task<(TestAccount Owner, Guid Account)> OwnerWithXAsync()
-    {
-        var owner = await app.RegisterAsync();
-        return (owner, await app.ConnectXAsync(owner, x));
-    }
 
-    private async Task<long> QueueCountAsync(Guid tenantId)
-    {
-        await using var connection = app.Database.OpenSuperuser();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM posts.publish_queue WHERE tenant_id = $1", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 }

@@ -6,25 +6,9 @@ using Shouldly;
 namespace Platform.Posts.Tests;
 
 /// <summary>From draft to published through the real dispatcher, against a local fake of X's API.</summary>
-public sealed class PublishingTests
+public sealed class PublishingTests : PostsFixture
 {
-    private FakePlatform x = null!;
-    private PostsApp app = null!;
     private int tweetIds = 1_000;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        x = await FakePlatform.StartAsync();
-        app = new PostsApp(x);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await app.DisposeAsync();
-        await x.DisposeAsync();
-    }
 
     [SetUp]
     public void Reset() => x.Reset();
@@ -145,11 +129,6 @@ public sealed class PublishingTests
         blind.StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
-    private async Task<(TestAccount Owner, Guid Account)> OwnerWithXAsync()
-    {
-        var owner = await app.RegisterAsync();
-        return (owner, await app.ConnectXAsync(owner, x));
-    }
 
     private void AcceptTweets() => x.On("POST", "/2/tweets", _ => Tweet());
 

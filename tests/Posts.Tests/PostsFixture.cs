@@ -1,0 +1,42 @@
+using Npgsql;
+
+namespace Platform.Posts.Tests;
+
+/// <summary>One host and one fake X per fixture; each test registers its own tenant.</summary>
+public abstract class PostsFixture
+{
+    protected FakePlatform x = null!;
+    internal PostsApp app = null!;
+
+    /// <summary>Settings over <see cref="PostsApp"/>'s defaults.</summary>
+    protected virtual Dictionary<string, string?> Settings => [];
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        x = await FakePlatform.StartAsync();
+        app = new PostsApp(x, Settings);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await app.DisposeAsync();
+        await x.DisposeAsync();
+    }
+
+    protected async Task<(TestAccount Owner, Guid Account)> OwnerWithXAsync()
+    {
+        var owner = await app.RegisterAsync();
+        return (owner, await app.ConnectXAsync(owner, x));
+    }
+
+    /// <summary>Rows of the due index matching <paramref name="column"/> = <paramref name="value"/>, read as the superuser.</summary>
+    protected async Task<long> QueuedAsync(string column, Guid value)
+    {
+        await using var connection = app.Database.OpenSuperuser();
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM posts.publish_queue WHERE {column} = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
