@@ -19,7 +19,7 @@ namespace Platform.SocialAccounts.Tests;
 
 /// <summary>
 /// The real host on a fresh database, every platform pointed at one local <see cref="FakePlatform"/>, a controllable
-/// clock, and a token gate that honours every well-signed token (the Users module is not in this branch yet).
+/// clock, and a token gate that honours every well-signed token, so a test can act as any user of any tenant without registering one.
 /// </summary>
 internal sealed class SocialAccountsApp(FakePlatform fake, IDictionary<string, string?>? extra = null)
     : PlatformApp(Settings(fake, extra))
