@@ -8,7 +8,7 @@ namespace Platform.TestKit;
 
 /// <summary>
 /// Mints access tokens exactly as the host validates them (HS256 with <c>Jwt:SigningKey</c>, its issuer and audience,
-/// claims sub, tid, role, tv), for testing authenticated endpoints before the Users module issues real ones.
+/// claims sub, tid, role, tv), for tests that act as a user who was never registered (with a gate that honours them).
 /// </summary>
 public static class TestTokens
 {
