@@ -29,9 +29,11 @@ public static class DataServiceCollectionExtensions
             .UseSnakeCaseNamingConvention()
             .Options;
         services.AddSingleton(options);
+        // Resolved once: finding the constructor by reflection on every request is measurable.
+        var create = ActivatorUtilities.CreateFactory<TContext>([typeof(DbContextOptions<TContext>)]);
         services.AddScoped(sp =>
         {
-            var context = ActivatorUtilities.CreateInstance<TContext>(sp, options);
+            var context = create(sp, [options]);
             sp.GetRequiredService<DbSession>().Enlist(context);
             return context;
         });
