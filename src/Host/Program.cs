@@ -1,7 +1,5 @@
-using Hangfire;
 using Platform.Host;
 using Platform.Host.Cli;
-using Platform.SharedKernel.Modules;
 
 var builder = PlatformHost.CreateBuilder(args);
 if (args.Length > 0 && !args[0].StartsWith('-'))
@@ -16,11 +14,6 @@ if (app.Configuration.GetValue("Migrations:ApplyOnStartup", true))
     await CommandLine.MigrateAsync(app.Configuration, app.Logger, app.Lifetime.ApplicationStopping);
 }
 app.UsePlatform();
-var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-foreach (var module in app.Services.GetRequiredService<IReadOnlyList<IModule>>())
-{
-    module.ScheduleRecurringJobs(recurring);
-}
 await app.RunAsync();
 return 0;
 

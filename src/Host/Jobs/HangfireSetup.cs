@@ -28,6 +28,7 @@ internal static class HangfireSetup
             .UseActivator(provider.GetRequiredService<JobActivator>())
             .UseFilter(new TenantJobFilter()));
 
+        services.AddHostedService<RecurringJobsRegistration>();
         if (configuration.GetValue("Hangfire:ServerEnabled", true))
         {
             services.AddHangfireServer(options =>

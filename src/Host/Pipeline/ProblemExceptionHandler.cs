@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel.Errors;
 
 namespace Platform.Host.Pipeline;
@@ -17,6 +18,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         var problem = exception switch
         {
             ProblemException known => Problem(known.Status, known.Title, known.Detail, known.Extensions),
+            DbUpdateConcurrencyException => Problem(409, "Conflict", "Someone else changed this at the same time; load it again and retry."),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 Problem(413, "Payload too large", "The request body is larger than this endpoint accepts."),
             BadHttpRequestException { InnerException: JsonException } or JsonException =>

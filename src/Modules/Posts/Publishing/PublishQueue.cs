@@ -1,5 +1,6 @@
 using Npgsql;
 using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Errors;
 
 namespace Platform.Posts.Publishing;
 
@@ -9,17 +10,39 @@ namespace Platform.Posts.Publishing;
 /// </summary>
 internal sealed class PublishQueue(DbSession session)
 {
+    /// <summary>Queues targets for <paramref name="dueAt"/>; a target a worker holds right now is never taken from it.</summary>
     public async Task EnqueueAsync(Guid tenantId, IEnumerable<Guid> targetIds, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
+        var ids = targetIds.ToArray();
         await using var command = session.CreateCommand("""
             INSERT INTO posts.publish_queue (target_id, tenant_id, due_at)
             SELECT unnest($1::uuid[]), $2, $3
             ON CONFLICT (target_id) DO UPDATE SET due_at = EXCLUDED.due_at, lease_owner = NULL, lease_until = NULL
+            WHERE publish_queue.lease_until IS NULL OR publish_queue.lease_until < clock_timestamp()
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = targetIds.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = ids });
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = dueAt });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) < ids.Length)
+        {
+            throw ProblemException.Conflict("The post is being published right now.");
+        }
+    }
+
+    /// <summary>
+    /// Renews this worker's claim on a target for a full lease, in the unit of work that records the attempt:
+    /// false when the claim ran out meanwhile (another worker may hold it), and the attempt must not start.
+    /// </summary>
+    public async Task<bool> RenewClaimAsync(Guid targetId, string worker, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var command = session.CreateCommand("""
+            UPDATE posts.publish_queue SET lease_until = clock_timestamp() + $3
+            WHERE target_id = $1 AND lease_owner = $2 AND lease_until > clock_timestamp()
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = targetId });
+        command.Parameters.Add(new NpgsqlParameter { Value = worker });
+        command.Parameters.Add(new NpgsqlParameter { Value = lease });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>Takes targets out of the queue unless a worker holds them now.</summary>

@@ -37,6 +37,13 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
     {
         var db = services.GetRequiredService<PostsDbContext>();
         var queue = services.GetRequiredService<PublishQueue>();
+        // A task that started late (a loaded or freshly started host) may find its claim expired and taken over;
+        // renewing it here also guarantees nobody else claims the target before this attempt's call has ended.
+        if (!await queue.RenewClaimAsync(claim.TargetId, worker, options.Lease, cancellationToken))
+        {
+            logger.LogWarning("Claim on target {TargetId} ran out before its attempt started; leaving it to the next claim", claim.TargetId);
+            return null;
+        }
         var target = await LockAsync(db, claim.TargetId, cancellationToken);
         if (target is null || target.IsSettled)
         {
