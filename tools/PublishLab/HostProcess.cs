@@ -10,12 +10,16 @@ internal sealed class HostProcess(string name, int port, IReadOnlyDictionary<str
 {
     private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
     private Process? process;
+    private readonly Stopwatch sinceStart = new();
+    private readonly List<double> readySeconds = [];
 
     public string Name => name;
     public string Url => $"http://127.0.0.1:{port}";
     public bool Alive => process is { HasExited: false };
     public int Starts { get; private set; }
     public TimeSpan CpuTime { get; private set; }
+    /// <summary>Seconds from process start to a healthy answer, per start that was waited for.</summary>
+    public IReadOnlyList<double> ReadySeconds => readySeconds;
 
     public static string HostDll => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory,
         "../../../../../src/Host/bin/Release/net10.0/Platform.Host.dll"));
@@ -33,6 +37,8 @@ internal sealed class HostProcess(string name, int port, IReadOnlyDictionary<str
             info.Environment[key] = value;
         }
         process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {name}.");
+        sinceStart.Restart();
+        Ready = false;
         Starts++;
     }
 
@@ -58,12 +64,25 @@ internal sealed class HostProcess(string name, int port, IReadOnlyDictionary<str
         return false;
     }
 
+    /// <summary>Answered health since its last start (cached: probing a healthy host again is not needed).</summary>
+    public bool Ready { get; private set; }
+
     public async Task<bool> IsReadyAsync()
     {
+        if (Ready && Alive)
+        {
+            return true;
+        }
         try
         {
             using var response = await Probe.GetAsync($"{Url}/health/live");
-            return response.IsSuccessStatusCode;
+            Ready = response.IsSuccessStatusCode;
+            if (Ready && sinceStart.IsRunning)
+            {
+                readySeconds.Add(sinceStart.Elapsed.TotalSeconds);
+                sinceStart.Reset();
+            }
+            return Ready;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
@@ -93,6 +112,8 @@ internal sealed class HostProcess(string name, int port, IReadOnlyDictionary<str
         }
         process.Dispose();
         process = null;
+        Ready = false;
+        sinceStart.Reset();
     }
 
     /// <summary>CPU used so far by this process and its killed predecessors.</summary>

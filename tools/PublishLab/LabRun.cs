@@ -51,6 +51,7 @@ internal sealed class LabRun : IAsyncDisposable
             ["SocialAccounts__HttpTimeoutSeconds"] = "10",
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_gcServer"] = "0",
+            ["DOTNET_TieredPGO"] = "0",
         };
         foreach (var (key, value) in x.HostSettings().Concat(publishing))
         {
