@@ -25,6 +25,8 @@ internal sealed class LabRun : IAsyncDisposable
     public FakeX X { get; }
     public string Logs { get; }
     public IReadOnlyList<HostProcess> Hosts => hosts;
+    /// <summary>Leave the database for inspection (attempts, workers) instead of dropping it.</summary>
+    public static bool KeepDatabase { get; set; }
 
     public static async Task<LabRun> StartAsync(string label, IReadOnlyDictionary<string, string> publishing)
     {
@@ -118,6 +120,11 @@ internal sealed class LabRun : IAsyncDisposable
             host.Kill();
         }
         await X.DisposeAsync();
+        if (KeepDatabase)
+        {
+            Console.WriteLine($"kept database {Database.Name}");
+            return;
+        }
         await Database.DropAsync();
     }
 }

@@ -7,6 +7,8 @@ var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2 && p[0].StartsWith(
     .ToDictionary(p => p[0][2..], p => p[1], StringComparer.OrdinalIgnoreCase);
 int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
+LabRun.KeepDatabase = options.ContainsKey("keep-database");
+
 switch (command)
 {
     case "reliability":
@@ -16,7 +18,7 @@ switch (command)
             Int("rate", 100), Int("seconds", 30));
     default:
         Console.Error.WriteLine("""
-            usage: Platform.PublishLab reliability [--trials 1000] [--posts-per-trial 3] [--seed S]
+            usage: Platform.PublishLab reliability [--trials 1000] [--posts-per-trial 3] [--seed S] [--keep-database yes]
                    Platform.PublishLab throughput [--mode burst|steady] [--n 10000] [--tenants 50] [--accounts 4] [--rate 100] [--seconds 30]
             """);
         return 2;
