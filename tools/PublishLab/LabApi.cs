@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Platform.PublishLab;
+
+/// <summary>A tenant owner, signed in through the host's real API, with the X accounts it connected.</summary>
+internal sealed record LabTenant(Guid TenantId, string AccessToken, IReadOnlyList<Guid> Accounts);
+
+/// <summary>The host's public API as the lab uses it; any host of the run serves any tenant (one database, one signing key).</summary>
+internal static class LabApi
+{
+    private static readonly HttpClient Http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(60) };
+
+    public static async Task<LabTenant> RegisterWithAccountsAsync(string host, int accounts, string name)
+    {
+        var body = await SendAsync(host, null, HttpMethod.Post, "/api/v1/auth/register",
+            new { tenantName = name, email = $"{name}-{Guid.NewGuid():N}@example.com", password = "publish-lab-password-1" });
+        var token = body.GetProperty("tokens").GetProperty("accessToken").GetString()!;
+        var tenantId = body.GetProperty("user").GetProperty("tenantId").GetGuid();
+        var ids = new List<Guid>();
+        for (var i = 0; i < accounts; i++)
+        {
+            ids.Add(await ConnectXAsync(host, token));
+        }
+        return new LabTenant(tenantId, token, ids);
+    }
+
+    /// <summary>The real OAuth flow: an authorize URL (its state), then the callback; the fake issues a new X user each time.</summary>
+    private static async Task<Guid> ConnectXAsync(string host, string token)
+    {
+        const string redirect = "https://lab.example/callback";
+        var auth = await SendAsync(host, token, HttpMethod.Get, $"/api/v1/social-accounts/auth-url/x?redirectUri={Uri.EscapeDataString(redirect)}", null);
+        var connected = await SendAsync(host, token, HttpMethod.Post, "/api/v1/social-accounts/connect",
+            new { platform = "x", code = "lab-code", state = auth.GetProperty("state").GetString(), redirectUri = redirect });
+        return connected.GetProperty("accounts")[0].GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A draft with one target per account, each with its own text (so every send is traceable).</summary>
+    public static async Task<Guid> CreatePostAsync(string host, LabTenant tenant, IReadOnlyList<(Guid Account, string Text)> targets)
+    {
+        var post = await SendAsync(host, tenant.AccessToken, HttpMethod.Post, "/api/v1/posts", new
+        {
+            title = "lab",
+            content = targets[0].Text,
+            type = "text",
+            targets = targets.Select(t => new { accountId = t.Account, customContent = t.Text }).ToArray(),
+        });
+        return post.GetProperty("id").GetGuid();
+    }
+
+    public static Task PublishNowAsync(string host, LabTenant tenant, Guid post) =>
+        SendAsync(host, tenant.AccessToken, HttpMethod.Post, $"/api/v1/posts/{post}/publish", null);
+
+    public static Task ScheduleAsync(string host, LabTenant tenant, Guid post, DateTimeOffset at) =>
+        SendAsync(host, tenant.AccessToken, HttpMethod.Post, $"/api/v1/posts/{post}/schedule", new { scheduledAt = at.ToString("O") });
+
+    private static async Task<JsonElement> SendAsync(string host, string? token, HttpMethod method, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(method, host + path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
+        }
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Runs <paramref name="work"/> over <paramref name="items"/> with bounded parallelism.</summary>
+    public static Task ForEachAsync<T>(IEnumerable<T> items, int parallelism, Func<T, Task> work) =>
+        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (item, _) => await work(item));
+}

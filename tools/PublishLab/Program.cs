@@ -1,0 +1,25 @@
+using System.Globalization;
+using Platform.PublishLab;
+
+// Local only: the hosts, the fake X and the services all listen on 127.0.0.1.
+var command = args.FirstOrDefault();
+var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2 && p[0].StartsWith("--", StringComparison.Ordinal))
+    .ToDictionary(p => p[0][2..], p => p[1], StringComparer.OrdinalIgnoreCase);
+int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+LabRun.KeepDatabase = options.ContainsKey("keep-database");
+
+switch (command)
+{
+    case "reliability":
+        return await ReliabilityCommand.RunAsync(Int("trials", 1000), Int("posts-per-trial", 3), Int("seed", Environment.TickCount));
+    case "throughput":
+        return await ThroughputCommand.RunAsync(options.GetValueOrDefault("mode", "burst"), Int("n", 10_000), Int("tenants", 50), Int("accounts", 4),
+            Int("rate", 100), Int("seconds", 30));
+    default:
+        Console.Error.WriteLine("""
+            usage: Platform.PublishLab reliability [--trials 1000] [--posts-per-trial 3] [--seed S] [--keep-database yes]
+                   Platform.PublishLab throughput [--mode burst|steady] [--n 10000] [--tenants 50] [--accounts 4] [--rate 100] [--seconds 30]
+            """);
+        return 2;
+}
