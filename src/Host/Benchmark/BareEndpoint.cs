@@ -15,8 +15,11 @@ internal static class BareEndpoint
         {
             return;
         }
-        var dataSource = NpgsqlDataSource.Create(app.Configuration.GetConnectionString("Admin")!
-            .Replace("Database=postgres", "Database=" + new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString("Platform")).Database, StringComparison.Ordinal));
+        // The superuser on the platform's database: no RLS, no tenant, nothing but the query.
+        var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString("Admin"))
+        {
+            Database = new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString("Platform")).Database,
+        }.ConnectionString);
         app.MapGet("/bench/bare/{tenantId:guid}", async (Guid tenantId, CancellationToken cancellationToken) =>
         {
             await using var command = dataSource.CreateCommand(
