@@ -10,6 +10,7 @@ namespace Platform.Host.Pipeline.RateLimiting;
 internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounter counter, IConfiguration configuration)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly int limit = configuration.GetValue("RateLimiting:PermitsPerMinute", 100);
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problemDetails)
     {
@@ -18,7 +19,6 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounte
             await next(context);
             return;
         }
-        var limit = configuration.GetValue("RateLimiting:PermitsPerMinute", 100);
         var key = context.User.UserId() is { } userId
             ? "user:" + userId
             : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
