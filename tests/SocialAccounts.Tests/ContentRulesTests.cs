@@ -81,4 +81,17 @@ public sealed class ContentRulesTests
             .Violations.ShouldContain(v => v.Field == "text");
         rules.Check(SocialPlatform.Facebook, new PostContent("x", Link: "ftp://nope")).Violations.ShouldContain(v => v.Field == "link");
     }
+
+    [Test]
+    public void Each_platform_counts_text_for_its_limit_exactly_as_its_check_does([ValueSource(typeof(SocialPlatforms), nameof(SocialPlatforms.All))] SocialPlatform platform)
+    {
+        // "é" is one character but two UTF-8 bytes, so a platform counting bytes differs from one counting characters.
+        var unit = rules.CountLength(platform, "é");
+        var fitting = string.Concat(Enumerable.Repeat("é", rules.MaxTextLength(platform) / unit));
+        var tooLong = fitting + "é";
+
+        rules.CountLength(platform, tooLong).ShouldBeGreaterThan(rules.MaxTextLength(platform));
+        rules.Check(platform, new PostContent(fitting)).Violations.ShouldNotContain(v => v.Field == "text");
+        rules.Check(platform, new PostContent(tooLong)).Violations.ShouldContain(v => v.Field == "text");
+    }
 }

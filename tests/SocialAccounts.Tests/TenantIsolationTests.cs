@@ -42,6 +42,16 @@ public sealed class TenantIsolationTests
     }
 
     [Test]
+    public async Task Listing_shows_only_the_current_tenants_accounts()
+    {
+        var listed = await app.InTenantAsync(tenantA, s => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<ISocialAccounts>(s).ListAsync(CancellationToken.None));
+
+        listed.Select(a => a.ExternalId).ShouldBe(["a"]);
+        listed.Single().Status.ShouldBe(AccountStatus.Active);
+    }
+
+    [Test]
     public async Task Writing_a_row_for_another_tenant_is_refused()
     {
         var insert = Should.ThrowAsync<PostgresException>(() => app.ExecuteAsTenantAsync(tenantA, $"""

@@ -23,6 +23,9 @@ public interface ISocialAccounts
 {
     Task<SocialAccountDto?> FindAsync(Guid accountId, CancellationToken cancellationToken);
 
+    /// <summary>The current tenant's accounts in every status, oldest first; only <see cref="AccountStatus.Active"/> ones can act.</summary>
+    Task<IReadOnlyList<SocialAccountDto>> ListAsync(CancellationToken cancellationToken);
+
     Task<PublishedPost> PublishAsync(Guid accountId, PostContent content, CancellationToken cancellationToken);
 
     Task<PostMetrics> GetMetricsAsync(Guid accountId, string platformPostId, CancellationToken cancellationToken);

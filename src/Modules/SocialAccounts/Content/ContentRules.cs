@@ -10,23 +10,34 @@ internal sealed class ContentRules : IContentRules
 {
     private const long MB = 1024 * 1024;
 
-    public int CountLength(SocialPlatform platform, string text) => platform switch
+    // A post's text as each platform counts and limits it: Check, CountLength and MaxTextLength all read this one table.
+    private static readonly Dictionary<SocialPlatform, TextLimit> TextLimits = new()
     {
-        SocialPlatform.X => TextCounting.XWeighted(text),
-        SocialPlatform.Threads => TextCounting.Threads(text),
-        SocialPlatform.TikTok => TextCounting.Utf16Units(text),
-        _ => TextCounting.Graphemes(text),
+        [SocialPlatform.X] = new(TextCounting.XWeighted, 280, "weighted characters (URLs count 23, emoji and CJK 2)"),
+        [SocialPlatform.LinkedIn] = new(TextCounting.Graphemes, 3000, "characters"),
+        [SocialPlatform.Facebook] = new(TextCounting.Graphemes, 63206, "characters"),
+        [SocialPlatform.Instagram] = new(TextCounting.Graphemes, 2200, "characters"),
+        [SocialPlatform.Threads] = new(TextCounting.Threads, 500, "characters (emoji count their UTF-8 bytes)"),
+        [SocialPlatform.TikTok] = new(TextCounting.Utf16Units, 2200, "characters"),
+        [SocialPlatform.YouTube] = new(TextCounting.Utf8Bytes, 5000, "bytes (UTF-8)"),
+        [SocialPlatform.Pinterest] = new(TextCounting.Graphemes, 800, "characters"),
+        [SocialPlatform.Reddit] = new(TextCounting.Graphemes, 40000, "characters"),
     };
+
+    public int CountLength(SocialPlatform platform, string text) => TextLimits[platform].Count(text);
+
+    public int MaxTextLength(SocialPlatform platform) => TextLimits[platform].Max;
 
     public ContentCheck Check(SocialPlatform platform, PostContent content)
     {
         var violations = new List<ContentViolation>();
         var check = new Checker(violations, content);
+        var text = TextLimits[platform];
+        check.MaxLength("text", content.Text, text.Count, text.Max, text.Unit);
         switch (platform)
         {
             case SocialPlatform.X:
                 check.TextOrMedia();
-                check.MaxLength("text", content.Text, TextCounting.XWeighted, 280, "weighted characters (URLs count 23, emoji and CJK 2)");
                 if (check.NoMixing())
                 {
                     var media = content.MediaItems;
@@ -43,7 +54,6 @@ internal sealed class ContentRules : IContentRules
                 break;
             case SocialPlatform.LinkedIn:
                 check.TextOrMedia();
-                check.MaxLength("text", content.Text, TextCounting.Graphemes, 3000, "characters");
                 check.MaxCount(content.MediaItems.Count, 1, "media items");
                 check.Forbid(MediaKind.Video, "this integration publishes LinkedIn images only");
                 check.Media(MediaKind.Image, ["image/jpeg", "image/png", "image/gif"], null);
@@ -54,14 +64,12 @@ internal sealed class ContentRules : IContentRules
                 {
                     violations.Add(new("text", "A Facebook post needs text, a link or media."));
                 }
-                check.MaxLength("text", content.Text, TextCounting.Graphemes, 63206, "characters");
                 check.MaxCount(content.MediaItems.Count, 1, "media items (this integration posts one photo or video)");
                 check.Media(MediaKind.Image, ["image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff"], null);
                 check.Media(MediaKind.Gif, ["image/gif"], null);
                 break;
             case SocialPlatform.Instagram:
                 check.MediaRequired("Instagram has no text-only posts");
-                check.MaxLength("text", content.Text, TextCounting.Graphemes, 2200, "characters");
                 check.MaxCount(content.MediaItems.Count, 10, "carousel items");
                 if (content.MediaItems.Count > 1 && content.MediaItems.Any(m => m.Kind != MediaKind.Image))
                 {
@@ -73,7 +81,6 @@ internal sealed class ContentRules : IContentRules
                 break;
             case SocialPlatform.Threads:
                 check.TextOrMedia();
-                check.MaxLength("text", content.Text, TextCounting.Threads, 500, "characters (emoji count their UTF-8 bytes)");
                 check.MaxCount(content.MediaItems.Count, 1, "media items (this integration posts one image or video)");
                 check.Forbid(MediaKind.Gif, "Threads takes JPEG/PNG images or videos");
                 check.Media(MediaKind.Image, ["image/jpeg", "image/png"], 8 * MB);
@@ -81,7 +88,6 @@ internal sealed class ContentRules : IContentRules
                 break;
             case SocialPlatform.TikTok:
                 check.MediaRequired("TikTok has no text-only posts");
-                check.MaxLength("text", content.Text, TextCounting.Utf16Units, 2200, "characters");
                 check.NoMixing();
                 check.MaxCount(content.MediaItems.Count(m => m.Kind == MediaKind.Video), 1, "videos");
                 check.MaxCount(content.MediaItems.Count(m => m.Kind == MediaKind.Image), 35, "photos");
@@ -93,7 +99,6 @@ internal sealed class ContentRules : IContentRules
                 check.Required("title", content.Title, "YouTube needs a video title.");
                 check.MaxLength("title", content.Title, TextCounting.Graphemes, 100, "characters");
                 check.NoAngleBrackets("title", content.Title);
-                check.MaxLength("text", content.Text, TextCounting.Utf8Bytes, 5000, "bytes (UTF-8)");
                 check.NoAngleBrackets("text", content.Text);
                 if (content.MediaItems is not [{ Kind: MediaKind.Video }])
                 {
@@ -104,7 +109,6 @@ internal sealed class ContentRules : IContentRules
             case SocialPlatform.Pinterest:
                 check.Required("boardId", content.BoardId, "Pinterest needs the board to pin to.");
                 check.MaxLength("title", content.Title, TextCounting.Graphemes, 100, "characters");
-                check.MaxLength("text", content.Text, TextCounting.Graphemes, 800, "characters");
                 check.MaxLength("link", content.Link, TextCounting.Utf16Units, 2048, "characters");
                 if (content.MediaItems is not [{ Kind: MediaKind.Image } image])
                 {
@@ -120,7 +124,6 @@ internal sealed class ContentRules : IContentRules
                 check.Required("subreddit", content.Subreddit, "Reddit needs the subreddit to post in.");
                 check.Required("title", content.Title, "Reddit needs a post title.");
                 check.MaxLength("title", content.Title, TextCounting.Graphemes, 300, "characters");
-                check.MaxLength("text", content.Text, TextCounting.Graphemes, 40000, "characters");
                 if (content.MediaItems.Count > 0)
                 {
                     violations.Add(new("media", "This integration posts Reddit text or link posts only."));
@@ -137,6 +140,8 @@ internal sealed class ContentRules : IContentRules
         }
         return new ContentCheck(platform, violations);
     }
+
+    private sealed record TextLimit(Func<string, int> Count, int Max, string Unit);
 
     private sealed class Checker(List<ContentViolation> violations, PostContent content)
     {

@@ -17,6 +17,9 @@ internal sealed class SocialAccountsGateway(
     public async Task<SocialAccountDto?> FindAsync(Guid accountId, CancellationToken cancellationToken) =>
         (await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken))?.ToDto();
 
+    public async Task<IReadOnlyList<SocialAccountDto>> ListAsync(CancellationToken cancellationToken) =>
+        (await db.Accounts.AsNoTracking().OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken)).Select(a => a.ToDto()).ToList();
+
     public async Task<PublishedPost> PublishAsync(Guid accountId, PostContent content, CancellationToken cancellationToken)
     {
         var account = await LoadAsync(accountId, cancellationToken);
