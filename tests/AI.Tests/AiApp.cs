@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.SharedKernel.Security;
+using Platform.SocialAccounts.Contracts;
 using Platform.TestKit;
 using Platform.Users.Contracts;
 
@@ -25,8 +26,11 @@ internal sealed class AiApp(IDictionary<string, string?>? settings = null) : Pla
     public HttpClient ClientFor(Guid tenantId, TenantRole role = TenantRole.Editor) =>
         CreateClient(AiTestTokens.Mint(Services.GetRequiredService<IConfiguration>(), tenantId, role));
 
-    /// <summary>Inserts a tenant as the owner role, inside a session for that tenant (FORCE RLS binds the owner too).</summary>
-    public async Task<Guid> CreateTenantAsync(decimal budgetLimit = 10m, decimal usage = 0m)
+    /// <summary>
+    /// Inserts a tenant as the owner role, inside a session for that tenant (FORCE RLS binds the owner too), with an
+    /// active account on each of <paramref name="connected"/> (every platform when null), since AI generates only for those.
+    /// </summary>
+    public async Task<Guid> CreateTenantAsync(decimal budgetLimit = 10m, decimal usage = 0m, IReadOnlyList<SocialPlatform>? connected = null)
     {
         _ = Services; // the host migrates on start
         var tenantId = Guid.NewGuid();
@@ -35,9 +39,30 @@ internal sealed class AiApp(IDictionary<string, string?>? settings = null) : Pla
         await ExecuteAsync(connection, "SELECT set_config('app.tenant_id', $1, true)", tenantId.ToString());
         await ExecuteAsync(connection, "INSERT INTO tenants.tenants (id, name, ai_budget_limit, ai_usage_current) VALUES ($1, 'Test tenant', $2, $3)",
             tenantId, budgetLimit, usage);
+        foreach (var platform in connected ?? SocialPlatforms.All)
+        {
+            await InsertAccountAsync(connection, tenantId, platform, "active");
+        }
         await transaction.CommitAsync();
         return tenantId;
     }
+
+    /// <summary>Adds an account in <paramref name="status"/> (the column's spelling: active, expired, revoked, needs_reconnect).</summary>
+    public async Task ConnectAccountAsync(Guid tenantId, SocialPlatform platform, string status)
+    {
+        await using var connection = Database.OpenOwner();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await ExecuteAsync(connection, "SELECT set_config('app.tenant_id', $1, true)", tenantId.ToString());
+        await InsertAccountAsync(connection, tenantId, platform, status);
+        await transaction.CommitAsync();
+    }
+
+    // AI only asks which platforms are connected, so the token is never decrypted and need not be a real ciphertext.
+    private static Task InsertAccountAsync(NpgsqlConnection connection, Guid tenantId, SocialPlatform platform, string status) =>
+        ExecuteAsync(connection, """
+            INSERT INTO social_accounts.accounts (id, tenant_id, platform, external_id, display_name, status, access_token_cipher, key_id, connected_by)
+            VALUES (gen_random_uuid(), $1, $2, gen_random_uuid()::text, 'Test account', $3, 'never-decrypted', 'dev', gen_random_uuid())
+            """, tenantId, platform.Slug(), status);
 
     public async Task<decimal> UsageAsync(Guid tenantId) =>
         (decimal)(await ScalarAsync(tenantId, "SELECT ai_usage_current FROM tenants.tenants WHERE id = $1", tenantId))!;

@@ -48,6 +48,7 @@ internal sealed class AIModule : IModule
         services.AddSingleton<AiLedger>();
         services.AddSingleton<AiGenerator>();
         services.AddScoped<TemplateGuidance>();
+        services.AddScoped<ConnectedPlatforms>();
         services.AddScoped<ImageGenerationJob>();
     }
 

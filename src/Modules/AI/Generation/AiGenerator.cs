@@ -5,6 +5,7 @@ using Platform.AI.Data;
 using Platform.AI.Moderation;
 using Platform.AI.Providers;
 using Platform.SharedKernel.Errors;
+using Platform.SocialAccounts.Contracts;
 
 namespace Platform.AI.Generation;
 
@@ -19,6 +20,7 @@ internal sealed class AiGenerator(
     AiResponseCache cache,
     ContentModerator moderator,
     AiPricing pricing,
+    IContentRules contentRules,
     IOptionsMonitor<AiOptions> options,
     ILogger<AiGenerator> logger)
 {
@@ -59,7 +61,7 @@ internal sealed class AiGenerator(
         }
 
         var plan = router.Plan(task.Type);
-        var prompt = Prompt.For(task);
+        var prompt = Prompt.For(task, new TargetRules(task.Platforms, contentRules));
         var maxOutput = options.CurrentValue.MaxOutputTokensFor(task.Type);
         // The most expensive provider of the plan bounds the reservation: a fallback can never overspend it.
         var estimate = plan.Max(p => pricing.Estimate(p.Model, prompt, maxOutput, task.Type == AiRequestType.Image));
@@ -85,7 +87,8 @@ internal sealed class AiGenerator(
     public async Task<AiRequestView> RunAsync(Guid tenantId, Guid requestId, AiTask task, CancellationToken cancellationToken)
     {
         var plan = router.Plan(task.Type);
-        var prompt = Prompt.For(task);
+        var rules = new TargetRules(task.Platforms, contentRules);
+        var prompt = Prompt.For(task, rules);
         var maxOutput = options.CurrentValue.MaxOutputTokensFor(task.Type);
         ProviderResponse response;
         PlannedProvider used;
@@ -111,7 +114,7 @@ internal sealed class AiGenerator(
         var spent = new Outcome(AiRequestStatus.Failed, cost, provider, response.Model, null, response.InputTokens, response.OutputTokens);
         try
         {
-            await SettleAsync(tenantId, requestId, task, response, spent, provider);
+            await SettleAsync(tenantId, requestId, task, rules, response, spent, provider);
         }
         catch (Exception error) when (error is not ProblemException)
         {
@@ -125,12 +128,12 @@ internal sealed class AiGenerator(
     }
 
     /// <summary>Shapes and moderates the answer, then ends the request with its cost.</summary>
-    private async Task SettleAsync(Guid tenantId, Guid requestId, AiTask task, ProviderResponse response, Outcome spent, string provider)
+    private async Task SettleAsync(Guid tenantId, Guid requestId, AiTask task, TargetRules rules, ProviderResponse response, Outcome spent, string provider)
     {
         System.Text.Json.Nodes.JsonObject output;
         try
         {
-            output = OutputShaper.Shape(task, response, provider);
+            output = OutputShaper.Shape(task, rules, response, provider);
         }
         catch (AiProviderException error)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Platform.AI.Contracts;
+using Platform.SocialAccounts.Contracts;
 
 namespace Platform.AI.Generation;
 
@@ -11,7 +12,7 @@ namespace Platform.AI.Generation;
 internal sealed record AiTask(
     AiRequestType Type,
     string Text,
-    IReadOnlyList<string> Platforms,
+    IReadOnlyList<SocialPlatform> Platforms,
     int Variants = 1,
     string? Tone = null,
     string? Goal = null,
@@ -21,16 +22,23 @@ internal sealed record AiTask(
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new PlatformSlugConverter(), new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
-
-    public PlatformRules Rules => SocialPlatforms.Strictest(Platforms);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static AiTask FromJson(string json) =>
         JsonSerializer.Deserialize<AiTask>(json, Json) ?? throw new InvalidOperationException("Empty AI task.");
+}
+
+/// <summary>Platforms stored and shown as the API spells them ("linkedin", "x").</summary>
+internal sealed class PlatformSlugConverter : JsonConverter<SocialPlatform>
+{
+    public override SocialPlatform Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        SocialPlatforms.TryParse(reader.GetString(), out var platform) ? platform : throw new JsonException($"Unknown platform {reader.GetString()}.");
+
+    public override void Write(Utf8JsonWriter writer, SocialPlatform value, JsonSerializerOptions options) => writer.WriteStringValue(value.Slug());
 }
 
 /// <summary>Ways to improve existing content.</summary>

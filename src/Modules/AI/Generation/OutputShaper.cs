@@ -7,18 +7,17 @@ namespace Platform.AI.Generation;
 
 /// <summary>
 /// Turns any provider's text into the request type's output and enforces the target platforms' rules on it,
-/// whatever the model did: captions cut to the strictest length, hashtags normalised and capped.
+/// whatever the model did: text cut to fit every target as SocialAccounts counts it, hashtags normalised and capped.
 /// </summary>
 internal static partial class OutputShaper
 {
-    public static JsonObject Shape(AiTask task, ProviderResponse response, string provider)
+    public static JsonObject Shape(AiTask task, TargetRules rules, ProviderResponse response, string provider)
     {
-        var rules = task.Rules;
         JsonObject output = task.Type switch
         {
-            AiRequestType.Caption => new JsonObject { ["captions"] = ToArray(Captions(response.Text, task.Variants, rules.MaxChars)) },
+            AiRequestType.Caption => new JsonObject { ["captions"] = ToArray(Captions(response.Text, task.Variants, rules)) },
             AiRequestType.Hashtags => new JsonObject { ["hashtags"] = ToArray(Hashtags(response.Text, Math.Min(task.Count, rules.MaxHashtags))) },
-            AiRequestType.Content or AiRequestType.Improve => new JsonObject { ["content"] = Required(TextTools.Fit(response.Text, rules.MaxChars), provider) },
+            AiRequestType.Content or AiRequestType.Improve => new JsonObject { ["content"] = Required(rules.Fit(response.Text), provider) },
             AiRequestType.Image => new JsonObject
             {
                 ["image"] = Required(response.Text, provider),
@@ -43,7 +42,7 @@ internal static partial class OutputShaper
             var value => [value.ToString()],
         }));
 
-    private static IEnumerable<string> Captions(string text, int variants, int maxChars)
+    private static IEnumerable<string> Captions(string text, int variants, TargetRules rules)
     {
         var parts = VariantSeparator().Split(text.Replace("\r\n", "\n"));
         if (parts.Length == 1)
@@ -53,7 +52,7 @@ internal static partial class OutputShaper
         return parts
             .Select(p => Numbering().Replace(p.Trim(), "").Trim().Trim('"'))
             .Where(p => p.Length > 0)
-            .Select(p => TextTools.Fit(p, maxChars))
+            .Select(rules.Fit)
             .Distinct()
             .Take(variants);
     }

@@ -11,12 +11,11 @@ internal sealed record Prompt(string System, string User)
     /// </summary>
     public int MaxInputTokens => Encoding.UTF8.GetByteCount(System) + Encoding.UTF8.GetByteCount(User) + 32;
 
-    public static Prompt For(AiTask task)
+    public static Prompt For(AiTask task, TargetRules rules)
     {
-        var rules = task.Rules;
         var system = new StringBuilder()
-            .AppendLine($"You write social media content for {rules.Name}.")
-            .AppendLine($"Every piece must be at most {rules.MaxChars} characters, including hashtags.")
+            .AppendLine($"You write social media content for {rules.Names}.")
+            .AppendLine($"Every piece must be at most {rules.MaxLength} characters, including hashtags.")
             .AppendLine($"Hashtags: {rules.HashtagAdvice}.");
         if (!string.IsNullOrWhiteSpace(task.Guidance))
         {
@@ -26,11 +25,11 @@ internal sealed record Prompt(string System, string User)
         {
             system.AppendLine($"Tone: {task.Tone}.");
         }
-        system.AppendLine(Instructions(task));
+        system.AppendLine(Instructions(task, rules));
         return new Prompt(system.ToString().Trim(), task.Text);
     }
 
-    private static string Instructions(AiTask task) => task.Type switch
+    private static string Instructions(AiTask task, TargetRules rules) => task.Type switch
     {
         AiRequestType.Caption =>
             $"Write {task.Variants} distinct caption variants for the user's post idea. Separate variants with a line containing only ---. No numbering, no commentary.",
@@ -43,7 +42,7 @@ internal sealed record Prompt(string System, string User)
             ImproveGoals.Shorter => "Rewrite the user's content shorter, keeping its meaning. Answer with the rewrite only.",
             ImproveGoals.MoreEngaging => "Rewrite the user's content to be more engaging: a stronger hook and a question to the reader. Answer with the rewrite only.",
             ImproveGoals.ChangeTone => $"Rewrite the user's content in a {task.Tone ?? "different"} tone. Answer with the rewrite only.",
-            _ => $"Adapt the user's content to {task.Rules.Name}: its length, style and hashtag conventions. Answer with the adapted content only.",
+            _ => $"Adapt the user's content to {rules.Names}: its length, style and hashtag conventions. Answer with the adapted content only.",
         },
         AiRequestType.Image => "Generate one image for the user's description.",
         _ => throw new ArgumentOutOfRangeException(nameof(task), task.Type, "Unknown request type."),

@@ -75,22 +75,39 @@ internal static partial class TextTools
         return letters.Length == 0 ? "" : "#" + letters.ToLowerInvariant();
     }
 
-    /// <summary>Cuts at a word boundary so the result, with its ellipsis, is at most <paramref name="maxChars"/> long.</summary>
-    public static string Fit(string text, int maxChars)
+    /// <summary>
+    /// The text as is when it <paramref name="fits"/>; otherwise its longest start that fits with an ellipsis, cut at
+    /// a word boundary unless that would lose more than half of it. Cuts fall between text elements, so an emoji or
+    /// an accented letter is never split.
+    /// </summary>
+    public static string Fit(string text, Func<string, bool> fits)
     {
         text = text.Trim();
-        if (new StringInfo(text).LengthInTextElements <= maxChars)
+        if (fits(text))
         {
             return text;
         }
-        var cut = text[..Math.Max(0, maxChars - 1)];
-        var space = cut.LastIndexOf(' ');
-        if (space > maxChars / 2)
+        // ends[k] is where the first k text elements end.
+        var ends = new List<int> { 0 };
+        for (var end = 0; end < text.Length;)
         {
-            cut = cut[..space];
+            end += StringInfo.GetNextTextElementLength(text, end);
+            ends.Add(end);
         }
-        return cut.TrimEnd(' ', ',', ';', ':', '-') + "…";
+        // A longer start counts longer on every platform, so a binary search finds the longest one that fits: the
+        // first `fitting` elements fit with their ellipsis (none: "…" alone), all `tooLong` of them, the whole text, do not.
+        var (fitting, tooLong) = (0, ends.Count - 1);
+        while (tooLong - fitting > 1)
+        {
+            var middle = (fitting + tooLong) / 2;
+            (fitting, tooLong) = fits(Cut(text[..ends[middle]])) ? (middle, tooLong) : (fitting, middle);
+        }
+        var start = text[..ends[fitting]];
+        var space = start.LastIndexOf(' ');
+        return space > start.Length / 2 && fits(Cut(start[..space])) ? Cut(start[..space]) : Cut(start);
     }
+
+    private static string Cut(string start) => start.TrimEnd(' ', ',', ';', ':', '-') + "…";
 
     public static string RemoveFillers(string text)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Platform.AI.Contracts;
 using Platform.AI.Generation;
+using Platform.SocialAccounts.Contracts;
 
 namespace Platform.AI.Providers;
 
@@ -9,8 +10,11 @@ namespace Platform.AI.Providers;
 /// key-term extraction, trimming to platform rules). It lets the platform run out of the box and is named
 /// <c>offline</c> in every response so nobody mistakes its output for a model's.
 /// </summary>
-internal sealed class OfflineProvider : IAiProvider
+internal sealed class OfflineProvider(IContentRules contentRules) : IAiProvider
 {
+    // Below this a caption is too short to be worth its hashtags: the tags are dropped instead.
+    private const int MinCaptionBesideTags = 20;
+
     public const string ProviderName = "offline";
     public const string TextModel = "offline-text-v1";
     public const string ImageModel = "offline-svg-v1";
@@ -39,9 +43,9 @@ internal sealed class OfflineProvider : IAiProvider
         return Task.FromResult(response);
     }
 
-    private static string Captions(AiTask task)
+    private string Captions(AiTask task)
     {
-        var rules = task.Rules;
+        var rules = new TargetRules(task.Platforms, contentRules);
         var terms = TextTools.KeyTerms(task.Text, 8);
         var ranked = TextTools.Sentences(task.Text)
             .Select((sentence, index) => (sentence, index, score: TextTools.Relevance(sentence, terms)))
@@ -59,17 +63,29 @@ internal sealed class OfflineProvider : IAiProvider
                 body.Append(' ').Append(next.sentence);
             }
             var tagLine = string.Join(' ', tags.Skip(v % Math.Max(1, tags.Count)).Concat(tags.Take(v % Math.Max(1, tags.Count))));
-            var room = rules.MaxChars - (tagLine.Length == 0 ? 0 : tagLine.Length + 1);
-            var caption = TextTools.Fit(body.ToString(), Math.Max(20, room));
-            variants.Add(tagLine.Length == 0 || room < 20 ? TextTools.Fit(caption, rules.MaxChars) : caption + " " + tagLine);
+            variants.Add(WithTagLine(body.ToString(), tagLine, rules));
         }
         return string.Join("\n---\n", variants.Distinct());
+    }
+
+    /// <summary>The text fitted to the targets with the tag line after it, or without the tags when they leave too little room.</summary>
+    private static string WithTagLine(string text, string tagLine, TargetRules rules)
+    {
+        if (tagLine.Length > 0)
+        {
+            var beside = TextTools.Fit(text, candidate => rules.Fits(candidate + " " + tagLine));
+            if (beside.Length >= MinCaptionBesideTags)
+            {
+                return beside + " " + tagLine;
+            }
+        }
+        return rules.Fit(text);
     }
 
     private static IReadOnlyList<string> Hashtags(string text, int count) =>
         TextTools.KeyTerms(text, Math.Max(0, count)).Select(TextTools.Hashtag).Where(t => t.Length > 1).ToList();
 
-    private static string LongForm(AiTask task)
+    private string LongForm(AiTask task)
     {
         var sentences = TextTools.Sentences(task.Text);
         var terms = TextTools.KeyTerms(task.Text, 5);
@@ -85,7 +101,7 @@ internal sealed class OfflineProvider : IAiProvider
         {
             body.AppendLine($"Key points: {string.Join(", ", terms)}.");
         }
-        var tags = Hashtags(task.Text, Math.Min(task.Rules.MaxHashtags, 3));
+        var tags = Hashtags(task.Text, Math.Min(new TargetRules(task.Platforms, contentRules).MaxHashtags, 3));
         if (tags.Count > 0)
         {
             body.AppendLine().Append(string.Join(' ', tags));
@@ -93,7 +109,7 @@ internal sealed class OfflineProvider : IAiProvider
         return body.ToString().Trim();
     }
 
-    private static string Improve(AiTask task)
+    private string Improve(AiTask task)
     {
         var text = TextTools.Normalize(task.Text);
         switch (task.Goal)
@@ -123,11 +139,8 @@ internal sealed class OfflineProvider : IAiProvider
             case ImproveGoals.ChangeTone:
                 return IsFormal(task.Tone) ? TextTools.Formal(text) : TextTools.Casual(text);
             default:
-                var rules = task.Rules;
-                var tags = Hashtags(text, Math.Min(rules.MaxHashtags, 3));
-                var tagLine = string.Join(' ', tags);
-                var room = rules.MaxChars - (tagLine.Length == 0 ? 0 : tagLine.Length + 1);
-                return tagLine.Length == 0 ? TextTools.Fit(text, rules.MaxChars) : TextTools.Fit(text, room) + " " + tagLine;
+                var rules = new TargetRules(task.Platforms, contentRules);
+                return WithTagLine(text, string.Join(' ', Hashtags(text, Math.Min(rules.MaxHashtags, 3))), rules);
         }
     }
 

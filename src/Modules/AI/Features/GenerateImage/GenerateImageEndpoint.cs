@@ -12,8 +12,8 @@ using Platform.SharedKernel.Validation;
 namespace Platform.AI.Features.GenerateImage;
 
 /// <summary>
-/// Images take tens of seconds, so the request only moderates and reserves (402 and 422 still answer at once),
-/// then answers 202 with the request to poll while a job calls the provider.
+/// Images take tens of seconds, so the request only checks, moderates and reserves (402 and 422 still answer at
+/// once), then answers 202 with the request to poll while a job calls the provider.
 /// </summary>
 internal static class GenerateImageEndpoint
 {
@@ -23,16 +23,22 @@ internal static class GenerateImageEndpoint
             .RequireAuthorization(Policies.Editor)
             .WithName("GenerateImage")
             .Produces<AiRequestView>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status402PaymentRequired);
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(
-        GenerateImageRequest request, ITenantContext tenant, TemplateGuidance templates, AiGenerator generator,
+        GenerateImageRequest request, ITenantContext tenant, TemplateGuidance templates, ConnectedPlatforms connected, AiGenerator generator,
         IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {
         var (tenantId, userId) = tenant.Caller();
         var guidance = await templates.RenderAsync(request.TemplateId, request.Variables, cancellationToken);
         var prompt = guidance is null ? request.Prompt.Trim() : $"{request.Prompt.Trim()}\n{guidance}";
         var task = new AiTask(AiRequestType.Image, prompt, GenerationRules.Canonical(request.Platforms ?? ["instagram"]), TemplateId: request.TemplateId);
+        // Only platforms the user named: without any, the image is for no platform in particular.
+        if (request.Platforms is not null)
+        {
+            await connected.EnsureConnectedAsync(task.Platforms, cancellationToken);
+        }
         var (started, answered) = await generator.StartAsync(tenantId, userId, task, cancellationToken);
         if (answered is not null)
         {

@@ -21,14 +21,20 @@ internal interface IGenerationRequest
 
 internal static class GenerationEndpoint
 {
-    /// <summary>Maps a POST that validates, renders the template, runs the generation flow and answers the stored request.</summary>
+    /// <summary>
+    /// Maps a POST that validates, renders the template, refuses platforms the tenant has not connected, runs the
+    /// generation flow and answers the stored request.
+    /// </summary>
     public static RouteHandlerBuilder MapGeneration<TRequest>(this IEndpointRouteBuilder ai, string path, string name)
         where TRequest : IGenerationRequest =>
-        ai.MapPost(path, async (TRequest request, ITenantContext tenant, TemplateGuidance templates, AiGenerator generator, CancellationToken cancellationToken) =>
+        ai.MapPost(path, async (
+                TRequest request, ITenantContext tenant, TemplateGuidance templates, ConnectedPlatforms connected, AiGenerator generator,
+                CancellationToken cancellationToken) =>
             {
                 var (tenantId, userId) = tenant.Caller();
-                var guidance = await templates.RenderAsync(request.TemplateId, request.Variables, cancellationToken);
-                return Results.Ok(await generator.GenerateAsync(tenantId, userId, request.ToTask(guidance), cancellationToken));
+                var task = request.ToTask(await templates.RenderAsync(request.TemplateId, request.Variables, cancellationToken));
+                await connected.EnsureConnectedAsync(task.Platforms, cancellationToken);
+                return Results.Ok(await generator.GenerateAsync(tenantId, userId, task, cancellationToken));
             })
             .Validate<TRequest>()
             .RequireAuthorization(Policies.Editor)

@@ -1,5 +1,5 @@
 using FluentValidation;
-using Platform.AI.Generation;
+using Platform.SocialAccounts.Contracts;
 
 namespace Platform.AI.Features.Shared;
 
@@ -18,13 +18,19 @@ internal static class GenerationRules
     public static IRuleBuilderOptions<T, string[]> ValidPlatforms<T>(this IRuleBuilderInitial<T, string[]> rule) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Name at least one target platform.")
-            .Must(p => p.Length <= SocialPlatforms.Names.Count).WithMessage("Too many platforms.")
-            .Must(p => p.All(SocialPlatforms.IsKnown))
-            .WithMessage(r => $"Unknown platform. Known: {string.Join(", ", SocialPlatforms.Names)} (twitter is accepted for x).");
+            .Must(p => p.Length <= SocialPlatforms.All.Count).WithMessage("Too many platforms.")
+            .Must(p => p.All(name => TryParsePlatform(name, out _)))
+            .WithMessage($"Unknown platform. Known: {string.Join(", ", SocialPlatforms.All.Select(p => p.Slug()))} (twitter is accepted for x).");
 
     public static IRuleBuilderOptions<T, string?> ValidTone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(MaxToneChars);
 
-    public static string[] Canonical(string[] platforms) =>
-        platforms.Select(p => SocialPlatforms.Find(p)!.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
+    /// <summary>Validated names as platforms, once each, in the order of their names (part of the stored input and the cache key).</summary>
+    public static SocialPlatform[] Canonical(string[] platforms) =>
+        platforms.Select(name => TryParsePlatform(name, out var platform) ? platform : throw new ArgumentException($"Unknown platform {name}.", nameof(platforms)))
+            .Distinct().OrderBy(p => p.Slug(), StringComparer.Ordinal).ToArray();
+
+    // Many people still call X twitter.
+    private static bool TryParsePlatform(string name, out SocialPlatform platform) =>
+        SocialPlatforms.TryParse(string.Equals(name, "twitter", StringComparison.OrdinalIgnoreCase) ? "x" : name, out platform);
 }
