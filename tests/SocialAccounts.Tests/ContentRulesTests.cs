@@ -81,4 +81,17 @@ public sealed class ContentRulesTests
             .Violations.ShouldContain(v => v.Field == "text");
         rules.Check(SocialPlatform.Facebook, new PostContent("x", Link: "ftp://nope")).Violations.ShouldContain(v => v.Field == "link");
     }
+
+    [Test]
+    public void LinkedIn_takes_one_mp4_video_within_its_size_and_duration_or_one_image()
+    {
+        var video = new MediaItem("https://m.example/v.mp4", MediaKind.Video, "video/mp4", 1024 * 1024, DurationSeconds: 60);
+        var image = new MediaItem("https://m.example/i.jpg", MediaKind.Image, "image/jpeg", 1000);
+
+        rules.Check(SocialPlatform.LinkedIn, new PostContent("clip", [video])).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.LinkedIn, new PostContent("clip", [video with { ContentType = "video/quicktime" }])).Violations.ShouldContain(v => v.Field == "media[0].contentType");
+        rules.Check(SocialPlatform.LinkedIn, new PostContent("clip", [video with { SizeBytes = 501L * 1024 * 1024 }])).Violations.ShouldContain(v => v.Field == "media[0].sizeBytes");
+        rules.Check(SocialPlatform.LinkedIn, new PostContent("clip", [video with { DurationSeconds = 31 * 60 }])).Violations.ShouldContain(v => v.Field == "media[0].durationSeconds");
+        rules.Check(SocialPlatform.LinkedIn, new PostContent("clip", [video, image])).Violations.ShouldContain(v => v.Reason.Contains("Too many media items"));
+    }
 }

@@ -45,8 +45,8 @@ internal sealed class ContentRules : IContentRules
                 check.TextOrMedia();
                 check.MaxLength("text", content.Text, TextCounting.Graphemes, 3000, "characters");
                 check.MaxCount(content.MediaItems.Count, 1, "media items");
-                check.Forbid(MediaKind.Video, "this integration publishes LinkedIn images only");
                 check.Media(MediaKind.Image, ["image/jpeg", "image/png", "image/gif"], null);
+                check.Media(MediaKind.Video, ["video/mp4"], 500 * MB, 3, 30 * 60);
                 check.Media(MediaKind.Gif, ["image/gif"], null);
                 break;
             case SocialPlatform.Facebook:
