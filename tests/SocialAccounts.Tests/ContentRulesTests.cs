@@ -94,4 +94,15 @@ public sealed class ContentRulesTests
         rules.Check(SocialPlatform.LinkedIn, new PostContent("clip", [video with { DurationSeconds = 31 * 60 }])).Violations.ShouldContain(v => v.Field == "media[0].durationSeconds");
         rules.Check(SocialPlatform.LinkedIn, new PostContent("clip", [video, image])).Violations.ShouldContain(v => v.Reason.Contains("Too many media items"));
     }
+
+    [Test]
+    public void Facebook_takes_several_photos_but_a_video_alone()
+    {
+        var image = new MediaItem("https://m.example/i.jpg", MediaKind.Image, "image/jpeg", 1000);
+        var video = new MediaItem("https://m.example/v.mp4", MediaKind.Video, "video/mp4", 1000);
+
+        rules.Check(SocialPlatform.Facebook, new PostContent("three", [image, image, image])).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.Facebook, new PostContent("clip", [video])).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.Facebook, new PostContent("mixed", [image, video])).Violations.ShouldContain(v => v.Reason.Contains("video is posted alone"));
+    }
 }

@@ -55,7 +55,10 @@ internal sealed class ContentRules : IContentRules
                     violations.Add(new("text", "A Facebook post needs text, a link or media."));
                 }
                 check.MaxLength("text", content.Text, TextCounting.Graphemes, 63206, "characters");
-                check.MaxCount(content.MediaItems.Count, 1, "media items (this integration posts one photo or video)");
+                if (content.MediaItems.Count > 1 && content.MediaItems.Any(m => m.Kind == MediaKind.Video))
+                {
+                    violations.Add(new("media", "A Facebook video is posted alone; several media items must all be photos."));
+                }
                 check.Media(MediaKind.Image, ["image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff"], null);
                 check.Media(MediaKind.Gif, ["image/gif"], null);
                 break;
