@@ -105,4 +105,17 @@ public sealed class ContentRulesTests
         rules.Check(SocialPlatform.Facebook, new PostContent("clip", [video])).IsValid.ShouldBeTrue();
         rules.Check(SocialPlatform.Facebook, new PostContent("mixed", [image, video])).Violations.ShouldContain(v => v.Reason.Contains("video is posted alone"));
     }
+
+    [Test]
+    public void A_pinterest_video_needs_its_cover_image_after_it_and_pinterest_video_specs()
+    {
+        var video = new MediaItem("https://m.example/v.mp4", MediaKind.Video, "video/mp4", 1000, DurationSeconds: 30);
+        var cover = new MediaItem("https://m.example/c.jpg", MediaKind.Image, "image/jpeg", 1000);
+
+        rules.Check(SocialPlatform.Pinterest, new PostContent("d", [video, cover], BoardId: "1")).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.Pinterest, new PostContent("d", [video], BoardId: "1")).Violations.ShouldContain(v => v.Reason.Contains("followed by its cover image"));
+        rules.Check(SocialPlatform.Pinterest, new PostContent("d", [cover, video], BoardId: "1")).Violations.ShouldContain(v => v.Field == "media");
+        rules.Check(SocialPlatform.Pinterest, new PostContent("d", [video with { DurationSeconds = 3 }, cover], BoardId: "1")).Violations.ShouldContain(v => v.Field == "media[0].durationSeconds");
+        rules.Check(SocialPlatform.Pinterest, new PostContent("d", [video with { ContentType = "video/webm" }, cover], BoardId: "1")).Violations.ShouldContain(v => v.Field == "media[0].contentType");
+    }
 }

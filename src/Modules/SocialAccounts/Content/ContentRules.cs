@@ -109,15 +109,16 @@ internal sealed class ContentRules : IContentRules
                 check.MaxLength("title", content.Title, TextCounting.Graphemes, 100, "characters");
                 check.MaxLength("text", content.Text, TextCounting.Graphemes, 800, "characters");
                 check.MaxLength("link", content.Link, TextCounting.Utf16Units, 2048, "characters");
-                if (content.MediaItems is not [{ Kind: MediaKind.Image } image])
+                if (content.MediaItems is not ([{ Kind: MediaKind.Image }] or [{ Kind: MediaKind.Video }, { Kind: MediaKind.Image }]))
                 {
-                    violations.Add(new("media", "A pin needs exactly one image in this integration."));
+                    violations.Add(new("media", "A pin needs one image, or one video followed by its cover image."));
                 }
                 else
                 {
-                    check.MaxLength("media[0].altText", image.AltText, TextCounting.Graphemes, 500, "characters");
+                    check.MaxLength("media[0].altText", content.MediaItems[0].AltText, TextCounting.Graphemes, 500, "characters");
                 }
                 check.Media(MediaKind.Image, ["image/jpeg", "image/png"], null);
+                check.Media(MediaKind.Video, ["video/mp4", "video/quicktime", "video/x-m4v"], 2L * 1024 * MB, 4, 15 * 60);
                 break;
             case SocialPlatform.Reddit:
                 check.Required("subreddit", content.Subreddit, "Reddit needs the subreddit to post in.");
