@@ -94,4 +94,41 @@ public sealed class ContentRulesTests
         rules.Check(platform, new PostContent(fitting)).Violations.ShouldNotContain(v => v.Field == "text");
         rules.Check(platform, new PostContent(tooLong)).Violations.ShouldContain(v => v.Field == "text");
     }
+
+    [Test]
+    public void LinkedIn_takes_one_mp4_video_within_its_size_and_duration_or_one_image()
+    {
+        var video = new MediaItem("https://m.example/v.mp4", MediaKind.Video, "video/mp4", 1024 * 1024, DurationSeconds: 60);
+        var image = new MediaItem("https://m.example/i.jpg", MediaKind.Image, "image/jpeg", 1000);
+
+        rules.Check(SocialPlatform.LinkedIn, new PostContent("clip", [video])).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.LinkedIn, new PostContent("clip", [video with { ContentType = "video/quicktime" }])).Violations.ShouldContain(v => v.Field == "media[0].contentType");
+        rules.Check(SocialPlatform.LinkedIn, new PostContent("clip", [video with { SizeBytes = 501L * 1024 * 1024 }])).Violations.ShouldContain(v => v.Field == "media[0].sizeBytes");
+        rules.Check(SocialPlatform.LinkedIn, new PostContent("clip", [video with { DurationSeconds = 31 * 60 }])).Violations.ShouldContain(v => v.Field == "media[0].durationSeconds");
+        rules.Check(SocialPlatform.LinkedIn, new PostContent("clip", [video, image])).Violations.ShouldContain(v => v.Reason.Contains("Too many media items"));
+    }
+
+    [Test]
+    public void Facebook_takes_several_photos_but_a_video_alone()
+    {
+        var image = new MediaItem("https://m.example/i.jpg", MediaKind.Image, "image/jpeg", 1000);
+        var video = new MediaItem("https://m.example/v.mp4", MediaKind.Video, "video/mp4", 1000);
+
+        rules.Check(SocialPlatform.Facebook, new PostContent("three", [image, image, image])).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.Facebook, new PostContent("clip", [video])).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.Facebook, new PostContent("mixed", [image, video])).Violations.ShouldContain(v => v.Reason.Contains("video is posted alone"));
+    }
+
+    [Test]
+    public void A_pinterest_video_needs_its_cover_image_after_it_and_pinterest_video_specs()
+    {
+        var video = new MediaItem("https://m.example/v.mp4", MediaKind.Video, "video/mp4", 1000, DurationSeconds: 30);
+        var cover = new MediaItem("https://m.example/c.jpg", MediaKind.Image, "image/jpeg", 1000);
+
+        rules.Check(SocialPlatform.Pinterest, new PostContent("d", [video, cover], BoardId: "1")).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.Pinterest, new PostContent("d", [video], BoardId: "1")).Violations.ShouldContain(v => v.Reason.Contains("followed by its cover image"));
+        rules.Check(SocialPlatform.Pinterest, new PostContent("d", [cover, video], BoardId: "1")).Violations.ShouldContain(v => v.Field == "media");
+        rules.Check(SocialPlatform.Pinterest, new PostContent("d", [video with { DurationSeconds = 3 }, cover], BoardId: "1")).Violations.ShouldContain(v => v.Field == "media[0].durationSeconds");
+        rules.Check(SocialPlatform.Pinterest, new PostContent("d", [video with { ContentType = "video/webm" }, cover], BoardId: "1")).Violations.ShouldContain(v => v.Field == "media[0].contentType");
+    }
 }

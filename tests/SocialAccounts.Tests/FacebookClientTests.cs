@@ -36,6 +36,47 @@ public sealed class FacebookClientTests : ClientTestBase
     }
 
     [Test]
+    public async Task Several_photos_are_uploaded_unpublished_then_attached_in_order_to_one_feed_post()
+    {
+        var (first, second) = (Media("one.jpg", MediaKind.Image, "image/jpeg"), Media("two.jpg", MediaKind.Image, "image/jpeg"));
+        var uploads = 0;
+        Fake.On("POST", "/v25.0/1001/photos", _ => FakeResponse.Json($$$"""{"id":"90{{{++uploads}}}"}"""));
+        Fake.On("POST", "/v25.0/1001/feed", FakeResponse.Json("""{"id":"1001_999"}"""));
+
+        var post = await Client(SocialPlatform.Facebook).PublishAsync(Account("1001", "page-token"), new PostContent("Two loaves", [first, second]), CancellationToken.None);
+
+        post.ShouldBe(new PublishedPost("1001_999", "https://www.facebook.com/1001_999"));
+        Fake.To("POST", "/v25.0/1001/photos").Select(r => r.Form()).ShouldBe(
+        [
+            new Dictionary<string, string> { ["url"] = first.Url, ["published"] = "false", ["access_token"] = "page-token" },
+            new Dictionary<string, string> { ["url"] = second.Url, ["published"] = "false", ["access_token"] = "page-token" },
+        ]);
+        var feed = Fake.Single("POST", "/v25.0/1001/feed");
+        feed.Header("Content-Type").ShouldBe("application/x-www-form-urlencoded");
+        feed.Form().ShouldBe(new Dictionary<string, string>
+        {
+            ["message"] = "Two loaves",
+            ["attached_media[0]"] = """{"media_fbid":"901"}""",
+            ["attached_media[1]"] = """{"media_fbid":"902"}""",
+            ["access_token"] = "page-token",
+        });
+    }
+
+    [Test]
+    public async Task A_photo_facebook_refuses_stops_the_multi_photo_post_before_the_feed()
+    {
+        Fake.On("POST", "/v25.0/1001/photos", FakeResponse.Json(
+            """{"error":{"message":"(#324) Requires upload file","type":"OAuthException","code":324,"fbtrace_id":"AbC"}}""", 400));
+
+        var error = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.Facebook).PublishAsync(Account("1001", "page-token"),
+            new PostContent("x", [Media("a.jpg", MediaKind.Image, "image/jpeg"), Media("b.jpg", MediaKind.Image, "image/jpeg")]), CancellationToken.None));
+
+        error.PlatformCode.ShouldBe("324");
+        Fake.To("POST", "/v25.0/1001/photos").Count.ShouldBe(1);
+        Fake.To("POST", "/v25.0/1001/feed").ShouldBeEmpty();
+    }
+
+    [Test]
     public async Task Metrics_read_post_insights()
     {
         Fake.On("GET", "/v25.0/1001_555/insights", FakeResponse.Json("""

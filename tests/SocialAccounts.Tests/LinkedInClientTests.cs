@@ -45,6 +45,62 @@ public sealed class LinkedInClientTests : ClientTestBase
             """.Trim());
     }
 
+    [Test]
+    public async Task A_video_post_puts_each_byte_range_collects_the_etags_finalizes_and_references_the_video_urn()
+    {
+        var video = Media("clip.mp4", MediaKind.Video, "video/mp4", "0123456789");
+        Fake.On("POST", "/rest/videos", request => request.QueryValues()["action"] switch
+        {
+            "initializeUpload" => FakeResponse.Json($$$"""
+                {"value":{"uploadUrlsExpireAt":1650567510704,"video":"urn:li:video:C5F10AQGKQg_6y2a4sQ",
+                 "uploadInstructions":[{"uploadUrl":"{{{Fake.Url}}}/dms-uploads/part1","lastByte":5,"firstByte":0},
+                                       {"uploadUrl":"{{{Fake.Url}}}/dms-uploads/part2","lastByte":9,"firstByte":6}],
+                 "uploadToken":""}}
+                """),
+            _ => new FakeResponse(200),
+        });
+        Fake.On("PUT", "/dms-uploads/part1", new FakeResponse(200, Headers: new Dictionary<string, string> { ["ETag"] = "/ambry-video/signedId/part-1.bin" }));
+        Fake.On("PUT", "/dms-uploads/part2", new FakeResponse(200, Headers: new Dictionary<string, string> { ["ETag"] = "/ambry-video/signedId/part-2.bin" }));
+        Fake.On("POST", "/rest/posts", new FakeResponse(201, Headers: new Dictionary<string, string> { ["x-restli-id"] = "urn:li:share:2" }));
+
+        var post = await Client(SocialPlatform.LinkedIn).PublishAsync(Account("782bbtaQ", "li-token", metadata: Author),
+            new PostContent("clip", [video], Title: "Bake day"), CancellationToken.None);
+
+        post.PlatformPostId.ShouldBe("urn:li:share:2");
+        var (init, finalize) = (Fake.To("POST", "/rest/videos")[0], Fake.To("POST", "/rest/videos")[1]);
+        init.QueryValues().ShouldBe(new Dictionary<string, string> { ["action"] = "initializeUpload" });
+        init.Header("Authorization").ShouldBe("Bearer li-token");
+        init.Header("LinkedIn-Version").ShouldBe("202610");
+        init.Header("X-Restli-Protocol-Version").ShouldBe("2.0.0");
+        init.Body.ShouldBe("""{"initializeUploadRequest":{"owner":"urn:li:person:782bbtaQ","fileSizeBytes":10,"uploadCaptions":false,"uploadThumbnail":false}}""");
+        var (first, second) = (Fake.Single("PUT", "/dms-uploads/part1"), Fake.Single("PUT", "/dms-uploads/part2"));
+        (first.Body, second.Body).ShouldBe(("012345", "6789"));
+        first.Header("Content-Type").ShouldBe("application/octet-stream");
+        finalize.QueryValues().ShouldBe(new Dictionary<string, string> { ["action"] = "finalizeUpload" });
+        finalize.Header("LinkedIn-Version").ShouldBe("202610");
+        finalize.Body.ShouldBe("""{"finalizeUploadRequest":{"video":"urn:li:video:C5F10AQGKQg_6y2a4sQ","uploadToken":"","uploadedPartIds":["/ambry-video/signedId/part-1.bin","/ambry-video/signedId/part-2.bin"]}}""");
+        Fake.Single("POST", "/rest/posts").Body.ShouldContain("""
+            "content":{"media":{"id":"urn:li:video:C5F10AQGKQg_6y2a4sQ","title":"Bake day"}}
+            """.Trim());
+    }
+
+    [Test]
+    public async Task A_video_part_the_upload_server_refuses_stops_before_finalize_and_before_the_post()
+    {
+        var video = Media("broken.mp4", MediaKind.Video, "video/mp4", "0123456789");
+        Fake.On("POST", "/rest/videos", FakeResponse.Json($$$"""
+            {"value":{"video":"urn:li:video:X","uploadInstructions":[{"uploadUrl":"{{{Fake.Url}}}/dms-uploads/only","lastByte":9,"firstByte":0}],"uploadToken":""}}
+            """));
+        Fake.On("PUT", "/dms-uploads/only", new FakeResponse(503));
+
+        var error = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.LinkedIn).PublishAsync(
+            Account("782bbtaQ", "li-token", metadata: Author), new PostContent("clip", [video]), CancellationToken.None));
+
+        error.Kind.ShouldBe(PlatformErrorKind.Transient);
+        Fake.To("POST", "/rest/videos").Count.ShouldBe(1);
+        Fake.To("POST", "/rest/posts").ShouldBeEmpty();
+    }
+
     [TestCase(401, """{"status":401,"serviceErrorCode":65600,"code":"INVALID_ACCESS_TOKEN","message":"Invalid access token"}""", PlatformErrorKind.TokenExpired)]
     [TestCase(422, """{"message":"ERROR :: /commentary :: duplicate","status":422}""", PlatformErrorKind.ContentRejected)]
     [TestCase(403, """{"status":403,"serviceErrorCode":100,"code":"ACCESS_DENIED","message":"Not enough permissions"}""", PlatformErrorKind.Permanent)]

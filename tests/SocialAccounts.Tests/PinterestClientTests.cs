@@ -42,6 +42,59 @@ public sealed class PinterestClientTests : ClientTestBase
         request.Body.ShouldBe($$$"""{"board_id":"549755885175","title":"Bread","description":"Sourdough","link":"https://bakery.example","alt_text":"alt pin.jpg","media_source":{"source_type":"image_url","url":"{{{image.Url}}}"}}""");
     }
 
+    [Test]
+    public async Task A_video_pin_registers_the_upload_posts_the_file_with_every_parameter_waits_then_pins_the_media_id_with_its_cover()
+    {
+        var (video, cover) = (Media("pin.mp4", MediaKind.Video, "video/mp4", "MP4DATA"), Media("cover.jpg", MediaKind.Image, "image/jpeg"));
+        Fake.On("POST", "/v5/media", FakeResponse.Json($$$"""
+            {"media_id":"12345","media_type":"video","upload_url":"{{{Fake.Url}}}/pinterest-media-upload/",
+             "upload_parameters":{"x-amz-date":"20220101T000000Z","x-amz-signature":"sig","x-amz-security-token":"tok","x-amz-algorithm":"AWS4-HMAC-SHA256",
+                                  "key":"uploads/12345","policy":"cG9saWN5","x-amz-credential":"cred/20220101/us-east-1/s3/aws4_request","Content-Type":"multipart/form-data"}}
+            """, 201));
+        Fake.On("POST", "/pinterest-media-upload/", new FakeResponse(204));
+        var polls = 0;
+        Fake.On("GET", "/v5/media/12345", _ => FakeResponse.Json(++polls == 1
+            ? """{"media_id":"12345","media_type":"video","status":"processing"}"""
+            : """{"media_id":"12345","media_type":"video","status":"succeeded"}"""));
+        Fake.On("POST", "/v5/pins", FakeResponse.Json("""{"id":"813744226420795885","board_id":"549755885175"}""", 201));
+
+        var post = await Client(SocialPlatform.Pinterest).PublishAsync(Account("549755885175", "pina_a"),
+            new PostContent("Knead", [video, cover], Title: "Dough", BoardId: "549755885175"), CancellationToken.None);
+
+        post.PlatformPostId.ShouldBe("813744226420795885");
+        var register = Fake.Single("POST", "/v5/media");
+        register.Header("Authorization").ShouldBe("Bearer pina_a");
+        register.Header("Content-Type").ShouldBe("application/json; charset=utf-8");
+        register.Body.ShouldBe("""{"media_type":"video"}""");
+        var upload = Fake.Single("POST", "/pinterest-media-upload/");
+        upload.Header("Authorization").ShouldBeNull();
+        upload.Header("Content-Type")!.ShouldStartWith("multipart/form-data; boundary=");
+        upload.MultipartForm().ShouldBe(
+        [
+            new FormPart("x-amz-date", null, null, "20220101T000000Z"), new FormPart("x-amz-signature", null, null, "sig"),
+            new FormPart("x-amz-security-token", null, null, "tok"), new FormPart("x-amz-algorithm", null, null, "AWS4-HMAC-SHA256"),
+            new FormPart("key", null, null, "uploads/12345"), new FormPart("policy", null, null, "cG9saWN5"),
+            new FormPart("x-amz-credential", null, null, "cred/20220101/us-east-1/s3/aws4_request"), new FormPart("Content-Type", null, null, "multipart/form-data"),
+            new FormPart("file", "video", "video/mp4", "MP4DATA"),
+        ]);
+        Fake.To("GET", "/v5/media/12345").Count.ShouldBe(2);
+        Fake.Single("POST", "/v5/pins").Body.ShouldBe($$$"""{"board_id":"549755885175","title":"Dough","description":"Knead","link":null,"alt_text":"alt pin.mp4","media_source":{"source_type":"video_id","cover_image_url":"{{{cover.Url}}}","media_id":"12345"}}""");
+    }
+
+    [Test]
+    public async Task A_video_pinterest_cannot_process_is_rejected_and_never_pinned()
+    {
+        Fake.On("POST", "/v5/media", FakeResponse.Json($$$"""{"media_id":"9","media_type":"video","upload_url":"{{{Fake.Url}}}/pinterest-media-upload/","upload_parameters":{}}""", 201));
+        Fake.On("POST", "/pinterest-media-upload/", new FakeResponse(204));
+        Fake.On("GET", "/v5/media/9", FakeResponse.Json("""{"media_id":"9","media_type":"video","status":"failed"}"""));
+
+        var error = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.Pinterest).PublishAsync(Account("b", "pina_a"),
+            new PostContent("x", [Media("bad.mp4", MediaKind.Video, "video/mp4"), Media("c.jpg", MediaKind.Image, "image/jpeg")], BoardId: "b"), CancellationToken.None));
+
+        error.Kind.ShouldBe(PlatformErrorKind.ContentRejected);
+        Fake.To("POST", "/v5/pins").ShouldBeEmpty();
+    }
+
     [TestCase(401, PlatformErrorKind.TokenExpired)]
     [TestCase(429, PlatformErrorKind.RateLimited)]
     [TestCase(400, PlatformErrorKind.ContentRejected)]

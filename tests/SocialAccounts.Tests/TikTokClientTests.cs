@@ -34,11 +34,10 @@ public sealed class TikTokClientTests : ClientTestBase
     }
 
     [Test]
-    public async Task A_video_is_direct_posted_from_its_url_after_creator_info_and_polled_to_completion()
+    public async Task A_video_on_a_verified_url_is_direct_posted_from_its_url_after_creator_info_and_polled_to_completion()
     {
-        var video = Media("v.mp4", MediaKind.Video, "video/mp4");
-        Fake.On("POST", "/v2/post/publish/creator_info/query/", FakeResponse.Json(
-            """{"data":{"creator_username":"baker","privacy_level_options":["PUBLIC_TO_EVERYONE","SELF_ONLY"],"max_video_post_duration_sec":600},"error":{"code":"ok","message":"","log_id":"l"}}"""));
+        var video = Media("verified/v.mp4", MediaKind.Video, "video/mp4");
+        ScriptCreator();
         Fake.On("POST", "/v2/post/publish/video/init/", FakeResponse.Json("""{"data":{"publish_id":"v_pub_url~v2.123"},"error":{"code":"ok","message":"","log_id":"l"}}"""));
         var polls = 0;
         Fake.On("POST", "/v2/post/publish/status/fetch/", _ => FakeResponse.Json(++polls == 1
@@ -53,6 +52,86 @@ public sealed class TikTokClientTests : ClientTestBase
         init.Body.ShouldBe($$$"""{"post_info":{"title":"#bread","privacy_level":"SELF_ONLY"},"source_info":{"source":"PULL_FROM_URL","video_url":"{{{video.Url}}}"}}""");
         Fake.To("POST", "/v2/post/publish/status/fetch/")[0].Body.ShouldBe("""{"publish_id":"v_pub_url~v2.123"}""");
     }
+
+    [Test]
+    public async Task A_video_elsewhere_is_uploaded_in_chunks_with_content_range_to_the_answered_upload_url()
+    {
+        const int MB = 1024 * 1024;
+        var bytes = string.Concat(Enumerable.Range(0, 21 * MB / 16).Select(i => (i % 10).ToString().PadRight(16, '.')));
+        var video = Media("big.mp4", MediaKind.Video, "video/mp4", bytes);
+        ScriptCreator();
+        Fake.On("POST", "/v2/post/publish/video/init/", FakeResponse.Json(
+            $$$"""{"data":{"publish_id":"v_pub_file~v2-1.123456789","upload_url":"{{{Fake.Url}}}/upload/?upload_id=67890&upload_token=Xza123"},"error":{"code":"ok","message":"","log_id":"l"}}"""));
+        Fake.On("PUT", "/upload/", request => new FakeResponse(request.Header("Content-Range")!.EndsWith($"-{bytes.Length - 1}/{bytes.Length}") ? 201 : 206));
+        Fake.On("POST", "/v2/post/publish/status/fetch/", FakeResponse.Json(
+            """{"data":{"status":"PUBLISH_COMPLETE","publicaly_available_post_id":[7300000000000000002]},"error":{"code":"ok","message":"","log_id":"l"}}"""));
+
+        var post = await Client(SocialPlatform.TikTok).PublishAsync(Account("act.123", "act.tok"), new PostContent("#crumb", [video]), CancellationToken.None);
+
+        post.PlatformPostId.ShouldBe("7300000000000000002");
+        var init = Fake.Single("POST", "/v2/post/publish/video/init/");
+        init.Header("Authorization").ShouldBe("Bearer act.tok");
+        init.Body.ShouldBe($$$"""{"post_info":{"title":"#crumb","privacy_level":"SELF_ONLY"},"source_info":{"source":"FILE_UPLOAD","video_size":{{{bytes.Length}}},"chunk_size":{{{10 * MB}}},"total_chunk_count":2}}""");
+        var chunks = Fake.To("PUT", "/upload/");
+        chunks.Select(c => c.QueryValues()["upload_id"]).ShouldBe(["67890", "67890"]);
+        chunks.Select(c => c.Header("Content-Range")).ShouldBe([$"bytes 0-{10 * MB - 1}/{bytes.Length}", $"bytes {10 * MB}-{bytes.Length - 1}/{bytes.Length}"]);
+        chunks.Select(c => c.Header("Content-Type")).ShouldBe(["video/mp4", "video/mp4"]);
+        chunks.Select(c => c.Header("Content-Length")).ShouldBe([$"{10 * MB}", $"{bytes.Length - 10 * MB}"]);
+        chunks.ShouldAllBe(c => c.Header("Authorization") == null);
+        string.Concat(chunks.Select(c => c.Body)).ShouldBe(bytes);
+        Fake.Single("POST", "/v2/post/publish/status/fetch/").Body.ShouldBe("""{"publish_id":"v_pub_file~v2-1.123456789"}""");
+    }
+
+    [TestCase(3 * 1024 * 1024, 3 * 1024 * 1024, 1)]
+    [TestCase(12 * 1024 * 1024, 10 * 1024 * 1024, 1)]
+    [TestCase(35 * 1024 * 1024, 10 * 1024 * 1024, 3)]
+    public void Chunks_are_10_mb_with_the_remainder_in_the_last_and_a_small_video_whole(int size, int chunkSize, int count) =>
+        Platforms.TikTok.TikTokClient.Chunking(size).ShouldBe((chunkSize, count));
+
+    [Test]
+    public async Task A_chunk_the_upload_server_refuses_fails_the_post_before_any_status_poll()
+    {
+        ScriptCreator();
+        Fake.On("POST", "/v2/post/publish/video/init/", FakeResponse.Json(
+            $$$"""{"data":{"publish_id":"p","upload_url":"{{{Fake.Url}}}/upload/?upload_id=1"},"error":{"code":"ok","message":"","log_id":"l"}}"""));
+        Fake.On("PUT", "/upload/", FakeResponse.Json("""{"error":{"code":"invalid_file_upload","message":"chunk out of order","log_id":"l"}}""", 400));
+
+        var error = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.TikTok).PublishAsync(Account("a", "t"),
+            new PostContent("x", [Media("small.mp4", MediaKind.Video, "video/mp4")]), CancellationToken.None));
+
+        error.Kind.ShouldBe(PlatformErrorKind.ContentRejected);
+        error.PlatformCode.ShouldBe("invalid_file_upload");
+        Fake.To("POST", "/v2/post/publish/status/fetch/").ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task Disconnect_revokes_the_access_token_with_the_client_credentials_in_the_form()
+    {
+        Fake.On("POST", "/v2/oauth/revoke/", FakeResponse.Json("{}"));
+
+        (await Client(SocialPlatform.TikTok).RevokeAsync(Account("act.123", "act.tok", "rft.tok"), CancellationToken.None)).ShouldBeTrue();
+
+        var revoke = Fake.Single("POST", "/v2/oauth/revoke/");
+        revoke.Header("Content-Type").ShouldBe("application/x-www-form-urlencoded");
+        revoke.Form().ShouldBe(new Dictionary<string, string>
+        {
+            ["client_key"] = "tiktok-client-id", ["client_secret"] = "tiktok-client-secret", ["token"] = "act.tok",
+        }, ignoreOrder: true);
+    }
+
+    [Test]
+    public async Task A_revocation_tiktok_refuses_is_reported()
+    {
+        Fake.On("POST", "/v2/oauth/revoke/", FakeResponse.Json("""{"error":"invalid_client","error_description":"Client key or secret is incorrect.","log_id":"l"}""", 401));
+
+        var error = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.TikTok).RevokeAsync(Account("a", "t"), CancellationToken.None));
+
+        error.Kind.ShouldBe(PlatformErrorKind.Permanent);
+        error.PlatformCode.ShouldBe("invalid_client");
+    }
+
+    private void ScriptCreator() => Fake.On("POST", "/v2/post/publish/creator_info/query/", FakeResponse.Json(
+        """{"data":{"creator_username":"baker","privacy_level_options":["PUBLIC_TO_EVERYONE","SELF_ONLY"],"max_video_post_duration_sec":600},"error":{"code":"ok","message":"","log_id":"l"}}"""));
 
     [Test]
     public async Task A_privacy_level_the_creator_is_not_offered_is_rejected_before_posting()

@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
 
 namespace Platform.TestKit;
 
@@ -19,10 +21,28 @@ public sealed record RecordedRequest(string Method, string Path, string Query, I
 
     public Dictionary<string, string> QueryValues() => Parse(Query.TrimStart('?'));
 
+    /// <summary>The parts of a multipart/form-data body, in the order they were sent.</summary>
+    public IReadOnlyList<FormPart> MultipartForm()
+    {
+        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(Header("Content-Type")).Boundary).Value!;
+        var reader = new MultipartReader(boundary, new MemoryStream(RawBody));
+        var parts = new List<FormPart>();
+        while (reader.ReadNextSectionAsync().GetAwaiter().GetResult() is { } section)
+        {
+            var disposition = ContentDispositionHeaderValue.Parse(section.ContentDisposition);
+            using var body = new StreamReader(section.Body);
+            parts.Add(new FormPart(HeaderUtilities.RemoveQuotes(disposition.Name).Value!, HeaderUtilities.RemoveQuotes(disposition.FileName).Value,
+                section.ContentType, body.ReadToEnd()));
+        }
+        return parts;
+    }
+
     private static Dictionary<string, string> Parse(string encoded) => encoded.Split('&', StringSplitOptions.RemoveEmptyEntries)
         .Select(pair => pair.Split('=', 2))
         .ToDictionary(p => Uri.UnescapeDataString(p[0].Replace('+', ' ')), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "");
 }
+
+public sealed record FormPart(string Name, string? FileName, string? ContentType, string Body);
 
 public sealed record FakeResponse(int Status, string Body = "", string ContentType = "application/json", IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Delay = null)
 {

@@ -55,8 +55,8 @@ internal sealed class ContentRules : IContentRules
             case SocialPlatform.LinkedIn:
                 check.TextOrMedia();
                 check.MaxCount(content.MediaItems.Count, 1, "media items");
-                check.Forbid(MediaKind.Video, "this integration publishes LinkedIn images only");
                 check.Media(MediaKind.Image, ["image/jpeg", "image/png", "image/gif"], null);
+                check.Media(MediaKind.Video, ["video/mp4"], 500 * MB, 3, 30 * 60);
                 check.Media(MediaKind.Gif, ["image/gif"], null);
                 break;
             case SocialPlatform.Facebook:
@@ -64,7 +64,10 @@ internal sealed class ContentRules : IContentRules
                 {
                     violations.Add(new("text", "A Facebook post needs text, a link or media."));
                 }
-                check.MaxCount(content.MediaItems.Count, 1, "media items (this integration posts one photo or video)");
+                if (content.MediaItems.Count > 1 && content.MediaItems.Any(m => m.Kind == MediaKind.Video))
+                {
+                    violations.Add(new("media", "A Facebook video is posted alone; several media items must all be photos."));
+                }
                 check.Media(MediaKind.Image, ["image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff"], null);
                 check.Media(MediaKind.Gif, ["image/gif"], null);
                 break;
@@ -110,15 +113,16 @@ internal sealed class ContentRules : IContentRules
                 check.Required("boardId", content.BoardId, "Pinterest needs the board to pin to.");
                 check.MaxLength("title", content.Title, TextCounting.Graphemes, 100, "characters");
                 check.MaxLength("link", content.Link, TextCounting.Utf16Units, 2048, "characters");
-                if (content.MediaItems is not [{ Kind: MediaKind.Image } image])
+                if (content.MediaItems is not ([{ Kind: MediaKind.Image }] or [{ Kind: MediaKind.Video }, { Kind: MediaKind.Image }]))
                 {
-                    violations.Add(new("media", "A pin needs exactly one image in this integration."));
+                    violations.Add(new("media", "A pin needs one image, or one video followed by its cover image."));
                 }
                 else
                 {
-                    check.MaxLength("media[0].altText", image.AltText, TextCounting.Graphemes, 500, "characters");
+                    check.MaxLength("media[0].altText", content.MediaItems[0].AltText, TextCounting.Graphemes, 500, "characters");
                 }
                 check.Media(MediaKind.Image, ["image/jpeg", "image/png"], null);
+                check.Media(MediaKind.Video, ["video/mp4", "video/quicktime", "video/x-m4v"], 2L * 1024 * MB, 4, 15 * 60);
                 break;
             case SocialPlatform.Reddit:
                 check.Required("subreddit", content.Subreddit, "Reddit needs the subreddit to post in.");

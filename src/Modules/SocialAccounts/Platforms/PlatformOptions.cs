@@ -26,8 +26,17 @@ internal sealed class PlatformOptions
     public int MaxPolls { get; set; } = 10;
     /// <summary>Used when the connect request names no redirect URI.</summary>
     public string? RedirectUri { get; set; }
+    /// <summary>
+    /// Space- or comma-separated URL prefixes whose ownership is verified with the platform (TikTok PULL_FROM_URL);
+    /// media elsewhere is uploaded instead.
+    /// </summary>
+    public string VerifiedUrlPrefixes { get; set; } = "";
 
-    public IReadOnlyList<string> ScopeList => Scopes.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> ScopeList => Items(Scopes);
+
+    public bool IsVerifiedUrl(string url) => Items(VerifiedUrlPrefixes).Any(prefix => url.StartsWith(prefix, StringComparison.Ordinal));
+
+    private static string[] Items(string list) => list.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static PlatformOptions For(SocialPlatform platform, IConfiguration configuration)
     {
@@ -81,6 +90,7 @@ internal sealed class PlatformOptions
         {
             AuthorizeUrl = "https://www.tiktok.com/v2/auth/authorize/",
             TokenUrl = "https://open.tiktokapis.com/v2/oauth/token/",
+            RevokeUrl = "https://open.tiktokapis.com/v2/oauth/revoke/",
             ApiBaseUrl = "https://open.tiktokapis.com",
             Scopes = "user.info.basic,video.publish,video.list",
         },

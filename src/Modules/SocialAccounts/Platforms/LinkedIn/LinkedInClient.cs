@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.LinkedIn;
 
-/// <summary>LinkedIn: OAuth 2.0 (credentials in the form), OIDC userinfo, versioned /rest/posts and the Images API.</summary>
+/// <summary>LinkedIn: OAuth 2.0 (credentials in the form), OIDC userinfo, versioned /rest/posts, the Images and the Videos API.</summary>
 internal sealed class LinkedInClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
     : PlatformClient(http, configuration, rules, clock)
 {
@@ -32,7 +33,10 @@ internal sealed class LinkedInClient(HttpClient http, IConfiguration configurati
                 ("grant_type", "refresh_token"), ("refresh_token", account.RefreshToken),
                 ("client_id", Options.ClientId), ("client_secret", Options.ClientSecret))), cancellationToken), account.RefreshToken);
 
-    /// <summary>No revocation endpoint is documented for member tokens.</summary>
+    /// <summary>
+    /// LinkedIn documents no revocation endpoint for member tokens (its OpenID configuration lists none and its best
+    /// practices say only to destroy the tokens), so disconnecting forgets them here.
+    /// </summary>
     public override Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken) => Task.FromResult(false);
 
     public override async Task<IReadOnlyList<PlatformIdentity>> FetchIdentitiesAsync(TokenSet tokens, CancellationToken cancellationToken)
@@ -56,7 +60,12 @@ internal sealed class LinkedInClient(HttpClient http, IConfiguration configurati
             ["lifecycleState"] = "PUBLISHED",
             ["isReshareDisabledByAuthor"] = false,
         };
-        if (content.MediaItems is [var image])
+        if (content.MediaItems is [{ Kind: MediaKind.Video } video])
+        {
+            var videoUrn = await UploadVideoAsync(account, author, video, cancellationToken);
+            body["content"] = new { media = content.Title is { Length: > 0 } title ? new { id = videoUrn, title } : (object)new { id = videoUrn } };
+        }
+        else if (content.MediaItems is [var image])
         {
             body["content"] = new { media = new { id = await UploadImageAsync(account, author, image, cancellationToken), altText = image.AltText } };
         }
@@ -108,6 +117,43 @@ internal sealed class LinkedInClient(HttpClient http, IConfiguration configurati
         var put = Request(HttpMethod.Put, uploadUrl, account.AccessToken, new ByteArrayContent(bytes));
         put.Content!.Headers.ContentType = new(image.ContentType);
         await SendAsync(put, cancellationToken);
+        return urn;
+    }
+
+    /// <summary>
+    /// Videos API: initializeUpload declares the size and answers one upload URL per byte range; each part is PUT
+    /// there and its ETag collected, and finalizeUpload hands the ETags back in part order.
+    /// </summary>
+    private async Task<string> UploadVideoAsync(AccountCredentials account, string owner, MediaItem video, CancellationToken cancellationToken)
+    {
+        var bytes = await DownloadAsync(video, cancellationToken);
+        var init = await SendJsonAsync(Rest(HttpMethod.Post, "/rest/videos?action=initializeUpload", account, Json(new
+        {
+            initializeUploadRequest = new { owner, fileSizeBytes = bytes.Length, uploadCaptions = false, uploadThumbnail = false },
+        })), cancellationToken);
+        var urn = Required(init, "value", "video");
+        if (!init.GetProperty("value").TryGetProperty("uploadInstructions", out var instructions) || instructions.ValueKind != JsonValueKind.Array)
+        {
+            throw Fail(PlatformErrorKind.Transient, "LinkedIn did not say where to upload the video.");
+        }
+        var partIds = new List<string>();
+        foreach (var instruction in instructions.EnumerateArray())
+        {
+            var first = OptionalLong(instruction, "firstByte");
+            var last = OptionalLong(instruction, "lastByte");
+            if (first is not { } from || last is not { } to || from < 0 || to < from || to >= bytes.Length)
+            {
+                throw Fail(PlatformErrorKind.Transient, "LinkedIn asked for a byte range the video does not have.");
+            }
+            var part = new ByteArrayContent(bytes, (int)from, (int)(to - from + 1));
+            part.Headers.ContentType = new("application/octet-stream");
+            var uploaded = await SendAsync(Request(HttpMethod.Put, Required(instruction, "uploadUrl"), content: part), cancellationToken);
+            partIds.Add(Header(uploaded, "ETag") ?? throw Fail(PlatformErrorKind.Transient, "LinkedIn did not answer an ETag for a video part."));
+        }
+        await SendAsync(Rest(HttpMethod.Post, "/rest/videos?action=finalizeUpload", account, Json(new
+        {
+            finalizeUploadRequest = new { video = urn, uploadToken = Optional(init, "value", "uploadToken") ?? "", uploadedPartIds = partIds },
+        })), cancellationToken);
         return urn;
     }
 

@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.Meta;
 
-/// <summary>Facebook Pages: each managed Page is an account; posts go to /feed, /photos or /videos with the Page token.</summary>
+/// <summary>
+/// Facebook Pages: each managed Page is an account; posts go to /feed, /photos or /videos with the Page token, and
+/// several photos to /photos unpublished, then to /feed as attached media.
+/// </summary>
 internal sealed class FacebookClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
     : FacebookLoginClient(http, configuration, rules, clock)
 {
@@ -24,11 +28,27 @@ internal sealed class FacebookClient(HttpClient http, IConfiguration configurati
                 ("file_url", video.Url), ("description", content.Text), ("title", content.Title)),
             [var photo] => await GraphPostAsync($"{page}/photos", account.AccessToken, cancellationToken,
                 ("url", photo.Url), ("message", content.Text)),
+            [_, _, ..] photos => await PublishPhotosAsync(page, account.AccessToken, content.Text, photos, cancellationToken),
             _ => await GraphPostAsync($"{page}/feed", account.AccessToken, cancellationToken,
                 ("message", content.Text), ("link", content.Link)),
         };
         var id = Optional(json, "post_id") ?? Required(json, "id");
         return new PublishedPost(id, $"https://www.facebook.com/{id}");
+    }
+
+    /// <summary>
+    /// A multi-photo post: each photo is uploaded unpublished, then one feed post attaches them in order. Photos left
+    /// unpublished by a failure are deleted by Facebook after about a day, so a retry starts over cleanly.
+    /// </summary>
+    private async Task<JsonElement> PublishPhotosAsync(string page, string token, string? text, IReadOnlyList<MediaItem> photos, CancellationToken cancellationToken)
+    {
+        var attached = new List<(string, string?)>();
+        foreach (var photo in photos)
+        {
+            var uploaded = await GraphPostAsync($"{page}/photos", token, cancellationToken, ("url", photo.Url), ("published", "false"));
+            attached.Add(($"attached_media[{attached.Count}]", JsonSerializer.Serialize(new { media_fbid = Required(uploaded, "id") })));
+        }
+        return await GraphPostAsync($"{page}/feed", token, cancellationToken, [("message", text), .. attached]);
     }
 
     public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)

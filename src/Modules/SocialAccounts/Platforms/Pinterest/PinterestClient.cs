@@ -6,7 +6,7 @@ using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.Pinterest;
 
-/// <summary>Pinterest API v5: OAuth with HTTP Basic client auth and continuous refresh, pins from an image URL.</summary>
+/// <summary>Pinterest API v5: OAuth with HTTP Basic client auth and continuous refresh, pins from an image URL or an uploaded video.</summary>
 internal sealed class PinterestClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
     : PlatformClient(http, configuration, rules, clock)
 {
@@ -48,15 +48,18 @@ internal sealed class PinterestClient(HttpClient http, IConfiguration configurat
 
     public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
     {
-        var image = content.MediaItems[0];
+        var media = content.MediaItems[0];
+        var source = content.MediaItems is [{ Kind: MediaKind.Video } video, var cover]
+            ? await VideoSourceAsync(account, video, cover, cancellationToken)
+            : new { source_type = "image_url", url = media.Url };
         var json = await SendJsonAsync(Request(HttpMethod.Post, $"{Api}/v5/pins", account.AccessToken, Json(new
         {
             board_id = content.BoardId,
             title = content.Title,
             description = content.Text,
             link = content.Link,
-            alt_text = image.AltText,
-            media_source = new { source_type = "image_url", url = image.Url },
+            alt_text = media.AltText,
+            media_source = source,
         })), cancellationToken);
         var id = Required(json, "id");
         return new PublishedPost(id, $"https://www.pinterest.com/pin/{id}/");
@@ -77,6 +80,50 @@ internal sealed class PinterestClient(HttpClient http, IConfiguration configurat
         return json.GetProperty("items").EnumerateArray().Select(p => new RecentPost(Required(p, "id"), Optional(p, "title") ?? Optional(p, "description"),
             Optional(p, "created_at") is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null,
             $"https://www.pinterest.com/pin/{Required(p, "id")}/")).ToList();
+    }
+
+    /// <summary>
+    /// A video pin: register the upload, POST the file to the answered URL in a form carrying every answered upload
+    /// parameter (the file last), wait until Pinterest has processed it, then pin it by media id with its cover image.
+    /// </summary>
+    private async Task<object> VideoSourceAsync(AccountCredentials account, MediaItem video, MediaItem cover, CancellationToken cancellationToken)
+    {
+        var registered = await SendJsonAsync(Request(HttpMethod.Post, $"{Api}/v5/media", account.AccessToken, Json(new { media_type = "video" })), cancellationToken);
+        var mediaId = Required(registered, "media_id");
+        var form = new MultipartFormDataContent();
+        if (registered.TryGetProperty("upload_parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var parameter in parameters.EnumerateObject())
+            {
+                var field = new StringContent(parameter.Value.GetString() ?? "");
+                field.Headers.ContentType = null;
+                form.Add(field, parameter.Name);
+            }
+        }
+        var file = new ByteArrayContent(await DownloadAsync(video, cancellationToken));
+        file.Headers.ContentType = new(video.ContentType);
+        form.Add(file, "file", "video");
+        await SendAsync(Request(HttpMethod.Post, Required(registered, "upload_url"), content: form), cancellationToken);
+        await WaitUntilProcessedAsync(account, mediaId, cancellationToken);
+        return new { source_type = "video_id", cover_image_url = cover.Url, media_id = mediaId };
+    }
+
+    /// <summary>registered → processing → succeeded, or failed when Pinterest could not use the file.</summary>
+    private async Task WaitUntilProcessedAsync(AccountCredentials account, string mediaId, CancellationToken cancellationToken)
+    {
+        for (var poll = 0; poll < Options.MaxPolls; poll++)
+        {
+            var media = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/v5/media/{Uri.EscapeDataString(mediaId)}", account.AccessToken), cancellationToken);
+            switch (Optional(media, "status"))
+            {
+                case "succeeded":
+                    return;
+                case "failed":
+                    throw Fail(PlatformErrorKind.ContentRejected, "Pinterest could not process the video.");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(Options.PollIntervalSeconds), Clock, cancellationToken);
+        }
+        throw Fail(PlatformErrorKind.Transient, "Pinterest was still processing the video; try publishing again later.");
     }
 
     private async Task<TokenSet> TokenAsync(FormUrlEncodedContent form, string? previousRefresh, CancellationToken cancellationToken)

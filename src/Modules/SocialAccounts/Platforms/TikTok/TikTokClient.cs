@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Platform.SocialAccounts.Contracts;
@@ -5,12 +6,15 @@ using Platform.SocialAccounts.Contracts;
 namespace Platform.SocialAccounts.Platforms.TikTok;
 
 /// <summary>
-/// TikTok Login Kit v2 (client_key, credentials in the form) and the Content Posting API (Direct Post from a verified
-/// URL): creator info first, then init, then status until the post is complete.
+/// TikTok Login Kit v2 (client_key, credentials in the form) and the Content Posting API (Direct Post): creator info
+/// first, then init (a video pulled from a verified URL or uploaded in chunks, photos pulled), then status until the
+/// post is complete.
 /// </summary>
 internal sealed class TikTokClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
     : PlatformClient(http, configuration, rules, clock)
 {
+    private const int ChunkBytes = 10 * 1024 * 1024;
+
     public override SocialPlatform Platform => SocialPlatform.TikTok;
 
     public override string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge) => Url(Options.AuthorizeUrl,
@@ -29,8 +33,13 @@ internal sealed class TikTokClient(HttpClient http, IConfiguration configuration
                 ("client_key", Options.ClientId), ("client_secret", Options.ClientSecret),
                 ("grant_type", "refresh_token"), ("refresh_token", account.RefreshToken))), cancellationToken), account.RefreshToken);
 
-    /// <summary>The revoke endpoint is not confirmed in TikTok's retrieved docs; disconnecting only forgets the tokens.</summary>
-    public override Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken) => Task.FromResult(false);
+    /// <summary>Revoking the access token also removes the app from the user's connected apps on TikTok.</summary>
+    public override async Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken)
+    {
+        await SendAsync(Request(HttpMethod.Post, Options.RevokeUrl!, content: Form(
+            ("client_key", Options.ClientId), ("client_secret", Options.ClientSecret), ("token", account.AccessToken))), cancellationToken);
+        return true;
+    }
 
     public override async Task<IReadOnlyList<PlatformIdentity>> FetchIdentitiesAsync(TokenSet tokens, CancellationToken cancellationToken)
     {
@@ -50,19 +59,24 @@ internal sealed class TikTokClient(HttpClient http, IConfiguration configuration
         {
             throw Fail(PlatformErrorKind.ContentRejected, $"Privacy level {privacy} is not offered to this creator ({string.Join(", ", options)}).");
         }
-        var init = content.MediaItems is [{ Kind: MediaKind.Video } video]
-            ? await ApiAsync(HttpMethod.Post, "/v2/post/publish/video/init/", account.AccessToken, new
-            {
-                post_info = new { title = content.Text ?? "", privacy_level = privacy },
-                source_info = new { source = "PULL_FROM_URL", video_url = video.Url },
-            }, cancellationToken)
-            : await ApiAsync(HttpMethod.Post, "/v2/post/publish/content/init/", account.AccessToken, new
+        var videoInfo = new { title = content.Text ?? "", privacy_level = privacy };
+        var init = content.MediaItems switch
+        {
+            [{ Kind: MediaKind.Video } video] when Options.IsVerifiedUrl(video.Url) =>
+                await ApiAsync(HttpMethod.Post, "/v2/post/publish/video/init/", account.AccessToken, new
+                {
+                    post_info = videoInfo,
+                    source_info = new { source = "PULL_FROM_URL", video_url = video.Url },
+                }, cancellationToken),
+            [{ Kind: MediaKind.Video } video] => await UploadVideoAsync(account, videoInfo, video, cancellationToken),
+            _ => await ApiAsync(HttpMethod.Post, "/v2/post/publish/content/init/", account.AccessToken, new
             {
                 media_type = "PHOTO",
                 post_mode = "DIRECT_POST",
                 post_info = new { title = content.Title ?? "", description = content.Text ?? "", privacy_level = privacy },
                 source_info = new { source = "PULL_FROM_URL", photo_images = content.MediaItems.Select(m => m.Url).ToArray(), photo_cover_index = 0 },
-            }, cancellationToken);
+            }, cancellationToken),
+        };
         var publishId = Required(init, "data", "publish_id");
         for (var poll = 0; poll < Options.MaxPolls; poll++)
         {
@@ -100,6 +114,39 @@ internal sealed class TikTokClient(HttpClient http, IConfiguration configuration
         return json.GetProperty("data").GetProperty("videos").EnumerateArray().Select(v => new RecentPost(Required(v, "id"), Optional(v, "title"),
             OptionalLong(v, "create_time") is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null, Optional(v, "share_url"))).ToList();
     }
+
+    /// <summary>
+    /// Direct Post with FILE_UPLOAD: init declares the size and the chunking, then the chunks go in order to the
+    /// answered upload_url, each with its Content-Range.
+    /// </summary>
+    private async Task<JsonElement> UploadVideoAsync(AccountCredentials account, object postInfo, MediaItem video, CancellationToken cancellationToken)
+    {
+        var bytes = await DownloadAsync(video, cancellationToken);
+        var (chunkSize, chunkCount) = Chunking(bytes.Length);
+        var init = await ApiAsync(HttpMethod.Post, "/v2/post/publish/video/init/", account.AccessToken, new
+        {
+            post_info = postInfo,
+            source_info = new { source = "FILE_UPLOAD", video_size = bytes.Length, chunk_size = chunkSize, total_chunk_count = chunkCount },
+        }, cancellationToken);
+        var uploadUrl = Required(init, "data", "upload_url");
+        for (var chunk = 0; chunk < chunkCount; chunk++)
+        {
+            var first = chunk * chunkSize;
+            var last = chunk == chunkCount - 1 ? bytes.Length - 1 : first + chunkSize - 1;
+            var part = new ByteArrayContent(bytes, first, last - first + 1);
+            part.Headers.ContentType = new(video.ContentType);
+            part.Headers.ContentRange = new ContentRangeHeaderValue(first, last, bytes.Length);
+            await SendAsync(Request(HttpMethod.Put, uploadUrl, content: part), cancellationToken);
+        }
+        return init;
+    }
+
+    /// <summary>
+    /// TikTok takes chunks of 5 to 64 MB, a video under 5 MB whole, and lets the last chunk carry the remainder (up
+    /// to 128 MB), so the count rounds down: 10 MB chunks keep every chunk, the last included, inside those bounds.
+    /// </summary>
+    internal static (int Size, int Count) Chunking(int videoSize) =>
+        videoSize < ChunkBytes ? (videoSize, 1) : (ChunkBytes, videoSize / ChunkBytes);
 
     private TokenSet WithOpenId(JsonElement json, string? previousRefresh) =>
         ReadTokenAnswer(json, previousRefresh) with { Facts = new Dictionary<string, string> { ["open_id"] = Optional(json, "open_id") ?? "" } };
