@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
 using Platform.Host.Auth;
 using Platform.Host.Benchmark;
+using Platform.Host.Database;
 using Platform.Host.Health;
 using Platform.Host.Jobs;
 using Platform.Host.OpenApi;
@@ -42,7 +43,8 @@ internal static class PlatformHost
         services.AddSingleton(modules);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(configuration.GetConnectionString("Platform")).Build());
+        services.AddSingleton(_ => TunedDataSource.Build(configuration.GetConnectionString("Platform")
+            ?? throw new InvalidOperationException("Configuration ConnectionStrings:Platform is required.")));
         services.AddDbSession();
         services.AddScoped<Outbox>();
         if (configuration.GetValue("Outbox:ProcessorEnabled", true))

@@ -46,6 +46,28 @@ public sealed class PublishingEventsTests
         (await stranger.Client.GetFromJsonAsync<JsonElement>("/api/v1/analytics/summary")).GetProperty("counts").GetArrayLength().ShouldBe(0);
     }
 
+    [Test]
+    public async Task Without_a_webhook_url_a_published_target_enqueues_no_delivery_job()
+    {
+        await using var x = await FakePlatform.StartAsync();
+        x.On("POST", "/2/tweets", FakeResponse.Json("""{"data":{"id":"556","text":"ok"}}""", 201));
+        await using var app = new PostsApp(x);
+        var owner = await app.RegisterAsync();
+        var account = await app.ConnectXAsync(owner, x);
+        var post = await PostApi.CreateAsync(owner.Client, PostApi.Draft(account, "Nobody listens"));
+
+        await owner.Client.PostAsync($"/api/v1/posts/{post.Id()}/publish", null);
+        await PostApi.WaitForAsync(owner.Client, post.Id(), "Published");
+        // The analytics handler ran off the same outbox, so the webhook handler has had its turn too.
+        await WaitForAsync(
+            async () => (await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/analytics/summary")).GetProperty("counts"),
+            counts => counts.GetArrayLength() > 0);
+        await WaitForAsync(() => app.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM platform_events.outbox WHERE processed_at IS NULL"), pending => pending == 0);
+
+        (await app.Database.ScalarAsync<long>("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%WebhookDeliveryJob%'")).ShouldBe(0);
+    }
+
     private static async Task SetWebhookAsync(PostsApp app, TestAccount owner, string url)
     {
         // The API accepts https only; the local receiver speaks http, so the test writes the URL itself.

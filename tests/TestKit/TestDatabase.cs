@@ -35,6 +35,14 @@ public sealed class TestDatabase
     /// <summary>The cluster's superuser on this database: sees every tenant, for assertions only.</summary>
     public NpgsqlConnection OpenSuperuser() => Open(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name }.ConnectionString);
 
+    /// <summary>One value read as the superuser, for assertions across tenants.</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = OpenSuperuser();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task DropAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.Host.Database;
 
 namespace Platform.Host.Benchmark;
 
@@ -16,7 +17,8 @@ internal static class BareEndpoint
             return;
         }
         // The superuser on the platform's database: no RLS, no tenant, nothing but the query.
-        var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString("Admin"))
+        // Tuned like the app's own data source, so the ratio measures the pipeline and not the pool settings.
+        var dataSource = TunedDataSource.Build(new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString("Admin"))
         {
             Database = new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString("Platform")).Database,
         }.ConnectionString);

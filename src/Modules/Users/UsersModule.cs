@@ -34,7 +34,8 @@ internal sealed class UsersModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<UsersDbContext>();
+        services.AddModuleDbContext<UsersDbContext>((options, provider) =>
+            options.AddInterceptors(new ForgetChangedTokenVersions(provider.GetRequiredService<AccessTokenGate>())));
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<TotpVerifier>();

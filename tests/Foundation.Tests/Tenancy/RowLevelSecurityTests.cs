@@ -86,11 +86,13 @@ public sealed class RowLevelSecurityTests
         (await ExecuteAsync(session, "DELETE FROM tenants.tenants WHERE id = $1", tenantB)).ShouldBe(0);
     }
 
-    [Test]
-    public async Task A_pooled_connection_does_not_carry_the_previous_tenant_over()
+    // The host skips the pool's reset on close (TunedDataSource): the tenant must not survive without it either.
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task A_pooled_connection_does_not_carry_the_previous_tenant_over(bool noResetOnClose)
     {
         // One physical connection, so the second and third units of work reuse the first one's session.
-        var singleConnection = new NpgsqlConnectionStringBuilder(database.AppConnectionString) { MaxPoolSize = 1 }.ConnectionString;
+        var singleConnection = new NpgsqlConnectionStringBuilder(database.AppConnectionString) { MaxPoolSize = 1, NoResetOnClose = noResetOnClose }.ConnectionString;
         int firstBackend;
         await using (var first = Session(singleConnection, tenantA))
         {

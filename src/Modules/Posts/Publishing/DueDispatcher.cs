@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.SharedKernel.Data;
 
 namespace Platform.Posts.Publishing;
 
@@ -90,34 +91,7 @@ internal sealed class DueDispatcher(
         }
     }
 
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => wake.Set();
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-                // Work may have been queued while we were not listening.
-                wake.Set();
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                logger.LogWarning(exception, "Lost the posts_due listener; reconnecting");
-                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
-            }
-        }
-    }
+    // Work may have been queued while we were not listening: look at the queue whenever listening starts.
+    private Task ListenAsync(CancellationToken stoppingToken) => PostgresNotifications.ListenAsync(
+        dataSource, Channel, onNotification: _ => wake.Set(), onListening: wake.Set, onLost: () => { }, logger, stoppingToken);
 }
