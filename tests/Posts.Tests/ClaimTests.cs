@@ -25,16 +25,16 @@ public sealed class ClaimTests : PostsFixture
         var claim = new ClaimedTarget(target, owner.TenantId, DateTimeOffset.UtcNow, TimeSpan.Zero);
 
         await LeaseAsync(target, "late-worker", "now() - interval '1 second'");
-        await publisher.PublishAsync(claim, "late-worker", CancellationToken.None);
+        await publisher.PublishAsync([claim], "late-worker", released: null, CancellationToken.None);
         x.To("POST", "/2/tweets").ShouldBeEmpty();
         (await PostApi.GetAsync(owner.Client, post.Id())).Target().GetProperty("retryCount").GetInt32().ShouldBe(0);
 
         await LeaseAsync(target, "other-worker", "now() + interval '1 minute'");
-        await publisher.PublishAsync(claim, "late-worker", CancellationToken.None);
+        await publisher.PublishAsync([claim], "late-worker", released: null, CancellationToken.None);
         x.To("POST", "/2/tweets").ShouldBeEmpty();
 
         await LeaseAsync(target, "late-worker", "now() + interval '1 minute'");
-        await publisher.PublishAsync(claim, "late-worker", CancellationToken.None);
+        await publisher.PublishAsync([claim], "late-worker", released: null, CancellationToken.None);
         x.To("POST", "/2/tweets").Count.ShouldBe(1);
         (await PostApi.GetAsync(owner.Client, post.Id())).GetProperty("status").GetString().ShouldBe("Published");
     }

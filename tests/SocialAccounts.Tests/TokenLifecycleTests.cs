@@ -71,6 +71,29 @@ public sealed class TokenLifecycleTests
     }
 
     [Test]
+    public async Task Last_sync_is_written_at_most_once_a_minute()
+    {
+        var tenant = Guid.NewGuid();
+        var id = await app.SeedAccountAsync(tenant, SocialPlatform.X, "42", Tokens("access", "refresh", minutes: 600));
+        fake.On("POST", "/2/tweets", FakeResponse.Json("""{"data":{"id":"9","text":"hi"}}""", 201));
+        async Task<DateTimeOffset?> PublishThenReadLastSyncAsync()
+        {
+            await app.InTenantAsync(tenant, s => s.GetRequiredService<ISocialAccounts>().PublishAsync(id, new PostContent("hi"), CancellationToken.None));
+            return (await app.InTenantAsync(tenant, s => s.GetRequiredService<ISocialAccounts>().FindAsync(id, CancellationToken.None)))!.LastSyncAt;
+        }
+
+        var first = await PublishThenReadLastSyncAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        var soon = await PublishThenReadLastSyncAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        var later = await PublishThenReadLastSyncAsync();
+
+        first.ShouldNotBeNull();
+        soon.ShouldBe(first);
+        later!.Value.ShouldBe(first!.Value.AddSeconds(61), TimeSpan.FromMilliseconds(1));
+    }
+
+    [Test]
     public async Task Concurrent_refreshes_of_one_account_collapse_into_one_platform_call()
     {
         var tenant = Guid.NewGuid();

@@ -13,21 +13,27 @@ public sealed class Outbox(DbSession session, IServiceProvider services)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task AddAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
+    public Task AddAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
+        where TEvent : IntegrationEvent =>
+        AddAsync([integrationEvent], cancellationToken);
+
+    /// <summary>Records many events of one type in one statement.</summary>
+    public async Task AddAsync<TEvent>(IReadOnlyCollection<TEvent> integrationEvents, CancellationToken cancellationToken)
         where TEvent : IntegrationEvent
     {
         var handlers = services.GetServices<IIntegrationEventHandler<TEvent>>().Select(h => h.GetType().FullName!).ToArray();
-        if (handlers.Length == 0)
+        if (handlers.Length == 0 || integrationEvents.Count == 0)
         {
             return;
         }
         await using var command = session.CreateCommand("""
             INSERT INTO platform_events.outbox (id, tenant_id, event_type, handler, payload)
-            SELECT gen_random_uuid(), $1, $2, handler, $3::jsonb FROM unnest($4::text[]) AS handler
+            SELECT gen_random_uuid(), e.tenant_id, $1, h.handler, e.payload::jsonb
+            FROM unnest($2::uuid[], $3::text[]) AS e(tenant_id, payload) CROSS JOIN unnest($4::text[]) AS h(handler)
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = integrationEvent.TenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = typeof(TEvent).AssemblyQualifiedName! });
-        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(integrationEvent, Json) });
+        command.Parameters.Add(new NpgsqlParameter { Value = integrationEvents.Select(e => e.TenantId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = integrationEvents.Select(e => JsonSerializer.Serialize(e, Json)).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = handlers });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

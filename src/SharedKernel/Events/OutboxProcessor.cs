@@ -43,7 +43,7 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
     /// <returns>How many rows were claimed.</returns>
     public async Task<int> ProcessBatchAsync(int size, CancellationToken cancellationToken)
     {
-        var claimed = new List<(Guid Id, Guid TenantId, string EventType, string Handler, string Payload, int Attempts)>();
+        var claimed = new List<OutboxRow>();
         await using (var claim = dataSource.CreateCommand("""
             UPDATE platform_events.outbox o SET locked_until = clock_timestamp() + interval '1 minute'
             FROM (SELECT id FROM platform_events.outbox
@@ -59,38 +59,65 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
             await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                claimed.Add((reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
+                claimed.Add(new OutboxRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
             }
         }
-        foreach (var row in claimed)
+        foreach (var tenantRows in claimed.GroupBy(r => r.TenantId))
         {
-            try
+            var rows = tenantRows.ToList();
+            // A tenant's rows share one unit of work; should any fail, each is tried alone so one bad row holds back no other.
+            if (rows.Count > 1 && await ProcessAsync(tenantRows.Key, rows, cancellationToken) is null)
             {
-                await scopes.RunAsync(row.TenantId, async services =>
-                {
-                    await DispatchAsync(services, row.EventType, row.Handler, row.Payload, cancellationToken);
-                    await using var done = services.GetRequiredService<DbSession>().CreateCommand(
-                        "UPDATE platform_events.outbox SET processed_at = clock_timestamp(), locked_until = NULL WHERE id = $1");
-                    done.Parameters.Add(new NpgsqlParameter { Value = row.Id });
-                    await done.ExecuteNonQueryAsync(cancellationToken);
-                    return true;
-                }, cancellationToken);
+                continue;
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            foreach (var row in rows)
             {
-                logger.LogWarning(exception, "Outbox handler {Handler} failed for row {Id} (attempt {Attempt})", row.Handler, row.Id, row.Attempts + 1);
-                await using var failed = dataSource.CreateCommand("""
-                    UPDATE platform_events.outbox
-                    SET attempts = attempts + 1, last_error = $2, locked_until = NULL,
-                        next_attempt_at = clock_timestamp() + make_interval(secs => least(3600, power(2, attempts + 1)))
-                    WHERE id = $1
-                    """);
-                failed.Parameters.Add(new NpgsqlParameter { Value = row.Id });
-                failed.Parameters.Add(new NpgsqlParameter { Value = exception.Message });
-                await failed.ExecuteNonQueryAsync(CancellationToken.None);
+                if (await ProcessAsync(row.TenantId, [row], cancellationToken) is { } failure)
+                {
+                    logger.LogWarning(failure, "Outbox handler {Handler} failed for row {Id} (attempt {Attempt})", row.Handler, row.Id, row.Attempts + 1);
+                    await RecordFailureAsync(row.Id, failure, cancellationToken);
+                }
             }
         }
         return claimed.Count;
+    }
+
+    /// <returns>Null when every row's handler ran and the rows are marked done; otherwise what failed, and nothing is marked.</returns>
+    private async Task<Exception?> ProcessAsync(Guid tenantId, IReadOnlyList<OutboxRow> rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await scopes.RunAsync(tenantId, async services =>
+            {
+                foreach (var row in rows)
+                {
+                    await DispatchAsync(services, row.EventType, row.Handler, row.Payload, cancellationToken);
+                }
+                await using var done = services.GetRequiredService<DbSession>().CreateCommand(
+                    "UPDATE platform_events.outbox SET processed_at = clock_timestamp(), locked_until = NULL WHERE id = ANY($1)");
+                done.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Id).ToArray() });
+                await done.ExecuteNonQueryAsync(cancellationToken);
+                return true;
+            }, cancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return exception;
+        }
+    }
+
+    private async Task RecordFailureAsync(Guid rowId, Exception failure, CancellationToken cancellationToken)
+    {
+        await using var failed = dataSource.CreateCommand("""
+            UPDATE platform_events.outbox
+            SET attempts = attempts + 1, last_error = $2, locked_until = NULL,
+                next_attempt_at = clock_timestamp() + make_interval(secs => least(3600, power(2, attempts + 1)))
+            WHERE id = $1
+            """);
+        failed.Parameters.Add(new NpgsqlParameter { Value = rowId });
+        failed.Parameters.Add(new NpgsqlParameter { Value = failure.Message });
+        await failed.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     private static async Task DispatchAsync(IServiceProvider services, string eventTypeName, string handlerName, string payload, CancellationToken cancellationToken)
@@ -103,4 +130,6 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
         await (Task)handlerInterface.GetMethod(nameof(IIntegrationEventHandler<IntegrationEvent>.HandleAsync))!
             .Invoke(handler, [integrationEvent, cancellationToken])!;
     }
+
+    private sealed record OutboxRow(Guid Id, Guid TenantId, string EventType, string Handler, string Payload, int Attempts);
 }

@@ -32,11 +32,16 @@ internal sealed class DueDispatcher(
                 var free = slots.CurrentCount + 1;
                 var claimed = await queue.ClaimAsync(Math.Min(free, options.ClaimBatchSize), worker, options.Lease, stoppingToken);
                 slots.Release();
-                foreach (var target in claimed)
+                // One task per tenant's share of the claim: its starts and outcomes are written in shared units of work.
+                foreach (var group in claimed.GroupBy(c => c.TenantId))
                 {
-                    await slots.WaitAsync(stoppingToken);
+                    var targets = group.ToList();
+                    foreach (var _ in targets)
+                    {
+                        await slots.WaitAsync(stoppingToken);
+                    }
                     // In-flight publishes finish on shutdown: cancelling one mid-call would leave its outcome unknown.
-                    var task = PublishAsync(target, slots);
+                    var task = PublishAsync(targets, slots);
                     lock (running)
                     {
                         running.Add(task);
@@ -73,21 +78,17 @@ internal sealed class DueDispatcher(
         await listening;
     }
 
-    private async Task PublishAsync(ClaimedTarget target, SemaphoreSlim slots)
+    private async Task PublishAsync(IReadOnlyList<ClaimedTarget> targets, SemaphoreSlim slots)
     {
         await Task.Yield();
         try
         {
-            await publisher.PublishAsync(target, worker, CancellationToken.None);
+            await publisher.PublishAsync(targets, worker, released: count => { if (count > 0) { slots.Release(count); } }, CancellationToken.None);
         }
         catch (Exception exception)
         {
-            // The lease runs out and another round takes the target over; its state says what is known.
-            logger.LogError(exception, "Publishing target {TargetId} of tenant {TenantId} failed", target.TargetId, target.TenantId);
-        }
-        finally
-        {
-            slots.Release();
+            // The leases run out and another round takes the targets over; their state says what is known.
+            logger.LogError(exception, "Publishing {Count} targets of tenant {TenantId} failed", targets.Count, targets[0].TenantId);
         }
     }
 

@@ -4,7 +4,8 @@ namespace Platform.Posts.Publishing;
 
 /// <summary>
 /// The dispatcher's cross-tenant reads of the due index: a global table of ids and times, so no tenant
-/// content is ever read here. Claims are leases taken with SKIP LOCKED, so several hosts share the work.
+/// content is ever read here. Claims are leases taken with SKIP LOCKED, so several hosts share the work; targets due
+/// together come grouped by tenant, so each tenant's share is written in one unit of work.
 /// </summary>
 internal sealed class DueQueueReader(NpgsqlDataSource dataSource)
 {
@@ -14,7 +15,7 @@ internal sealed class DueQueueReader(NpgsqlDataSource dataSource)
             WITH due AS (
                 SELECT target_id FROM posts.publish_queue
                 WHERE due_at <= clock_timestamp() AND (lease_until IS NULL OR lease_until < clock_timestamp())
-                ORDER BY due_at
+                ORDER BY due_at, tenant_id
                 LIMIT $1
                 FOR UPDATE SKIP LOCKED)
             UPDATE posts.publish_queue q

@@ -30,19 +30,27 @@ internal sealed class PublishQueue(DbSession session)
     }
 
     /// <summary>
-    /// Renews this worker's claim on a target for a full lease, in the unit of work that records the attempt:
-    /// false when the claim ran out meanwhile (another worker may hold it), and the attempt must not start.
+    /// Renews this worker's claims for a full lease, in the unit of work that records the attempts. A target left
+    /// out lost its claim meanwhile (another worker may hold it), and its attempt must not start.
     /// </summary>
-    public async Task<bool> RenewClaimAsync(Guid targetId, string worker, TimeSpan lease, CancellationToken cancellationToken)
+    /// <returns>The targets whose claims still hold.</returns>
+    public async Task<HashSet<Guid>> RenewClaimsAsync(IEnumerable<Guid> targetIds, string worker, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var command = session.CreateCommand("""
             UPDATE posts.publish_queue SET lease_until = clock_timestamp() + $3
-            WHERE target_id = $1 AND lease_owner = $2 AND lease_until > clock_timestamp()
+            WHERE target_id = ANY($1) AND lease_owner = $2 AND lease_until > clock_timestamp()
+            RETURNING target_id
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = targetId });
+        command.Parameters.Add(new NpgsqlParameter { Value = targetIds.ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = worker });
         command.Parameters.Add(new NpgsqlParameter { Value = lease });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        var renewed = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            renewed.Add(reader.GetGuid(0));
+        }
+        return renewed;
     }
 
     /// <summary>Takes targets out of the queue unless a worker holds them now.</summary>
@@ -58,20 +66,31 @@ internal sealed class PublishQueue(DbSession session)
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task RemoveAsync(Guid targetId, CancellationToken cancellationToken)
+    public async Task RemoveAsync(IReadOnlyCollection<Guid> targetIds, CancellationToken cancellationToken)
     {
-        await using var command = session.CreateCommand("DELETE FROM posts.publish_queue WHERE target_id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = targetId });
+        if (targetIds.Count == 0)
+        {
+            return;
+        }
+        await using var command = session.CreateCommand("DELETE FROM posts.publish_queue WHERE target_id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = targetIds.ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Puts a target back for a later attempt, releasing the current claim.</summary>
-    public async Task RequeueAsync(Guid targetId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    /// <summary>Puts targets back for later attempts, releasing the current claims.</summary>
+    public async Task RequeueAsync(IReadOnlyCollection<(Guid TargetId, DateTimeOffset DueAt)> targets, CancellationToken cancellationToken)
     {
-        await using var command = session.CreateCommand(
-            "UPDATE posts.publish_queue SET due_at = $2, lease_owner = NULL, lease_until = NULL WHERE target_id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = targetId });
-        command.Parameters.Add(new NpgsqlParameter { Value = dueAt });
+        if (targets.Count == 0)
+        {
+            return;
+        }
+        await using var command = session.CreateCommand("""
+            UPDATE posts.publish_queue q SET due_at = later.due_at, lease_owner = NULL, lease_until = NULL
+            FROM unnest($1::uuid[], $2::timestamptz[]) AS later(target_id, due_at)
+            WHERE q.target_id = later.target_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = targets.Select(t => t.TargetId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = targets.Select(t => t.DueAt).ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

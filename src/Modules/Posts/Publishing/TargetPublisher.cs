@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,85 +11,157 @@ using Platform.SocialAccounts.Contracts;
 namespace Platform.Posts.Publishing;
 
 /// <summary>
-/// Publishes one claimed target in three units of work, so that no crash can make it go out twice:
-/// (1) under a row lock, record that attempt n starts (status PUBLISHING) and commit; (2) call the platform;
-/// (3) record what happened. A worker that finds a target still PUBLISHING knows an earlier attempt's outcome
-/// was lost, and looks the post up on the platform before it would ever send it again.
+/// Publishes claimed targets of one tenant so that no crash can make one go out twice: (1) under row locks, record
+/// that each target's attempt n starts (status PUBLISHING) and commit; (2) call the platform, each target on its own;
+/// (3) record what happened, in batches as the answers come back. A worker that finds a target still PUBLISHING
+/// knows an earlier attempt's outcome was lost, and looks the post up on the platform before it would ever send it
+/// again. Steps 1 and 3 are one unit of work for many targets: per-target transactions cost more than the publish.
 /// </summary>
 internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOptions options, TimeProvider clock, ILogger<TargetPublisher> logger)
 {
-    public async Task PublishAsync(ClaimedTarget claim, string worker, CancellationToken cancellationToken)
+    /// <param name="claims">Targets of one tenant that this worker claimed.</param>
+    /// <param name="released">Called with a count as targets leave this worker's hands (recorded, or not started).</param>
+    public async Task PublishAsync(IReadOnlyList<ClaimedTarget> claims, string worker, Action<int>? released, CancellationToken cancellationToken)
     {
-        var attempt = await scopes.RunAsync(claim.TenantId, services => StartAsync(services, claim, worker, cancellationToken), cancellationToken);
-        if (attempt is null)
+        var tenantId = claims[0].TenantId;
+        var pending = claims.Count;
+        try
         {
-            return;
+            var attempts = await scopes.RunAsync(tenantId, services => StartAsync(services, claims, worker, cancellationToken), cancellationToken);
+            pending = attempts.Count;
+            released?.Invoke(claims.Count - attempts.Count);
+            if (attempts.Count == 0)
+            {
+                return;
+            }
+            var answers = Channel.CreateUnbounded<(Attempt Attempt, PublishOutcome Outcome)>();
+            var calls = Task.WhenAll(attempts.Select(attempt => CallAsync(tenantId, attempt, answers.Writer)))
+                .ContinueWith(_ => answers.Writer.Complete(), TaskScheduler.Default);
+            while (await answers.Reader.WaitToReadAsync(CancellationToken.None))
+            {
+                var batch = new List<(Attempt Attempt, PublishOutcome Outcome)>();
+                while (answers.Reader.TryRead(out var answer))
+                {
+                    batch.Add(answer);
+                }
+                await RecordAsync(tenantId, batch, cancellationToken);
+                pending -= batch.Count;
+                released?.Invoke(batch.Count);
+            }
+            await calls;
         }
-        // The call must end well within the lease, or a second worker could take the target over while it is still in flight.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Lease / 2);
-        var outcome = await scopes.RunAsync(claim.TenantId, services => CallPlatformAsync(services, attempt, deadline.Token), CancellationToken.None);
-        await scopes.RunAsync(claim.TenantId, services => RecordAsync(services, attempt, outcome, cancellationToken), cancellationToken);
-        logger.LogInformation("Target {TargetId} attempt {Attempt}: {Outcome} ({Lateness:0} ms late)",
-            claim.TargetId, attempt.Number, outcome.GetType().Name, claim.Lateness.TotalMilliseconds);
+        finally
+        {
+            // Whatever is left keeps its lease; when it runs out, another round takes the targets over and reconciles.
+            released?.Invoke(pending);
+        }
     }
 
-    private async Task<Attempt?> StartAsync(IServiceProvider services, ClaimedTarget claim, string worker, CancellationToken cancellationToken)
+    private async Task CallAsync(Guid tenantId, Attempt attempt, ChannelWriter<(Attempt, PublishOutcome)> answers)
+    {
+        await Task.Yield();
+        try
+        {
+            // The call must end well within the lease, or a second worker could take the target over while it is still in flight.
+            using var deadline = new CancellationTokenSource(options.Lease / 2);
+            var outcome = await scopes.RunAsync(tenantId, services => CallPlatformAsync(services, attempt, deadline.Token), CancellationToken.None);
+            answers.TryWrite((attempt, outcome));
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Publishing target {TargetId} of tenant {TenantId} failed before an outcome was known", attempt.TargetId, tenantId);
+        }
+    }
+
+    private async Task RecordAsync(Guid tenantId, List<(Attempt Attempt, PublishOutcome Outcome)> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await scopes.RunAsync(tenantId, services => RecordAsync(services, batch, cancellationToken), cancellationToken);
+            foreach (var (attempt, outcome) in batch)
+            {
+                logger.LogInformation("Target {TargetId} attempt {Attempt}: {Outcome}", attempt.TargetId, attempt.Number, outcome.GetType().Name);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            if (batch.Count == 1)
+            {
+                // The target keeps its lease; whoever takes it over next looks it up on the platform first.
+                logger.LogError(exception, "Recording the outcome of target {TargetId} failed", batch[0].Attempt.TargetId);
+                return;
+            }
+            // One bad row must not hold back the others' outcomes.
+            logger.LogWarning(exception, "Recording {Count} outcomes together failed; recording them one by one", batch.Count);
+            foreach (var single in batch)
+            {
+                await RecordAsync(tenantId, [single], cancellationToken);
+            }
+        }
+    }
+
+    private async Task<List<Attempt>> StartAsync(IServiceProvider services, IReadOnlyList<ClaimedTarget> claims, string worker, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<PostsDbContext>();
         var queue = services.GetRequiredService<PublishQueue>();
-        // A task that started late (a loaded or freshly started host) may find its claim expired and taken over;
-        // renewing it here also guarantees nobody else claims the target before this attempt's call has ended.
-        if (!await queue.RenewClaimAsync(claim.TargetId, worker, options.Lease, cancellationToken))
+        // A task that started late (a loaded or freshly started host) may find a claim expired and taken over;
+        // renewing here also guarantees nobody else claims the target before this attempt's call has ended.
+        var held = await queue.RenewClaimsAsync(claims.Select(c => c.TargetId), worker, options.Lease, cancellationToken);
+        foreach (var lost in claims.Where(c => !held.Contains(c.TargetId)))
         {
-            logger.LogWarning("Claim on target {TargetId} ran out before its attempt started; leaving it to the next claim", claim.TargetId);
-            return null;
+            logger.LogWarning("Claim on target {TargetId} ran out before its attempt started; leaving it to the next claim", lost.TargetId);
         }
-        var target = await LockAsync(db, claim.TargetId, cancellationToken);
-        if (target is null || target.IsSettled)
+        var targets = await LockAsync(db, held, cancellationToken);
+        // Deleted, or done by an earlier run: a re-run must not publish again.
+        await queue.RemoveAsync(held.Where(id => !targets.TryGetValue(id, out var target) || target.IsSettled).ToList(), cancellationToken);
+        var live = claims.Where(c => targets.TryGetValue(c.TargetId, out var target) && !target.IsSettled).ToList();
+        if (live.Count == 0)
         {
-            // Deleted, or done by an earlier run: a re-run must not publish again.
-            await queue.RemoveAsync(claim.TargetId, cancellationToken);
-            return null;
+            return [];
         }
-        var post = await db.Posts.SingleAsync(p => p.Id == target.PostId, cancellationToken);
+        var posts = await LoadPostsAsync(db, live.Select(c => targets[c.TargetId].PostId), cancellationToken);
         var now = clock.GetUtcNow();
-        var lostOutcome = target.Status is TargetStatus.Publishing or TargetStatus.Unconfirmed;
-        if (target.Status == TargetStatus.Publishing)
+        await CloseOpenAttemptsAsync(db, live.Select(c => targets[c.TargetId]).Where(t => t.Status == TargetStatus.Publishing).Select(t => t.Id).ToList(), now, cancellationToken);
+
+        var attempts = new List<Attempt>();
+        var missed = new List<PostTarget>();
+        foreach (var claim in live)
         {
-            await CloseOpenAttemptAsync(db, target, now, cancellationToken);
+            var target = targets[claim.TargetId];
+            var post = posts[target.PostId];
+            var lostOutcome = target.Status is TargetStatus.Publishing or TargetStatus.Unconfirmed;
+            if (!lostOutcome && target.RetryCount == 0 && claim.Lateness > options.MissedWindow)
+            {
+                Settle(target, TargetStatus.Failed, "missed", $"Due at {claim.DueAt:u} while no publisher was running; not sent so late. Reschedule it.", now);
+                missed.Add(target);
+                continue;
+            }
+            var number = target.RetryCount + 1;
+            target.RetryCount = number;
+            target.Status = lostOutcome ? TargetStatus.Unconfirmed : TargetStatus.Publishing;
+            target.NextAttemptAt = null;
+            target.UpdatedAt = now;
+            if (post.Status == PostStatus.Scheduled)
+            {
+                post.Status = PostStatus.Publishing;
+                post.UpdatedAt = now;
+            }
+            var record = new TargetAttempt
+            {
+                Id = Guid.NewGuid(),
+                TenantId = target.TenantId,
+                TargetId = target.Id,
+                Attempt = number,
+                StartedAt = now,
+                Outcome = "started",
+                Worker = worker,
+            };
+            db.Attempts.Add(record);
+            attempts.Add(new Attempt(target.Id, target.SocialAccountId, number, record.Id, now, PostContentFactory.For(post, target), Reconcile: lostOutcome));
         }
-        if (!lostOutcome && target.RetryCount == 0 && claim.Lateness > options.MissedWindow)
-        {
-            Settle(target, TargetStatus.Failed, "missed", $"Due at {claim.DueAt:u} while no publisher was running; not sent so late. Reschedule it.", now);
-            await FinishAsync(db, queue, post, target, now, cancellationToken);
-            await RaiseSettledAsync(services.GetRequiredService<Outbox>(), target, now, cancellationToken);
-            return null;
-        }
-        var number = target.RetryCount + 1;
-        target.RetryCount = number;
-        target.Status = lostOutcome ? TargetStatus.Unconfirmed : TargetStatus.Publishing;
-        target.NextAttemptAt = null;
-        target.UpdatedAt = now;
-        if (post.Status == PostStatus.Scheduled)
-        {
-            post.Status = PostStatus.Publishing;
-            post.UpdatedAt = now;
-        }
-        var record = new TargetAttempt
-        {
-            Id = Guid.NewGuid(),
-            TenantId = target.TenantId,
-            TargetId = target.Id,
-            Attempt = number,
-            StartedAt = now,
-            Outcome = "started",
-            Worker = worker,
-        };
-        db.Attempts.Add(record);
+        await FinishAsync(services, db, queue, missed, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var content = PostContentFactory.For(post, target);
-        return new Attempt(target.Id, target.SocialAccountId, number, record.Id, now, content, Reconcile: lostOutcome);
+        return attempts;
     }
 
     private static async Task<PublishOutcome> CallPlatformAsync(IServiceProvider services, Attempt attempt, CancellationToken cancellationToken)
@@ -122,17 +195,39 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         }
     }
 
-    private async Task<bool> RecordAsync(IServiceProvider services, Attempt attempt, PublishOutcome outcome, CancellationToken cancellationToken)
+    private async Task<bool> RecordAsync(IServiceProvider services, List<(Attempt Attempt, PublishOutcome Outcome)> batch, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<PostsDbContext>();
         var queue = services.GetRequiredService<PublishQueue>();
-        var target = await LockAsync(db, attempt.TargetId, cancellationToken)
-            ?? throw new InvalidOperationException($"Target {attempt.TargetId} vanished while publishing.");
-        var post = await db.Posts.SingleAsync(p => p.Id == target.PostId, cancellationToken);
-        var record = await db.Attempts.SingleAsync(a => a.Id == attempt.RecordId, cancellationToken);
+        var targets = await LockAsync(db, batch.Select(b => b.Attempt.TargetId).ToHashSet(), cancellationToken);
+        var recordIds = batch.Select(b => b.Attempt.RecordId).ToList();
+        var records = await db.Attempts.Where(a => recordIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var now = clock.GetUtcNow();
-        record.FinishedAt = now;
+        var later = new List<(Guid, DateTimeOffset)>();
+        var settled = new List<PostTarget>();
+        foreach (var (attempt, outcome) in batch)
+        {
+            var target = targets.GetValueOrDefault(attempt.TargetId)
+                ?? throw new InvalidOperationException($"Target {attempt.TargetId} vanished while publishing.");
+            Apply(target, records[attempt.RecordId], attempt, outcome, now);
+            if (target.NextAttemptAt is { } next)
+            {
+                later.Add((target.Id, next));
+            }
+            else
+            {
+                settled.Add(target);
+            }
+        }
+        await queue.RequeueAsync(later, cancellationToken);
+        await FinishAsync(services, db, queue, settled, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 
+    private void Apply(PostTarget target, TargetAttempt record, Attempt attempt, PublishOutcome outcome, DateTimeOffset now)
+    {
+        record.FinishedAt = now;
         switch (outcome)
         {
             case PublishOutcome.Published published:
@@ -165,31 +260,32 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                 (record.ErrorKind, record.Error) = ("Unknown", unknown.Message);
                 break;
         }
-
-        if (target.NextAttemptAt is { } next)
-        {
-            await queue.RequeueAsync(target.Id, next, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        else
-        {
-            await FinishAsync(db, queue, post, target, now, cancellationToken);
-            await RaiseSettledAsync(services.GetRequiredService<Outbox>(), target, now, cancellationToken);
-        }
-        return true;
     }
 
-    private static async Task FinishAsync(PostsDbContext db, PublishQueue queue, Post post, PostTarget target, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Takes settled targets out of the queue, derives their posts' statuses and raises their events.</summary>
+    private static async Task FinishAsync(IServiceProvider services, PostsDbContext db, PublishQueue queue, IReadOnlyList<PostTarget> settled, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await queue.RemoveAsync(target.Id, cancellationToken);
-        var siblings = await db.Targets.Where(t => t.PostId == post.Id).ToListAsync(cancellationToken);
-        post.Status = PostStatusRules.Derive(siblings);
-        if (post.Status is PostStatus.Published or PostStatus.PartiallyPublished)
+        if (settled.Count == 0)
         {
-            post.PublishedAt ??= now;
+            return;
         }
-        post.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        await queue.RemoveAsync(settled.Select(t => t.Id).ToList(), cancellationToken);
+        var postIds = settled.Select(t => t.PostId).Distinct().ToList();
+        var posts = await LoadPostsAsync(db, postIds, cancellationToken);
+        // Tracked: the targets locked in this unit of work come back as the same instances, with their new state.
+        var siblings = await db.Targets.Where(t => postIds.Contains(t.PostId)).ToListAsync(cancellationToken);
+        foreach (var post in posts.Values)
+        {
+            post.Status = PostStatusRules.Derive(siblings.Where(t => t.PostId == post.Id).ToList());
+            if (post.Status is PostStatus.Published or PostStatus.PartiallyPublished)
+            {
+                post.PublishedAt ??= now;
+            }
+            post.UpdatedAt = now;
+        }
+        var outbox = services.GetRequiredService<Outbox>();
+        await outbox.AddAsync(settled.Where(t => t.Status == TargetStatus.Published).Select(t => AsPublished(t, now)).ToList(), cancellationToken);
+        await outbox.AddAsync(settled.Where(t => t.Status != TargetStatus.Published).Select(t => AsFailed(t, now)).ToList(), cancellationToken);
     }
 
     private static PostTargetPublished AsPublished(PostTarget target, DateTimeOffset now) => new()
@@ -205,21 +301,18 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         Attempts = target.RetryCount,
     };
 
-    private static Task RaiseSettledAsync(Outbox outbox, PostTarget target, DateTimeOffset now, CancellationToken cancellationToken) =>
-        target.Status == TargetStatus.Published
-            ? outbox.AddAsync(AsPublished(target, now), cancellationToken)
-            : outbox.AddAsync(new PostTargetFailed
-            {
-                TenantId = target.TenantId,
-                OccurredAt = now,
-                PostId = target.PostId,
-                TargetId = target.Id,
-                SocialAccountId = target.SocialAccountId,
-                Platform = target.Platform,
-                Status = target.Status,
-                ErrorKind = target.ErrorKind,
-                ErrorMessage = target.ErrorMessage,
-            }, cancellationToken);
+    private static PostTargetFailed AsFailed(PostTarget target, DateTimeOffset now) => new()
+    {
+        TenantId = target.TenantId,
+        OccurredAt = now,
+        PostId = target.PostId,
+        TargetId = target.Id,
+        SocialAccountId = target.SocialAccountId,
+        Platform = target.Platform,
+        Status = target.Status,
+        ErrorKind = target.ErrorKind,
+        ErrorMessage = target.ErrorMessage,
+    };
 
     private static void Settle(PostTarget target, TargetStatus status, string? errorKind, string? error, DateTimeOffset now)
     {
@@ -241,9 +334,13 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
 
     private static bool IsRetryable(PlatformErrorKind kind) => kind is PlatformErrorKind.RateLimited or PlatformErrorKind.TokenExpired;
 
-    private static async Task CloseOpenAttemptAsync(PostsDbContext db, PostTarget target, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task CloseOpenAttemptsAsync(PostsDbContext db, IReadOnlyList<Guid> targetIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var open = await db.Attempts.Where(a => a.TargetId == target.Id && a.FinishedAt == null).ToListAsync(cancellationToken);
+        if (targetIds.Count == 0)
+        {
+            return;
+        }
+        var open = await db.Attempts.Where(a => targetIds.Contains(a.TargetId) && a.FinishedAt == null).ToListAsync(cancellationToken);
         foreach (var attempt in open)
         {
             attempt.FinishedAt = now;
@@ -252,8 +349,23 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         }
     }
 
-    private static Task<PostTarget?> LockAsync(PostsDbContext db, Guid targetId, CancellationToken cancellationToken) =>
-        db.Targets.FromSql($"SELECT * FROM posts.post_targets WHERE id = {targetId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+    private static async Task<Dictionary<Guid, Post>> LoadPostsAsync(PostsDbContext db, IEnumerable<Guid> postIds, CancellationToken cancellationToken)
+    {
+        var ids = postIds.Distinct().ToList();
+        return await db.Posts.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+    }
+
+    // In id order, so two workers locking overlapping sets cannot deadlock.
+    private static async Task<Dictionary<Guid, PostTarget>> LockAsync(PostsDbContext db, IReadOnlyCollection<Guid> targetIds, CancellationToken cancellationToken)
+    {
+        if (targetIds.Count == 0)
+        {
+            return [];
+        }
+        var ids = targetIds.ToArray();
+        return await db.Targets.FromSql($"SELECT * FROM posts.post_targets WHERE id = ANY({ids}) ORDER BY id FOR UPDATE")
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+    }
 
     private sealed record Attempt(Guid TargetId, Guid AccountId, int Number, Guid RecordId, DateTimeOffset StartedAt, PostContent Content, bool Reconcile);
 }

@@ -14,6 +14,8 @@ internal sealed class SocialAccountsGateway(
     SocialAccountsDbContext db, AccountTokens tokens, PlatformClientFactory clients, IContentRules rules, PlatformRateLimiter limiter, TimeProvider clock)
     : ISocialAccounts
 {
+    private static readonly TimeSpan LastSyncResolution = TimeSpan.FromMinutes(1);
+
     public async Task<SocialAccountDto?> FindAsync(Guid accountId, CancellationToken cancellationToken) =>
         (await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken))?.ToDto();
 
@@ -61,7 +63,12 @@ internal sealed class SocialAccountsGateway(
             await tokens.RefreshAsync(account, margin: null, cancellationToken);
             result = await call(client, await tokens.DecryptAsync(account, cancellationToken));
         }
-        account.LastSyncAt = clock.GetUtcNow();
+        // Recorded at most once a minute: a write per publish would cost more than the call it records.
+        var now = clock.GetUtcNow();
+        if (account.LastSyncAt is not { } synced || now - synced >= LastSyncResolution)
+        {
+            account.LastSyncAt = now;
+        }
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }
