@@ -19,6 +19,7 @@ using Platform.Posts.Features.Shared;
 using Platform.Posts.Features.UnschedulePost;
 using Platform.Posts.Features.UpdatePost;
 using Platform.Posts.Publishing;
+using Platform.Posts.Publishing.Breaker;
 using Platform.Posts.Contracts;
 using Platform.Posts.Webhooks;
 using Platform.SharedKernel.Data;
@@ -39,6 +40,8 @@ internal sealed class PostsModule : IModule
         services.AddSingleton(options);
         services.AddModuleDbContext<PostsDbContext>();
         services.AddScoped<PublishQueue>();
+        services.AddScoped<AccountBreakerGate>();
+        services.AddScoped<AccountBreakerRecorder>();
         services.AddScoped<TargetChecks>();
         services.AddScoped<Scheduling>();
         services.AddScoped<BulkScheduler>();

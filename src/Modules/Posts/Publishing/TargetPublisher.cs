@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Posts.Contracts;
 using Platform.Posts.Data;
+using Platform.Posts.Publishing.Breaker;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
 using Platform.SocialAccounts.Contracts;
@@ -65,6 +66,15 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             await RaiseSettledAsync(services.GetRequiredService<Outbox>(), target, now, cancellationToken);
             return null;
         }
+        if (await services.GetRequiredService<AccountBreakerGate>().CheckAsync(target, now, cancellationToken) is { } paused)
+        {
+            paused.ApplyTo(target, outcomeUnknown: lostOutcome, now);
+            await queue.RequeueAsync(target.Id, paused.Until, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        // A pause or a limit may have put the lookup off for long: look back to the first attempt whose outcome was lost.
+        var lostSince = lostOutcome ? await Reconciliation.LostSinceAsync(db, target.Id, cancellationToken) ?? now : now;
         var number = target.RetryCount + 1;
         target.RetryCount = number;
         target.Status = lostOutcome ? TargetStatus.Unconfirmed : TargetStatus.Publishing;
@@ -88,24 +98,31 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         db.Attempts.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         var content = PostContentFactory.For(post, target);
-        return new Attempt(target.Id, target.SocialAccountId, number, record.Id, now, content, Reconcile: lostOutcome);
+        return new Attempt(target.Id, target.SocialAccountId, number, record.Id, now, content, Reconcile: lostOutcome, lostSince);
     }
 
     private static async Task<PublishOutcome> CallPlatformAsync(IServiceProvider services, Attempt attempt, CancellationToken cancellationToken)
     {
         var accounts = services.GetRequiredService<ISocialAccounts>();
+        var outcomeUnknown = attempt.Reconcile;
         try
         {
             if (attempt.Reconcile)
             {
                 var recent = await accounts.ListRecentPostsAsync(attempt.AccountId, 25, cancellationToken);
-                if (Reconciliation.FindMatch(recent, attempt.Content.Text, attempt.StartedAt) is { } found)
+                if (Reconciliation.FindMatch(recent, attempt.Content.Text, attempt.LostSince) is { } found)
                 {
                     return new PublishOutcome.Published(found.PlatformPostId, found.Url, Reconciled: true);
                 }
+                // Not on the platform: from here the target counts as unsent, as the send below assumes.
+                outcomeUnknown = false;
             }
             var published = await accounts.PublishAsync(attempt.AccountId, attempt.Content, cancellationToken);
             return new PublishOutcome.Published(published.PlatformPostId, published.Url, Reconciled: false);
+        }
+        catch (PlatformException limited) when (limited.IsLocalLimit && limited.RetryAfter is { } wait)
+        {
+            return new PublishOutcome.LimitedLocally(limited.Message, wait, outcomeUnknown);
         }
         catch (PlatformException refused) when (refused.Kind != PlatformErrorKind.Transient)
         {
@@ -135,6 +152,12 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
 
         switch (outcome)
         {
+            case PublishOutcome.LimitedLocally limited:
+                // Nothing was sent: the attempt is given back, and the target waits until the limit frees up.
+                db.Attempts.Remove(record);
+                target.RetryCount = attempt.Number - 1;
+                new Deferral(nameof(PlatformErrorKind.RateLimited), limited.Message, now + limited.RetryAfter).ApplyTo(target, limited.OutcomeUnknown, now);
+                break;
             case PublishOutcome.Published published:
                 target.PlatformPostId = published.PlatformPostId;
                 target.PlatformUrl = published.Url;
@@ -165,6 +188,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                 (record.ErrorKind, record.Error) = ("Unknown", unknown.Message);
                 break;
         }
+        await services.GetRequiredService<AccountBreakerRecorder>().RecordAsync(target, outcome, now, cancellationToken);
 
         if (target.NextAttemptAt is { } next)
         {
@@ -255,5 +279,6 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
     private static Task<PostTarget?> LockAsync(PostsDbContext db, Guid targetId, CancellationToken cancellationToken) =>
         db.Targets.FromSql($"SELECT * FROM posts.post_targets WHERE id = {targetId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
 
-    private sealed record Attempt(Guid TargetId, Guid AccountId, int Number, Guid RecordId, DateTimeOffset StartedAt, PostContent Content, bool Reconcile);
+    /// <param name="LostSince">When reconciling: the start of the first attempt whose outcome was lost, where the lookup starts.</param>
+    private sealed record Attempt(Guid TargetId, Guid AccountId, int Number, Guid RecordId, DateTimeOffset StartedAt, PostContent Content, bool Reconcile, DateTimeOffset LostSince);
 }
