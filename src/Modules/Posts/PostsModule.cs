@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Posts.Data;
+using Platform.Posts.Features.AccountHealth;
 using Platform.Posts.Features.BulkSchedule;
 using Platform.Posts.Features.Calendar;
 using Platform.Posts.Features.CreatePost;
@@ -66,6 +67,9 @@ internal sealed class PostsModule : IModule
         BulkScheduleEndpoints.Map(posts);
         ListPostsEndpoint.Map(posts);
         DeadLetterEndpoints.Map(posts);
+        ListAccountHealthEndpoint.Map(posts);
+        PauseAccountEndpoint.Map(posts);
+        ResumeAccountEndpoint.Map(posts);
         GetPostEndpoint.Map(posts);
         UpdatePostEndpoint.Map(posts);
         DeletePostEndpoint.Map(posts);
