@@ -5,11 +5,14 @@ namespace Platform.Posts.Tests.Breaker;
 /// <summary>What the breaker tests drive and look at: failing sends, tweets sent per text, the persisted breaker row.</summary>
 internal static class BreakerProbe
 {
-    /// <summary>A small threshold and a short break, one attempt per target so each failing post is one failure.</summary>
+    /// <summary>
+    /// A small threshold, one attempt per target so each failing post is one failure, and a break no test outlives:
+    /// tests end it themselves (<see cref="EndBreakAsync"/>), so a slow machine cannot end it before they looked.
+    /// </summary>
     public static Dictionary<string, string?> Settings => new()
     {
         ["Publishing:CircuitBreaker:FailureThreshold"] = "2",
-        ["Publishing:CircuitBreaker:BreakDuration"] = "00:00:05",
+        ["Publishing:CircuitBreaker:BreakDuration"] = "00:01:00",
         ["Publishing:MaxAttempts"] = "1",
     };
 
@@ -48,6 +51,16 @@ internal static class BreakerProbe
         (DateTime?)await database.SuperuserScalarAsync("SELECT paused_until FROM posts.account_breakers WHERE social_account_id = $1", account) is { } until
             ? new DateTimeOffset(until, TimeSpan.Zero)
             : null;
+
+    /// <summary>Lets the account's pause run out now, and makes what waited for it due at the same instant.</summary>
+    public static async Task EndBreakAsync(this TestDatabase database, Guid account)
+    {
+        await database.SuperuserScalarAsync("UPDATE posts.account_breakers SET paused_until = now() WHERE social_account_id = $1", account);
+        await database.SuperuserScalarAsync("""
+            UPDATE posts.publish_queue q SET due_at = now() FROM posts.post_targets t
+            WHERE t.id = q.target_id AND t.social_account_id = $1 AND t.error_kind = 'AccountPaused'
+            """, account);
+    }
 
     public static async Task<long> BreakerRowsAsync(this TestDatabase database, Guid account) =>
         (long)(await database.SuperuserScalarAsync("SELECT count(*) FROM posts.account_breakers WHERE social_account_id = $1", account))!;

@@ -50,6 +50,7 @@ public sealed class CircuitBreakerTests : PostsFixture
         (await app.Database.AttemptsAsync(waiting.Target().Id())).ShouldBe(0);
         waiting.Target().GetProperty("nextAttemptAt").GetDateTimeOffset().ShouldBe((await app.Database.PausedUntilAsync(account))!.Value, TimeSpan.FromMilliseconds(1));
 
+        await app.Database.EndBreakAsync(account);
         var published = await PostApi.WaitForAsync(owner.Client, post, "Published", "Failed");
         published.GetProperty("status").GetString().ShouldBe("Published");
         published.Target().GetProperty("retryCount").GetInt32().ShouldBe(1);
@@ -63,7 +64,6 @@ public sealed class CircuitBreakerTests : PostsFixture
         var (owner, account) = await OwnerWithXAsync();
         x.FailTweets();
         await BreakerProbe.FailPostsAsync(owner.Client, account, 2);
-        var firstUntil = (await app.Database.PausedUntilAsync(account))!.Value;
         string[] texts = ["Trial candidate A", "Trial candidate B", "Trial candidate C"];
         var posts = new List<Guid>();
         foreach (var text in texts)
@@ -74,6 +74,8 @@ public sealed class CircuitBreakerTests : PostsFixture
         {
             await PostApi.WaitUntilAsync(owner.Client, post, BreakerProbe.IsWaitingForPause);
         }
+        await app.Database.EndBreakAsync(account);
+        var firstUntil = (await app.Database.PausedUntilAsync(account))!.Value;
 
         var reopened = await Eventually.WaitForAsync(async () => await app.Database.PausedUntilAsync(account), until => until > firstUntil);
 

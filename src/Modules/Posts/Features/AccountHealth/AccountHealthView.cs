@@ -25,9 +25,13 @@ internal sealed record AccountHealthView(
     public static AccountHealthView From(SocialAccountDto account, AccountBreaker? breaker, DateTimeOffset now)
     {
         var pause = AccountPauseView.Of(breaker, now);
-        var health = pause is not null ? breaker!.IsHalfOpen(now) ? PublishingHealth.Recovering : PublishingHealth.Paused
-            : breaker is { ConsecutiveFailures: > 0 } ? PublishingHealth.Failing
-            : PublishingHealth.Healthy;
+        var health = (pause, breaker) switch
+        {
+            (not null, { } paused) when paused.IsHalfOpen(now) => PublishingHealth.Recovering,
+            (not null, _) => PublishingHealth.Paused,
+            (null, { ConsecutiveFailures: > 0 }) => PublishingHealth.Failing,
+            _ => PublishingHealth.Healthy,
+        };
         return new AccountHealthView(account.Id, account.Platform, account.DisplayName, account.Status, health,
             breaker?.ConsecutiveFailures ?? 0, breaker?.LastErrorKind, breaker?.LastError, pause);
     }
