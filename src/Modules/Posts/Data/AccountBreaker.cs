@@ -61,7 +61,7 @@ internal sealed class AccountBreaker
         UpdatedAt = now;
     }
 
-    /// <summary>The trial told nothing about the account (nothing was sent): the next target may try.</summary>
+    /// <summary>No target holds the trial: the next one to come may take it.</summary>
     public void EndTrial(DateTimeOffset now)
     {
         TrialTargetId = null;

@@ -26,6 +26,7 @@ internal sealed class AccountBreakerRecorder(PostsDbContext db, PublishQueue que
         var trial = breaker.TrialTargetId == target.Id;
         switch (signal)
         {
+            // An attempt that was already under way when the pause began ends nothing: only the trial or a user does.
             case AccountSignal.Works when trial || !breaker.IsPaused:
                 db.Breakers.Remove(breaker);
                 if (trial)
