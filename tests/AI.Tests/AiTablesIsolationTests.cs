@@ -54,22 +54,5 @@ public sealed class AiTablesIsolationTests
         (await command.ExecuteScalarAsync()).ShouldBe(0L);
     }
 
-    private async Task<object?> ExecuteAsync(Guid tenant, string sql, params object[] parameters)
-    {
-        await using var connection = app.Database.OpenApp();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var set = new NpgsqlCommand("SELECT set_config('app.tenant_id', $1, true)", connection, transaction))
-        {
-            set.Parameters.Add(new NpgsqlParameter { Value = tenant.ToString() });
-            await set.ExecuteNonQueryAsync();
-        }
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-        var result = await command.ExecuteScalarAsync();
-        await transaction.CommitAsync();
-        return result;
-    }
+    private Task<object?> ExecuteAsync(Guid tenant, string sql, params object[] parameters) => app.Database.ScalarAsTenantAsync(tenant, sql, parameters);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Posts.Publishing;
@@ -18,8 +17,7 @@ public sealed class ClaimTests : PostsFixture
         var (owner, account) = await OwnerWithXAsync();
         x.On("POST", "/2/tweets", FakeResponse.Json("""{"data":{"id":"31","text":"ok"}}""", 201));
         var post = await PostApi.CreateAsync(owner.Client, PostApi.Draft(account, "Late worker"));
-        (await owner.Client.PostAsJsonAsync($"/api/v1/posts/{post.Id()}/schedule", new { scheduledAt = DateTimeOffset.UtcNow.AddHours(1).ToString("O") }))
-            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        await PostApi.ScheduleAsync(owner.Client, post.Id(), DateTimeOffset.UtcNow.AddHours(1));
         var target = post.Target().Id();
         var publisher = app.Services.GetRequiredService<TargetPublisher>();
         var claim = new ClaimedTarget(target, owner.TenantId, DateTimeOffset.UtcNow, TimeSpan.Zero);
@@ -44,8 +42,7 @@ public sealed class ClaimTests : PostsFixture
     {
         var (owner, account) = await OwnerWithXAsync();
         var post = await PostApi.CreateAsync(owner.Client, PostApi.Draft(account, "Held"));
-        (await owner.Client.PostAsJsonAsync($"/api/v1/posts/{post.Id()}/schedule", new { scheduledAt = DateTimeOffset.UtcNow.AddHours(1).ToString("O") }))
-            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        await PostApi.ScheduleAsync(owner.Client, post.Id(), DateTimeOffset.UtcNow.AddHours(1));
         await LeaseAsync(post.Target().Id(), "busy-worker", "now() + interval '1 minute'");
 
         var again = await owner.Client.PostAsync($"/api/v1/posts/{post.Id()}/publish", null);

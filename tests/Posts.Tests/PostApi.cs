@@ -25,13 +25,17 @@ internal static class PostApi
         client.GetFromJsonAsync<JsonElement>($"/api/v1/posts/{postId}");
 
     /// <summary>Polls the post until its status is one of <paramref name="statuses"/>.</summary>
-    public static async Task<JsonElement> WaitForAsync(HttpClient client, Guid postId, params string[] statuses)
+    public static Task<JsonElement> WaitForAsync(HttpClient client, Guid postId, params string[] statuses) =>
+        WaitUntilAsync(client, postId, post => statuses.Contains(post.GetProperty("status").GetString()));
+
+    /// <summary>Polls the post (for up to 20 s) until <paramref name="arrived"/> holds.</summary>
+    public static async Task<JsonElement> WaitUntilAsync(HttpClient client, Guid postId, Func<JsonElement, bool> arrived)
     {
         JsonElement post = default;
         for (var i = 0; i < 200; i++)
         {
             post = await GetAsync(client, postId);
-            if (statuses.Contains(post.GetProperty("status").GetString()))
+            if (arrived(post))
             {
                 return post;
             }
@@ -39,6 +43,14 @@ internal static class PostApi
         }
         throw new TimeoutException($"Post {postId} stayed {post.GetProperty("status")}: {post}");
     }
+
+    public static async Task ScheduleAsync(HttpClient client, Guid postId, DateTimeOffset at)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/posts/{postId}/schedule", new { scheduledAt = at.ToString("O") });
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    public static Task<HttpResponseMessage> PublishAsync(HttpClient client, Guid postId) => client.PostAsync($"/api/v1/posts/{postId}/publish", null);
 
     public static JsonElement Target(this JsonElement post) => post.GetProperty("targets")[0];
 

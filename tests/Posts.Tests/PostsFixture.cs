@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Platform.Posts.Tests;
 
 /// <summary>One host and one fake X per fixture; each test registers its own tenant.</summary>
@@ -32,11 +30,9 @@ public abstract class PostsFixture
     }
 
     /// <summary>Rows of the due index matching <paramref name="column"/> = <paramref name="value"/>, read as the superuser.</summary>
-    protected async Task<long> QueuedAsync(string column, Guid value)
-    {
-        await using var connection = app.Database.OpenSuperuser();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM posts.publish_queue WHERE {column} = $1", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    protected async Task<long> QueuedAsync(string column, Guid value) =>
+        (long)(await SuperuserScalarAsync($"SELECT count(*) FROM posts.publish_queue WHERE {column} = $1", value))!;
+
+    /// <summary>Runs <paramref name="sql"/> as the superuser (every tenant's rows), for assertions and set-up only.</summary>
+    protected Task<object?> SuperuserScalarAsync(string sql, params object[] values) => app.Database.SuperuserScalarAsync(sql, values);
 }

@@ -26,8 +26,8 @@ public sealed class PublishingEventsTests
 
         await owner.Client.PostAsync($"/api/v1/posts/{post.Id()}/publish", null);
         await PostApi.WaitForAsync(owner.Client, post.Id(), "Published");
-        var delivery = await WaitForAsync(() => Task.FromResult(receiver.To("POST", "/hooks").FirstOrDefault()), found => found is not null);
-        var summary = await WaitForAsync(
+        var delivery = await Eventually.WaitForAsync(() => Task.FromResult(receiver.To("POST", "/hooks").FirstOrDefault()), found => found is not null);
+        var summary = await Eventually.WaitForAsync(
             async () => (await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/analytics/summary")).GetProperty("counts"),
             counts => counts.GetArrayLength() > 0);
 
@@ -62,10 +62,10 @@ public sealed class PublishingEventsTests
         await WaitForAsync(
             async () => (await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/analytics/summary")).GetProperty("counts"),
             counts => counts.GetArrayLength() > 0);
-        await WaitForAsync(() => app.Database.ScalarAsync<long>(
-            "SELECT count(*) FROM platform_events.outbox WHERE processed_at IS NULL"), pending => pending == 0);
+        await WaitForAsync(async () => (long)(await app.Database.SuperuserScalarAsync(
+            "SELECT count(*) FROM platform_events.outbox WHERE processed_at IS NULL"))!, pending => pending == 0);
 
-        (await app.Database.ScalarAsync<long>("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%WebhookDeliveryJob%'")).ShouldBe(0);
+        ((long)(await app.Database.SuperuserScalarAsync("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%WebhookDeliveryJob%'"))!).ShouldBe(0);
     }
 
     private static async Task SetWebhookAsync(PostsApp app, TestAccount owner, string url)
@@ -78,19 +78,5 @@ public sealed class PublishingEventsTests
         command.Parameters.Add(new NpgsqlParameter { Value = url });
         command.Parameters.Add(new NpgsqlParameter { Value = owner.TenantId });
         (await command.ExecuteNonQueryAsync()).ShouldBe(1);
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> arrived)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            var value = await probe();
-            if (arrived(value))
-            {
-                return value;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("Nothing arrived within 15 s.");
     }
 }

@@ -35,12 +35,22 @@ public sealed class TestDatabase
     /// <summary>The cluster's superuser on this database: sees every tenant, for assertions only.</summary>
     public NpgsqlConnection OpenSuperuser() => Open(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name }.ConnectionString);
 
-    /// <summary>One value read as the superuser, for assertions across tenants.</summary>
-    public async Task<T> ScalarAsync<T>(string sql)
+    /// <summary>Runs <paramref name="sql"/> as the superuser (every tenant's rows), for assertions and set-up only.</summary>
+    public async Task<object?> SuperuserScalarAsync(string sql, params object[] values)
     {
         await using var connection = OpenSuperuser();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
+        return await ScalarAsync(connection, null, sql, values);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> as the app role inside <paramref name="tenantId"/>'s unit of work, as the host would, and commits.</summary>
+    public async Task<object?> ScalarAsTenantAsync(Guid tenantId, string sql, params object[] values)
+    {
+        await using var connection = OpenApp();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await ScalarAsync(connection, transaction, "SELECT set_config('app.tenant_id', $1, true)", tenantId.ToString());
+        var result = await ScalarAsync(connection, transaction, sql, values);
+        await transaction.CommitAsync();
+        return result;
     }
 
     public async Task DropAsync()
@@ -49,6 +59,17 @@ public sealed class TestDatabase
         await using var admin = Open(AdminConnectionString);
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, params object[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+        var result = await command.ExecuteScalarAsync();
+        return result is DBNull ? null : result;
     }
 
     private static NpgsqlConnection Open(string connectionString)

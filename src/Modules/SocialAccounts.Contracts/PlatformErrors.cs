@@ -21,11 +21,20 @@ public enum PlatformErrorKind
 public sealed class PlatformException(SocialPlatform platform, PlatformErrorKind kind, string message, TimeSpan? retryAfter = null, string? platformCode = null)
     : Exception(message)
 {
+    /// <summary>
+    /// <see cref="PlatformCode"/> of a refusal by our own rate limiter: nothing was sent, and the same call may be
+    /// made after <see cref="RetryAfter"/>.
+    /// </summary>
+    public const string LocalLimitCode = "local-limit";
+
     public SocialPlatform Platform { get; } = platform;
     public PlatformErrorKind Kind { get; } = kind;
     public TimeSpan? RetryAfter { get; } = retryAfter;
     /// <summary>The platform's own error code, when it sent one (e.g. Graph 190, X usage-capped).</summary>
     public string? PlatformCode { get; } = platformCode;
+
+    /// <summary>Our own limiter refused the call before anything reached the platform.</summary>
+    public bool IsLocalLimit => PlatformCode == LocalLimitCode;
 
     public bool IsRetryable => Kind is PlatformErrorKind.RateLimited or PlatformErrorKind.Transient or PlatformErrorKind.TokenExpired;
 }

@@ -38,7 +38,7 @@ internal sealed class SocialAccountsModule : IModule
         services.AddSingleton<TokenCipher>();
         services.AddOAuthState();
         services.AddScoped<PendingSelections>();
-        services.AddPlatformRateLimits();
+        services.AddPlatformRateLimits(configuration);
         services.AddSingleton<IContentRules, ContentRules>();
         PlatformClientFactory.Register(services, configuration);
         services.AddScoped<AccountTokens>();

@@ -8,6 +8,7 @@ internal sealed class PostsDbContext(DbContextOptions<PostsDbContext> options) :
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostTarget> Targets => Set<PostTarget>();
     public DbSet<TargetAttempt> Attempts => Set<TargetAttempt>();
+    public DbSet<AccountBreaker> Breakers => Set<AccountBreaker>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,5 +29,11 @@ internal sealed class PostsDbContext(DbContextOptions<PostsDbContext> options) :
             target.OwnsOne(t => t.Options, options => options.ToJson("options"));
         });
         modelBuilder.Entity<TargetAttempt>().ToTable("target_attempts");
+        modelBuilder.Entity<AccountBreaker>(breaker =>
+        {
+            breaker.ToTable("account_breakers");
+            breaker.HasKey(b => new { b.TenantId, b.SocialAccountId });
+            breaker.Property(b => b.PausedBy).HasConversion(new SnakeCaseEnum<PauseSource>());
+        });
     }
 }

@@ -13,4 +13,10 @@ internal abstract record PublishOutcome
 
     /// <summary>We cannot tell whether the platform has it (timeout, dropped connection, failed lookup).</summary>
     public sealed record Unknown(string Message) : PublishOutcome;
+
+    /// <summary>
+    /// Our own rate limiter refused before anything was sent (a daily cap, say): try again after <paramref name="RetryAfter"/>.
+    /// <paramref name="OutcomeUnknown"/>: an earlier attempt's outcome is still lost (no lookup ran before the refusal).
+    /// </summary>
+    public sealed record LimitedLocally(string Message, TimeSpan RetryAfter, bool OutcomeUnknown) : PublishOutcome;
 }

@@ -77,6 +77,28 @@ internal sealed class PublishQueue(DbSession session)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Makes the account's targets that wait for its pause due now (a resume, or a trial that succeeded). Rows a worker
+    /// holds or has locked are skipped rather than waited for: at worst such a target waits for the time it was put off to.
+    /// </summary>
+    /// <returns>How many were made due.</returns>
+    public async Task<int> ReleaseDeferredAsync(Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = session.CreateCommand("""
+            UPDATE posts.publish_queue q SET due_at = $2
+            FROM (SELECT waiting.target_id
+                  FROM posts.publish_queue waiting JOIN posts.post_targets t ON t.id = waiting.target_id
+                  WHERE t.social_account_id = $1 AND t.error_kind = $3 AND waiting.due_at > $2
+                    AND (waiting.lease_until IS NULL OR waiting.lease_until < clock_timestamp())
+                  FOR UPDATE OF waiting SKIP LOCKED) deferred
+            WHERE q.target_id = deferred.target_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = accountId });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        command.Parameters.Add(new NpgsqlParameter { Value = Deferral.AccountPaused });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Puts targets back for later attempts, releasing the current claims.</summary>
     public async Task RequeueAsync(IReadOnlyCollection<(Guid TargetId, DateTimeOffset DueAt)> targets, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Platform.Posts.Publishing.Breaker;
 
 namespace Platform.Posts.Publishing;
 
@@ -20,6 +21,7 @@ internal sealed class PublishingOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Work that fell due while no host ran is still published when at most this late; beyond, it is flagged as missed.</summary>
     public TimeSpan MissedWindow { get; set; } = TimeSpan.FromHours(1);
+    public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
 
     public static PublishingOptions From(IConfiguration configuration) =>
         configuration.GetSection("Publishing").Get<PublishingOptions>() ?? new PublishingOptions();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Posts.Contracts;
 using Platform.Posts.Data;
+using Platform.Posts.Publishing.Breaker;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
 using Platform.SocialAccounts.Contracts;
@@ -122,9 +123,12 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         var posts = await LoadPostsAsync(db, live.Select(c => targets[c.TargetId].PostId), cancellationToken);
         var now = clock.GetUtcNow();
         await CloseOpenAttemptsAsync(db, live.Select(c => targets[c.TargetId]).Where(t => t.Status == TargetStatus.Publishing).Select(t => t.Id).ToList(), now, cancellationToken);
+        var gate = services.GetRequiredService<AccountBreakerGate>();
+        var breakers = await db.LockBreakersAsync(live[0].TenantId, live.Select(c => targets[c.TargetId].SocialAccountId), cancellationToken);
 
         var attempts = new List<Attempt>();
         var missed = new List<PostTarget>();
+        var deferred = new List<(Guid, DateTimeOffset)>();
         foreach (var claim in live)
         {
             var target = targets[claim.TargetId];
@@ -136,6 +140,14 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                 missed.Add(target);
                 continue;
             }
+            if (gate.Check(target, breakers, now) is { } paused)
+            {
+                paused.ApplyTo(target, outcomeUnknown: lostOutcome, now);
+                deferred.Add((target.Id, paused.Until));
+                continue;
+            }
+            // A pause or a limit may have put the lookup off for long: look back to the first attempt whose outcome was lost.
+            var lostSince = lostOutcome ? await Reconciliation.LostSinceAsync(db, target.Id, cancellationToken) ?? now : now;
             var number = target.RetryCount + 1;
             target.RetryCount = number;
             target.Status = lostOutcome ? TargetStatus.Unconfirmed : TargetStatus.Publishing;
@@ -157,8 +169,9 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                 Worker = worker,
             };
             db.Attempts.Add(record);
-            attempts.Add(new Attempt(target.Id, target.SocialAccountId, number, record.Id, now, PostContentFactory.For(post, target), Reconcile: lostOutcome));
+            attempts.Add(new Attempt(target.Id, target.SocialAccountId, number, record.Id, now, PostContentFactory.For(post, target), Reconcile: lostOutcome, lostSince));
         }
+        await queue.RequeueAsync(deferred, cancellationToken);
         await FinishAsync(services, db, queue, missed, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return attempts;
@@ -167,18 +180,25 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
     private static async Task<PublishOutcome> CallPlatformAsync(IServiceProvider services, Attempt attempt, CancellationToken cancellationToken)
     {
         var accounts = services.GetRequiredService<ISocialAccounts>();
+        var outcomeUnknown = attempt.Reconcile;
         try
         {
             if (attempt.Reconcile)
             {
                 var recent = await accounts.ListRecentPostsAsync(attempt.AccountId, 25, cancellationToken);
-                if (Reconciliation.FindMatch(recent, attempt.Content.Text, attempt.StartedAt) is { } found)
+                if (Reconciliation.FindMatch(recent, attempt.Content.Text, attempt.LostSince) is { } found)
                 {
                     return new PublishOutcome.Published(found.PlatformPostId, found.Url, Reconciled: true);
                 }
+                // Not on the platform: from here the target counts as unsent, as the send below assumes.
+                outcomeUnknown = false;
             }
             var published = await accounts.PublishAsync(attempt.AccountId, attempt.Content, cancellationToken);
             return new PublishOutcome.Published(published.PlatformPostId, published.Url, Reconciled: false);
+        }
+        catch (PlatformException limited) when (limited.IsLocalLimit && limited.RetryAfter is { } wait)
+        {
+            return new PublishOutcome.LimitedLocally(limited.Message, wait, outcomeUnknown);
         }
         catch (PlatformException refused) when (refused.Kind != PlatformErrorKind.Transient)
         {
@@ -203,13 +223,22 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         var recordIds = batch.Select(b => b.Attempt.RecordId).ToList();
         var records = await db.Attempts.Where(a => recordIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var now = clock.GetUtcNow();
+        var recorder = services.GetRequiredService<AccountBreakerRecorder>();
+        var breakers = await db.LockBreakersAsync(targets.Values.First().TenantId, targets.Values.Select(t => t.SocialAccountId), cancellationToken);
         var later = new List<(Guid, DateTimeOffset)>();
         var settled = new List<PostTarget>();
         foreach (var (attempt, outcome) in batch)
         {
             var target = targets.GetValueOrDefault(attempt.TargetId)
                 ?? throw new InvalidOperationException($"Target {attempt.TargetId} vanished while publishing.");
-            Apply(target, records[attempt.RecordId], attempt, outcome, now);
+            var record = records[attempt.RecordId];
+            if (outcome is PublishOutcome.LimitedLocally)
+            {
+                // Nothing was sent: the attempt is given back.
+                db.Attempts.Remove(record);
+            }
+            Apply(target, record, attempt, outcome, now);
+            await recorder.RecordAsync(target, outcome, breakers, now, cancellationToken);
             if (target.NextAttemptAt is { } next)
             {
                 later.Add((target.Id, next));
@@ -230,6 +259,11 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         record.FinishedAt = now;
         switch (outcome)
         {
+            case PublishOutcome.LimitedLocally limited:
+                // The target waits until the limit frees up.
+                target.RetryCount = attempt.Number - 1;
+                new Deferral(nameof(PlatformErrorKind.RateLimited), limited.Message, now + limited.RetryAfter).ApplyTo(target, limited.OutcomeUnknown, now);
+                break;
             case PublishOutcome.Published published:
                 target.PlatformPostId = published.PlatformPostId;
                 target.PlatformUrl = published.Url;
@@ -367,5 +401,6 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             .ToDictionaryAsync(t => t.Id, cancellationToken);
     }
 
-    private sealed record Attempt(Guid TargetId, Guid AccountId, int Number, Guid RecordId, DateTimeOffset StartedAt, PostContent Content, bool Reconcile);
+    /// <param name="LostSince">When reconciling: the start of the first attempt whose outcome was lost, where the lookup starts.</param>
+    private sealed record Attempt(Guid TargetId, Guid AccountId, int Number, Guid RecordId, DateTimeOffset StartedAt, PostContent Content, bool Reconcile, DateTimeOffset LostSince);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.SharedKernel.Caching;
 using Platform.SocialAccounts.Contracts;
@@ -6,46 +7,12 @@ using StackExchange.Redis;
 
 namespace Platform.SocialAccounts.RateLimits;
 
-internal enum PlatformOperation
-{
-    Publish,
-    Read,
-}
-
-internal enum LimitScope
-{
-    /// <summary>Per connected account (the platform's per-user limit).</summary>
-    Account,
-    /// <summary>Per platform app, across every tenant (the platform's per-app limit).</summary>
-    App,
-}
-
-internal sealed record PlatformLimit(SocialPlatform Platform, PlatformOperation? Operation, LimitScope Scope, int Limit, TimeSpan Window, string Source);
-
-/// <summary>
-/// Documented platform limits, enforced before calling so a burst never exceeds them: sliding windows (exact, so daily
-/// publishing caps hold over any 24 hours). A null operation counts every call.
-/// </summary>
-internal static class PlatformLimits
-{
-    public static readonly IReadOnlyList<PlatformLimit> All =
-    [
-        new(SocialPlatform.X, PlatformOperation.Publish, LimitScope.Account, 100, TimeSpan.FromMinutes(15), "POST /2/tweets 100/15 min per user"),
-        new(SocialPlatform.X, PlatformOperation.Publish, LimitScope.App, 10_000, TimeSpan.FromHours(24), "POST /2/tweets 10,000/24 h per app"),
-        new(SocialPlatform.Instagram, PlatformOperation.Publish, LimitScope.Account, 50, TimeSpan.FromHours(24), "50 API-published posts per 24 h"),
-        new(SocialPlatform.Threads, PlatformOperation.Publish, LimitScope.Account, 250, TimeSpan.FromHours(24), "250 API-published posts per 24 h"),
-        new(SocialPlatform.TikTok, PlatformOperation.Publish, LimitScope.Account, 6, TimeSpan.FromMinutes(1), "video/photo init 6/min per token"),
-        new(SocialPlatform.YouTube, PlatformOperation.Publish, LimitScope.App, 100, TimeSpan.FromHours(24), "videos.insert 100 calls/day per project"),
-        new(SocialPlatform.Reddit, null, LimitScope.App, 100, TimeSpan.FromMinutes(1), "100 queries per minute per OAuth client"),
-    ];
-}
-
 /// <summary>Takes one permit from every window that applies, all or none; refuses with the wait until the oldest call leaves.</summary>
-internal sealed class PlatformRateLimiter(IRateWindowStore store, TimeProvider clock)
+internal sealed class PlatformRateLimiter(IRateWindowStore store, TimeProvider clock, IReadOnlyList<PlatformLimit> limits)
 {
     public async Task AcquireAsync(SocialPlatform platform, Guid accountId, PlatformOperation operation, CancellationToken cancellationToken)
     {
-        var windows = PlatformLimits.All
+        var windows = limits
             .Where(l => l.Platform == platform && (l.Operation is null || l.Operation == operation))
             .Select(l => new RateWindow(
                 $"social_accounts:ratelimit:{platform.Slug()}:{l.Operation?.ToString().ToLowerInvariant() ?? "all"}:{(l.Scope == LimitScope.Account ? accountId.ToString("N") : "app")}:{(long)l.Window.TotalSeconds}",
@@ -59,7 +26,7 @@ internal sealed class PlatformRateLimiter(IRateWindowStore store, TimeProvider c
         if (wait is { } retryAfter)
         {
             throw new PlatformException(platform, PlatformErrorKind.RateLimited,
-                $"The {platform} limit for this account or app is used up; try again later.", retryAfter, "local-limit");
+                $"The {platform} limit for this account or app is used up; try again later.", retryAfter, PlatformException.LocalLimitCode);
         }
     }
 }
@@ -145,13 +112,14 @@ internal sealed class MemoryRateWindowStore : IRateWindowStore
 
 internal static class RateLimitRegistration
 {
-    public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services)
+    public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
+        var limits = PlatformLimits.From(configuration);
         services.AddSingleton<MemoryRateWindowStore>();
         services.AddSingleton<IRateWindowStore>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
             ? new RedisRateWindowStore(redis, sp.GetRequiredService<RedisNamespace>())
             : sp.GetRequiredService<MemoryRateWindowStore>());
-        services.AddSingleton<PlatformRateLimiter>();
+        services.AddSingleton(sp => new PlatformRateLimiter(sp.GetRequiredService<IRateWindowStore>(), sp.GetRequiredService<TimeProvider>(), limits));
         return services;
     }
 }

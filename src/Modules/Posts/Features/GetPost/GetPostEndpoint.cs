@@ -13,13 +13,15 @@ internal static class GetPostEndpoint
     public static void Map(IEndpointRouteBuilder posts) => posts
         .MapGet("/{id:guid}", HandleAsync)
         .WithName("GetPost")
-        .WithSummary("A post with each target's status, result, error and retry count.")
+        .WithSummary("A post with each target's status, result, error, retry count, and whether publishing to its account is paused (accountPaused).")
         .RequireAuthorization(Policies.Viewer)
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Ok<PostResponse>> HandleAsync(Guid id, PostsDbContext db, TargetChecks checks, CancellationToken cancellationToken)
+    private static async Task<Ok<PostResponse>> HandleAsync(
+        Guid id, PostsDbContext db, TargetChecks checks, TimeProvider clock, CancellationToken cancellationToken)
     {
         var post = await db.LoadAsync(id, cancellationToken);
-        return TypedResults.Ok(PostResponse.From(post, post.IsEditable ? checks.Check(post) : null));
+        var pauses = await AccountPauseView.ForAccountsAsync(db, post.Targets.Select(t => t.SocialAccountId), clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(PostResponse.From(post, post.IsEditable ? checks.Check(post) : null, pauses));
     }
 }

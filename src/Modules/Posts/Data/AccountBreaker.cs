@@ -1,0 +1,84 @@
+namespace Platform.Posts.Data;
+
+internal enum PauseSource
+{
+    /// <summary>The circuit breaker, after repeated failures that say the account is unhealthy.</summary>
+    Breaker,
+    /// <summary>An owner or admin, until resumed (or until the time they chose).</summary>
+    User,
+}
+
+/// <summary>
+/// The publishing circuit breaker of one social account, a row of <c>posts.account_breakers</c> so that every host
+/// honours it. Closed, it only counts consecutive failures; open (paused), no target of the account is attempted
+/// until <see cref="PausedUntil"/>; then half-open: one trial target goes through and its outcome closes the breaker
+/// (the row is deleted) or opens it again. A healthy account has no row.
+/// </summary>
+internal sealed class AccountBreaker
+{
+    public Guid TenantId { get; set; }
+    public Guid SocialAccountId { get; set; }
+    public int ConsecutiveFailures { get; set; }
+    public string? LastErrorKind { get; set; }
+    public string? LastError { get; set; }
+    public PauseSource? PausedBy { get; set; }
+    public string? PauseReason { get; set; }
+    public DateTimeOffset? PausedAt { get; set; }
+    /// <summary>Null only for a user's pause without an end.</summary>
+    public DateTimeOffset? PausedUntil { get; set; }
+    public Guid? TrialTargetId { get; set; }
+    public DateTimeOffset? TrialUntil { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public bool IsPaused => PausedAt is not null;
+
+    /// <summary>A user's pause whose chosen end has passed: it tested nothing, so it simply ends, without a trial.</summary>
+    public bool UserPauseEnded(DateTimeOffset now) => PausedBy == PauseSource.User && PausedUntil <= now;
+
+    /// <summary>A breaker pause whose time ran out: the next target to come is the trial, unless one holds the right already.</summary>
+    public bool IsHalfOpen(DateTimeOffset now) => PausedBy == PauseSource.Breaker && PausedUntil <= now;
+
+    /// <summary>No trial is running (none started, or its holder vanished with its lease), or this target is it.</summary>
+    public bool MayBeTrial(Guid targetId, DateTimeOffset now) => TrialTargetId is null || TrialTargetId == targetId || TrialUntil <= now;
+
+    public void RecordFailure(string kind, string message, DateTimeOffset now)
+    {
+        ConsecutiveFailures++;
+        LastErrorKind = kind;
+        LastError = message;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Opens the breaker, or opens it again after a failed trial (the pause keeps its start).</summary>
+    public void Open(string reason, DateTimeOffset until, DateTimeOffset now) => Pause(PauseSource.Breaker, reason, until, now);
+
+    public void PauseByUser(string reason, DateTimeOffset? until, DateTimeOffset now) => Pause(PauseSource.User, reason, until, now);
+
+    public void StartTrial(Guid targetId, DateTimeOffset until, DateTimeOffset now)
+    {
+        TrialTargetId = targetId;
+        TrialUntil = until;
+        UpdatedAt = now;
+    }
+
+    /// <summary>No target holds the trial: the next one to come may take it.</summary>
+    public void EndTrial(DateTimeOffset now)
+    {
+        TrialTargetId = null;
+        TrialUntil = null;
+        UpdatedAt = now;
+    }
+
+    private void Pause(PauseSource source, string reason, DateTimeOffset? until, DateTimeOffset now)
+    {
+        // Opening again after a failed trial continues the same pause; anything else starts one.
+        if (PausedBy != source)
+        {
+            PausedAt = now;
+        }
+        PausedBy = source;
+        PauseReason = reason;
+        PausedUntil = until;
+        EndTrial(now);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Platform.Posts.Data;
+using Platform.Posts.Publishing;
+using Platform.SharedKernel.Security;
+using Platform.SharedKernel.Tenancy;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.Posts.Features.AccountHealth;
+
+internal static class ResumeAccountEndpoint
+{
+    public static void Map(IEndpointRouteBuilder posts) => posts
+        .MapPost("/account-health/{accountId:guid}/resume", HandleAsync)
+        .WithName("ResumeAccountPublishing")
+        .WithSummary("Ends an account's pause (the breaker's or a user's) and forgets its failures; the posts that waited for it are due at once. Resuming a healthy account changes nothing.")
+        .RequireAuthorization(Policies.Admin)
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Ok<AccountHealthView>> HandleAsync(
+        Guid accountId, PostsDbContext db, PublishQueue queue, ISocialAccounts accounts, ITenantContext tenant, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var account = await AccountHealthView.RequireAccountAsync(accounts, accountId, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (await db.LockBreakerAsync(tenant.RequiredTenantId, accountId, cancellationToken) is { } breaker)
+        {
+            db.Breakers.Remove(breaker);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await queue.ReleaseDeferredAsync(accountId, now, cancellationToken);
+        return TypedResults.Ok(AccountHealthView.From(account, breaker: null, now));
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Configuration;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.SocialAccounts.RateLimits;
+
+internal enum PlatformOperation
+{
+    Publish,
+    Read,
+}
+
+internal enum LimitScope
+{
+    /// <summary>Per connected account (the platform's per-user limit).</summary>
+    Account,
+    /// <summary>Per platform app, across every tenant (the platform's per-app limit).</summary>
+    App,
+}
+
+internal sealed record PlatformLimit(SocialPlatform Platform, PlatformOperation? Operation, LimitScope Scope, int Limit, TimeSpan Window, string Source)
+{
+    /// <summary>The limit's key under <c>Platforms:&lt;Platform&gt;:Limits</c>: <c>PublishPerAccount</c>, <c>ReadPerApp</c>, <c>CallsPerApp</c>...</summary>
+    public string Name => NameOf(Operation, Scope);
+
+    public static string NameOf(PlatformOperation? operation, LimitScope scope) => $"{operation?.ToString() ?? "Calls"}Per{scope}";
+}
+
+/// <summary>
+/// Platform limits, enforced before calling so a burst never exceeds them: sliding windows (exact, so daily
+/// publishing caps hold over any 24 hours). A null operation counts every call. The documented limits are the
+/// defaults; <c>Platforms:&lt;Platform&gt;:Limits:&lt;Name&gt;:Limit</c> and <c>:Window</c> change one (a Limit of 0
+/// removes it) or add one, since an app's real quota is whatever the platform granted it.
+/// </summary>
+internal static class PlatformLimits
+{
+    public static readonly IReadOnlyList<PlatformLimit> Documented =
+    [
+        new(SocialPlatform.X, PlatformOperation.Publish, LimitScope.Account, 100, TimeSpan.FromMinutes(15), "POST /2/tweets 100/15 min per user"),
+        new(SocialPlatform.X, PlatformOperation.Publish, LimitScope.App, 10_000, TimeSpan.FromHours(24), "POST /2/tweets 10,000/24 h per app"),
+        new(SocialPlatform.Instagram, PlatformOperation.Publish, LimitScope.Account, 50, TimeSpan.FromHours(24), "50 API-published posts per 24 h"),
+        new(SocialPlatform.Threads, PlatformOperation.Publish, LimitScope.Account, 250, TimeSpan.FromHours(24), "250 API-published posts per 24 h"),
+        new(SocialPlatform.TikTok, PlatformOperation.Publish, LimitScope.Account, 6, TimeSpan.FromMinutes(1), "video/photo init 6/min per token"),
+        new(SocialPlatform.YouTube, PlatformOperation.Publish, LimitScope.App, 100, TimeSpan.FromHours(24), "videos.insert 100 calls/day per project"),
+        new(SocialPlatform.Reddit, null, LimitScope.App, 100, TimeSpan.FromMinutes(1), "100 queries per minute per OAuth client"),
+    ];
+
+    private static readonly PlatformOperation?[] Operations = [PlatformOperation.Publish, PlatformOperation.Read, null];
+
+    /// <summary>The documented limits with the configured ones applied; a misspelt key stops the host rather than being ignored.</summary>
+    public static IReadOnlyList<PlatformLimit> From(IConfiguration configuration)
+    {
+        var limits = Documented.ToList();
+        foreach (var platform in SocialPlatforms.All)
+        {
+            var section = configuration.GetSection($"Platforms:{platform}:Limits");
+            foreach (var configured in section.GetChildren())
+            {
+                var (operation, scope) = Parse(configured);
+                var documented = limits.SingleOrDefault(l => l.Platform == platform && l.Operation == operation && l.Scope == scope);
+                if (documented is not null)
+                {
+                    limits.Remove(documented);
+                }
+                if (Override(platform, operation, scope, documented, configured) is { Limit: > 0 } limit)
+                {
+                    limits.Add(limit);
+                }
+            }
+        }
+        return limits;
+    }
+
+    private static (PlatformOperation? Operation, LimitScope Scope) Parse(IConfigurationSection configured)
+    {
+        foreach (var operation in Operations)
+        {
+            foreach (var scope in Enum.GetValues<LimitScope>())
+            {
+                if (string.Equals(configured.Key, PlatformLimit.NameOf(operation, scope), StringComparison.OrdinalIgnoreCase))
+                {
+                    return (operation, scope);
+                }
+            }
+        }
+        var known = Operations.SelectMany(o => Enum.GetValues<LimitScope>().Select(s => PlatformLimit.NameOf(o, s)));
+        throw new InvalidOperationException($"{configured.Path} is not a limit; use one of {string.Join(", ", known)}.");
+    }
+
+    private static PlatformLimit Override(
+        SocialPlatform platform, PlatformOperation? operation, LimitScope scope, PlatformLimit? documented, IConfigurationSection configured)
+    {
+        var limit = configured.GetValue<int?>("Limit") ?? documented?.Limit;
+        var window = configured.GetValue<TimeSpan?>("Window") ?? documented?.Window;
+        if (limit is not { } count || window is not { } span)
+        {
+            throw new InvalidOperationException($"{configured.Path} adds a limit: set both its Limit and its Window.");
+        }
+        if (count < 0 || span <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{configured.Path}: Limit must be 0 or more and Window positive.");
+        }
+        return new PlatformLimit(platform, operation, scope, count, span, $"configured at {configured.Path}");
+    }
+}
