@@ -51,6 +51,8 @@ internal sealed class LabRun : IAsyncDisposable
             // Publishing does not use Hangfire; without its server a restart is cheaper.
             ["Hangfire__ServerEnabled"] = "false",
             ["SocialAccounts__HttpTimeoutSeconds"] = "10",
+            // One fake X app publishes for every tenant of the lab: its real 10,000 posts/24 h app cap would end a 10,000 burst.
+            ["Platforms__X__Limits__PublishPerApp__Limit"] = "0",
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_gcServer"] = "0",
             ["DOTNET_TieredPGO"] = "0",
