@@ -59,10 +59,10 @@ public sealed class PublishingEventsTests
         await owner.Client.PostAsync($"/api/v1/posts/{post.Id()}/publish", null);
         await PostApi.WaitForAsync(owner.Client, post.Id(), "Published");
         // The analytics handler ran off the same outbox, so the webhook handler has had its turn too.
-        await WaitForAsync(
+        await Eventually.WaitForAsync(
             async () => (await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/analytics/summary")).GetProperty("counts"),
             counts => counts.GetArrayLength() > 0);
-        await WaitForAsync(async () => (long)(await app.Database.SuperuserScalarAsync(
+        await Eventually.WaitForAsync(async () => (long)(await app.Database.SuperuserScalarAsync(
             "SELECT count(*) FROM platform_events.outbox WHERE processed_at IS NULL"))!, pending => pending == 0);
 
         ((long)(await app.Database.SuperuserScalarAsync("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%WebhookDeliveryJob%'"))!).ShouldBe(0);

@@ -55,4 +55,46 @@ public sealed class RateLimitTests
 
         await (await one.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
     }
+
+    [Test]
+    public async Task Permits_are_taken_from_redis_in_leases_and_the_shared_limit_still_holds()
+    {
+        var settings = new Dictionary<string, string?> { ["RateLimiting:PermitsPerMinute"] = "80" };
+        await using var first = new PlatformApp(settings);
+        var alice = await first.RegisterAsync();
+        await using var second = new PlatformApp(new Dictionary<string, string?>(settings)
+        {
+            ["Redis:InstanceName"] = first.Database.Name + ":",
+            ["ConnectionStrings:Platform"] = first.Database.AppConnectionString,
+            ["ConnectionStrings:Owner"] = first.Database.OwnerConnectionString,
+        });
+        using var one = first.CreateClient(alice.AccessToken);
+        using var two = second.CreateClient(alice.AccessToken);
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(TestDatabase.RedisConnectionString);
+        var counter = $"{first.Database.Name}:ratelimit:user:{alice.UserId}";
+
+        (await one.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // One request took a lease of an eighth of the window: Redis is not asked again for each of the next ones.
+        ((int)await redis.GetDatabase().StringGetAsync(counter)).ShouldBe(10);
+
+        var allowedOnSecond = await CountAllowedAsync(two);
+        var allowedOnFirst = await CountAllowedAsync(one);
+
+        allowedOnSecond.ShouldBe(70);
+        allowedOnFirst.ShouldBe(9);
+        ((int)await redis.GetDatabase().StringGetAsync(counter)).ShouldBe(80);
+    }
+
+    private static async Task<int> CountAllowedAsync(HttpClient client)
+    {
+        for (var allowed = 0; ; allowed++)
+        {
+            var response = await client.GetAsync("/api/v1/me");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return allowed;
+            }
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+    }
 }

@@ -34,7 +34,7 @@ public sealed class LostOutcomeAfterDeferralTests : PostsFixture
         x.AcceptTweets();
 
         await app.Services.GetRequiredService<TargetPublisher>()
-            .PublishAsync(new ClaimedTarget(target, owner.TenantId, DateTimeOffset.UtcNow, TimeSpan.Zero), "worker", CancellationToken.None);
+            .PublishAsync([new ClaimedTarget(target, owner.TenantId, DateTimeOffset.UtcNow, TimeSpan.Zero)], "worker", released: null, CancellationToken.None);
 
         var published = await PostApi.GetAsync(owner.Client, post.Id());
         published.Target().GetProperty("status").GetString().ShouldBe("Published");
