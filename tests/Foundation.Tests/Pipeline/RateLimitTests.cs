@@ -39,12 +39,7 @@ public sealed class RateLimitTests
         var settings = new Dictionary<string, string?> { ["RateLimiting:PermitsPerMinute"] = "4" };
         await using var first = new PlatformApp(settings);
         var alice = await first.RegisterAsync();
-        await using var second = new PlatformApp(new Dictionary<string, string?>(settings)
-        {
-            ["Redis:InstanceName"] = first.Database.Name + ":",
-            ["ConnectionStrings:Platform"] = first.Database.AppConnectionString,
-            ["ConnectionStrings:Owner"] = first.Database.OwnerConnectionString,
-        });
+        await using var second = SecondInstance(first, settings);
         using var one = first.CreateClient(alice.AccessToken);
         using var two = second.CreateClient(alice.AccessToken);
 
@@ -62,12 +57,7 @@ public sealed class RateLimitTests
         var settings = new Dictionary<string, string?> { ["RateLimiting:PermitsPerMinute"] = "80" };
         await using var first = new PlatformApp(settings);
         var alice = await first.RegisterAsync();
-        await using var second = new PlatformApp(new Dictionary<string, string?>(settings)
-        {
-            ["Redis:InstanceName"] = first.Database.Name + ":",
-            ["ConnectionStrings:Platform"] = first.Database.AppConnectionString,
-            ["ConnectionStrings:Owner"] = first.Database.OwnerConnectionString,
-        });
+        await using var second = SecondInstance(first, settings);
         using var one = first.CreateClient(alice.AccessToken);
         using var two = second.CreateClient(alice.AccessToken);
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(TestDatabase.RedisConnectionString);
@@ -84,6 +74,14 @@ public sealed class RateLimitTests
         allowedOnFirst.ShouldBe(9);
         ((int)await redis.GetDatabase().StringGetAsync(counter)).ShouldBe(80);
     }
+
+    /// <summary>Another host on the first one's database and Redis namespace.</summary>
+    private static PlatformApp SecondInstance(PlatformApp first, Dictionary<string, string?> settings) => new(new Dictionary<string, string?>(settings)
+    {
+        ["Redis:InstanceName"] = first.Database.Name + ":",
+        ["ConnectionStrings:Platform"] = first.Database.AppConnectionString,
+        ["ConnectionStrings:Owner"] = first.Database.OwnerConnectionString,
+    });
 
     private static async Task<int> CountAllowedAsync(HttpClient client)
     {
