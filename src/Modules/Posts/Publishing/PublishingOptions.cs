@@ -9,9 +9,9 @@ internal sealed class PublishingOptions
     /// <summary>Run the due-work dispatcher in this process.</summary>
     public bool DispatcherEnabled { get; set; } = true;
     /// <summary>Targets published at once by this process.</summary>
-    public int MaxConcurrency { get; set; } = 64;
+    public int MaxConcurrency { get; set; } = 256;
     /// <summary>Targets claimed per round trip.</summary>
-    public int ClaimBatchSize { get; set; } = 100;
+    public int ClaimBatchSize { get; set; } = 256;
     /// <summary>How long a claim holds before another worker may take the target over (and treat its outcome as unknown).</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>Longest sleep between looks at the queue when nothing wakes the dispatcher.</summary>
