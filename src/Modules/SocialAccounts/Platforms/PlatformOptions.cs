@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
 using Platform.SocialAccounts.Contracts;
 
@@ -38,12 +40,16 @@ internal sealed class PlatformOptions
 
     private static string[] Items(string list) => list.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public static PlatformOptions For(SocialPlatform platform, IConfiguration configuration)
-    {
-        var options = Defaults(platform);
-        configuration.GetSection($"Platforms:{platform}").Bind(options);
-        return options;
-    }
+    // Bound once per configuration and platform: binding by reflection on every call cost more than the call's own work.
+    private static readonly ConditionalWeakTable<IConfiguration, ConcurrentDictionary<SocialPlatform, PlatformOptions>> Bound = new();
+
+    public static PlatformOptions For(SocialPlatform platform, IConfiguration configuration) =>
+        Bound.GetOrCreateValue(configuration).GetOrAdd(platform, p =>
+        {
+            var options = Defaults(p);
+            configuration.GetSection($"Platforms:{p}").Bind(options);
+            return options;
+        });
 
     private const string GraphVersion = "v25.0";
 
