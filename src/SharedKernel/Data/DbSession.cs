@@ -106,6 +106,8 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant)
     {
         context.Database.SetDbConnection(connection!, contextOwnsConnection: false);
         context.Database.UseTransaction(transaction);
+        // A failed save fails the whole unit of work, which rolls back: a savepoint around every save would only add round trips.
+        context.Database.AutoSavepointsEnabled = false;
     }
 
     private async Task ApplyTenantAsync(Guid tenantId, CancellationToken cancellationToken)
