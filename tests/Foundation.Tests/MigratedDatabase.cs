@@ -17,3 +17,15 @@ internal static class MigratedDatabase
     public static DatabaseOptions Options(TestDatabase database) =>
         new(database.AppConnectionString, database.OwnerConnectionString, database.AdminConnectionString);
 }
+
+/// <summary>A fixture with a fresh migrated database of its own, dropped when the fixture ends.</summary>
+public abstract class MigratedDatabaseFixture
+{
+    protected TestDatabase Database { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task CreateDatabase() => Database = await MigratedDatabase.CreateAsync();
+
+    [OneTimeTearDown]
+    public Task DropDatabase() => Database.DropAsync();
+}

@@ -8,7 +8,7 @@ namespace Platform.Foundation.Tests.Tenancy;
 /// Checks the catalog rather than trusting each migration: every table of a module schema is under forced RLS
 /// with a policy on the tenant setting, unless it is on the short list of global tables; the app role is powerless.
 /// </summary>
-public sealed class DatabaseCatalogTests
+public sealed class DatabaseCatalogTests : MigratedDatabaseFixture
 {
     /// <summary>Tables deliberately outside RLS. Each must hold no tenant's content, or only behind narrow functions.</summary>
     private static readonly string[] GlobalTables =
@@ -19,18 +19,10 @@ public sealed class DatabaseCatalogTests
 
     private static readonly string[] ModuleSchemas = ["tenants", "users", "social_accounts", "posts", "ai", "analytics", "media"];
 
-    private TestDatabase database = null!;
-
-    [OneTimeSetUp]
-    public async Task CreateDatabase() => database = await MigratedDatabase.CreateAsync();
-
-    [OneTimeTearDown]
-    public Task DropDatabase() => database.DropAsync();
-
     [Test]
     public async Task Every_module_table_has_forced_row_level_security_and_a_tenant_policy()
     {
-        await using var connection = database.OpenOwner();
+        await using var connection = Database.OpenOwner();
         await using var command = new NpgsqlCommand("""
             SELECT n.nspname || '.' || c.relname,
                    c.relrowsecurity, c.relforcerowsecurity,
@@ -65,7 +57,7 @@ public sealed class DatabaseCatalogTests
     [Test]
     public async Task The_app_role_is_not_superuser_cannot_bypass_rls_and_owns_nothing()
     {
-        await using var connection = database.OpenApp();
+        await using var connection = Database.OpenApp();
         await using var command = new NpgsqlCommand("""
             SELECT r.rolsuper, r.rolbypassrls, r.rolcreaterole, r.rolcreatedb,
                    (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid),
@@ -86,7 +78,7 @@ public sealed class DatabaseCatalogTests
     [Test]
     public async Task The_app_role_cannot_change_the_schema()
     {
-        await using var connection = database.OpenApp();
+        await using var connection = Database.OpenApp();
         await using var command = new NpgsqlCommand("ALTER TABLE tenants.tenants DISABLE ROW LEVEL SECURITY", connection);
 
         var error = await Should.ThrowAsync<PostgresException>(() => command.ExecuteNonQueryAsync());

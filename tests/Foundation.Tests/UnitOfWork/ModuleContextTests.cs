@@ -10,22 +10,14 @@ using Shouldly;
 namespace Platform.Foundation.Tests.UnitOfWork;
 
 /// <summary>A module's DbContext works inside the scope's unit of work, on its transaction, and adds no round trips of its own.</summary>
-public sealed class ModuleContextTests
+public sealed class ModuleContextTests : MigratedDatabaseFixture
 {
-    private TestDatabase database = null!;
-
-    [OneTimeSetUp]
-    public async Task CreateDatabase() => database = await MigratedDatabase.CreateAsync();
-
-    [OneTimeTearDown]
-    public Task DropDatabase() => database.DropAsync();
-
     [Test]
     public async Task A_save_runs_on_the_unit_of_works_transaction_without_a_savepoint()
     {
         var savepoints = new SavepointCounter();
         var services = new ServiceCollection();
-        services.AddSingleton(DataSources.For(database.AppConnectionString));
+        services.AddSingleton(DataSources.For(Database.AppConnectionString));
         services.AddModuleDbContext<ProbeContext>((options, _) => options.AddInterceptors(savepoints));
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
