@@ -40,7 +40,8 @@ internal sealed class LabRun : IAsyncDisposable
         Directory.CreateDirectory(logs);
         var environment = new Dictionary<string, string>
         {
-            ["ConnectionStrings__Platform"] = database.AppConnectionString,
+            // Room for every target in flight (Publishing:MaxConcurrency, 256) and the rest of the host; the cluster allows 300.
+            ["ConnectionStrings__Platform"] = new NpgsqlConnectionStringBuilder(database.AppConnectionString) { MaxPoolSize = 264 }.ConnectionString,
             ["ConnectionStrings__Owner"] = database.OwnerConnectionString,
             ["ConnectionStrings__Admin"] = database.AdminConnectionString,
             ["ConnectionStrings__Redis"] = TestDatabase.RedisConnectionString,

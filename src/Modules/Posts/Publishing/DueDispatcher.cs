@@ -21,7 +21,8 @@ internal sealed class DueDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+        var inFlight = options.InFlight(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize);
+        var slots = new SemaphoreSlim(inFlight, inFlight);
         var listening = ListenAsync(stoppingToken);
         var running = new HashSet<Task>();
         while (!stoppingToken.IsCancellationRequested)

@@ -8,7 +8,7 @@ internal sealed class PublishingOptions
 {
     /// <summary>Run the due-work dispatcher in this process.</summary>
     public bool DispatcherEnabled { get; set; } = true;
-    /// <summary>Targets published at once by this process.</summary>
+    /// <summary>Targets published at once by this process; never more than the connection pool can serve (see <see cref="InFlight"/>).</summary>
     public int MaxConcurrency { get; set; } = 256;
     /// <summary>Targets claimed per round trip.</summary>
     public int ClaimBatchSize { get; set; } = 256;
@@ -22,6 +22,15 @@ internal sealed class PublishingOptions
     /// <summary>Work that fell due while no host ran is still published when at most this late; beyond, it is flagged as missed.</summary>
     public TimeSpan MissedWindow { get; set; } = TimeSpan.FromHours(1);
     public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
+    /// <summary>Connections left to the rest of the host (claims, starts and records, the outbox, listeners).</summary>
+    public const int ReservedConnections = 8;
+
+    /// <summary>
+    /// How many targets may be in flight: each holds a pooled connection for its platform call, so more than the pool
+    /// has would leave calls waiting for a connection until they time out.
+    /// </summary>
+    public int InFlight(int maxPoolSize) => Math.Max(1, Math.Min(MaxConcurrency, maxPoolSize - ReservedConnections));
 
     public static PublishingOptions From(IConfiguration configuration) =>
         configuration.GetSection("Publishing").Get<PublishingOptions>() ?? new PublishingOptions();
