@@ -13,11 +13,7 @@ public sealed class Outbox(DbSession session, IServiceProvider services)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task AddAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
-        where TEvent : IntegrationEvent =>
-        AddAsync([integrationEvent], cancellationToken);
-
-    /// <summary>Records many events of one type in one statement.</summary>
+    /// <summary>Records events of one type in one statement.</summary>
     public async Task AddAsync<TEvent>(IReadOnlyCollection<TEvent> integrationEvents, CancellationToken cancellationToken)
         where TEvent : IntegrationEvent
     {
