@@ -13,6 +13,9 @@ namespace Platform.Posts.Webhooks;
 internal sealed class EnqueueWebhooks(IBackgroundJobClient jobs, ITenantSettingsReader settings)
     : IIntegrationEventHandler<PostTargetPublished>, IIntegrationEventHandler<PostTargetFailed>
 {
+    // One read per unit of work: the outbox hands a tenant's events to one scope together.
+    private TenantSettings? tenantSettings;
+
     public Task HandleAsync(PostTargetPublished published, CancellationToken cancellationToken) =>
         EnqueueAsync(published, "post.published", published.PostId, published.Platform, cancellationToken);
 
@@ -22,7 +25,8 @@ internal sealed class EnqueueWebhooks(IBackgroundJobClient jobs, ITenantSettings
     private async Task EnqueueAsync<TEvent>(TEvent integrationEvent, string name, Guid postId, string platform, CancellationToken cancellationToken)
         where TEvent : IntegrationEvent
     {
-        if ((await settings.GetAsync(cancellationToken)).WebhookUrl is null)
+        tenantSettings ??= await settings.GetAsync(cancellationToken);
+        if (tenantSettings.WebhookUrl is null)
         {
             return;
         }
