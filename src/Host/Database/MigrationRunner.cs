@@ -101,7 +101,7 @@ internal sealed class MigrationRunner(DatabaseOptions options, ILogger logger)
             grants.AppendLine($"GRANT USAGE ON SCHEMA {schema} TO {app};");
             grants.AppendLine($"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {app};");
             grants.AppendLine($"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {schema} TO {app};");
-            grants.AppendLine($"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {schema} TO {app};");
+            grants.AppendLine($"GRANT EXECUTE ON ALL ROUTINES IN SCHEMA {schema} TO {app};");
         }
         await ExecuteAsync(connection, grants.ToString(), cancellationToken);
     }

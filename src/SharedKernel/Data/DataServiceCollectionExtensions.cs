@@ -32,7 +32,8 @@ public static class DataServiceCollectionExtensions
         {
             var builder = new DbContextOptionsBuilder<TContext>()
                 .UseNpgsql()
-                .UseSnakeCaseNamingConvention();
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(SessionCommandInterceptor.Instance);
             configure?.Invoke(builder, sp);
             return new PooledDbContextFactory<TContext>(builder.Options);
         });

@@ -1,4 +1,7 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Platform.SharedKernel.Tenancy;
 
@@ -9,48 +12,65 @@ namespace Platform.SharedKernel.Data;
 /// transaction-local setting that the row-level security policies read. Every module DbContext of the
 /// scope shares it, so a change that spans modules commits or rolls back as one.
 /// </summary>
+/// <remarks>
+/// Round trips are the largest cost of a short request, so the session spends none of its own: Npgsql sends
+/// BEGIN with the first command, and the tenant rides in that command's round trip as a leading
+/// <c>CALL platform_session.enter(...)</c> (<see cref="SessionCommandInterceptor"/>). A read-only unit of work
+/// (<see cref="BeginReadOnlyAsync"/>) has no transaction at all: each query carries the tenant and a read-only
+/// flag in its own implicit transaction, which PostgreSQL ends, and so clears, with the query.
+/// </remarks>
 public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant) : IAsyncDisposable, IDisposable
 {
     /// <summary>The setting every RLS policy compares <c>tenant_id</c> with.</summary>
     public const string TenantSetting = "app.tenant_id";
 
-    private readonly List<DbContext> pending = [];
+    private const string TenantParameter = "platform_session_tenant";
+
+    private static readonly ConditionalWeakTable<DbConnection, DbSession> Sessions = new();
+
+    private readonly List<DbContext> contexts = [];
     private NpgsqlConnection? connection;
     private NpgsqlTransaction? transaction;
-    private bool committed;
+    private bool readOnly;
+    private bool tenantApplied;
+    private bool completed;
 
-    public bool IsActive => transaction is not null && !committed;
+    public bool IsActive => connection is not null && !completed;
+
+    /// <summary>True when the session reads without a transaction, each query in its own.</summary>
+    public bool IsReadOnly => readOnly;
 
     public NpgsqlConnection Connection => connection ?? throw NotStarted();
 
-    public NpgsqlTransaction Transaction => transaction ?? throw NotStarted();
+    /// <summary>The open transaction; a read-only session has one only after a raw command asked for it.</summary>
+    public NpgsqlTransaction? Transaction => transaction;
 
+    /// <summary>Begins a unit of work that may write: one transaction, committed by <see cref="CommitAsync"/>.</summary>
     public async Task BeginAsync(CancellationToken cancellationToken = default)
     {
-        if (transaction is not null)
-        {
-            throw new InvalidOperationException("The unit of work has already begun.");
-        }
-        connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (tenant.TenantId is { } tenantId)
-        {
-            await ApplyTenantAsync(tenantId, cancellationToken);
-        }
-        foreach (var context in pending)
-        {
-            Attach(context);
-        }
-        pending.Clear();
+        await OpenAsync(cancellationToken);
+        transaction = await connection!.BeginTransactionAsync(cancellationToken);
+        AttachContexts();
+    }
+
+    /// <summary>
+    /// Begins a unit of work that only reads. Each query runs in its own implicit transaction that carries the
+    /// tenant and is read only, so a write fails instead of half-happening; one round trip a query, no commit.
+    /// </summary>
+    public async Task BeginReadOnlyAsync(CancellationToken cancellationToken = default)
+    {
+        await OpenAsync(cancellationToken);
+        readOnly = true;
+        AttachContexts();
     }
 
     /// <summary>Acts for <paramref name="tenantId"/> from now on, inside the open transaction too.</summary>
     public async Task UseTenantAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
         tenant.Set(tenantId);
-        if (IsActive)
+        if (tenantApplied && IsActive)
         {
-            await ApplyTenantAsync(tenantId, cancellationToken);
+            await ApplyAsync(async: true, cancellationToken);
         }
     }
 
@@ -60,27 +80,47 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant)
         {
             throw NotStarted();
         }
-        await transaction!.CommitAsync(cancellationToken);
-        committed = true;
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        completed = true;
     }
 
     /// <summary>Gives the context this session's connection and transaction, now or when the session begins.</summary>
     public void Enlist(DbContext context)
     {
-        if (transaction is null)
-        {
-            pending.Add(context);
-        }
-        else
+        contexts.Add(context);
+        if (connection is not null)
         {
             Attach(context);
         }
     }
 
-    public NpgsqlCommand CreateCommand(string sql)
+    /// <summary>
+    /// A raw command on the unit of work, with the tenant already applied. Raw commands use positional parameters,
+    /// which cannot share a round trip with the tenant, so the first one applies it on its own; in a read-only
+    /// session it opens a read-only transaction for the rest of the unit of work.
+    /// </summary>
+    public async ValueTask<NpgsqlCommand> CreateCommandAsync(string sql, CancellationToken cancellationToken = default)
     {
-        var command = new NpgsqlCommand(sql, Connection, Transaction);
-        return command;
+        if (!IsActive)
+        {
+            throw NotStarted();
+        }
+        if (transaction is null)
+        {
+            transaction = await connection!.BeginTransactionAsync(cancellationToken);
+            foreach (var context in contexts)
+            {
+                context.Database.UseTransaction(transaction);
+            }
+        }
+        if (!tenantApplied)
+        {
+            await ApplyAsync(async: true, cancellationToken);
+        }
+        return new NpgsqlCommand(sql, connection, transaction);
     }
 
     public async ValueTask DisposeAsync()
@@ -92,6 +132,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant)
         }
         if (connection is not null)
         {
+            Sessions.Remove(connection);
             await connection.DisposeAsync();
         }
     }
@@ -99,22 +140,96 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant)
     public void Dispose()
     {
         transaction?.Dispose();
-        connection?.Dispose();
+        if (connection is not null)
+        {
+            Sessions.Remove(connection);
+            connection.Dispose();
+        }
+    }
+
+    /// <summary>Puts the tenant (and the read-only flag) in front of an EF command of this session, when it needs them.</summary>
+    internal static async ValueTask PrepareCommandAsync(DbCommand command, CommandSource source, bool async, CancellationToken cancellationToken)
+    {
+        if (command.Connection is { } owner && Sessions.TryGetValue(owner, out var session))
+        {
+            await session.PrepareAsync(command, source, async, cancellationToken);
+        }
+    }
+
+    private async ValueTask PrepareAsync(DbCommand command, CommandSource source, bool async, CancellationToken cancellationToken)
+    {
+        if (tenantApplied)
+        {
+            return;
+        }
+        if (source == CommandSource.SaveChanges)
+        {
+            if (transaction is null)
+            {
+                throw new InvalidOperationException("A read-only unit of work (a GET or HEAD request) cannot save changes.");
+            }
+            // EF checks each statement's row count by its position in the batch: a leading CALL would shift them.
+            await ApplyAsync(async, cancellationToken);
+            return;
+        }
+        // Without a transaction every statement is its own, so each needs the prefix; within one, the first does.
+        tenantApplied = transaction is not null;
+        command.CommandText = EnterStatement("@" + TenantParameter) + ";\n" + command.CommandText;
+        command.Parameters.Add(TenantValue(TenantParameter));
+    }
+
+    private async Task ApplyAsync(bool async, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(EnterStatement("$1"), connection, transaction);
+        command.Parameters.Add(TenantValue(name: null));
+        if (async)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        else
+        {
+            command.ExecuteNonQuery();
+        }
+        tenantApplied = true;
+    }
+
+    private string EnterStatement(string tenantPlaceholder) =>
+        $"CALL platform_session.enter({tenantPlaceholder}, {(readOnly ? "true" : "false")})";
+
+    private NpgsqlParameter TenantValue(string? name) => new()
+    {
+        ParameterName = name ?? string.Empty,
+        NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text,
+        Value = (object?)tenant.TenantId?.ToString() ?? DBNull.Value,
+    };
+
+    private async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        if (connection is not null)
+        {
+            throw new InvalidOperationException("The unit of work has already begun.");
+        }
+        connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        Sessions.AddOrUpdate(connection, this);
+    }
+
+    private void AttachContexts()
+    {
+        foreach (var context in contexts)
+        {
+            Attach(context);
+        }
     }
 
     private void Attach(DbContext context)
     {
         context.Database.SetDbConnection(connection!, contextOwnsConnection: false);
-        context.Database.UseTransaction(transaction);
+        if (transaction is not null)
+        {
+            context.Database.UseTransaction(transaction);
+        }
         // A failed save fails the whole unit of work, which rolls back: a savepoint around every save would only add round trips.
         context.Database.AutoSavepointsEnabled = false;
-    }
-
-    private async Task ApplyTenantAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        await using var command = CreateCommand($"SELECT set_config('{TenantSetting}', $1, true)");
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId.ToString() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static InvalidOperationException NotStarted() =>

@@ -7,6 +7,7 @@ namespace Platform.SharedKernel.Data;
 /// <summary>
 /// Wraps an endpoint in the request's unit of work: begins it before the handler and commits only when
 /// the handler answered with success, before that answer is written. A 4xx answer or an exception rolls back.
+/// GET and HEAD only read (HTTP says they are safe), so their unit of work is read only and needs no transaction.
 /// </summary>
 public sealed class UnitOfWorkFilter : IEndpointFilter
 {
@@ -14,7 +15,14 @@ public sealed class UnitOfWorkFilter : IEndpointFilter
     {
         var session = context.HttpContext.RequestServices.GetRequiredService<DbSession>();
         var cancellationToken = context.HttpContext.RequestAborted;
-        await session.BeginAsync(cancellationToken);
+        if (HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method))
+        {
+            await session.BeginReadOnlyAsync(cancellationToken);
+        }
+        else
+        {
+            await session.BeginAsync(cancellationToken);
+        }
         var result = await next(context);
         if (IsSuccess(result) && session.IsActive)
         {

@@ -93,8 +93,8 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
                 {
                     await DispatchAsync(services, row.EventType, row.Handler, row.Payload, cancellationToken);
                 }
-                await using var done = services.GetRequiredService<DbSession>().CreateCommand(
-                    "UPDATE platform_events.outbox SET processed_at = clock_timestamp(), locked_until = NULL WHERE id = ANY($1)");
+                await using var done = await services.GetRequiredService<DbSession>().CreateCommandAsync(
+                    "UPDATE platform_events.outbox SET processed_at = clock_timestamp(), locked_until = NULL WHERE id = ANY($1)", cancellationToken);
                 done.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Id).ToArray() });
                 await done.ExecuteNonQueryAsync(cancellationToken);
                 return true;

@@ -12,7 +12,7 @@ public sealed class TenantProbeJob(DbSession session, ITenantContext tenant)
     public async Task RunAsync(Guid tenantId, Guid probeId)
     {
         await session.BeginAsync();
-        await using var command = session.CreateCommand("SELECT id FROM tenants.tenants");
+        await using var command = await session.CreateCommandAsync("SELECT id FROM tenants.tenants");
         await using var reader = await command.ExecuteReaderAsync();
         var visible = new List<Guid>();
         while (await reader.ReadAsync())

@@ -127,7 +127,7 @@ public sealed class RowLevelSecurityTests
 
     private static async Task<List<string>> NamesAsync(DbSession session)
     {
-        await using var command = session.CreateCommand("SELECT name FROM tenants.tenants ORDER BY name");
+        await using var command = await session.CreateCommandAsync("SELECT name FROM tenants.tenants ORDER BY name");
         await using var reader = await command.ExecuteReaderAsync();
         var names = new List<string>();
         while (await reader.ReadAsync())
@@ -139,7 +139,7 @@ public sealed class RowLevelSecurityTests
 
     private static async Task<int> ExecuteAsync(DbSession session, string sql, params object[] values)
     {
-        await using var command = session.CreateCommand(sql);
+        await using var command = await session.CreateCommandAsync(sql);
         foreach (var value in values)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value });

@@ -14,12 +14,12 @@ internal sealed class PublishQueue(DbSession session)
     public async Task EnqueueAsync(Guid tenantId, IEnumerable<Guid> targetIds, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         var ids = targetIds.ToArray();
-        await using var command = session.CreateCommand("""
+        await using var command = await session.CreateCommandAsync("""
             INSERT INTO posts.publish_queue (target_id, tenant_id, due_at)
             SELECT unnest($1::uuid[]), $2, $3
             ON CONFLICT (target_id) DO UPDATE SET due_at = EXCLUDED.due_at, lease_owner = NULL, lease_until = NULL
             WHERE publish_queue.lease_until IS NULL OR publish_queue.lease_until < clock_timestamp()
-            """);
+            """, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = ids });
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = dueAt });
@@ -36,11 +36,11 @@ internal sealed class PublishQueue(DbSession session)
     /// <returns>The targets whose claims still hold.</returns>
     public async Task<HashSet<Guid>> RenewClaimsAsync(IEnumerable<Guid> targetIds, string worker, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using var command = session.CreateCommand("""
+        await using var command = await session.CreateCommandAsync("""
             UPDATE posts.publish_queue SET lease_until = clock_timestamp() + $3
             WHERE target_id = ANY($1) AND lease_owner = $2 AND lease_until > clock_timestamp()
             RETURNING target_id
-            """);
+            """, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = targetIds.ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = worker });
         command.Parameters.Add(new NpgsqlParameter { Value = lease });
@@ -58,10 +58,10 @@ internal sealed class PublishQueue(DbSession session)
     public async Task<int> RemoveUnclaimedAsync(IEnumerable<Guid> targetIds, CancellationToken cancellationToken)
     {
         var ids = targetIds.ToArray();
-        await using var command = session.CreateCommand("""
+        await using var command = await session.CreateCommandAsync("""
             DELETE FROM posts.publish_queue
             WHERE target_id = ANY($1) AND (lease_until IS NULL OR lease_until < clock_timestamp())
-            """);
+            """, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = ids });
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -72,7 +72,7 @@ internal sealed class PublishQueue(DbSession session)
         {
             return;
         }
-        await using var command = session.CreateCommand("DELETE FROM posts.publish_queue WHERE target_id = ANY($1)");
+        await using var command = await session.CreateCommandAsync("DELETE FROM posts.publish_queue WHERE target_id = ANY($1)", cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = targetIds.ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -84,7 +84,7 @@ internal sealed class PublishQueue(DbSession session)
     /// <returns>How many were made due.</returns>
     public async Task<int> ReleaseDeferredAsync(Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = session.CreateCommand("""
+        await using var command = await session.CreateCommandAsync("""
             UPDATE posts.publish_queue q SET due_at = $2
             FROM (SELECT waiting.target_id
                   FROM posts.publish_queue waiting JOIN posts.post_targets t ON t.id = waiting.target_id
@@ -92,7 +92,7 @@ internal sealed class PublishQueue(DbSession session)
                     AND (waiting.lease_until IS NULL OR waiting.lease_until < clock_timestamp())
                   FOR UPDATE OF waiting SKIP LOCKED) deferred
             WHERE q.target_id = deferred.target_id
-            """);
+            """, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = accountId });
         command.Parameters.Add(new NpgsqlParameter { Value = now });
         command.Parameters.Add(new NpgsqlParameter { Value = Deferral.AccountPaused });
@@ -106,11 +106,11 @@ internal sealed class PublishQueue(DbSession session)
         {
             return;
         }
-        await using var command = session.CreateCommand("""
+        await using var command = await session.CreateCommandAsync("""
             UPDATE posts.publish_queue q SET due_at = later.due_at, lease_owner = NULL, lease_until = NULL
             FROM unnest($1::uuid[], $2::timestamptz[]) AS later(target_id, due_at)
             WHERE q.target_id = later.target_id
-            """);
+            """, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = targets.Select(t => t.TargetId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = targets.Select(t => t.DueAt).ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);

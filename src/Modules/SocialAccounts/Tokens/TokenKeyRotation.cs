@@ -23,7 +23,7 @@ internal sealed class TokenKeyRotation(IServiceScopeFactory scopes, TokenCipher 
         {
             var session = scope.ServiceProvider.GetRequiredService<DbSession>();
             await session.BeginAsync(cancellationToken);
-            await using var command = session.CreateCommand("SELECT social_accounts.tenants_with_tokens_not_under($1)");
+            await using var command = await session.CreateCommandAsync("SELECT social_accounts.tenants_with_tokens_not_under($1)", cancellationToken);
             command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = cipher.CurrentKeyId });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -35,7 +35,7 @@ internal sealed class TokenRefreshJobs(
     public async Task<IReadOnlyList<Guid>> TenantsWithExpiringTokensAsync(CancellationToken cancellationToken)
     {
         await session.BeginAsync(cancellationToken);
-        await using var command = session.CreateCommand("SELECT social_accounts.tenants_with_expiring_tokens($1)");
+        await using var command = await session.CreateCommandAsync("SELECT social_accounts.tenants_with_expiring_tokens($1)", cancellationToken);
         command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = clock.GetUtcNow().Add(Horizon) });
         var tenants = new List<Guid>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

@@ -14,12 +14,12 @@ internal sealed class TenantAiBudget(DbSession session) : ITenantAiBudget
     {
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
         await session.UseTenantAsync(tenantId, cancellationToken);
-        await using (var reserve = session.CreateCommand("""
+        await using (var reserve = await session.CreateCommandAsync("""
             UPDATE tenants.tenants
                SET ai_usage_current = ai_usage_current + $2, updated_at = now()
              WHERE id = $1 AND ai_usage_current + $2 <= ai_budget_limit
             RETURNING ai_budget_limit, ai_usage_current
-            """))
+            """, cancellationToken))
         {
             reserve.Parameters.Add(new NpgsqlParameter { Value = tenantId });
             reserve.Parameters.Add(new NpgsqlParameter { Value = amount });
@@ -29,7 +29,7 @@ internal sealed class TenantAiBudget(DbSession session) : ITenantAiBudget
                 return new AiBudgetReservation(true, reader.GetDecimal(0), reader.GetDecimal(1));
             }
         }
-        await using var current = session.CreateCommand("SELECT ai_budget_limit, ai_usage_current FROM tenants.tenants WHERE id = $1");
+        await using var current = await session.CreateCommandAsync("SELECT ai_budget_limit, ai_usage_current FROM tenants.tenants WHERE id = $1", cancellationToken);
         current.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         await using var row = await current.ExecuteReaderAsync(cancellationToken);
         return await row.ReadAsync(cancellationToken)
@@ -51,11 +51,11 @@ internal sealed class TenantAiBudget(DbSession session) : ITenantAiBudget
         }
         await session.UseTenantAsync(tenantId, cancellationToken);
         // GREATEST keeps the CHECK (usage >= 0) satisfied even if a reservation was already released by hand.
-        await using var command = session.CreateCommand("""
+        await using var command = await session.CreateCommandAsync("""
             UPDATE tenants.tenants
                SET ai_usage_current = GREATEST(0, ai_usage_current + $2), updated_at = now()
              WHERE id = $1
-            """);
+            """, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = delta });
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -11,7 +11,7 @@ internal sealed class CredentialDirectory(DbSession session)
 {
     public async Task<(Guid UserId, Guid TenantId)?> FindByEmailAsync(string emailNormalized, CancellationToken cancellationToken)
     {
-        await using var command = session.CreateCommand("SELECT user_id, tenant_id FROM users.tenant_of_email($1)");
+        await using var command = await session.CreateCommandAsync("SELECT user_id, tenant_id FROM users.tenant_of_email($1)", cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = emailNormalized });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(0), reader.GetGuid(1)) : null;
@@ -19,7 +19,7 @@ internal sealed class CredentialDirectory(DbSession session)
 
     public async Task<Guid?> TenantOfRefreshTokenAsync(byte[] tokenHash, CancellationToken cancellationToken)
     {
-        await using var command = session.CreateCommand("SELECT users.tenant_of_refresh_token($1)");
+        await using var command = await session.CreateCommandAsync("SELECT users.tenant_of_refresh_token($1)", cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = tokenHash });
         return await command.ExecuteScalarAsync(cancellationToken) as Guid?;
     }
