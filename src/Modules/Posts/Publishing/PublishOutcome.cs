@@ -19,4 +19,10 @@ internal abstract record PublishOutcome
     /// <paramref name="OutcomeUnknown"/>: an earlier attempt's outcome is still lost (no lookup ran before the refusal).
     /// </summary>
     public sealed record LimitedLocally(string Message, TimeSpan RetryAfter, bool OutcomeUnknown) : PublishOutcome;
+
+    /// <summary>
+    /// Not sent: so much time passed since this worker renewed its claim that the call could outlast the claim's first
+    /// half, and another worker may take the target over when the claim runs out. It goes straight back to the queue.
+    /// </summary>
+    public sealed record NotSent(bool OutcomeUnknown) : PublishOutcome;
 }

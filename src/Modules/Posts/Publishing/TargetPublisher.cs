@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,8 +64,17 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         await Task.Yield();
         try
         {
-            // The call must end well within the lease, or a second worker could take the target over while it is still in flight.
-            using var deadline = new CancellationTokenSource(options.Lease / 2);
+            // The call must end within the first half of the claim, counted from its renewal (not from now: a loaded worker
+            // may reach this line late), so that a worker taking the target over when the claim runs out finds any post of
+            // this attempt already on the platform.
+            var left = options.Lease / 2 - Stopwatch.GetElapsedTime(attempt.ClaimRenewedAt);
+            if (left <= TimeSpan.Zero)
+            {
+                logger.LogWarning("Target {TargetId} reached its platform call {Late} after its claim was renewed; not sending", attempt.TargetId, options.Lease / 2 - left);
+                answers.TryWrite((attempt, new PublishOutcome.NotSent(attempt.Reconcile)));
+                return;
+            }
+            using var deadline = new CancellationTokenSource(left);
             var outcome = await scopes.RunAsync(tenantId, services => CallPlatformAsync(services, attempt, deadline.Token), CancellationToken.None);
             answers.TryWrite((attempt, outcome));
         }
@@ -107,6 +117,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         var queue = services.GetRequiredService<PublishQueue>();
         // A task that started late (a loaded or freshly started host) may find a claim expired and taken over;
         // renewing here also guarantees nobody else claims the target before this attempt's call has ended.
+        var renewedAt = Stopwatch.GetTimestamp();
         var held = await queue.RenewClaimsAsync(claims.Select(c => c.TargetId), worker, options.Lease, cancellationToken);
         foreach (var lost in claims.Where(c => !held.Contains(c.TargetId)))
         {
@@ -151,7 +162,9 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             var number = target.RetryCount + 1;
             target.RetryCount = number;
             target.Status = lostOutcome ? TargetStatus.Unconfirmed : TargetStatus.Publishing;
-            target.NextAttemptAt = null;
+            // An UNCONFIRMED target with no next attempt is settled (the user is told); one being looked up is not: should
+            // this worker die, the target is due again when its claim runs out.
+            target.NextAttemptAt = lostOutcome ? now + options.Lease : null;
             target.UpdatedAt = now;
             if (post.Status == PostStatus.Scheduled)
             {
@@ -169,7 +182,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                 Worker = worker,
             };
             db.Attempts.Add(record);
-            attempts.Add(new Attempt(target.Id, target.SocialAccountId, number, record.Id, now, PostContentFactory.For(post, target), Reconcile: lostOutcome, lostSince));
+            attempts.Add(new Attempt(target.Id, target.SocialAccountId, number, record.Id, now, PostContentFactory.For(post, target), Reconcile: lostOutcome, lostSince, renewedAt));
         }
         await queue.RequeueAsync(deferred, cancellationToken);
         await FinishAsync(services, db, queue, missed, now, cancellationToken);
@@ -232,7 +245,14 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             var target = targets.GetValueOrDefault(attempt.TargetId)
                 ?? throw new InvalidOperationException($"Target {attempt.TargetId} vanished while publishing.");
             var record = records[attempt.RecordId];
-            if (outcome is PublishOutcome.LimitedLocally)
+            if (target.RetryCount != attempt.Number || target.IsSettled)
+            {
+                // Another worker took the target over after this claim ran out; its attempt owns the target now.
+                logger.LogWarning("Target {TargetId}: attempt {Attempt} answered after it was superseded; its outcome {Outcome} is not applied",
+                    target.Id, attempt.Number, outcome.GetType().Name);
+                continue;
+            }
+            if (outcome is PublishOutcome.LimitedLocally or PublishOutcome.NotSent)
             {
                 // Nothing was sent: the attempt is given back.
                 db.Attempts.Remove(record);
@@ -263,6 +283,10 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                 // The target waits until the limit frees up.
                 target.RetryCount = attempt.Number - 1;
                 new Deferral(nameof(PlatformErrorKind.RateLimited), limited.Message, now + limited.RetryAfter).ApplyTo(target, limited.OutcomeUnknown, now);
+                break;
+            case PublishOutcome.NotSent notSent:
+                target.RetryCount = attempt.Number - 1;
+                new Deferral(nameof(PublishOutcome.NotSent), "The worker fell behind before sending; nothing was sent.", now).ApplyTo(target, notSent.OutcomeUnknown, now);
                 break;
             case PublishOutcome.Published published:
                 target.PlatformPostId = published.PlatformPostId;
@@ -402,5 +426,8 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
     }
 
     /// <param name="LostSince">When reconciling: the start of the first attempt whose outcome was lost, where the lookup starts.</param>
-    private sealed record Attempt(Guid TargetId, Guid AccountId, int Number, Guid RecordId, DateTimeOffset StartedAt, PostContent Content, bool Reconcile, DateTimeOffset LostSince);
+    /// <param name="ClaimRenewedAt">Stopwatch timestamp taken just before the claim was renewed for this attempt.</param>
+    private sealed record Attempt(
+        Guid TargetId, Guid AccountId, int Number, Guid RecordId, DateTimeOffset StartedAt, PostContent Content, bool Reconcile, DateTimeOffset LostSince,
+        long ClaimRenewedAt);
 }
