@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
@@ -21,6 +22,7 @@ internal static class AuthenticationSetup
             throw new InvalidOperationException("Jwt:SigningKey must be at least 32 bytes.");
         }
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
+        services.AddSingleton<ValidatedTokenCache>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
@@ -38,7 +40,8 @@ internal static class AuthenticationSetup
                 };
                 options.Events = new JwtBearerEvents
                 {
-                    OnTokenValidated = AcceptCurrentTokenAsync,
+                    OnMessageReceived = AcceptKnownTokenAsync,
+                    OnTokenValidated = AcceptValidatedTokenAsync,
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
@@ -77,24 +80,60 @@ internal static class AuthenticationSetup
         return services;
     }
 
-    /// <summary>
-    /// A well-signed token is honoured only while its user is active and its version current; the tenant
-    /// it names becomes the request's tenant, which is what row-level security filters on.
-    /// </summary>
-    private static async Task AcceptCurrentTokenAsync(TokenValidatedContext context)
+    /// <summary>A token this host verified before skips the signature work, never the check that it is still current.</summary>
+    private static async Task AcceptKnownTokenAsync(MessageReceivedContext context)
     {
-        var principal = context.Principal!;
-        var userId = principal.UserId();
-        var tenantId = principal.TenantId();
-        var version = int.TryParse(principal.FindFirst(PlatformClaims.TokenVersion)?.Value, out var v) ? v : -1;
-        var services = context.HttpContext.RequestServices;
-        if (userId is null || tenantId is null || principal.Role() is null ||
-            !await services.GetRequiredService<IAccessTokenGate>().IsCurrentAsync(userId.Value, tenantId.Value, version, context.HttpContext.RequestAborted))
+        string? authorization = context.Request.Headers.Authorization;
+        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        var token = authorization["Bearer ".Length..].Trim();
+        if (!context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>().TryGet(token, out var principal))
+        {
+            return;
+        }
+        if (await IsCurrentAsync(principal, context.HttpContext))
+        {
+            context.Principal = principal;
+            context.Success();
+        }
+        else
+        {
+            context.Fail("The access token has been revoked.");
+        }
+    }
+
+    private static async Task AcceptValidatedTokenAsync(TokenValidatedContext context)
+    {
+        if (!await IsCurrentAsync(context.Principal!, context.HttpContext))
         {
             context.Fail("The access token has been revoked.");
             return;
         }
+        if (context.SecurityToken is JsonWebToken token)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>().Add(token.EncodedToken, context.Principal!, token.ValidTo);
+        }
+    }
+
+    /// <summary>
+    /// A well-signed token is honoured only while its user is active and its version current; the tenant
+    /// it names becomes the request's tenant, which is what row-level security filters on.
+    /// </summary>
+    private static async Task<bool> IsCurrentAsync(System.Security.Claims.ClaimsPrincipal principal, HttpContext httpContext)
+    {
+        var userId = principal.UserId();
+        var tenantId = principal.TenantId();
+        var version = int.TryParse(principal.FindFirst(PlatformClaims.TokenVersion)?.Value, out var v) ? v : -1;
+        var services = httpContext.RequestServices;
+        if (userId is null || tenantId is null || principal.Role() is null ||
+            !await services.GetRequiredService<IAccessTokenGate>().IsCurrentAsync(userId.Value, tenantId.Value, version, httpContext.RequestAborted))
+        {
+            return false;
+        }
         services.GetRequiredService<TenantContext>().Set(tenantId.Value, userId.Value);
+        return true;
     }
 
     internal static Task WriteProblemAsync(HttpContext context, int status, string title, string detail)

@@ -24,11 +24,14 @@ internal sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILog
         {
             var started = TimeProvider.System.GetTimestamp();
             await next(context);
-            logger.LogInformation("{Method} {Path} answered {Status} in {ElapsedMs:0.0} ms",
-                context.Request.Method, context.Request.Path, context.Response.StatusCode,
+            Answered(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode,
                 TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         }
     }
+
+    // Generated: checks the level before boxing anything, so a quiet log costs nothing per request.
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {Status} in {ElapsedMs:0.0} ms")]
+    private static partial void Answered(ILogger logger, string method, PathString path, int status, double elapsedMs);
 
     [GeneratedRegex("^[A-Za-z0-9._-]{8,64}$")]
     private static partial Regex SafeToken();

@@ -8,9 +8,10 @@ namespace Platform.Host.Pipeline;
 /// </summary>
 internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, IConfiguration configuration)
 {
+    private readonly long limit = configuration.GetValue<long>("Http:MaxRequestBodyBytes", 1_048_576);
+
     public Task InvokeAsync(HttpContext context)
     {
-        var limit = configuration.GetValue<long>("Http:MaxRequestBodyBytes", 1_048_576);
         if (context.Request.ContentLength > limit)
         {
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
