@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The cost of our pipeline: wrk drives GET /api/v1/tenant (JWT, token-version check, Redis rate limit,
+# The cost of our pipeline: wrk drives GET /api/v1/tenant (JWT, token-version check, Redis rate limit, read-only
 # unit of work, RLS) and, in the same process and run, a bare endpoint doing the same query through raw
 # Npgsql; prints requests/s, p50 and p99 for both and their ratio.
 # Usage: scripts/bench-api.sh [seconds=10] [connections=32]
@@ -32,7 +32,7 @@ full=(-H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/tenant")
 bare=("http://127.0.0.1:$port/bench/bare/$tenant")
 # Warm both paths under the measured load until tiered compilation has settled (the full path has far more code
 # to rejit: measured cold, it reads less than half its steady rate), then measure them alternately, twice.
-wrk -t2 -c"$connections" -d"${BENCH_WARMUP:-15}s" "${full[@]}" >/dev/null
+wrk -t2 -c"$connections" -d"${BENCH_WARMUP:-40}s" "${full[@]}" >/dev/null
 wrk -t2 -c"$connections" -d5s "${bare[@]}" >/dev/null
 pipeline=$(run "${full[@]}"); baseline=$(run "${bare[@]}")
 pipeline2=$(run "${full[@]}"); baseline2=$(run "${bare[@]}")
