@@ -37,9 +37,6 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant)
 
     public bool IsActive => connection is not null && !completed;
 
-    /// <summary>True when the session reads without a transaction, each query in its own.</summary>
-    public bool IsReadOnly => readOnly;
-
     public NpgsqlConnection Connection => connection ?? throw NotStarted();
 
     /// <summary>The open transaction; a read-only session has one only after a raw command asked for it.</summary>
