@@ -53,21 +53,22 @@ public sealed class TokenLifecycleTests
         (await CredentialsAsync(tenant, id)).RefreshToken.ShouldBe("new-refresh");
     }
 
-    [Test]
-    public async Task A_call_refused_with_an_expired_token_is_refreshed_and_retried_once()
+    [TestCase(1)]
+    [TestCase(4)]
+    public async Task Calls_refused_with_an_expired_token_refresh_it_once_and_are_retried_once(int concurrentCalls)
     {
         var tenant = Guid.NewGuid();
         var id = await app.SeedAccountAsync(tenant, SocialPlatform.X, "42", Tokens("old-access", "old-refresh", minutes: 60));
-        ScriptXRefresh();
-        fake.On("POST", "/2/tweets", request => request.Header("Authorization") == "Bearer new-access"
-            ? FakeResponse.Json("""{"data":{"id":"9","text":"hi"}}""", 201)
-            : FakeResponse.Json("""{"title":"Unauthorized","status":401,"detail":"Unauthorized"}""", 401));
+        ScriptXRefresh(delay: TimeSpan.FromMilliseconds(300));
+        ScriptXTweetsRefusingAllButNewTokens();
 
-        var post = await app.InTenantAsync(tenant, s => s.GetRequiredService<ISocialAccounts>().PublishAsync(id, new PostContent("hi"), CancellationToken.None));
+        var posts = await Task.WhenAll(Enumerable.Range(0, concurrentCalls).Select(_ => app.InTenantAsync(tenant, s =>
+            s.GetRequiredService<ISocialAccounts>().PublishAsync(id, new PostContent("hi"), CancellationToken.None))));
 
-        post.PlatformPostId.ShouldBe("9");
-        fake.To("POST", "/2/tweets").Count.ShouldBe(2);
+        posts.ShouldAllBe(post => post.PlatformPostId == "9");
         fake.To("POST", "/2/oauth2/token").Count.ShouldBe(1);
+        // The first call is refused and sent again; each other at most so (it may read the refreshed tokens at once).
+        fake.To("POST", "/2/tweets").Count.ShouldBeInRange(concurrentCalls + 1, 2 * concurrentCalls);
     }
 
     [Test]
@@ -98,8 +99,7 @@ public sealed class TokenLifecycleTests
     {
         var tenant = Guid.NewGuid();
         var id = await app.SeedAccountAsync(tenant, SocialPlatform.X, "42", Tokens("old-access", "old-refresh", minutes: 5));
-        fake.On("POST", "/2/oauth2/token", new FakeResponse(200,
-            """{"token_type":"bearer","expires_in":7200,"access_token":"new-access","refresh_token":"new-refresh"}""", Delay: TimeSpan.FromMilliseconds(300)));
+        ScriptXRefresh(delay: TimeSpan.FromMilliseconds(300));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.InTenantAsync(tenant, async s =>
         {
@@ -114,6 +114,22 @@ public sealed class TokenLifecycleTests
     }
 
     [Test]
+    public async Task Platform_calls_need_a_tenant_but_no_unit_of_work_of_the_callers()
+    {
+        var tenant = Guid.NewGuid();
+        var id = await app.SeedAccountAsync(tenant, SocialPlatform.X, "42", Tokens("access", "refresh", minutes: 600));
+        fake.On("POST", "/2/tweets", FakeResponse.Json("""{"data":{"id":"9","text":"hi"}}""", 201));
+        fake.On("GET", "/2/users/42/tweets", FakeResponse.Json("""{"data":[{"id":"9","text":"hi","created_at":"2026-11-20T10:00:00.000Z"}],"meta":{"result_count":1}}"""));
+
+        var post = await app.AsJobAsync(tenant, s => s.GetRequiredService<ISocialAccounts>().PublishAsync(id, new PostContent("hi"), CancellationToken.None));
+        var recent = await app.AsJobAsync(tenant, s => s.GetRequiredService<ISocialAccounts>().ListRecentPostsAsync(id, 5, CancellationToken.None));
+
+        post.PlatformPostId.ShouldBe("9");
+        recent.ShouldHaveSingleItem().PlatformPostId.ShouldBe("9");
+        (await app.InTenantAsync(tenant, s => s.GetRequiredService<ISocialAccounts>().FindAsync(id, CancellationToken.None)))!.LastSyncAt.ShouldNotBeNull();
+    }
+
+    [Test]
     public async Task A_refresh_the_platform_refuses_marks_the_account_revoked_with_the_reason_visible_in_the_api()
     {
         var tenant = Guid.NewGuid();
@@ -123,8 +139,7 @@ public sealed class TokenLifecycleTests
         var error = await Should.ThrowAsync<PlatformException>(() =>
             app.InTenantAsync(tenant, s => s.GetRequiredService<ISocialAccounts>().PublishAsync(id, new PostContent("hi"), CancellationToken.None)));
         error.Kind.ShouldBe(PlatformErrorKind.TokenRevoked);
-        // The unit of work above rolled back with the exception; the job path commits the mark, as here.
-        await app.AsJobAsync(tenant, s => s.GetRequiredService<TokenRefreshJobs>().RefreshTenantAsync(tenant, CancellationToken.None));
+        // The caller's unit of work above rolled back with the exception; the gateway's own committed the mark.
 
         using var client = app.ClientFor(tenant, Guid.NewGuid(), Platform.SharedKernel.Security.TenantRole.Viewer);
         var account = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/social-accounts/{id}")).RootElement;
@@ -236,8 +251,14 @@ public sealed class TokenLifecycleTests
     private TokenSet Tokens(string access, string? refresh, int minutes) =>
         new(access, refresh, app.Clock.GetUtcNow().AddMinutes(minutes), "tweet.read");
 
-    private void ScriptXRefresh() =>
-        fake.On("POST", "/2/oauth2/token", FakeResponse.Json("""{"token_type":"bearer","expires_in":7200,"access_token":"new-access","refresh_token":"new-refresh"}"""));
+    private void ScriptXRefresh(TimeSpan? delay = null) =>
+        fake.On("POST", "/2/oauth2/token", new FakeResponse(200,
+            """{"token_type":"bearer","expires_in":7200,"access_token":"new-access","refresh_token":"new-refresh"}""", Delay: delay));
+
+    private void ScriptXTweetsRefusingAllButNewTokens() =>
+        fake.On("POST", "/2/tweets", request => request.Header("Authorization") == "Bearer new-access"
+            ? FakeResponse.Json("""{"data":{"id":"9","text":"hi"}}""", 201)
+            : FakeResponse.Json("""{"title":"Unauthorized","status":401,"detail":"Unauthorized"}""", 401));
 
     private Task<AccountCredentials> CredentialsAsync(Guid tenant, Guid id) => app.InTenantAsync(tenant, async s =>
     {

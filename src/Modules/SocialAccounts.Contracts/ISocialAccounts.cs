@@ -19,11 +19,20 @@ public sealed record SocialAccountDto(
 /// What Posts (and Analytics) use to act through a connected account of the current tenant. Content is checked,
 /// the token refreshed when near expiry, and rate limits applied before any call; failures are <see cref="PlatformException"/>.
 /// </summary>
+/// <remarks>
+/// The lookups (<see cref="FindAsync"/>, <see cref="ListAsync"/>) read in the caller's unit of work. The methods that call
+/// a platform (<see cref="PublishAsync"/>, <see cref="GetMetricsAsync"/>, <see cref="ListRecentPostsAsync"/>) manage
+/// their own short units of work in the current tenant: one to read the account (and refresh its token) before the call,
+/// one to write what the call changed after it, and none held while the platform answers. They need a tenant, not an
+/// open unit of work, and write nothing into the caller's: call them outside one, so that no connection of the caller's
+/// waits on the platform either. What they record before failing (an account marked expired or revoked) is committed.
+/// </remarks>
 public interface ISocialAccounts
 {
+    /// <summary>In the caller's unit of work.</summary>
     Task<SocialAccountDto?> FindAsync(Guid accountId, CancellationToken cancellationToken);
 
-    /// <summary>The current tenant's accounts in every status, oldest first; only <see cref="AccountStatus.Active"/> ones can act.</summary>
+    /// <summary>The current tenant's accounts in every status, oldest first; only <see cref="AccountStatus.Active"/> ones can act. In the caller's unit of work.</summary>
     Task<IReadOnlyList<SocialAccountDto>> ListAsync(CancellationToken cancellationToken);
 
     Task<PublishedPost> PublishAsync(Guid accountId, PostContent content, CancellationToken cancellationToken);

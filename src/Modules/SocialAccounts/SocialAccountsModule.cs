@@ -42,6 +42,8 @@ internal sealed class SocialAccountsModule : IModule
         services.AddSingleton<IContentRules, ContentRules>();
         PlatformClientFactory.Register(services, configuration);
         services.AddScoped<AccountTokens>();
+        services.AddScoped<AccountAccess>();
+        services.AddScoped<AccountCalls>();
         services.AddScoped<ISocialAccounts, SocialAccountsGateway>();
         services.AddScoped<TokenRefreshJobs>();
         services.AddSingleton<ITokenKeyRotation, TokenKeyRotation>();

@@ -7,17 +7,32 @@ namespace Platform.SharedKernel.Data;
 public static class UnitOfWork
 {
     /// <summary>Commits when <paramref name="work"/> returns, rolls back when it throws.</summary>
+    public static Task<T> RunAsync<T>(
+        this IServiceScopeFactory scopes, Guid? tenantId, Func<IServiceProvider, Task<T>> work, CancellationToken cancellationToken) =>
+        scopes.RunAsync(tenantId, work, commitsDespite: static _ => false, cancellationToken);
+
+    /// <summary>
+    /// Commits when <paramref name="work"/> returns, and also when it throws a failure that <paramref name="commitsDespite"/>
+    /// accepts (one the work recorded before failing, such as an account marked unusable), which is then rethrown; rolls
+    /// back on any other.
+    /// </summary>
     public static async Task<T> RunAsync<T>(
-        this IServiceScopeFactory scopes, Guid? tenantId, Func<IServiceProvider, Task<T>> work, CancellationToken cancellationToken)
+        this IServiceScopeFactory scopes, Guid? tenantId, Func<IServiceProvider, Task<T>> work, Func<Exception, bool> commitsDespite,
+        CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        if (tenantId is { } id)
-        {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(id);
-        }
+        await using var scope = scopes.CreateTenantScope(tenantId);
         var session = scope.ServiceProvider.GetRequiredService<DbSession>();
         await session.BeginAsync(cancellationToken);
-        var result = await work(scope.ServiceProvider);
+        T result;
+        try
+        {
+            result = await work(scope.ServiceProvider);
+        }
+        catch (Exception failure) when (commitsDespite(failure) && session.IsActive)
+        {
+            await session.CommitAsync(cancellationToken);
+            throw;
+        }
         if (session.IsActive)
         {
             await session.CommitAsync(cancellationToken);

@@ -12,7 +12,7 @@ namespace Platform.SocialAccounts.Tokens;
 /// account's row lock (<c>SELECT … FOR UPDATE</c>) and re-reads it, so concurrent refreshes of one account collapse into
 /// one: the second waits for the first's commit and then finds a fresh token. A refresh the platform refuses marks the
 /// account expired or revoked; unreadable ciphertext marks it as needing reconnection. Both are saved before the error
-/// propagates; the caller's unit of work decides whether they commit.
+/// propagates; the caller's unit of work decides whether they commit (the gateway's do).
 /// </summary>
 internal sealed class AccountTokens(
     SocialAccountsDbContext db, TokenCipher cipher, PlatformClientFactory clients, TimeProvider clock, ILogger<AccountTokens> logger)
@@ -30,17 +30,24 @@ internal sealed class AccountTokens(
         return await DecryptAsync(account, cancellationToken);
     }
 
+    /// <summary>Refreshes when the token expires within <paramref name="margin"/>; true when new tokens were stored.</summary>
+    public Task<bool> RefreshAsync(SocialAccount account, TimeSpan margin, CancellationToken cancellationToken) =>
+        RefreshAsync(account, locked => NeedsRefresh(locked, margin), cancellationToken);
+
     /// <summary>
-    /// Refreshes when the token expires within <paramref name="margin"/> (null: now, unless another caller just did);
+    /// Refreshes now, because the platform refused tokens it had not announced as expired, unless another caller has
+    /// refreshed them since they were read (when the account's <c>LastRefreshedAt</c> was <paramref name="lastRefreshedAtWhenRead"/>);
     /// true when new tokens were stored.
     /// </summary>
-    public async Task<bool> RefreshAsync(SocialAccount account, TimeSpan? margin, CancellationToken cancellationToken)
+    public Task<bool> RefreshRefusedAsync(SocialAccount account, DateTimeOffset? lastRefreshedAtWhenRead, CancellationToken cancellationToken) =>
+        RefreshAsync(account, locked => locked.LastRefreshedAt == lastRefreshedAtWhenRead, cancellationToken);
+
+    /// <param name="due">Whether to refresh, asked of the account as re-read under its row lock.</param>
+    private async Task<bool> RefreshAsync(SocialAccount account, Func<SocialAccount, bool> due, CancellationToken cancellationToken)
     {
-        var refreshedBefore = account.LastRefreshedAt;
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM social_accounts.accounts WHERE id = {account.Id} FOR UPDATE", cancellationToken);
         await db.Entry(account).ReloadAsync(cancellationToken);
-        var due = margin is { } m ? NeedsRefresh(account, m) : account.LastRefreshedAt == refreshedBefore;
-        if (account.Status != AccountStatus.Active || !due)
+        if (account.Status != AccountStatus.Active || !due(account))
         {
             return false;
         }

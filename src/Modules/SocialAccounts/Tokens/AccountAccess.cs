@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Data;
+using Platform.SocialAccounts.Platforms;
+
+namespace Platform.SocialAccounts.Tokens;
+
+/// <summary>
+/// The database side of a platform call, one step per short unit of work (see <see cref="AccountCalls"/>): before the
+/// call, read the account and make its tokens usable; after it, refresh tokens the platform refused, or note the sync.
+/// </summary>
+internal sealed class AccountAccess(SocialAccountsDbContext db, AccountTokens tokens)
+{
+    /// <param name="check">Asked first, of the platform alone: a refusal here costs no token refresh.</param>
+    public async Task<CallableAccount> OpenAsync(Guid accountId, Action<SocialPlatform>? check, CancellationToken cancellationToken)
+    {
+        var account = await LoadAsync(accountId, cancellationToken);
+        check?.Invoke(account.Platform);
+        return Callable(account, await tokens.UsableCredentialsAsync(account, cancellationToken));
+    }
+
+    public async Task<CallableAccount> RefreshRefusedAsync(CallableAccount refused, CancellationToken cancellationToken)
+    {
+        var account = await LoadAsync(refused.Id, cancellationToken);
+        await tokens.RefreshRefusedAsync(account, refused.LastRefreshedAt, cancellationToken);
+        return Callable(account, await tokens.DecryptAsync(account, cancellationToken));
+    }
+
+    /// <summary>Moves the last sync to <paramref name="now"/> unless it is younger than <paramref name="resolution"/>, so concurrent calls write it once.</summary>
+    public Task<int> RecordSyncAsync(Guid accountId, DateTimeOffset now, TimeSpan resolution, CancellationToken cancellationToken)
+    {
+        var staleBefore = now - resolution;
+        return db.Accounts
+            .Where(a => a.Id == accountId && (a.LastSyncAt == null || a.LastSyncAt <= staleBefore))
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.LastSyncAt, now), cancellationToken);
+    }
+
+    private async Task<SocialAccount> LoadAsync(Guid accountId, CancellationToken cancellationToken) =>
+        await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken)
+            ?? throw new KeyNotFoundException($"Social account {accountId} was not found.");
+
+    private static CallableAccount Callable(SocialAccount account, AccountCredentials credentials) =>
+        new(account.Id, account.Platform, credentials, CanRefresh: account.RefreshTokenCipher is not null, account.LastRefreshedAt, account.LastSyncAt);
+}

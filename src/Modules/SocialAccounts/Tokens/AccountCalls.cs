@@ -1,0 +1,74 @@
+using System.Data.Common;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Tenancy;
+using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Platforms;
+using Platform.SocialAccounts.RateLimits;
+
+namespace Platform.SocialAccounts.Tokens;
+
+/// <summary>
+/// Calls a platform through an account without a database connection waiting on the platform (seconds, against the
+/// milliseconds of the reads and writes around it): the account is read and its tokens made usable in one short unit of
+/// work, the call holds none, and what it changes is written in another. The units of work are this class's own, in the
+/// current tenant, whether or not the caller has one open; what a step saved before failing with a
+/// <see cref="PlatformException"/> (an account marked for reconnection) commits all the same.
+/// </summary>
+internal sealed class AccountCalls(
+    IServiceScopeFactory scopes, ITenantContext tenant, PlatformClientFactory clients, PlatformRateLimiter limiter, TimeProvider clock,
+    ILogger<AccountCalls> logger)
+{
+    private static readonly TimeSpan LastSyncResolution = TimeSpan.FromMinutes(1);
+
+    /// <param name="check">Asked of the account's platform before anything else happens (content rules).</param>
+    public async Task<T> CallAsync<T>(
+        Guid accountId, PlatformOperation operation, Action<SocialPlatform>? check, Func<IPlatformClient, AccountCredentials, Task<T>> call,
+        CancellationToken cancellationToken)
+    {
+        // An account that must be reconnected fails here, before it uses up a rate-limit permit.
+        var account = await InUnitOfWorkAsync(access => access.OpenAsync(accountId, check, cancellationToken), cancellationToken);
+        await limiter.AcquireAsync(account.Platform, account.Id, operation, cancellationToken);
+        var client = clients.For(account.Platform);
+        T result;
+        try
+        {
+            result = await call(client, account.Credentials);
+        }
+        catch (PlatformException expired) when (expired.Kind == PlatformErrorKind.TokenExpired && account.CanRefresh)
+        {
+            // The platform may expire a token before the time it announced: refresh now and try once more.
+            var refused = account;
+            account = await InUnitOfWorkAsync(access => access.RefreshRefusedAsync(refused, cancellationToken), cancellationToken);
+            result = await call(client, account.Credentials);
+        }
+        await RecordSyncAsync(account, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Recorded at most once a minute: a write per publish would cost more than the call it records. It is bookkeeping, so
+    /// failing to write it must not lose the platform's answer (a post it accepted would look lost).
+    /// </summary>
+    private async Task RecordSyncAsync(CallableAccount account, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (account.LastSyncAt is { } synced && now - synced < LastSyncResolution)
+        {
+            return;
+        }
+        try
+        {
+            await InUnitOfWorkAsync(access => access.RecordSyncAsync(account.Id, now, LastSyncResolution, cancellationToken), cancellationToken);
+        }
+        catch (Exception failure) when (failure is DbException or OperationCanceledException)
+        {
+            logger.LogWarning(failure, "The last sync of account {AccountId} was not recorded", account.Id);
+        }
+    }
+
+    private Task<T> InUnitOfWorkAsync<T>(Func<AccountAccess, Task<T>> step, CancellationToken cancellationToken) =>
+        scopes.RunAsync(tenant.RequiredTenantId, services => step(services.GetRequiredService<AccountAccess>()),
+            commitsDespite: failure => failure is PlatformException, cancellationToken);
+}
