@@ -3,7 +3,7 @@ using Shouldly;
 
 namespace Platform.Posts.Tests;
 
-/// <summary>Each target in flight holds a pooled connection during its platform call: the pool bounds how many fly at once.</summary>
+/// <summary>Each target in flight takes pooled connections around its platform call: the pool bounds how many fly at once.</summary>
 public sealed class PublishingCapacityTests
 {
     [TestCase(256, 64, 56)]

@@ -27,8 +27,10 @@ internal sealed class PublishingOptions
     public const int ReservedConnections = 8;
 
     /// <summary>
-    /// How many targets may be in flight: each holds a pooled connection for its platform call, so more than the pool
-    /// has would leave calls waiting for a connection until they time out.
+    /// How many targets may be in flight. A target no longer holds a connection while its platform answers, but it takes
+    /// one briefly before and after the call (the account's read, a token refresh that waits on the platform under the
+    /// account's row lock, the last sync): kept within the pool until it is shown that a burst of more cannot leave those
+    /// waiting for a connection until they time out.
     /// </summary>
     public int InFlight(int maxPoolSize) => Math.Max(1, Math.Min(MaxConcurrency, maxPoolSize - ReservedConnections));
 

@@ -8,6 +8,7 @@ using Platform.Posts.Data;
 using Platform.Posts.Publishing.Breaker;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
+using Platform.SharedKernel.Tenancy;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Posts.Publishing;
@@ -75,7 +76,9 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                 return;
             }
             using var deadline = new CancellationTokenSource(left);
-            var outcome = await scopes.RunAsync(tenantId, services => CallPlatformAsync(services, attempt, deadline.Token), CancellationToken.None);
+            // No unit of work around the call: SocialAccounts runs short ones of its own, so no connection waits on the platform.
+            await using var scope = scopes.CreateTenantScope(tenantId);
+            var outcome = await CallPlatformAsync(scope.ServiceProvider, attempt, deadline.Token);
             answers.TryWrite((attempt, outcome));
         }
         catch (Exception exception)
