@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.SocialAccounts.Contracts;
@@ -75,6 +76,37 @@ public sealed class PublishingGuardTests
 
         error.Kind.ShouldBe(PlatformErrorKind.TokenRevoked);
         fake.Requests.ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_request_whose_send_window_has_closed_is_not_sent()
+    {
+        var tenant = Guid.NewGuid();
+        var id = await app.SeedAccountAsync(tenant, SocialPlatform.X, "window-closed", new TokenSet("t", null, null, ""));
+        fake.On("POST", "/2/tweets", new FakeResponse(201, """{"data":{"id":"77","text":"late"}}"""));
+
+        using var window = SendWindow.OpenUntil(Stopwatch.GetTimestamp());
+        await Should.ThrowAsync<SendWindowClosedException>(() => app.InTenantAsync(tenant, s =>
+            s.GetRequiredService<ISocialAccounts>().PublishAsync(id, new PostContent("late"), CancellationToken.None)));
+
+        window.AnySent.ShouldBeFalse();
+        fake.Requests.ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_request_sent_within_its_window_is_counted_as_sent()
+    {
+        var tenant = Guid.NewGuid();
+        var id = await app.SeedAccountAsync(tenant, SocialPlatform.X, "window-open", new TokenSet("t", null, null, ""));
+        fake.On("POST", "/2/tweets", new FakeResponse(201, """{"data":{"id":"78","text":"in time"}}"""));
+
+        using var window = SendWindow.OpenUntil(Stopwatch.GetTimestamp() + Stopwatch.Frequency * 60);
+        var published = await app.InTenantAsync(tenant, s =>
+            s.GetRequiredService<ISocialAccounts>().PublishAsync(id, new PostContent("in time"), CancellationToken.None));
+
+        published.PlatformPostId.ShouldBe("78");
+        window.AnySent.ShouldBeTrue();
+        fake.Requests.Count.ShouldBe(1);
     }
 
     [Test]

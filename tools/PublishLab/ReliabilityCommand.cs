@@ -22,6 +22,8 @@ internal static class ReliabilityCommand
             ["Publishing__Lease"] = "00:00:03",
             ["Publishing__RetryBaseDelay"] = "00:00:00.200",
             ["Publishing__IdlePoll"] = "00:00:00.500",
+            // Every attempt's outcome in the host logs, so that a duplicate or a loss can be traced to its attempts.
+            ["Logging__LogLevel__Platform.Posts.Publishing"] = "Information",
         });
         // A third of the answers come late, so kills also land while the platform holds a request.
         run.X.AnswerDelay = () => Random.Shared.NextDouble() < 0.33 ? TimeSpan.FromMilliseconds(Random.Shared.Next(50, 600)) : null;

@@ -21,8 +21,8 @@ internal abstract record PublishOutcome
     public sealed record LimitedLocally(string Message, TimeSpan RetryAfter, bool OutcomeUnknown) : PublishOutcome;
 
     /// <summary>
-    /// Not sent: so much time passed since this worker renewed its claim that the call could outlast the claim's first
-    /// half, and another worker may take the target over when the claim runs out. It goes straight back to the queue.
+    /// Nothing was sent: the worker was held up so long after renewing its claim that a request leaving now could reach
+    /// the platform after a takeover's lookup. It goes straight back to the queue, its attempt given back.
     /// </summary>
     public sealed record NotSent(bool OutcomeUnknown) : PublishOutcome;
 }

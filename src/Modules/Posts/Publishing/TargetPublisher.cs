@@ -65,20 +65,23 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         await Task.Yield();
         try
         {
-            // The call must end within the first half of the claim, counted from its renewal (not from now: a loaded worker
-            // may reach this line late), so that a worker taking the target over when the claim runs out finds any post of
-            // this attempt already on the platform.
-            var left = options.Lease / 2 - Stopwatch.GetElapsedTime(attempt.ClaimRenewedAt);
-            if (left <= TimeSpan.Zero)
+            // Requests may leave during the first third of the claim, counted from its renewal (not from now: a loaded worker
+            // may reach this line late). A worker taking the target over when the claim runs out looks for the post two thirds
+            // of a claim after the last moment it could have been sent: time for a request in flight to reach the platform.
+            var sendBy = attempt.ClaimRenewedAt + (long)(options.Lease.TotalSeconds / 3 * Stopwatch.Frequency);
+            if (Stopwatch.GetTimestamp() >= sendBy)
             {
-                logger.LogWarning("Target {TargetId} reached its platform call {Late} after its claim was renewed; not sending", attempt.TargetId, options.Lease / 2 - left);
+                logger.LogWarning("Target {TargetId} reached its platform call {Late} after its claim was renewed; not sending",
+                    attempt.TargetId, Stopwatch.GetElapsedTime(attempt.ClaimRenewedAt));
                 answers.TryWrite((attempt, new PublishOutcome.NotSent(attempt.Reconcile)));
                 return;
             }
-            using var deadline = new CancellationTokenSource(left);
+            using var window = SendWindow.OpenUntil(sendBy);
+            // Answers are awaited until half the claim, so that this worker records them rather than a takeover looking them up.
+            using var deadline = new CancellationTokenSource(options.Lease / 2 - Stopwatch.GetElapsedTime(attempt.ClaimRenewedAt));
             // No unit of work around the call: SocialAccounts runs short ones of its own, so no connection waits on the platform.
             await using var scope = scopes.CreateTenantScope(tenantId);
-            var outcome = await CallPlatformAsync(scope.ServiceProvider, attempt, deadline.Token);
+            var outcome = await CallPlatformAsync(scope.ServiceProvider, attempt, window, deadline.Token);
             answers.TryWrite((attempt, outcome));
         }
         catch (Exception exception)
@@ -193,7 +196,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         return attempts;
     }
 
-    private static async Task<PublishOutcome> CallPlatformAsync(IServiceProvider services, Attempt attempt, CancellationToken cancellationToken)
+    private static async Task<PublishOutcome> CallPlatformAsync(IServiceProvider services, Attempt attempt, SendWindow window, CancellationToken cancellationToken)
     {
         var accounts = services.GetRequiredService<ISocialAccounts>();
         var outcomeUnknown = attempt.Reconcile;
@@ -219,6 +222,11 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         catch (PlatformException refused) when (refused.Kind != PlatformErrorKind.Transient)
         {
             return new PublishOutcome.Refused(refused.Kind, refused.Message, refused.RetryAfter);
+        }
+        catch (Exception heldUp) when ((heldUp is OperationCanceledException or SendWindowClosedException) && !window.AnySent)
+        {
+            // Held up past the deadline or the send window before any request left: the platform has seen nothing of it.
+            return new PublishOutcome.NotSent(attempt.Reconcile);
         }
         catch (Exception unknown) when (unknown is PlatformException or HttpRequestException or TimeoutException or OperationCanceledException or IOException)
         {

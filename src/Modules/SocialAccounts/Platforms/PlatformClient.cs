@@ -104,6 +104,7 @@ internal abstract class PlatformClient(HttpClient http, IConfiguration configura
         HttpResponseMessage response;
         try
         {
+            SendWindow.Pass();
             response = await Http.SendAsync(request, cancellationToken);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
