@@ -53,6 +53,31 @@ public sealed class TokenLifecycleTests
         (await CredentialsAsync(tenant, id)).RefreshToken.ShouldBe("new-refresh");
     }
 
+    [Test]
+    public async Task A_refresh_whose_request_has_left_is_stored_even_when_the_caller_stops_waiting()
+    {
+        var tenant = Guid.NewGuid();
+        var id = await app.SeedAccountAsync(tenant, SocialPlatform.X, "impatient", Tokens("old-access", "old-refresh", minutes: 5));
+        ScriptXRefresh(delay: TimeSpan.FromMilliseconds(800));
+        fake.On("POST", "/2/tweets", FakeResponse.Json("""{"data":{"id":"9","text":"hi"}}""", 201));
+        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        Exception? thrown = null;
+        try
+        {
+            await app.InTenantAsync(tenant, s => s.GetRequiredService<ISocialAccounts>().PublishAsync(id, new PostContent("hi"), impatient.Token));
+        }
+        catch (Exception exception)
+        {
+            thrown = exception;
+        }
+
+        thrown.ShouldBeAssignableTo<OperationCanceledException>();
+        fake.To("POST", "/2/tweets").ShouldBeEmpty();
+        // X has rotated the refresh token: had the answer been abandoned, the account could never refresh again.
+        (await CredentialsAsync(tenant, id)).RefreshToken.ShouldBe("new-refresh");
+    }
+
     [TestCase(1)]
     [TestCase(4)]
     public async Task Calls_refused_with_an_expired_token_refresh_it_once_and_are_retried_once(int concurrentCalls)

@@ -22,13 +22,21 @@ internal sealed class AccountCalls(
 {
     private static readonly TimeSpan LastSyncResolution = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// For the steps that may refresh tokens: once a refresh request has left, its answer must be stored whatever the
+    /// caller's deadline, since platforms rotate refresh tokens and an abandoned answer loses the only one that still
+    /// works. The client's timeout bounds them, and a caller that must not send late has its <see cref="SendWindow"/>.
+    /// </summary>
+    private static readonly CancellationToken SeenThrough = CancellationToken.None;
+
     /// <param name="check">Asked of the account's platform before anything else happens (content rules).</param>
     public async Task<T> CallAsync<T>(
         Guid accountId, PlatformOperation operation, Action<SocialPlatform>? check, Func<IPlatformClient, AccountCredentials, Task<T>> call,
         CancellationToken cancellationToken)
     {
         // An account that must be reconnected fails here, before it uses up a rate-limit permit.
-        var account = await InUnitOfWorkAsync(access => access.OpenAsync(accountId, check, cancellationToken), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var account = await InUnitOfWorkAsync(access => access.OpenAsync(accountId, check, SeenThrough), SeenThrough);
         await limiter.AcquireAsync(account.Platform, account.Id, operation, cancellationToken);
         var client = clients.For(account.Platform);
         T result;
@@ -40,7 +48,7 @@ internal sealed class AccountCalls(
         {
             // The platform may expire a token before the time it announced: refresh now and try once more.
             var refused = account;
-            account = await InUnitOfWorkAsync(access => access.RefreshRefusedAsync(refused, cancellationToken), cancellationToken);
+            account = await InUnitOfWorkAsync(access => access.RefreshRefusedAsync(refused, SeenThrough), SeenThrough);
             result = await call(client, account.Credentials);
         }
         await RecordSyncAsync(account, cancellationToken);
