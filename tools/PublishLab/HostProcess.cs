@@ -27,12 +27,15 @@ internal sealed class HostProcess(string name, int port, IReadOnlyDictionary<str
     public void Start()
     {
         var log = Path.Combine(logDirectory, $"{name}.log");
-        var info = new ProcessStartInfo("/bin/sh", ["-c", $"exec dotnet \"{HostDll}\" --urls {Url} >>\"{log}\" 2>&1"])
+        // The shell drops environment variables whose names are not identifiers (a log category has dots): those
+        // settings go on the command line instead.
+        var arguments = string.Concat(environment.Where(s => !IsIdentifier(s.Key)).Select(s => $" \"--{s.Key.Replace("__", ":")}={s.Value}\""));
+        var info = new ProcessStartInfo("/bin/sh", ["-c", $"exec dotnet \"{HostDll}\" --urls {Url}{arguments} >>\"{log}\" 2>&1"])
         {
             WorkingDirectory = Path.GetDirectoryName(HostDll)!,
             UseShellExecute = false,
         };
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment.Where(s => IsIdentifier(s.Key)))
         {
             info.Environment[key] = value;
         }
@@ -41,6 +44,8 @@ internal sealed class HostProcess(string name, int port, IReadOnlyDictionary<str
         Ready = false;
         Starts++;
     }
+
+    private static bool IsIdentifier(string name) => name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     public void StartIfDown()
     {

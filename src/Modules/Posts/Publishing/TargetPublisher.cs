@@ -223,9 +223,15 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         {
             return new PublishOutcome.Refused(refused.Kind, refused.Message, refused.RetryAfter);
         }
-        catch (Exception heldUp) when ((heldUp is OperationCanceledException or SendWindowClosedException) && !window.AnySent)
+        catch (SendWindowClosedException)
         {
-            // Held up past the deadline or the send window before any request left: the platform has seen nothing of it.
+            // The request that would have published did not leave. One that left before it (a lookup, a refresh, a media
+            // upload, the first post of a thread) may have shown something: then the next attempt looks first.
+            return new PublishOutcome.NotSent(outcomeUnknown || window.AnySent);
+        }
+        catch (OperationCanceledException) when (!window.AnySent)
+        {
+            // Cut off by the deadline before any request left: the platform has seen nothing of this attempt.
             return new PublishOutcome.NotSent(attempt.Reconcile);
         }
         catch (Exception unknown) when (unknown is PlatformException or HttpRequestException or TimeoutException or OperationCanceledException or IOException)
