@@ -9,7 +9,7 @@ namespace Platform.PublishLab;
 public sealed record ReceivedTweet(string UserId, string Text, string Id, DateTimeOffset ReceivedAt);
 
 /// <summary>
-/// X's API on a <see cref="FakePlatform"/>: OAuth hands out a distinct token and user per connection, POST /2/tweets
+/// X's API on a <see cref="FakePlatform"/>: OAuth hands out a distinct token and user per connection (a refresh keeps the user), POST /2/tweets
 /// accepts everything with a unique id (optionally answering late, so a kill can land mid-call), and each user's
 /// timeline (GET /2/users/{id}/tweets) lists what was accepted, for reconciliation.
 /// </summary>
@@ -17,6 +17,7 @@ internal sealed class FakeX : IAsyncDisposable
 {
     private readonly FakePlatform platform;
     private readonly ConcurrentDictionary<string, string> userByToken = new();
+    private readonly ConcurrentDictionary<string, string> accessByRefresh = new();
     private readonly ConcurrentDictionary<string, List<ReceivedTweet>> timelines = new();
     private readonly ConcurrentQueue<ReceivedTweet> tweets = new();
     private long next;
@@ -32,11 +33,7 @@ internal sealed class FakeX : IAsyncDisposable
     public static async Task<FakeX> StartAsync()
     {
         var fake = new FakeX(await FakePlatform.StartAsync());
-        fake.platform.On("POST", "/2/oauth2/token", _ => FakeResponse.Json(JsonSerializer.Serialize(new
-        {
-            token_type = "bearer", expires_in = 86_400, access_token = $"x-access-{fake.Next()}", refresh_token = $"x-refresh-{fake.Next()}",
-            scope = "tweet.read tweet.write users.read offline.access",
-        })));
+        fake.platform.On("POST", "/2/oauth2/token", fake.Token);
         fake.platform.On("GET", "/2/users/me", fake.Me);
         fake.platform.On("POST", "/2/tweets", fake.Tweet);
         return fake;
@@ -54,8 +51,26 @@ internal sealed class FakeX : IAsyncDisposable
 
     private string Next() => Interlocked.Increment(ref next).ToString(CultureInfo.InvariantCulture);
 
-    private string UserOf(RecordedRequest request) =>
-        userByToken.GetOrAdd(request.Header("authorization")?.Replace("Bearer ", "", StringComparison.Ordinal) ?? "", _ => "9" + Next());
+    /// <summary>A code grant makes a new user (on first use of its token); a refresh grant keeps the user of the tokens it replaces.</summary>
+    private FakeResponse Token(RecordedRequest request)
+    {
+        var (access, refresh) = ($"x-access-{Next()}", $"x-refresh-{Next()}");
+        accessByRefresh[refresh] = access;
+        if (request.Form().TryGetValue("refresh_token", out var replaced) && accessByRefresh.TryGetValue(replaced, out var previous))
+        {
+            userByToken[access] = UserOf(previous);
+        }
+        return FakeResponse.Json(JsonSerializer.Serialize(new
+        {
+            token_type = "bearer", expires_in = 86_400, access_token = access, refresh_token = refresh,
+            scope = "tweet.read tweet.write users.read offline.access",
+        }));
+    }
+
+    private string UserOf(RecordedRequest request) => UserOf(request.Header("authorization")?.Replace("Bearer ", "", StringComparison.Ordinal) ?? "");
+
+    private string UserOf(string accessToken) => userByToken.GetOrAdd(accessToken, _ => "9" + Next());
+
 
     private FakeResponse Me(RecordedRequest request)
     {
