@@ -3,22 +3,23 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 using Shouldly;
 
 namespace Platform.Posts.Tests;
 
-/// <summary>A published target is recorded in analytics and announced to the tenant's webhook, signed.</summary>
+/// <summary>A published target is recorded in analytics and announced to the tenant's webhook, signed, by a job the dashboard names.</summary>
 public sealed class PublishingEventsTests
 {
     [Test]
-    public async Task A_published_target_is_counted_in_analytics_and_sent_to_the_webhook_signed()
+    public async Task A_published_target_is_counted_in_analytics_and_sent_to_the_webhook_signed_by_a_job_named_in_the_dashboard()
     {
         await using var x = await FakePlatform.StartAsync();
         await using var receiver = await FakePlatform.StartAsync();
         x.On("POST", "/2/tweets", FakeResponse.Json("""{"data":{"id":"555","text":"ok"}}""", 201));
         receiver.On("POST", "/hooks", new FakeResponse(204));
-        await using var app = new PostsApp(x, new Dictionary<string, string?> { ["Webhooks:AllowHttp"] = "true" });
+        await using var app = new PostsApp(x, new Dictionary<string, string?> { ["Webhooks:AllowHttp"] = "true", ["PlatformAdmins:Emails:0"] = "ops@example.com" });
         var owner = await app.RegisterAsync();
         var account = await app.ConnectXAsync(owner, x);
         await SetWebhookAsync(app, owner, receiver.Url + "/hooks");
@@ -44,6 +45,23 @@ public sealed class PublishingEventsTests
         receiver.To("POST", "/hooks").Count.ShouldBe(1);
         var stranger = await app.RegisterAsync();
         (await stranger.Client.GetFromJsonAsync<JsonElement>("/api/v1/analytics/summary")).GetProperty("counts").GetArrayLength().ShouldBe(0);
+        var jobName = await DashboardJobNameAsync(app, await app.RegisterAsync(email: "ops@example.com"));
+        jobName.ShouldBe($"Webhook post.published · tenant {owner.TenantId} · post {post.Id()} · x");
+    }
+
+    /// <summary>The delivery job's name on its page in /hangfire, as a platform administrator sees it.</summary>
+    private static async Task<string> DashboardJobNameAsync(PostsApp app, TestAccount administrator)
+    {
+        var jobId = (long)(await app.Database.SuperuserScalarAsync("SELECT id FROM hangfire.job WHERE invocationdata::text LIKE '%WebhookDeliveryJob%'"))!;
+        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        (await browser.PostAsync("/hangfire-login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = administrator.Email, ["password"] = administrator.Password,
+        }))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var html = await browser.GetStringAsync($"/hangfire/jobs/details/{jobId}");
+        var title = System.Text.RegularExpressions.Regex.Match(html, "<h1 class=\"page-header\">(.*?)</h1>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        title.Success.ShouldBeTrue(html);
+        return WebUtility.HtmlDecode(title.Groups[1].Value).Trim();
     }
 
     [Test]
