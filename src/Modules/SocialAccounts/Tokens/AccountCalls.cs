@@ -34,8 +34,8 @@ internal sealed class AccountCalls(
         Guid accountId, PlatformOperation operation, Action<SocialPlatform>? check, Func<IPlatformClient, AccountCredentials, Task<T>> call,
         CancellationToken cancellationToken)
     {
-        // An account that must be reconnected fails here, before it uses up a rate-limit permit.
         cancellationToken.ThrowIfCancellationRequested();
+        // An account that must be reconnected fails here, before it uses up a rate-limit permit.
         var account = await InUnitOfWorkAsync(access => access.OpenAsync(accountId, check, SeenThrough), SeenThrough);
         await limiter.AcquireAsync(account.Platform, account.Id, operation, cancellationToken);
         var client = clients.For(account.Platform);

@@ -12,7 +12,7 @@ namespace Platform.SocialAccounts.Tokens;
 /// account's row lock (<c>SELECT … FOR UPDATE</c>) and re-reads it, so concurrent refreshes of one account collapse into
 /// one: the second waits for the first's commit and then finds a fresh token. A refresh the platform refuses marks the
 /// account expired or revoked; unreadable ciphertext marks it as needing reconnection. Both are saved before the error
-/// propagates; the caller's unit of work decides whether they commit (the gateway's do).
+/// propagates; the caller's unit of work decides whether they commit (<see cref="AccountCalls"/>' do).
 /// </summary>
 internal sealed class AccountTokens(
     SocialAccountsDbContext db, TokenCipher cipher, PlatformClientFactory clients, TimeProvider clock, ILogger<AccountTokens> logger)
