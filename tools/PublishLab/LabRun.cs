@@ -65,6 +65,10 @@ internal sealed class LabRun : IAsyncDisposable
         return new LabRun(database, x, environment, logs);
     }
 
+    /// <summary>The app role's pool of the hosts added from now on (the lab's default leaves room for 256 targets in flight).</summary>
+    public void SetAppPoolSize(int size) =>
+        environment["ConnectionStrings__Platform"] = new NpgsqlConnectionStringBuilder(Database.AppConnectionString) { MaxPoolSize = size }.ConnectionString;
+
     /// <summary>Adds a host; the first one created migrates the fresh database, later ones skip that (cheaper restarts).</summary>
     public HostProcess AddHost(int port)
     {
