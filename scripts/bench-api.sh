@@ -1,25 +1,29 @@
 #!/usr/bin/env bash
 # The cost of our pipeline: wrk drives GET /api/v1/tenant (JWT, token-version check, Redis rate limit, read-only
-# unit of work, RLS) and, in the same process and run, a bare endpoint doing the same query through raw
-# Npgsql; prints requests/s, p50 and p99 for both and their ratio.
+# unit of work, RLS) and, in the same run, a bare endpoint doing the same query through raw Npgsql (served by the lab
+# tool, never by the production host); prints requests/s, p50 and p99 for both and their ratio.
 # Usage: scripts/bench-api.sh [seconds=10] [connections=32]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-seconds="${1:-10}"; connections="${2:-32}"; port="${BENCH_PORT:-5091}"
+seconds="${1:-10}"; connections="${2:-32}"; port="${BENCH_PORT:-5091}"; bare_port="${BENCH_BARE_PORT:-5092}"
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 scripts/services.sh up
 dotnet build src/Host/Host.csproj -c Release -nologo -clp:ErrorsOnly >/dev/null
+dotnet build tools/PublishLab/PublishLab.csproj -c Release -nologo -clp:ErrorsOnly >/dev/null
 
 export ConnectionStrings__Platform="Host=127.0.0.1;Port=55432;Database=platform_bench;Username=platform_app;Password=platform_app_dev;Maximum Pool Size=64"
 export ConnectionStrings__Owner="Host=127.0.0.1;Port=55432;Database=platform_bench;Username=platform_owner;Password=platform_owner_dev"
-export Benchmark__BareEndpoint=true RateLimiting__PermitsPerMinute=100000000 Hangfire__ServerEnabled=false
+export RateLimiting__PermitsPerMinute=100000000 Hangfire__ServerEnabled=false
 export Logging__LogLevel__Default=Warning Redis__InstanceName="bench:"
 dll=src/Host/bin/Release/net10.0/Platform.Host.dll
 dotnet "$dll" --urls "http://127.0.0.1:$port" >/tmp/platform-bench.log 2>&1 &
 host=$!
-trap 'kill $host 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.2; done
+dotnet tools/PublishLab/bin/Release/net10.0/Platform.PublishLab.dll bare --url "http://127.0.0.1:$bare_port" \
+  --connection "Host=127.0.0.1;Port=55432;Database=platform_bench;Username=postgres;Maximum Pool Size=64" >/tmp/platform-bench-bare.log 2>&1 &
+bare_host=$!
+trap 'kill $host $bare_host 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && curl -sf "http://127.0.0.1:$bare_port/health/live" >/dev/null && break; sleep 0.2; done
 
 email="bench-$(date +%s%N)@example.com"
 body=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/register" -H 'content-type: application/json' \
@@ -29,7 +33,7 @@ tenant=$(echo "$body" | sed -E 's/.*"tenantId":"([^"]+)".*/\1/')
 
 run() { wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@"; }
 full=(-H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/tenant")
-bare=("http://127.0.0.1:$port/bench/bare/$tenant")
+bare=("http://127.0.0.1:$bare_port/bench/bare/$tenant")
 # Warm both paths under the measured load until tiered compilation has settled (the full path has far more code
 # to rejit: measured cold, it reads less than half its steady rate), then measure them alternately, twice.
 wrk -t2 -c"$connections" -d"${BENCH_WARMUP:-40}s" "${full[@]}" >/dev/null

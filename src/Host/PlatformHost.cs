@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
 using Platform.Host.Auth;
-using Platform.Host.Benchmark;
 using Platform.Host.Database;
 using Platform.Host.Health;
 using Platform.Host.Jobs;
@@ -98,7 +97,6 @@ internal static class PlatformHost
         app.UseSwaggerUI(options => options.SwaggerEndpoint("/swagger/v1/swagger.json", "Platform API v1"));
         app.MapPlatformHealth();
         app.MapPlatformDashboard();
-        app.MapBenchmarkBaseline();
 
         var api = app.MapGroup("/api/v1")
             .AddEndpointFilter<UnitOfWorkFilter>()
