@@ -1,6 +1,6 @@
 namespace Platform.Posts.Contracts;
 
-/// <summary>A post's status, derived from its targets once publishing starts (seed 001).</summary>
+/// <summary>A post's status, derived from its targets once publishing starts.</summary>
 public enum PostStatus
 {
     Draft,

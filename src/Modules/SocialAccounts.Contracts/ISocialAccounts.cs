@@ -16,7 +16,7 @@ public sealed record SocialAccountDto(
     DateTimeOffset ConnectedAt);
 
 /// <summary>
-/// What Posts (and Analytics) use to act through a connected account of the current tenant. Content is checked,
+/// What Posts uses to act through a connected account of the current tenant. Content is checked,
 /// the token refreshed when near expiry, and rate limits applied before any call; failures are <see cref="PlatformException"/>.
 /// </summary>
 /// <remarks>

@@ -5,7 +5,7 @@ using Platform.SharedKernel.Events;
 
 namespace Platform.Analytics.Events;
 
-/// <summary>Turns publishing outcomes into analytics events (seed 001: "Record Analytics Event" per published target).</summary>
+/// <summary>Turns publishing outcomes into analytics events (one event per published or failed target).</summary>
 internal sealed class RecordPublishingEvents(AnalyticsDbContext db)
     : IIntegrationEventHandler<PostTargetPublished>, IIntegrationEventHandler<PostTargetFailed>
 {
