@@ -27,9 +27,30 @@ public sealed class ModuleBoundaryTests
         references.ShouldNotContain(name => name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
     }
 
+    [TestCaseSource(nameof(Modules))]
+    public void A_modules_SQL_names_no_other_modules_schema(string module) =>
+        ModuleBoundaries.SourceFiles(module)
+            .SelectMany(file => ModuleBoundaries.ForeignSchemaReferences(module, File.ReadAllText(file)).Select(name => $"{Path.GetFileName(file)}: {name}"))
+            .ShouldBeEmpty();
+
+    [Test]
+    public void The_module_list_is_the_hosts_catalog()
+    {
+        ModuleBoundaries.Modules.ShouldContain("SocialAccounts");
+        ModuleBoundaries.SchemaByModule["SocialAccounts"].ShouldBe("social_accounts");
+        Directory.EnumerateDirectories(Path.Combine(ModuleBoundaries.RepositoryRoot, "src", "Modules"))
+            .Select(Path.GetFileName)
+            .Where(name => !name!.EndsWith(".Contracts", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ShouldBe(ModuleBoundaries.Modules);
+    }
+
     [Test]
     public void The_rules_catch_a_breach()
     {
+        ModuleBoundaries.ForeignSchemaReferences("Posts", "var sql = \"SELECT email FROM users.users WHERE id = $1\";").ShouldBe(["users.users"]);
+        ModuleBoundaries.ForeignSchemaReferences("Posts", "var sql = \"SELECT id FROM posts.posts\"; var scope = \"users.read\";").ShouldBeEmpty();
+
         // The host is the composition root and references every implementation: seen as a module, it breaks the rules.
         var hostProject = Path.Combine(ModuleBoundaries.RepositoryRoot, "src", "Host", "Host.csproj");
 
