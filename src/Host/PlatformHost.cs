@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Host.Auth;
 using Platform.Host.Database;
 using Platform.Host.Health;
+using Platform.Host.Operations;
 using Platform.Host.Jobs;
 using Platform.Host.OpenApi;
 using Platform.Host.Pipeline;
@@ -46,7 +48,10 @@ internal static class PlatformHost
             ?? throw new InvalidOperationException("Configuration ConnectionStrings:Platform is required.")));
         services.AddDbSession();
         services.AddScoped<Outbox>();
-        if (configuration.GetValue("Outbox:ProcessorEnabled", true))
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptions.Validation>();
+        services.AddSingleton<OutboxAdministration>();
+        if (configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>()?.ProcessorEnabled ?? true)
         {
             services.AddHostedService<OutboxProcessor>();
         }
@@ -105,6 +110,7 @@ internal static class PlatformHost
         {
             module.MapEndpoints(api);
         }
+        api.MapOutboxOperations();
     }
 
     private static void AddRedis(IServiceCollection services, IConfiguration configuration)

@@ -3,6 +3,7 @@ using Platform.SharedKernel.Events;
 namespace Platform.Posts.Contracts;
 
 /// <summary>A target went out: the platform has the post.</summary>
+[IntegrationEventName("posts.target_published")]
 public sealed record PostTargetPublished : IntegrationEvent
 {
     public required Guid PostId { get; init; }
@@ -15,6 +16,7 @@ public sealed record PostTargetPublished : IntegrationEvent
 }
 
 /// <summary>A target will not go out: it failed for good, or its outcome could not be confirmed.</summary>
+[IntegrationEventName("posts.target_failed")]
 public sealed record PostTargetFailed : IntegrationEvent
 {
     public required Guid PostId { get; init; }

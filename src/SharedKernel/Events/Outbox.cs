@@ -27,7 +27,7 @@ public sealed class Outbox(DbSession session, IServiceProvider services)
             SELECT gen_random_uuid(), e.tenant_id, $1, h.handler, e.payload::jsonb
             FROM unnest($2::uuid[], $3::text[]) AS e(tenant_id, payload) CROSS JOIN unnest($4::text[]) AS h(handler)
             """, cancellationToken);
-        command.Parameters.Add(new NpgsqlParameter { Value = typeof(TEvent).AssemblyQualifiedName! });
+        command.Parameters.Add(new NpgsqlParameter { Value = IntegrationEventTypes.NameOf(typeof(TEvent)) });
         command.Parameters.Add(new NpgsqlParameter { Value = integrationEvents.Select(e => e.TenantId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = integrationEvents.Select(e => JsonSerializer.Serialize(e, Json)).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = handlers });

@@ -1,7 +1,9 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.SharedKernel.Data;
 
@@ -10,19 +12,28 @@ namespace Platform.SharedKernel.Events;
 /// <summary>
 /// Delivers outbox rows to their handlers: claims due rows with SKIP LOCKED (several hosts share the work),
 /// runs each handler in a unit of work of the event's tenant together with the row's "done" mark, and on
-/// failure retries with exponential backoff up to a limit, keeping the last error for operators.
+/// failure retries with exponential backoff up to a limit, keeping the last error for operators (a row that used
+/// every attempt is dead: <see cref="OutboxAdministration"/> lists and retries it). Delivered rows are deleted once
+/// older than <see cref="OutboxOptions.RetainDelivered"/>.
 /// </summary>
-public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFactory scopes, ILogger<OutboxProcessor> logger) : BackgroundService
+public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock,
+    ILogger<OutboxProcessor> logger) : BackgroundService
 {
-    public const int MaxAttempts = 10;
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(250);
+    private readonly OutboxOptions settings = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var nextPurge = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (clock.GetUtcNow() >= nextPurge)
+                {
+                    await PurgeDeliveredAsync(stoppingToken);
+                    nextPurge = clock.GetUtcNow() + settings.PurgeEvery;
+                }
                 if (await ProcessBatchAsync(50, stoppingToken) == 0)
                 {
                     await Task.Delay(Idle, stoppingToken);
@@ -55,7 +66,7 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
             """))
         {
             claim.Parameters.Add(new NpgsqlParameter { Value = size });
-            claim.Parameters.Add(new NpgsqlParameter { Value = MaxAttempts });
+            claim.Parameters.Add(new NpgsqlParameter { Value = settings.MaxAttempts });
             await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -80,6 +91,27 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
             }
         }
         return claimed.Count;
+    }
+
+    /// <summary>Deletes delivered rows older than the retention, a bounded batch at a time so no statement runs long.</summary>
+    /// <returns>How many rows were deleted.</returns>
+    public async Task<long> PurgeDeliveredAsync(CancellationToken cancellationToken)
+    {
+        long deleted = 0;
+        while (true)
+        {
+            await using var purge = dataSource.CreateCommand("""
+                DELETE FROM platform_events.outbox WHERE id IN (
+                    SELECT id FROM platform_events.outbox WHERE processed_at < clock_timestamp() - $1 LIMIT 5000)
+                """);
+            purge.Parameters.Add(new NpgsqlParameter { Value = settings.RetainDelivered });
+            var batch = await purge.ExecuteNonQueryAsync(cancellationToken);
+            deleted += batch;
+            if (batch < 5000)
+            {
+                return deleted;
+            }
+        }
     }
 
     /// <returns>Null when every row's handler ran and the rows are marked done; otherwise what failed, and nothing is marked.</returns>
@@ -122,13 +154,13 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
 
     private static async Task DispatchAsync(IServiceProvider services, string eventTypeName, string handlerName, string payload, CancellationToken cancellationToken)
     {
-        var eventType = Type.GetType(eventTypeName, throwOnError: true)!;
+        var eventType = IntegrationEventTypes.Resolve(eventTypeName);
         var handlerInterface = typeof(IIntegrationEventHandler<>).MakeGenericType(eventType);
         var handler = services.GetServices(handlerInterface).FirstOrDefault(h => h!.GetType().FullName == handlerName)
             ?? throw new InvalidOperationException($"No handler {handlerName} is registered for {eventType.Name}.");
         var integrationEvent = JsonSerializer.Deserialize(payload, eventType, Outbox.Json)!;
         await (Task)handlerInterface.GetMethod(nameof(IIntegrationEventHandler<IntegrationEvent>.HandleAsync))!
-            .Invoke(handler, [integrationEvent, cancellationToken])!;
+            .Invoke(handler, BindingFlags.DoNotWrapExceptions, binder: null, [integrationEvent, cancellationToken], culture: null)!;
     }
 
     private sealed record OutboxRow(Guid Id, Guid TenantId, string EventType, string Handler, string Payload, int Attempts);
