@@ -25,6 +25,13 @@ public class PlatformApp(IDictionary<string, string?>? settings = null) : WebApp
             ["RateLimiting:PermitsPerMinute"] = "100000",
             ["Hangfire:WorkerCount"] = "2",
         };
+        // Outside Development the host needs keys of its own. A fixture that brings its own encryption keys gets
+        // none generated, so the current key it chose stays current.
+        var ownEncryptionKeys = settings?.Keys.Any(IsEncryptionSetting) == true;
+        foreach (var (key, value) in GeneratedKeys.Settings().Where(s => !(ownEncryptionKeys && IsEncryptionSetting(s.Key))))
+        {
+            values[key] = value;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -36,6 +43,8 @@ public class PlatformApp(IDictionary<string, string?>? settings = null) : WebApp
             builder.UseSetting(key, value);
         }
     }
+
+    private static bool IsEncryptionSetting(string key) => key.StartsWith("SocialAccounts:Encryption:", StringComparison.OrdinalIgnoreCase);
 
     public HttpClient CreateClient(string accessToken)
     {
