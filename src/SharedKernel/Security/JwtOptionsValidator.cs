@@ -8,9 +8,6 @@ public sealed class JwtOptionsValidator(IHostEnvironment environment) : IValidat
 {
     public const int MinimumKeyBytes = 32;
 
-    public ValidateOptionsResult Validate(string? name, JwtOptions options)
-    {
-        var failures = SecretKeyRules.CheckText($"{JwtOptions.Section}:{nameof(JwtOptions.SigningKey)}", options.SigningKey, MinimumKeyBytes, environment).ToList();
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    public ValidateOptionsResult Validate(string? name, JwtOptions options) =>
+        SecretKeyRules.ValidateText($"{JwtOptions.Section}:{nameof(JwtOptions.SigningKey)}", options.SigningKey, MinimumKeyBytes, environment);
 }

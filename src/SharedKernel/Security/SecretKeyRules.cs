@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Platform.SharedKernel.Security;
 
@@ -9,6 +10,13 @@ namespace Platform.SharedKernel.Security;
 /// </summary>
 public static class SecretKeyRules
 {
+    /// <summary>The options result for one text key setting (<see cref="CheckText"/>).</summary>
+    public static ValidateOptionsResult ValidateText(string setting, string? value, int minimumBytes, IHostEnvironment environment)
+    {
+        var failures = CheckText(setting, value, minimumBytes, environment).ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
     public static IEnumerable<string> CheckText(string setting, string? value, int minimumBytes, IHostEnvironment environment)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -2,8 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Platform.SharedKernel.Security;
 using Platform.TestKit;
 using Shouldly;
@@ -125,26 +123,8 @@ public sealed class HostKeyTests
         (await genuine.GetAsync("/api/v1/users")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private static string Token(JwtOptions jwt, string key, TestAccount user, TimeSpan lifetime)
-    {
-        var now = DateTime.UtcNow;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = jwt.Issuer,
-            Audience = jwt.Audience,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + lifetime,
-            Claims = new Dictionary<string, object>
-            {
-                [PlatformClaims.UserId] = user.UserId.ToString(),
-                [PlatformClaims.TenantId] = user.TenantId.ToString(),
-                [PlatformClaims.Role] = "owner",
-                [PlatformClaims.TokenVersion] = 0,
-            },
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
-        });
-    }
+    private static string Token(JwtOptions jwt, string key, TestAccount user, TimeSpan lifetime) =>
+        TestTokens.Mint(jwt, key, user.UserId, user.TenantId, TenantRole.Owner, tokenVersion: 0, lifetime);
 
     /// <returns>Every message of the failure that stopped the host from starting.</returns>
     private static async Task<string> StartFailureAsync(string environment, IDictionary<string, string?> settings)
