@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace Platform.TestKit;
@@ -9,6 +10,14 @@ namespace Platform.TestKit;
 public static class GeneratedKeys
 {
     public const string EncryptionKeyId = "generated";
+
+    private static readonly ConcurrentDictionary<string, Dictionary<string, string?>> ByDatabase = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The keys of every host on <paramref name="database"/>: hosts sharing a database read each other's tokens and
+    /// ciphertexts, as the instances of one deployment do.
+    /// </summary>
+    public static Dictionary<string, string?> ForDatabase(string database) => new(ByDatabase.GetOrAdd(database, _ => Settings()));
 
     /// <summary>Settings in configuration spelling (<c>Jwt:SigningKey</c>, ...).</summary>
     public static Dictionary<string, string?> Settings() => new()
