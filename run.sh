@@ -5,6 +5,28 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 scripts/services.sh up
+
+# The host runs in Production, which refuses missing or published development keys: this installation's own keys
+# are made once from /dev/urandom, kept in .data/keys.env (mode 600) and reused on every later run.
+keys=.data/keys.env
+if [ ! -s "$keys" ]; then
+  mkdir -p .data
+  (
+    umask 077
+    random() { head -c 32 /dev/urandom | base64 -w0; }
+    {
+      echo "Jwt__SigningKey='$(random)'"
+      echo "Webhooks__SigningKey='$(random)'"
+      echo "SocialAccounts__Encryption__Keys__local1='$(random)'"
+      echo "SocialAccounts__Encryption__CurrentKeyId='local1'"
+    } >"$keys.new"
+    mv "$keys.new" "$keys"
+  )
+  echo "Generated this installation's keys in $keys"
+fi
+chmod 600 "$keys"
+set -a; . "$keys"; set +a
+
 dotnet build src/Host/Host.csproj -c Release -nologo -clp:ErrorsOnly
 host="dotnet src/Host/bin/Release/net10.0/Platform.Host.dll"
 $host migrate

@@ -16,6 +16,10 @@ export ConnectionStrings__Platform="Host=127.0.0.1;Port=55432;Database=platform_
 export ConnectionStrings__Owner="Host=127.0.0.1;Port=55432;Database=platform_bench;Username=platform_owner;Password=platform_owner_dev"
 export RateLimiting__PermitsPerMinute=100000000 Hangfire__ServerEnabled=false
 export Logging__LogLevel__Default=Warning Redis__InstanceName="bench:"
+# Outside Development the host refuses to start without keys of its own.
+random() { head -c 32 /dev/urandom | base64 -w0; }
+export Jwt__SigningKey="$(random)" Webhooks__SigningKey="$(random)"
+export SocialAccounts__Encryption__Keys__bench="$(random)" SocialAccounts__Encryption__CurrentKeyId=bench
 dll=src/Host/bin/Release/net10.0/Platform.Host.dll
 dotnet "$dll" --urls "http://127.0.0.1:$port" >/tmp/platform-bench.log 2>&1 &
 host=$!

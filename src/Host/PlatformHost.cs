@@ -24,16 +24,23 @@ internal static class PlatformHost
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        // appsettings.json lives at the repository root and is copied beside the binaries.
-        var defaults = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        // appsettings.json lives at the repository root and is copied beside the binaries; development keys live only in
+        // appsettings.Development.json, read in the Development environment alone.
+        builder.Configuration.Sources.Insert(0, JsonBesideBinaries("appsettings.json"));
+        builder.Configuration.Sources.Insert(1, JsonBesideBinaries($"appsettings.{builder.Environment.EnvironmentName}.json"));
+        return builder;
+    }
+
+    private static Microsoft.Extensions.Configuration.Json.JsonConfigurationSource JsonBesideBinaries(string fileName)
+    {
+        var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
         {
-            Path = Path.Combine(AppContext.BaseDirectory, "appsettings.json"),
+            Path = Path.Combine(AppContext.BaseDirectory, fileName),
             Optional = true,
             ReloadOnChange = false,
         };
-        defaults.ResolveFileProvider();
-        builder.Configuration.Sources.Insert(0, defaults);
-        return builder;
+        source.ResolveFileProvider();
+        return source;
     }
 
     public static IReadOnlyList<IModule> AddPlatform(this WebApplicationBuilder builder)
@@ -74,7 +81,7 @@ internal static class PlatformHost
             .AllowAnyMethod()
             .WithExposedHeaders(CorrelationIdMiddleware.Header, "Retry-After")));
 
-        services.AddPlatformAuthentication(configuration);
+        services.AddPlatformAuthentication();
         services.AddPlatformOpenApi();
         services.AddPlatformHealth(configuration);
         services.AddPlatformJobs(configuration);

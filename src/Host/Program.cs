@@ -9,6 +9,8 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
 
 builder.AddPlatform();
 var app = builder.Build();
+// Settings (keys above all) are checked before anything touches the database.
+app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
 if (app.Configuration.GetValue("Migrations:ApplyOnStartup", true))
 {
     await CommandLine.MigrateAsync(app.Configuration, app.Logger, app.Lifetime.ApplicationStopping);

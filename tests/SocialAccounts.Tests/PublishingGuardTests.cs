@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Platforms;
 using Platform.SocialAccounts.RateLimits;
@@ -170,19 +170,19 @@ public sealed class PublishingGuardTests
         var tenant = Guid.NewGuid();
         var id = await app.SeedAccountAsync(tenant, SocialPlatform.X, "old-key-account", new TokenSet("access-1", "refresh-1", null, ""));
         // Write the account as it would have been under an older key that is still configured.
-        var old = new Platform.SocialAccounts.Security.TokenCipher(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var oldKey = Convert.ToBase64String(Enumerable.Repeat((byte)3, 32).ToArray());
+        var old = new Platform.SocialAccounts.Security.TokenCipher(Options.Create(new Platform.SocialAccounts.Security.TokenEncryptionOptions
         {
-            ["SocialAccounts:Encryption:Keys:dev"] = "ZGV2LW9ubHktc29jaWFsLWFjY291bnRzLWtleS0wMDE=",
-        }).Build());
+            Keys = { ["dev"] = oldKey },
+        }));
         (await app.ExecuteAsTenantAsync(tenant,
             $"UPDATE social_accounts.accounts SET access_token_cipher = '{old.Encrypt("access-1", id)}', refresh_token_cipher = '{old.Encrypt("refresh-1", id)}', key_id = 'dev' WHERE id = '{id}'"))
             .ShouldBe(1);
-        var rotation = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var rotation = Options.Create(new Platform.SocialAccounts.Security.TokenEncryptionOptions
         {
-            ["SocialAccounts:Encryption:Keys:dev"] = "ZGV2LW9ubHktc29jaWFsLWFjY291bnRzLWtleS0wMDE=",
-            ["SocialAccounts:Encryption:Keys:k1"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
-            ["SocialAccounts:Encryption:CurrentKeyId"] = "k1",
-        }).Build();
+            Keys = { ["dev"] = oldKey, ["k1"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()) },
+            CurrentKeyId = "k1",
+        });
         var rotator = new TokenKeyRotation(app.Services.GetRequiredService<IServiceScopeFactory>(),
             new Platform.SocialAccounts.Security.TokenCipher(rotation), app.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<TokenKeyRotation>.Instance);
 

@@ -1,5 +1,5 @@
 using System.Buffers.Text;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Security;
 using Shouldly;
 
@@ -63,9 +63,9 @@ public sealed class TokenCipherTests
     }
 
     [Test]
-    public void Without_configured_keys_a_development_key_is_used_and_bad_keys_are_refused()
+    public void Without_configured_keys_there_is_no_fallback_key_and_bad_keys_are_refused()
     {
-        Cipher().CurrentKeyId.ShouldBe("dev");
+        Should.Throw<InvalidOperationException>(() => Cipher());
         Should.Throw<InvalidOperationException>(() => Cipher(("short", Convert.ToBase64String(new byte[16]))));
         Should.Throw<InvalidOperationException>(() => Cipher(("a", KeyA), current: "missing"));
     }
@@ -78,11 +78,11 @@ public sealed class TokenCipherTests
 
     private static TokenCipher Cipher((string Id, string Key)[] keys, string? current)
     {
-        var values = keys.ToDictionary(k => $"SocialAccounts:Encryption:Keys:{k.Id}", k => (string?)k.Key);
-        if (current is not null)
+        var options = new TokenEncryptionOptions { CurrentKeyId = current };
+        foreach (var (id, key) in keys)
         {
-            values["SocialAccounts:Encryption:CurrentKeyId"] = current;
+            options.Keys[id] = key;
         }
-        return new TokenCipher(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        return new TokenCipher(Options.Create(options));
     }
 }

@@ -25,6 +25,15 @@ public class PlatformApp(IDictionary<string, string?>? settings = null) : WebApp
             ["RateLimiting:PermitsPerMinute"] = "100000",
             ["Hangfire:WorkerCount"] = "2",
         };
+        // Outside Development the host needs keys of its own, the same for every host on one database. A fixture that
+        // brings its own encryption keys gets none generated, so the current key it chose stays current.
+        var ownEncryptionKeys = settings?.Keys.Any(IsEncryptionSetting) == true;
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(
+            settings?.TryGetValue("ConnectionStrings:Platform", out var shared) == true ? shared : Database.AppConnectionString).Database!;
+        foreach (var (key, value) in GeneratedKeys.ForDatabase(database).Where(s => !(ownEncryptionKeys && IsEncryptionSetting(s.Key))))
+        {
+            values[key] = value;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -36,6 +45,8 @@ public class PlatformApp(IDictionary<string, string?>? settings = null) : WebApp
             builder.UseSetting(key, value);
         }
     }
+
+    private static bool IsEncryptionSetting(string key) => key.StartsWith("SocialAccounts:Encryption:", StringComparison.OrdinalIgnoreCase);
 
     public HttpClient CreateClient(string accessToken)
     {

@@ -15,6 +15,12 @@ public static class TestTokens
     public static string Mint(IConfiguration configuration, Guid userId, Guid tenantId, TenantRole role, int tokenVersion = 1, TimeSpan? lifetime = null)
     {
         var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        return Mint(jwt, jwt.SigningKey, userId, tenantId, role, tokenVersion, lifetime ?? TimeSpan.FromMinutes(jwt.AccessTokenMinutes));
+    }
+
+    /// <summary>The same token signed with <paramref name="signingKey"/>, e.g. one an attacker chose.</summary>
+    public static string Mint(JwtOptions jwt, string signingKey, Guid userId, Guid tenantId, TenantRole role, int tokenVersion, TimeSpan lifetime)
+    {
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -22,7 +28,7 @@ public static class TestTokens
             Audience = jwt.Audience,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now.Add(lifetime ?? TimeSpan.FromMinutes(jwt.AccessTokenMinutes)),
+            Expires = now.Add(lifetime),
             Claims = new Dictionary<string, object>
             {
                 [PlatformClaims.UserId] = userId.ToString(),
@@ -30,7 +36,7 @@ public static class TestTokens
                 [PlatformClaims.Role] = role.ToString(),
                 [PlatformClaims.TokenVersion] = tokenVersion,
             },
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)), SecurityAlgorithms.HmacSha256),
         });
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Npgsql;
 using Platform.TestKit;
 
@@ -46,7 +45,6 @@ internal sealed class LabRun : IAsyncDisposable
             ["ConnectionStrings__Admin"] = database.AdminConnectionString,
             ["ConnectionStrings__Redis"] = TestDatabase.RedisConnectionString,
             ["Redis__InstanceName"] = database.Name + ":",
-            ["Jwt__SigningKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
             ["Jwt__AccessTokenMinutes"] = "1440",
             ["RateLimiting__PermitsPerMinute"] = "100000000",
             // Publishing does not use Hangfire; without its server a restart is cheaper.
@@ -58,7 +56,7 @@ internal sealed class LabRun : IAsyncDisposable
             ["DOTNET_gcServer"] = "0",
             ["DOTNET_TieredPGO"] = "0",
         };
-        foreach (var (key, value) in x.HostSettings().Concat(publishing))
+        foreach (var (key, value) in GeneratedKeys.EnvironmentVariables().Concat(x.HostSettings()).Concat(publishing))
         {
             environment[key] = value;
         }

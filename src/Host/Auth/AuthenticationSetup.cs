@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Platform.SharedKernel.Security;
@@ -14,14 +15,10 @@ internal static class AuthenticationSetup
 {
     public const string DashboardScheme = "Dashboard";
 
-    public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services)
     {
-        var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
-        if (Encoding.UTF8.GetByteCount(jwt.SigningKey) < 32)
-        {
-            throw new InvalidOperationException("Jwt:SigningKey must be at least 32 bytes.");
-        }
-        services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<ValidatedTokenCache>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -30,9 +27,6 @@ internal static class AuthenticationSetup
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = jwt.Issuer,
-                    ValidAudience = jwt.Audience,
-                    IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)),
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = PlatformClaims.UserId,
@@ -66,6 +60,17 @@ internal static class AuthenticationSetup
                     OnRedirectToLogin = context => WriteProblemAsync(context.HttpContext, 401, "Unauthorized", "Sign in at /hangfire-login first."),
                     OnRedirectToAccessDenied = context => WriteProblemAsync(context.HttpContext, 403, "Forbidden", "Only platform administrators may open the dashboard."),
                 };
+            });
+
+        // The key is read when the options are first used, after validation, never from a default; registered after
+        // AddJwtBearer, whose configuration sets the other validation parameters first.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<JwtOptions>>((options, jwtOptions) =>
+            {
+                var jwt = jwtOptions.Value;
+                options.TokenValidationParameters.ValidIssuer = jwt.Issuer;
+                options.TokenValidationParameters.ValidAudience = jwt.Audience;
+                options.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey));
             });
 
         services.AddAuthorizationBuilder()

@@ -30,6 +30,8 @@ internal static class CommandLine
                 await Console.Out.WriteLineAsync(granted ? $"{email} is now a platform administrator." : $"No user has the email {email}.");
                 return granted ? 0 : 1;
             case ["reencrypt-tokens"]:
+                // The keys are checked as a serving host checks them: no development key outside Development.
+                app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
                 var moved = await app.Services.GetRequiredService<ITokenKeyRotation>().ReencryptAllAsync(CancellationToken.None);
                 await Console.Out.WriteLineAsync($"{moved} accounts' tokens are now under the current key.");
                 return 0;

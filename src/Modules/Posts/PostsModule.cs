@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Platform.Posts.Data;
 using Platform.Posts.Features.AccountHealth;
 using Platform.Posts.Features.BulkSchedule;
@@ -48,6 +49,8 @@ internal sealed class PostsModule : IModule
         services.AddScoped<BulkScheduler>();
         services.AddSingleton<DueQueueReader>();
         services.AddSingleton<TargetPublisher>();
+        services.AddOptions<WebhookSigningOptions>().BindConfiguration(WebhookSigningOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookSigningOptions>, WebhookSigningOptionsValidator>();
         services.AddSingleton<WebhookSigner>();
         services.AddHttpClient(WebhookDeliveryJob.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<EnqueueWebhooks>();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
 using Platform.SocialAccounts.Content;
@@ -35,6 +36,8 @@ internal sealed class SocialAccountsModule : IModule
     {
         services.AddModuleDbContext<SocialAccountsDbContext>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<TokenEncryptionOptions>().BindConfiguration(TokenEncryptionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TokenEncryptionOptions>, TokenEncryptionOptionsValidator>();
         services.AddSingleton<TokenCipher>();
         services.AddOAuthState();
         services.AddScoped<PendingSelections>();

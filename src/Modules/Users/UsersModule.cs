@@ -51,6 +51,9 @@ internal sealed class UsersModule : IModule
         services.AddScoped<AccountRegistration>();
         services.AddScoped<IAccountRegistration>(provider => provider.GetRequiredService<AccountRegistration>());
         services.AddScoped<UserAdministration>();
+        services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section)
+            .Validate(o => o.Lifetime > TimeSpan.Zero, $"{InvitationOptions.Section}:Lifetime must be a positive time span, e.g. 7.00:00:00.")
+            .ValidateOnStart();
         services.AddScoped<IPlatformAdminSignIn, PlatformAdminSignIn>();
         services.AddScoped<IPlatformAdminGrants, PlatformAdminGrants>();
         services.AddValidatorsFromAssemblyContaining<UsersModule>(includeInternalTypes: true);
@@ -63,7 +66,7 @@ internal sealed class UsersModule : IModule
         LoginEndpoint.Map(auth);
         RefreshEndpoint.Map(auth);
         LogoutEndpoint.Map(auth);
-        InvitationEndpoints.MapAccept(auth);
+        AcceptInvitationEndpoint.Map(auth);
 
         var me = api.MapGroup("/me").WithTags("Me");
         GetMeEndpoint.Map(me);
@@ -71,6 +74,6 @@ internal sealed class UsersModule : IModule
         MfaEndpoints.Map(me);
 
         ManageUsersEndpoints.Map(api);
-        InvitationEndpoints.MapInvite(api);
+        ManageInvitationsEndpoints.Map(api);
     }
 }

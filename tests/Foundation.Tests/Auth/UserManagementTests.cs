@@ -115,26 +115,4 @@ public sealed class UserManagementTests
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
         (await bobsEditor.Client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
-
-    [Test]
-    public async Task An_invitation_is_accepted_once_into_the_inviting_tenant_with_its_role()
-    {
-        var owner = await app.RegisterAsync();
-        var email = $"invited-{Guid.NewGuid():N}@example.com";
-        var invitation = await (await owner.Client.PostAsJsonAsync("/api/v1/users/invitations", new { email, role = "editor" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        var token = invitation.GetProperty("invitationToken").GetString();
-        using var anonymous = app.CreateClient();
-
-        var accepted = await anonymous.PostAsJsonAsync("/api/v1/auth/accept-invitation", new { invitationToken = token, password = TestAccounts.Password });
-        var again = await anonymous.PostAsJsonAsync("/api/v1/auth/accept-invitation", new { invitationToken = token, password = TestAccounts.Password });
-        var forged = await anonymous.PostAsJsonAsync("/api/v1/auth/accept-invitation", new { invitationToken = token + "x", password = TestAccounts.Password });
-
-        accepted.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var user = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user");
-        user.GetProperty("tenantId").GetGuid().ShouldBe(owner.TenantId);
-        user.GetProperty("role").GetString().ShouldBe("Editor");
-        await again.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        await forged.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
-    }
 }

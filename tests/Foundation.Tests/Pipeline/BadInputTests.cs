@@ -4,7 +4,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Platform.SharedKernel.Security;
 using Platform.TestKit;
 using Shouldly;
 
@@ -13,8 +16,6 @@ namespace Platform.Foundation.Tests.Pipeline;
 /// <summary>Every malformed request gets a clear 4xx problem and leaves the database as it was.</summary>
 public sealed class BadInputTests
 {
-    private const string SigningKey = "dev-only-signing-key-change-me-0123456789abcdef";
-
     private PlatformApp app = null!;
     private HttpClient anonymous = null!;
 
@@ -95,6 +96,7 @@ public sealed class BadInputTests
     public async Task Expired_forged_and_wrong_audience_tokens_answer_401()
     {
         var owner = await app.RegisterAsync();
+        var signingKey = app.Services.GetRequiredService<IOptions<JwtOptions>>().Value.SigningKey;
         var claims = new[]
         {
             new Claim("sub", owner.UserId.ToString()), new Claim("tid", owner.TenantId.ToString()),
@@ -103,9 +105,9 @@ public sealed class BadInputTests
 
         string[] tokens =
         [
-            Token(claims, SigningKey, "platform-api", DateTime.UtcNow.AddMinutes(-10)),
+            Token(claims, signingKey, "platform-api", DateTime.UtcNow.AddMinutes(-10)),
             Token(claims, "another-key-that-is-long-enough-to-sign-0123456789", "platform-api", DateTime.UtcNow.AddMinutes(10)),
-            Token(claims, SigningKey, "somebody-else", DateTime.UtcNow.AddMinutes(10)),
+            Token(claims, signingKey, "somebody-else", DateTime.UtcNow.AddMinutes(10)),
             owner.AccessToken[..^4] + "AAAA",
         ];
 
@@ -116,7 +118,7 @@ public sealed class BadInputTests
             await (await anonymous.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         }
         // The same claims, well signed and current, are accepted: the refusals above are about the token alone.
-        using var valid = app.CreateClient(Token(claims, SigningKey, "platform-api", DateTime.UtcNow.AddMinutes(10)));
+        using var valid = app.CreateClient(Token(claims, signingKey, "platform-api", DateTime.UtcNow.AddMinutes(10)));
         (await valid.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

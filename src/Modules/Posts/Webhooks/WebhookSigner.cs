@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Platform.Posts.Webhooks;
 
@@ -9,16 +9,14 @@ namespace Platform.Posts.Webhooks;
 /// Signs webhook bodies: <c>X-Platform-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256(secret, "t.body")&gt;</c>.
 /// Each tenant's secret is derived from <c>Webhooks:SigningKey</c> and its id, so nothing secret is stored per tenant.
 /// </summary>
-internal sealed class WebhookSigner(IConfiguration configuration)
+internal sealed class WebhookSigner(IOptions<WebhookSigningOptions> options)
 {
     public const string SignatureHeader = "X-Platform-Signature";
 
     public string SecretFor(Guid tenantId)
     {
-        var master = configuration["Webhooks:SigningKey"] is { Length: >= 32 } key
-            ? key
-            : configuration["Jwt:SigningKey"] ?? throw new InvalidOperationException("Set Webhooks:SigningKey (at least 32 characters).");
-        return "whsec_" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(master), Encoding.UTF8.GetBytes("webhook:" + tenantId)));
+        var master = Encoding.UTF8.GetBytes(options.Value.SigningKey);
+        return "whsec_" + Convert.ToHexStringLower(HMACSHA256.HashData(master, Encoding.UTF8.GetBytes("webhook:" + tenantId)));
     }
 
     public string Sign(Guid tenantId, DateTimeOffset timestamp, string body)

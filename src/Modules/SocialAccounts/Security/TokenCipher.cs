@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Platform.SocialAccounts.Security;
 
@@ -15,29 +15,25 @@ internal sealed class TokenDecryptionException(string message, Exception? inner 
 /// </summary>
 internal sealed class TokenCipher
 {
-    public const string Section = "SocialAccounts:Encryption";
-    /// <summary>Only so the app runs out of the box; configuration replaces it everywhere else.</summary>
-    internal const string DevelopmentKeyId = "dev";
-    internal const string DevelopmentKey = "ZGV2LW9ubHktc29jaWFsLWFjY291bnRzLWtleS0wMDE="; // "dev-only-social-accounts-key-001"
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private const string Version = "v1";
 
     private readonly Dictionary<string, byte[]> keys;
 
-    public TokenCipher(IConfiguration configuration)
+    /// <summary>Takes options already validated at start-up (<see cref="TokenEncryptionOptionsValidator"/>); there is no built-in key.</summary>
+    public TokenCipher(IOptions<TokenEncryptionOptions> options)
     {
-        var section = configuration.GetSection(Section);
-        keys = section.GetSection("Keys").GetChildren()
-            .ToDictionary(k => k.Key, k => DecodeKey(k.Key, k.Value), StringComparer.Ordinal);
-        if (keys.Count == 0)
-        {
-            keys[DevelopmentKeyId] = Convert.FromBase64String(DevelopmentKey);
-        }
-        CurrentKeyId = section["CurrentKeyId"] is { Length: > 0 } current ? current : keys.Keys.Order(StringComparer.Ordinal).Last();
+        var settings = options.Value;
+        keys = settings.Keys.ToDictionary(
+            k => k.Key,
+            k => TokenEncryptionOptions.Decode(k.Value) ?? throw new InvalidOperationException(
+                $"{TokenEncryptionOptions.KeySetting(k.Key)} must be base64 of {TokenEncryptionOptions.KeyBytes} bytes."),
+            StringComparer.Ordinal);
+        CurrentKeyId = settings.EffectiveCurrentKeyId;
         if (!keys.ContainsKey(CurrentKeyId))
         {
-            throw new InvalidOperationException($"{Section}:CurrentKeyId names key '{CurrentKeyId}', which is not configured.");
+            throw new InvalidOperationException($"{TokenEncryptionOptions.Section}:CurrentKeyId names key '{CurrentKeyId}', which is not configured.");
         }
     }
 
@@ -102,18 +98,4 @@ internal sealed class TokenCipher
             : throw new TokenDecryptionException($"Key '{keyId}' is not configured.");
 
     private static byte[] Aad(string keyId, Guid accountId) => Encoding.UTF8.GetBytes($"{keyId}:{accountId:N}");
-
-    private static byte[] DecodeKey(string id, string? value)
-    {
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(value ?? "");
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"{Section}:Keys:{id} is not base64.");
-        }
-        return key.Length == 32 ? key : throw new InvalidOperationException($"{Section}:Keys:{id} must be 32 bytes (AES-256).");
-    }
 }

@@ -1,13 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Platform.SharedKernel.Security;
 
 namespace Platform.Users.Data;
 
 internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : DbContext(options)
 {
+    private static readonly ValueConverter<TenantRole, string> RoleConversion = new(
+        role => role.ToString().ToLowerInvariant(),
+        value => Enum.Parse<TenantRole>(value, true));
+
     public DbSet<User> Users => Set<User>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<UserInvitation> Invitations => Set<UserInvitation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -15,9 +21,12 @@ internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) :
         modelBuilder.Entity<User>(user =>
         {
             user.ToTable("users");
-            user.Property(u => u.Role).HasConversion(
-                role => role.ToString().ToLowerInvariant(),
-                value => Enum.Parse<TenantRole>(value, true));
+            user.Property(u => u.Role).HasConversion(RoleConversion);
+        });
+        modelBuilder.Entity<UserInvitation>(invitation =>
+        {
+            invitation.ToTable("user_invitations");
+            invitation.Property(i => i.Role).HasConversion(RoleConversion);
         });
         modelBuilder.Entity<RefreshToken>().ToTable("refresh_tokens");
         modelBuilder.Entity<RecoveryCode>().ToTable("recovery_codes");

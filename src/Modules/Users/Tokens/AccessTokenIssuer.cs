@@ -32,28 +32,6 @@ internal sealed class AccessTokenIssuer(IOptions<JwtOptions> options, TimeProvid
         return (Sign(jwt, jwt.Audience, claims, now, expires), expires);
     }
 
-    /// <summary>Signs a purpose-bound token (its own audience), e.g. an invitation.</summary>
-    public string Sign(string audience, IDictionary<string, object> claims, TimeSpan lifetime)
-    {
-        var now = clock.GetUtcNow();
-        return Sign(options.Value, audience, claims, now, now + lifetime);
-    }
-
-    public async Task<IReadOnlyDictionary<string, object>?> ReadAsync(string token, string audience)
-    {
-        var jwt = options.Value;
-        var result = await handler.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            ValidIssuer = jwt.Issuer,
-            ValidAudience = audience,
-            IssuerSigningKey = Key(jwt),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = TimeSpan.FromSeconds(30),
-            LifetimeValidator = (notBefore, expires, _, _) => expires > clock.GetUtcNow().UtcDateTime,
-        });
-        return result.IsValid ? result.Claims.AsReadOnly() : null;
-    }
-
     private string Sign(JwtOptions jwt, string audience, IDictionary<string, object> claims, DateTimeOffset now, DateTimeOffset expires) =>
         handler.CreateToken(new SecurityTokenDescriptor
         {
