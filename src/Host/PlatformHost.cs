@@ -70,6 +70,7 @@ internal static class PlatformHost
             .AllowAnyMethod()
             .WithExposedHeaders(CorrelationIdMiddleware.Header, "Retry-After")));
 
+        services.AddTrustedProxies();
         services.AddPlatformAuthentication(configuration);
         services.AddPlatformOpenApi();
         services.AddPlatformHealth(configuration);
@@ -84,6 +85,7 @@ internal static class PlatformHost
 
     public static void UsePlatform(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
@@ -117,13 +119,13 @@ internal static class PlatformHost
         if (string.IsNullOrWhiteSpace(redis))
         {
             services.AddSingleton<IRateLimitCounter>(provider => provider.GetRequiredService<MemoryRateLimitCounter>());
-            services.AddSingleton<IFailureCounter, MemoryFailureCounter>();
+            services.AddSingleton<IFailureBackoff, MemoryFailureBackoff>();
             return;
         }
         var options = ConfigurationOptions.Parse(redis);
         options.AbortOnConnectFail = false;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         services.AddSingleton<IRateLimitCounter, RedisRateLimitCounter>();
-        services.AddSingleton<IFailureCounter, RedisFailureCounter>();
+        services.AddSingleton<IFailureBackoff, RedisFailureBackoff>();
     }
 }

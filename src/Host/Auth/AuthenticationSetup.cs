@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -119,7 +120,7 @@ internal static class AuthenticationSetup
 
     /// <summary>
     /// A well-signed token is honoured only while its user is active and its version current; the tenant
-    /// it names becomes the request's tenant, which is what row-level security filters on.
+    /// it names becomes the request's tenant, which is what row-level security filters on, except on anonymous endpoints.
     /// </summary>
     private static async Task<bool> IsCurrentAsync(System.Security.Claims.ClaimsPrincipal principal, HttpContext httpContext)
     {
@@ -132,7 +133,12 @@ internal static class AuthenticationSetup
         {
             return false;
         }
-        services.GetRequiredService<TenantContext>().Set(tenantId.Value, userId.Value);
+        // An anonymous endpoint (registration, sign-in, refresh) acts for the tenant it looks up itself, never for a
+        // token the caller happens to send along.
+        if (httpContext.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null)
+        {
+            services.GetRequiredService<TenantContext>().Set(tenantId.Value, userId.Value);
+        }
         return true;
     }
 
