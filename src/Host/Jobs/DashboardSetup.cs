@@ -68,7 +68,7 @@ internal static class DashboardSetup
     {
         if (result.Outcome == PlatformAdminSignInOutcome.Throttled)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds));
+            var seconds = result.RetryAfterSeconds;
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return Results.Content(
                 LoginPage($"Too many failed sign-ins from your address; try again in {seconds} second{(seconds == 1 ? "" : "s")}."),

@@ -11,11 +11,11 @@ public enum PlatformAdminSignInOutcome
     /// <summary>Wrong email, password or code, or the user is no platform administrator: one answer for all.</summary>
     Refused,
     SecondFactorRequired,
-    /// <summary>The sender failed too often and must wait <see cref="PlatformAdminSignInResult.RetryAfter"/> first.</summary>
+    /// <summary>The sender failed too often and must wait <see cref="PlatformAdminSignInResult.RetryAfterSeconds"/> first.</summary>
     Throttled,
 }
 
-public sealed record PlatformAdminSignInResult(PlatformAdminSignInOutcome Outcome, PlatformAdminIdentity? Admin = null, TimeSpan RetryAfter = default);
+public sealed record PlatformAdminSignInResult(PlatformAdminSignInOutcome Outcome, PlatformAdminIdentity? Admin = null, int RetryAfterSeconds = 0);
 
 /// <summary>
 /// Checks the credentials of a platform administrator (distinct from tenant owners) for the dashboard's cookie sign-in,

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Platform.TestKit;
 using Shouldly;
 
@@ -153,18 +151,10 @@ public sealed class SignInThrottleTests
         (await LoginAsync(NewAddress(), user.Email, user.Password)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private Task<HttpResponseMessage> LoginAsync(string from, string email, string password) =>
-        SendAsync(from, "/api/v1/auth/login", JsonContent.Create(new { email, password }));
+    private Task<HttpResponseMessage> LoginAsync(string from, string email, string password) => client.LoginForAsync(from, email, password);
 
     private Task<HttpResponseMessage> DashboardSignInAsync(string from, string email, string password) =>
-        SendAsync(from, "/hangfire-login", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = email, ["password"] = password }));
-
-    private async Task<HttpResponseMessage> SendAsync(string from, string path, HttpContent content)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        request.Headers.Add("X-Forwarded-For", from);
-        return await client.SendAsync(request);
-    }
+        client.PostForAsync(from, "/hangfire-login", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = email, ["password"] = password }));
 
     /// <summary>A client address no other test uses (TEST-NET-3, RFC 5737).</summary>
     private static string NewAddress() => $"203.0.113.{Interlocked.Increment(ref lastHost)}";

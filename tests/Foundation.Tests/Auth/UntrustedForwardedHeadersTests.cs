@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Platform.TestKit;
 using Shouldly;
 
@@ -36,18 +35,11 @@ public sealed class UntrustedForwardedHeadersTests
         var user = await app.RegisterAsync();
         for (var i = 0; i < 4; i++)
         {
-            (await LoginAsync("198.51.100.7", $"nobody-{Guid.NewGuid():N}@example.com", "guess")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await client.LoginForAsync("198.51.100.7", $"nobody-{Guid.NewGuid():N}@example.com", "guess")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         }
 
-        var claimingAnotherAddress = await LoginAsync("198.51.100.99", user.Email, user.Password);
+        var claimingAnotherAddress = await client.LoginForAsync("198.51.100.99", user.Email, user.Password);
 
         claimingAnotherAddress.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "both requests came from the same peer");
-    }
-
-    private async Task<HttpResponseMessage> LoginAsync(string claimedAddress, string email, string password)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = JsonContent.Create(new { email, password }) };
-        request.Headers.Add("X-Forwarded-For", claimedAddress);
-        return await client.SendAsync(request);
     }
 }

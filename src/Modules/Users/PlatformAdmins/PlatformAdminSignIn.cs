@@ -30,7 +30,7 @@ internal sealed class PlatformAdminSignIn(DbSession session, SignInService signI
         }
         catch (SignInThrottledException throttled)
         {
-            return new PlatformAdminSignInResult(PlatformAdminSignInOutcome.Throttled, RetryAfter: TimeSpan.FromSeconds(throttled.RetryAfterSeconds));
+            return new PlatformAdminSignInResult(PlatformAdminSignInOutcome.Throttled, RetryAfterSeconds: throttled.RetryAfterSeconds);
         }
         catch (SecondFactorRequiredException)
         {
