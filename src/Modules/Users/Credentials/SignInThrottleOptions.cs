@@ -8,7 +8,7 @@ namespace Platform.Users.Credentials;
 /// account together with the client address, and the client address alone. Neither key ever shuts an account
 /// out for a sender who did not fail: the right password from another address is not delayed by them.
 /// </summary>
-public sealed class SignInThrottleOptions
+internal sealed class SignInThrottleOptions
 {
     public const string Section = "Users:SignInThrottle";
 
@@ -27,9 +27,9 @@ public sealed class SignInThrottleOptions
     /// <summary>Failures are forgotten once this long passes without a new one.</summary>
     public TimeSpan ForgetAfter { get; set; } = TimeSpan.FromHours(1);
 
-    internal BackoffRule AccountAndAddressRule => new(FreeFailuresPerAccountAndAddress, FirstDelay, MaxDelay, ForgetAfter);
+    public BackoffRule AccountAndAddressRule => new(FreeFailuresPerAccountAndAddress, FirstDelay, MaxDelay, ForgetAfter);
 
-    internal BackoffRule AddressRule => new(FreeFailuresPerAddress, FirstDelay, MaxDelay, ForgetAfter);
+    public BackoffRule AddressRule => new(FreeFailuresPerAddress, FirstDelay, MaxDelay, ForgetAfter);
 }
 
 internal sealed class SignInThrottleOptionsValidator : IValidateOptions<SignInThrottleOptions>
