@@ -30,10 +30,12 @@ trap 'kill $host $bare_host 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && curl -sf "http://127.0.0.1:$bare_port/health/live" >/dev/null && break; sleep 0.2; done
 
 email="bench-$(date +%s%N)@example.com"
-body=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/register" -H 'content-type: application/json' \
-  -d "{\"tenantName\":\"Bench\",\"email\":\"$email\",\"password\":\"benchmark-password-1\"}")
-token=$(echo "$body" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
-tenant=$(echo "$body" | sed -E 's/.*"tenantId":"([^"]+)".*/\1/')
+credentials="{\"email\":\"$email\",\"password\":\"benchmark-password-1\"}"
+curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/register" -H 'content-type: application/json' \
+  -d "{\"tenantName\":\"Bench\",${credentials:1}" >/dev/null
+token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-type: application/json' -d "$credentials" \
+  | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+tenant=$(curl -sf "http://127.0.0.1:$port/api/v1/me" -H "Authorization: Bearer $token" | sed -E 's/.*"tenantId":"([^"]+)".*/\1/')
 
 run() { wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@"; }
 full=(-H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/tenant")

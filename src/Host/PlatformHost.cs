@@ -81,6 +81,7 @@ internal static class PlatformHost
             .AllowAnyMethod()
             .WithExposedHeaders(CorrelationIdMiddleware.Header, "Retry-After")));
 
+        services.AddTrustedProxies();
         services.AddPlatformAuthentication();
         services.AddPlatformOpenApi();
         services.AddPlatformHealth(configuration);
@@ -95,6 +96,7 @@ internal static class PlatformHost
 
     public static void UsePlatform(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
@@ -128,13 +130,13 @@ internal static class PlatformHost
         if (string.IsNullOrWhiteSpace(redis))
         {
             services.AddSingleton<IRateLimitCounter>(provider => provider.GetRequiredService<MemoryRateLimitCounter>());
-            services.AddSingleton<IFailureCounter, MemoryFailureCounter>();
+            services.AddSingleton<IFailureBackoff, MemoryFailureBackoff>();
             return;
         }
         var options = ConfigurationOptions.Parse(redis);
         options.AbortOnConnectFail = false;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         services.AddSingleton<IRateLimitCounter, RedisRateLimitCounter>();
-        services.AddSingleton<IFailureCounter, RedisFailureCounter>();
+        services.AddSingleton<IFailureBackoff, RedisFailureBackoff>();
     }
 }

@@ -14,10 +14,11 @@ internal static class LabApi
 
     public static async Task<LabTenant> RegisterWithAccountsAsync(string host, int accounts, string name)
     {
-        var body = await SendAsync(host, null, HttpMethod.Post, "/api/v1/auth/register",
-            new { tenantName = name, email = $"{name}-{Guid.NewGuid():N}@example.com", password = "publish-lab-password-1" });
-        var token = body.GetProperty("tokens").GetProperty("accessToken").GetString()!;
-        var tenantId = body.GetProperty("user").GetProperty("tenantId").GetGuid();
+        var email = $"{name}-{Guid.NewGuid():N}@example.com";
+        const string password = "publish-lab-password-1";
+        await SendAsync(host, null, HttpMethod.Post, "/api/v1/auth/register", new { tenantName = name, email, password });
+        var token = (await SendAsync(host, null, HttpMethod.Post, "/api/v1/auth/login", new { email, password })).GetProperty("accessToken").GetString()!;
+        var tenantId = (await SendAsync(host, token, HttpMethod.Get, "/api/v1/me", null)).GetProperty("tenantId").GetGuid();
         var ids = new List<Guid>();
         for (var i = 0; i < accounts; i++)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -124,7 +125,7 @@ internal static class AuthenticationSetup
 
     /// <summary>
     /// A well-signed token is honoured only while its user is active and its version current; the tenant
-    /// it names becomes the request's tenant, which is what row-level security filters on.
+    /// it names becomes the request's tenant, which is what row-level security filters on, except on anonymous endpoints.
     /// </summary>
     private static async Task<bool> IsCurrentAsync(System.Security.Claims.ClaimsPrincipal principal, HttpContext httpContext)
     {
@@ -137,7 +138,12 @@ internal static class AuthenticationSetup
         {
             return false;
         }
-        services.GetRequiredService<TenantContext>().Set(tenantId.Value, userId.Value);
+        // An anonymous endpoint (registration, sign-in, refresh) acts for the tenant it looks up itself, never for a
+        // token the caller happens to send along.
+        if (httpContext.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null)
+        {
+            services.GetRequiredService<TenantContext>().Set(tenantId.Value, userId.Value);
+        }
         return true;
     }
 

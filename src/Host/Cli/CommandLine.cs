@@ -56,19 +56,16 @@ internal static class CommandLine
             ("Operations", "ops@example.com", "ops-password-1234", true),
         })
         {
-            try
-            {
-                await InUnitOfWorkAsync(services, scope => scope.GetRequiredService<IAccountRegistration>().RegisterAsync(tenant, email, password, CancellationToken.None));
-                if (operatorAccount)
-                {
-                    await InUnitOfWorkAsync(services, scope => scope.GetRequiredService<IPlatformAdminGrants>().GrantAsync(email, CancellationToken.None));
-                }
-                logger.LogInformation("Seeded {Email} / {Password} in tenant {Tenant}", email, password, tenant);
-            }
-            catch (SharedKernel.Errors.ProblemException exception) when (exception.Status == 409)
+            if (!await InUnitOfWorkAsync(services, scope => scope.GetRequiredService<IAccountRegistration>().RegisterAsync(tenant, email, password, CancellationToken.None)))
             {
                 logger.LogInformation("{Email} exists already", email);
+                continue;
             }
+            if (operatorAccount)
+            {
+                await InUnitOfWorkAsync(services, scope => scope.GetRequiredService<IPlatformAdminGrants>().GrantAsync(email, CancellationToken.None));
+            }
+            logger.LogInformation("Seeded {Email} / {Password} in tenant {Tenant}", email, password, tenant);
         }
     }
 

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication;
+using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using Platform.Host.Auth;
@@ -25,8 +26,10 @@ internal static class DashboardSetup
         });
 
         app.MapGet("/hangfire-login", () => Results.Content(LoginPage(null), "text/html"))
+            .AllowAnonymous()
             .ExcludeFromDescription();
         app.MapPost("/hangfire-login", SignInAsync)
+            .AllowAnonymous()
             .DisableAntiforgery()
             .ExcludeFromDescription();
         app.MapPost("/hangfire-logout", async (HttpContext context) =>
@@ -43,12 +46,12 @@ internal static class DashboardSetup
             return Results.Problem(statusCode: 415, title: "Unsupported media type", detail: "Post the sign-in form.");
         }
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var admin = await signIn.VerifyAsync(
+        var result = await signIn.VerifyAsync(
             form["email"].ToString(), form["password"].ToString(), form["code"].ToString() is { Length: > 0 } code ? code : null,
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown", context.RequestAborted);
-        if (admin is null)
+            context.Connection.RemoteIpAddress, context.RequestAborted);
+        if (result is not { Outcome: PlatformAdminSignInOutcome.SignedIn, Admin: { } admin })
         {
-            return Results.Content(LoginPage("Those credentials do not belong to a platform administrator."), "text/html", statusCode: 401);
+            return Refusal(context, result);
         }
         var identity = new ClaimsIdentity(
             [
@@ -59,6 +62,22 @@ internal static class DashboardSetup
             AuthenticationSetup.DashboardScheme, PlatformClaims.UserId, PlatformClaims.Role);
         await context.SignInAsync(AuthenticationSetup.DashboardScheme, new ClaimsPrincipal(identity));
         return Results.Redirect("/hangfire");
+    }
+
+    private static IResult Refusal(HttpContext context, PlatformAdminSignInResult result)
+    {
+        if (result.Outcome == PlatformAdminSignInOutcome.Throttled)
+        {
+            var seconds = result.RetryAfterSeconds;
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Results.Content(
+                LoginPage($"Too many failed sign-ins from your address; try again in {seconds} second{(seconds == 1 ? "" : "s")}."),
+                "text/html", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+        var message = result.Outcome == PlatformAdminSignInOutcome.SecondFactorRequired
+            ? "Enter the code from your authenticator app, or a recovery code."
+            : "The email or password is wrong, or the account is not a platform administrator.";
+        return Results.Content(LoginPage(message), "text/html", statusCode: StatusCodes.Status401Unauthorized);
     }
 
     private static string LoginPage(string? error) => $$"""

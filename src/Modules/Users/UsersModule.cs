@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
 using Platform.Users.Contracts;
@@ -39,6 +40,8 @@ internal sealed class UsersModule : IModule
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<TotpVerifier>();
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SignInThrottleOptions>, SignInThrottleOptionsValidator>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AccessTokenGate>();
         services.AddSingleton<IAccessTokenGate>(provider => provider.GetRequiredService<AccessTokenGate>());

@@ -9,7 +9,8 @@ namespace Platform.Users.Credentials;
 
 /// <summary>
 /// Checks email, password and second factor inside an open unit of work. Every wrong answer is the same
-/// 401, costs the same Argon2 work whether or not the email exists, and counts towards the throttle.
+/// 401, costs the same Argon2 work whether or not the email exists, and counts towards the throttle; a sender
+/// the throttle holds back gets <see cref="SignInThrottledException"/> before anything is checked.
 /// </summary>
 internal sealed class SignInService(
     DbSession session,
@@ -26,11 +27,9 @@ internal sealed class SignInService(
     public async Task<User> AuthenticateAsync(string email, string password, string? code, string address, CancellationToken cancellationToken)
     {
         var normalized = User.Normalize(email);
-        if (await throttle.BlockedForAsync(normalized, address, cancellationToken) is { } wait)
+        if (await throttle.WaitAsync(normalized, address, cancellationToken) is var wait && wait > TimeSpan.Zero)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            throw new ProblemException(429, "Too many failed sign-ins", $"Try again in {seconds} s.",
-                new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
+            throw new SignInThrottledException(wait);
         }
 
         var user = await FindAsync(normalized, cancellationToken);
@@ -47,8 +46,7 @@ internal sealed class SignInService(
         {
             if (string.IsNullOrWhiteSpace(code))
             {
-                throw new ProblemException(401, "Second factor required", "Send the code from your authenticator app, or a recovery code.",
-                    new Dictionary<string, object?> { ["mfaRequired"] = true });
+                throw new SecondFactorRequiredException();
             }
             if (!totp.TryAccept(user, code.Trim()) && !await recoveryCodes.TryConsumeAsync(user, code, cancellationToken))
             {
@@ -56,7 +54,7 @@ internal sealed class SignInService(
             }
         }
 
-        await throttle.ResetAsync(normalized, cancellationToken);
+        await throttle.SucceededAsync(normalized, address, cancellationToken);
         user.LastLoginAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return user;

@@ -1,9 +1,11 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
 using Platform.Users.Contracts;
 using Platform.Users.Credentials;
 using Platform.Users.Data;
+using Platform.Users.Features;
 
 namespace Platform.Users.PlatformAdmins;
 
@@ -13,28 +15,37 @@ namespace Platform.Users.PlatformAdmins;
 /// </summary>
 internal sealed class PlatformAdminSignIn(DbSession session, SignInService signIn, IConfiguration configuration) : IPlatformAdminSignIn
 {
-    public async Task<PlatformAdminIdentity?> VerifyAsync(string email, string password, string? totpCode, string clientAddress, CancellationToken cancellationToken)
+    public async Task<PlatformAdminSignInResult> VerifyAsync(
+        string email, string password, string? totpCode, IPAddress? clientAddress, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || password.Length > 128)
         {
-            return null;
+            return new PlatformAdminSignInResult(PlatformAdminSignInOutcome.Refused);
         }
         await session.BeginAsync(cancellationToken);
         User user;
         try
         {
-            user = await signIn.AuthenticateAsync(email, password, totpCode, clientAddress, cancellationToken);
+            user = await signIn.AuthenticateAsync(email, password, totpCode, ClientAddress.Of(clientAddress), cancellationToken);
+        }
+        catch (SignInThrottledException throttled)
+        {
+            return new PlatformAdminSignInResult(PlatformAdminSignInOutcome.Throttled, RetryAfterSeconds: throttled.RetryAfterSeconds);
+        }
+        catch (SecondFactorRequiredException)
+        {
+            return new PlatformAdminSignInResult(PlatformAdminSignInOutcome.SecondFactorRequired);
         }
         catch (ProblemException)
         {
-            return null;
+            return new PlatformAdminSignInResult(PlatformAdminSignInOutcome.Refused);
         }
         if (!IsPlatformAdmin(user))
         {
-            return null;
+            return new PlatformAdminSignInResult(PlatformAdminSignInOutcome.Refused);
         }
         await session.CommitAsync(cancellationToken);
-        return new PlatformAdminIdentity(user.Id, user.Email);
+        return new PlatformAdminSignInResult(PlatformAdminSignInOutcome.SignedIn, new PlatformAdminIdentity(user.Id, user.Email));
     }
 
     private bool IsPlatformAdmin(User user) =>

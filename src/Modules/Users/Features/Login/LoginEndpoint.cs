@@ -14,15 +14,26 @@ internal static class LoginEndpoint
         .MapPost("/login", HandleAsync)
         .WithName("Login")
         .WithSummary("Signs in with email, password and, when enrolled, a second factor.")
+        .WithDescription("Failed sign-ins slow their sender down: past a few, each one makes the account from that address, " +
+            "and the address as a whole, wait longer (429 with Retry-After). The right password from another address is never held back.")
         .AllowAnonymous()
         .Validate<LoginRequest>()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task<Ok<TokenPair>> HandleAsync(
+    private static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> HandleAsync(
         LoginRequest request, HttpContext context, SignInService signIn, SessionIssuer sessions, CancellationToken cancellationToken)
     {
-        var user = await signIn.AuthenticateAsync(request.Email, request.Password, request.Code, ClientAddress.Of(context), cancellationToken);
-        return TypedResults.Ok(await sessions.StartAsync(user, cancellationToken));
+        try
+        {
+            var user = await signIn.AuthenticateAsync(request.Email, request.Password, request.Code, ClientAddress.Of(context), cancellationToken);
+            return TypedResults.Ok(await sessions.StartAsync(user, cancellationToken));
+        }
+        catch (SignInThrottledException throttled)
+        {
+            // Answered here rather than thrown on, so that the answer can carry its Retry-After header.
+            context.Response.Headers.RetryAfter = throttled.RetryAfterHeader;
+            return TypedResults.Problem(throttled.ToProblemDetails());
+        }
     }
 }

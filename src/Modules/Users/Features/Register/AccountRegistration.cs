@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Platform.SharedKernel.Data;
-using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.Tenants.Contracts;
 using Platform.Users.Contracts;
@@ -11,21 +11,40 @@ using Platform.Users.Passwords;
 
 namespace Platform.Users.Features.Register;
 
-/// <summary>Creates a tenant and its owner in the caller's unit of work: both or neither.</summary>
-internal sealed class AccountRegistration(
-    DbSession session, UsersDbContext db, CredentialDirectory directory, ITenantProvisioning tenants, PasswordHasher passwords, TimeProvider clock)
+/// <summary>
+/// Creates a tenant and its owner in the caller's unit of work: both or neither. An email that has an account
+/// already creates nothing, and costs the same password hashing, so that neither the answer nor its timing tells
+/// a stranger who has an account.
+/// </summary>
+internal sealed partial class AccountRegistration(
+    DbSession session,
+    UsersDbContext db,
+    CredentialDirectory directory,
+    ITenantProvisioning tenants,
+    PasswordHasher passwords,
+    TimeProvider clock,
+    ILogger<AccountRegistration> logger)
     : IAccountRegistration
 {
-    public async Task<Guid> RegisterAsync(string tenantName, string email, string password, CancellationToken cancellationToken) =>
-        (await CreateOwnerAsync(tenantName, email, password, displayName: null, cancellationToken)).Id;
+    private const string Unregistered = "registration";
 
-    public async Task<User> CreateOwnerAsync(string tenantName, string email, string password, string? displayName, CancellationToken cancellationToken)
+    public async Task<bool> RegisterAsync(string tenantName, string email, string password, CancellationToken cancellationToken) =>
+        await TryCreateOwnerAsync(tenantName, email, password, displayName: null, cancellationToken) is not null;
+
+    /// <returns>The new owner, or null when the email has an account already (then nothing was written).</returns>
+    public async Task<User?> TryCreateOwnerAsync(string tenantName, string email, string password, string? displayName, CancellationToken cancellationToken)
     {
         var normalized = User.Normalize(email);
-        if (await directory.FindByEmailAsync(normalized, cancellationToken) is not null)
+        var passwordHash = passwords.Hash(password);
+        if (await directory.FindByEmailAsync(normalized, cancellationToken) is { } existing)
         {
-            throw ProblemException.Conflict("An account with this email already exists.");
+            LogExisting(existing.UserId, existing.TenantId);
+            return null;
         }
+        // A registration of the same email racing this one may win between the look-up and the insert; this unit of
+        // work then goes back to here and answers as for any existing email.
+        var transaction = session.Transaction ?? throw new InvalidOperationException("Registration needs a unit of work that may write.");
+        await transaction.SaveAsync(Unregistered, cancellationToken);
         var tenantId = Guid.NewGuid();
         await session.UseTenantAsync(tenantId, cancellationToken);
         await tenants.CreateAsync(tenantId, tenantName.Trim(), cancellationToken);
@@ -37,7 +56,7 @@ internal sealed class AccountRegistration(
             Email = email.Trim(),
             EmailNormalized = normalized,
             DisplayName = displayName?.Trim(),
-            PasswordHash = passwords.Hash(password),
+            PasswordHash = passwordHash,
             Role = TenantRole.Owner,
             CreatedAt = now,
             UpdatedAt = now,
@@ -49,8 +68,16 @@ internal sealed class AccountRegistration(
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            throw ProblemException.Conflict("An account with this email already exists.");
+            await transaction.RollbackAsync(Unregistered, cancellationToken);
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Registration of an email that a concurrent registration took first; nothing created");
+            return null;
         }
         return user;
     }
+
+    // The email itself stays out of the log; the account it belongs to is enough to follow up.
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Registration refused for an email that has an account already (user {UserId} of tenant {TenantId}); nothing created")]
+    private partial void LogExisting(Guid userId, Guid tenantId);
 }

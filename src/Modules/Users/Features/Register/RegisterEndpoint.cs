@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.SharedKernel.Validation;
-using Platform.Users.Tokens;
 
 namespace Platform.Users.Features.Register;
 
@@ -12,16 +11,16 @@ internal static class RegisterEndpoint
     public static void Map(IEndpointRouteBuilder auth) => auth
         .MapPost("/register", HandleAsync)
         .WithName("Register")
-        .WithSummary("Creates a tenant and its owner, and signs the owner in.")
+        .WithSummary("Creates a tenant and its owner; then sign in with POST /auth/login.")
+        .WithDescription("Answers 202 with the same body whether or not the email already had an account, " +
+            "so that registration does not tell who has one; an existing account is left as it was.")
         .AllowAnonymous()
-        .Validate<RegisterRequest>()
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .Validate<RegisterRequest>();
 
-    private static async Task<Created<RegisterResponse>> HandleAsync(
-        RegisterRequest request, AccountRegistration registration, SessionIssuer sessions, CancellationToken cancellationToken)
+    private static async Task<Accepted<RegistrationAccepted>> HandleAsync(
+        RegisterRequest request, AccountRegistration registration, CancellationToken cancellationToken)
     {
-        var user = await registration.CreateOwnerAsync(request.TenantName, request.Email, request.Password, request.DisplayName, cancellationToken);
-        var tokens = await sessions.StartAsync(user, cancellationToken);
-        return TypedResults.Created("/api/v1/me", new RegisterResponse(UserResponse.From(user), tokens));
+        await registration.TryCreateOwnerAsync(request.TenantName, request.Email, request.Password, request.DisplayName, cancellationToken);
+        return TypedResults.Accepted((string?)null, RegistrationAccepted.Neutral);
     }
 }
