@@ -15,8 +15,10 @@ public sealed class PinnedConnector(OutboundUrlPolicy policy)
         var scheme = context.InitialRequestMessage.RequestUri?.Scheme ?? Uri.UriSchemeHttps;
         var addresses = await policy.AddressesToConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, scheme, cancellationToken);
         SocketException? last = null;
-        foreach (var address in addresses)
+        foreach (var checkedAddress in addresses)
         {
+            // The same destination either way; an IPv4 socket needs no dual-mode support from the machine.
+            var address = checkedAddress.IsIPv4MappedToIPv6 ? checkedAddress.MapToIPv4() : checkedAddress;
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {

@@ -74,6 +74,21 @@ public sealed class OutboundHttpClientTests
     }
 
     [Test]
+    public async Task An_allowed_name_connects_to_the_address_its_lookup_gave()
+    {
+        await using var server = await FakePlatform.StartAsync();
+        server.On("POST", "/hooks", new FakeResponse(204));
+        var port = new Uri(server.Url).Port;
+        var resolver = new ScriptedResolver().Answer("receiver.internal", ["::ffff:127.0.0.1"]);
+        using var services = Services(new Dictionary<string, string?> { ["OutboundRequests:AllowedHosts:0"] = $"receiver.internal:{port}" }, resolver);
+
+        var response = await Client(services).PostAsync($"http://receiver.internal:{port}/hooks", new StringContent("{}"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        server.Single("POST", "/hooks").Header("Host").ShouldBe($"receiver.internal:{port}");
+    }
+
+    [Test]
     public async Task A_redirect_is_the_answer_and_is_not_followed()
     {
         await using var server = await FakePlatform.StartAsync();
