@@ -56,9 +56,9 @@ internal sealed class OutboundRequestOptionsValidator : IValidateOptions<Outboun
         {
             failures.Add($"{prefix}{nameof(options.ResolveTimeout)} must be positive.");
         }
-        if (options.MaxResponseBytes <= 0)
+        if (options.MaxResponseBytes is <= 0 or > int.MaxValue)
         {
-            failures.Add($"{prefix}{nameof(options.MaxResponseBytes)} must be positive.");
+            failures.Add($"{prefix}{nameof(options.MaxResponseBytes)} must be from 1 to {int.MaxValue} (what HttpClient can buffer).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

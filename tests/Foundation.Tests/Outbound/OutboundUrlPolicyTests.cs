@@ -125,6 +125,17 @@ public sealed class OutboundUrlPolicyTests
         refusal!.Message.ShouldBe("metadata.example resolves to 169.254.169.254, a link-local address.");
     }
 
+    [Test]
+    public async Task A_lookup_slower_than_the_resolve_timeout_is_refused_as_unresolvable()
+    {
+        var policy = new OutboundUrlPolicy(Options.Create(new OutboundRequestOptions { ResolveTimeout = TimeSpan.FromMilliseconds(200) }), new SilentResolver());
+
+        var refusal = await policy.CheckAsync("https://slow.example/", false, CancellationToken.None);
+
+        refusal!.Reason.ShouldBe(OutboundRefusalReason.Unresolvable);
+        refusal.Message.ShouldBe("slow.example did not resolve within 0.2 s.");
+    }
+
     [TestCase("not a host:port")]
     [TestCase("host:99999")]
     [TestCase("user@host")]
@@ -137,5 +148,15 @@ public sealed class OutboundUrlPolicyTests
 
         var failure = Should.Throw<OptionsValidationException>(() => validated.GetRequiredService<IOptions<OutboundRequestOptions>>().Value);
         failure.Message.ShouldContain("OutboundRequests:AllowedHosts:0");
+    }
+
+    /// <summary>A DNS server that never answers.</summary>
+    private sealed class SilentResolver : IHostResolver
+    {
+        public async Task<System.Net.IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return [];
+        }
     }
 }
