@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.TestKit;
 
@@ -12,6 +14,9 @@ namespace Platform.TestKit;
 public class PlatformApp(IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = new();
+
+    /// <summary>Replaces services at a boundary of the host (DNS, say) before it starts.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -40,6 +45,10 @@ public class PlatformApp(IDictionary<string, string?>? settings = null) : WebApp
         }
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(values));
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
+        }
         foreach (var (key, value) in values)
         {
             builder.UseSetting(key, value);

@@ -27,6 +27,8 @@ using Platform.Posts.Webhooks;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Modules;
+using Platform.SharedKernel.Outbound;
+using Platform.Tenants.Contracts;
 
 [assembly: PlatformModule(typeof(Platform.Posts.PostsModule))]
 
@@ -52,7 +54,8 @@ internal sealed class PostsModule : IModule
         services.AddOptions<WebhookSigningOptions>().BindConfiguration(WebhookSigningOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookSigningOptions>, WebhookSigningOptionsValidator>();
         services.AddSingleton<WebhookSigner>();
-        services.AddHttpClient(WebhookDeliveryJob.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddOutboundHttpClient(WebhookDeliveryJob.ClientName);
+        WebhookUrlOptions.Register(services);
         services.AddScoped<EnqueueWebhooks>();
         services.AddScoped<IIntegrationEventHandler<PostTargetPublished>>(provider => provider.GetRequiredService<EnqueueWebhooks>());
         services.AddScoped<IIntegrationEventHandler<PostTargetFailed>>(provider => provider.GetRequiredService<EnqueueWebhooks>());

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
+using Platform.SharedKernel.Outbound;
 using Platform.Tenants.AiBudget;
 using Platform.Tenants.Contracts;
 using Platform.Tenants.Data;
@@ -26,6 +27,8 @@ internal sealed class TenantsModule : IModule
         services.AddModuleDbContext<TenantsDbContext>();
         services.AddScoped<ITenantProvisioning, TenantProvisioning>();
         services.AddScoped<ITenantSettingsReader, TenantSettingsReader>();
+        services.AddOutboundRequests();
+        WebhookUrlOptions.Register(services);
         services.AddValidatorsFromAssemblyContaining<TenantsModule>(includeInternalTypes: true);
         services.AddScoped<ITenantAiBudget, TenantAiBudget>();
     }
