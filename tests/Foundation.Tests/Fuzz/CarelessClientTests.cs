@@ -44,22 +44,15 @@ public sealed class CarelessClientTests
     public async Task StartAsync()
     {
         x = await FakePlatform.StartAsync();
-        app = new PlatformApp(new Dictionary<string, string?>
-        {
-            ["Platforms:X:AuthorizeUrl"] = x.Url + "/i/oauth2/authorize",
-            ["Platforms:X:TokenUrl"] = x.Url + "/2/oauth2/token",
-            ["Platforms:X:ApiBaseUrl"] = x.Url,
-            ["Platforms:X:RevokeUrl"] = x.Url + "/2/oauth2/revoke",
-            ["Platforms:X:ClientId"] = "x-client-id",
-            ["Platforms:X:ClientSecret"] = "x-client-secret",
-            ["SocialAccounts:HttpTimeoutSeconds"] = "2",
-            // Nothing changes rows behind the requests' backs, so a snapshot changes only through a request.
-            ["Hangfire:ServerEnabled"] = "false",
-            ["Publishing:DispatcherEnabled"] = "false",
-            ["Outbox:ProcessorEnabled"] = "false",
-        });
+        var settings = FakeX.Settings(x);
+        settings["SocialAccounts:HttpTimeoutSeconds"] = "2";
+        // Nothing changes rows behind the requests' backs, so a snapshot changes only through a request.
+        settings["Hangfire:ServerEnabled"] = "false";
+        settings["Publishing:DispatcherEnabled"] = "false";
+        settings["Outbox:ProcessorEnabled"] = "false";
+        app = new PlatformApp(settings);
         owner = await app.RegisterAsync();
-        accountId = await ConnectXAsync();
+        accountId = await owner.ConnectXAsync(x);
         var post = await Created(await owner.Client.PostAsJsonAsync("/api/v1/posts",
             new { title = "Seed", content = "Seed post", type = "text", targets = new[] { new { accountId } } }));
         postId = post.GetProperty("id").GetGuid();
@@ -162,19 +155,6 @@ public sealed class CarelessClientTests
         var rows = await command.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
         return rows;
-    }
-
-    private async Task<Guid> ConnectXAsync()
-    {
-        x.On("POST", "/2/oauth2/token", FakeResponse.Json(
-            """{"token_type":"bearer","expires_in":7200,"access_token":"x-access-token","scope":"tweet.read tweet.write users.read offline.access","refresh_token":"x-refresh-token"}"""));
-        x.On("GET", "/2/users/me", FakeResponse.Json("""{"data":{"id":"2244994945","name":"X Dev","username":"xdevelopers"}}"""));
-        const string redirect = "https://app.example/callback";
-        var authUrl = await owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/social-accounts/auth-url/x?redirectUri={Uri.EscapeDataString(redirect)}");
-        var connected = await owner.Client.PostAsJsonAsync("/api/v1/social-accounts/connect",
-            new { platform = "x", code = "x-code", state = authUrl.GetProperty("state").GetString(), redirectUri = redirect });
-        connected.StatusCode.ShouldBe(HttpStatusCode.OK, await connected.Content.ReadAsStringAsync());
-        return (await connected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accounts")[0].GetProperty("id").GetGuid();
     }
 
     /// <summary>The tenant's real rows for route parameters, so a request gets as far into its handler as the bad value lets it.</summary>
