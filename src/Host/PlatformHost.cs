@@ -14,6 +14,7 @@ using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Modules;
 using Platform.SharedKernel.Throttling;
+using Platform.SharedKernel.Validation;
 using StackExchange.Redis;
 
 namespace Platform.Host;
@@ -68,11 +69,17 @@ internal static class PlatformHost
         {
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Type ??= ProblemTypes.For(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Unreadable bodies and bad parameters reach the problem details handler instead of a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new NulRefusingStringConverter());
+        });
+        ValidationDefaults.StopEachRuleAtItsFirstFailure();
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = configuration.GetValue<long>("Http:MaxRequestBodyBytes", 1_048_576));
 
         services.AddCors(options => options.AddDefaultPolicy(policy => policy
@@ -101,6 +108,7 @@ internal static class PlatformHost
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<NulCharacterGuardMiddleware>();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseCors();
         app.UseAuthentication();

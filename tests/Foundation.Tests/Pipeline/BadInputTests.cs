@@ -122,6 +122,69 @@ public sealed class BadInputTests
         (await valid.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [TestCase("POST", "/api/v1/posts")]
+    [TestCase("PUT", "/api/v1/posts/9a4c1f4e-8d2b-4a51-9d7e-2f0c6f3b1a10")]
+    public async Task A_post_without_targets_answers_400_naming_them(string method, string path)
+    {
+        var owner = await app.RegisterAsync();
+
+        var response = await owner.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = Json("{\"type\": \"text\", \"content\": \"Hello\"}"),
+        });
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").TryGetProperty("Targets", out _).ShouldBeTrue();
+    }
+
+    [Test]
+    public async Task An_account_selection_without_ids_answers_400()
+    {
+        var owner = await app.RegisterAsync();
+
+        var response = await owner.Client.PostAsync("/api/v1/social-accounts/connect/select", Json("{}"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").TryGetProperty("ExternalIds", out _).ShouldBeTrue();
+    }
+
+    [TestCase("page=2147483647")]
+    [TestCase("page=0")]
+    [TestCase("pageSize=101")]
+    public async Task A_page_out_of_bounds_answers_400(string query)
+    {
+        var owner = await app.RegisterAsync();
+
+        var response = await owner.Client.GetAsync("/api/v1/posts?" + query);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString()!.ShouldContain(query.Split('=')[0]);
+    }
+
+    [Test]
+    public async Task A_nul_in_the_query_answers_400_problem()
+    {
+        var owner = await app.RegisterAsync();
+
+        var response = await owner.Client.GetAsync("/api/v1/posts?platform=%00");
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString()!.ShouldContain("NUL");
+    }
+
+    [Test]
+    public async Task A_nul_in_a_json_string_answers_400_problem_and_creates_nothing()
+    {
+        var owner = await app.RegisterAsync();
+        var before = await app.Database.CountAllAsync("ai.prompt_templates");
+
+        var response = await owner.Client.PostAsync("/api/v1/ai/templates", Json("{\"name\": \"a\\u0000b\", \"body\": \"Write\"}"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString()!.ShouldContain("NUL");
+        (await app.Database.CountAllAsync("ai.prompt_templates")).ShouldBe(before);
+    }
+
     private static string Token(Claim[] claims, string key, string audience, DateTime expires)
     {
         var credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256);

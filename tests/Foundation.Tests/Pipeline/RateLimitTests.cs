@@ -28,7 +28,9 @@ public sealed class RateLimitTests
         }
         var refused = await aliceLimited.GetAsync("/api/v1/me");
 
-        await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        problem.GetProperty("type").GetString().ShouldBe("https://www.rfc-editor.org/rfc/rfc6585#section-4");
+        problem.GetProperty("correlationId").GetString().ShouldNotBeNullOrEmpty();
         int.Parse(refused.Headers.RetryAfter!.ToString()).ShouldBeInRange(1, 60);
         (await bobLimited.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }

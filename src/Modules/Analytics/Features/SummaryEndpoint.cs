@@ -15,6 +15,8 @@ internal sealed record AnalyticsSummary(DateTimeOffset From, DateTimeOffset To, 
 
 internal static class SummaryEndpoint
 {
+    private static readonly TimeSpan DefaultSpan = TimeSpan.FromDays(30);
+
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/analytics/summary", HandleAsync)
         .WithTags("Analytics")
@@ -26,7 +28,8 @@ internal static class SummaryEndpoint
         AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
         var end = to ?? clock.GetUtcNow();
-        var start = from ?? end.AddDays(-30);
+        // Near the first representable instant there are no 30 days to go back: start there instead.
+        var start = from ?? (end - DateTimeOffset.MinValue > DefaultSpan ? end - DefaultSpan : DateTimeOffset.MinValue);
         if (start >= end)
         {
             throw ProblemException.BadRequest("'from' must be before 'to'.");

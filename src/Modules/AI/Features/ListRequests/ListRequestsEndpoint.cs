@@ -35,8 +35,8 @@ internal static class ListRequestsEndpoint
         }
         var total = await query.LongCountAsync(cancellationToken);
         var items = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-            .Skip(paging.Skip).Take(paging.SafePageSize)
+            .Skip(paging.Skip).Take(paging.PageSize)
             .ToListAsync(cancellationToken);
-        return Results.Ok(new PagedList<AiRequestView>(items.Select(AiRequestView.From).ToList(), paging.SafePage, paging.SafePageSize, total));
+        return Results.Ok(new PagedList<AiRequestView>(items.Select(AiRequestView.From).ToList(), paging.Page, paging.PageSize, total));
     }
 }

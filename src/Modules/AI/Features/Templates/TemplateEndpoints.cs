@@ -48,8 +48,8 @@ internal static class TemplateEndpoints
     {
         var paging = new PageRequest(page, pageSize);
         var total = await db.Templates.LongCountAsync(cancellationToken);
-        var items = await db.Templates.AsNoTracking().OrderBy(t => t.Name).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(cancellationToken);
-        return Results.Ok(new PagedList<TemplateView>(items.Select(TemplateView.From).ToList(), paging.SafePage, paging.SafePageSize, total));
+        var items = await db.Templates.AsNoTracking().OrderBy(t => t.Name).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return Results.Ok(new PagedList<TemplateView>(items.Select(TemplateView.From).ToList(), paging.Page, paging.PageSize, total));
     }
 
     private static async Task<IResult> GetAsync(Guid id, AiDbContext db, CancellationToken cancellationToken) =>

@@ -23,11 +23,11 @@ internal static class ListAccountHealthEndpoint
     {
         var paging = new PageRequest(page, pageSize);
         var all = await accounts.ListAsync(cancellationToken);
-        var shown = all.Skip(paging.Skip).Take(paging.SafePageSize).ToList();
+        var shown = all.Skip(paging.Skip).Take(paging.PageSize).ToList();
         var ids = shown.Select(a => a.Id).ToList();
         var breakers = await db.Breakers.AsNoTracking().Where(b => ids.Contains(b.SocialAccountId)).ToDictionaryAsync(b => b.SocialAccountId, cancellationToken);
         var now = clock.GetUtcNow();
         var items = shown.Select(a => AccountHealthView.From(a, breakers.GetValueOrDefault(a.Id), now)).ToList();
-        return TypedResults.Ok(new PagedList<AccountHealthView>(items, paging.SafePage, paging.SafePageSize, all.Count));
+        return TypedResults.Ok(new PagedList<AccountHealthView>(items, paging.Page, paging.PageSize, all.Count));
     }
 }

@@ -28,6 +28,10 @@ internal static class BulkScheduleEndpoints
     private static async Task<Created<BulkScheduleResponse>> ScheduleJsonAsync(
         BulkScheduleRequest request, HttpContext context, BulkScheduler scheduler, CancellationToken cancellationToken)
     {
+        if (request.Posts?.Any(row => row is null) == true)
+        {
+            throw ProblemException.BadRequest("A row of 'posts' must not be null.");
+        }
         var ids = await scheduler.ScheduleAsync(request.Posts ?? [], [], context.User.RequiredUserId(), cancellationToken);
         return TypedResults.Created("/api/v1/posts?status=Scheduled", new BulkScheduleResponse(ids));
     }

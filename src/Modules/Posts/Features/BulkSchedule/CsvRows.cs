@@ -24,6 +24,18 @@ internal static class CsvRows
             TrimOptions = TrimOptions.Trim,
         };
         using var csv = new CsvReader(text, configuration);
+        try
+        {
+            return await ReadRowsAsync(csv, cancellationToken);
+        }
+        catch (CsvHelperException)
+        {
+            throw ProblemException.BadRequest($"The CSV cannot be read at line {csv.Parser.RawRow}: check its quotes and separators.");
+        }
+    }
+
+    private static async Task<(IReadOnlyList<BulkPostRow> Rows, IReadOnlyList<RowError> Errors)> ReadRowsAsync(CsvReader csv, CancellationToken cancellationToken)
+    {
         if (!await csv.ReadAsync() || !csv.ReadHeader())
         {
             throw ProblemException.BadRequest("The CSV is empty; it needs a header row: " + string.Join(",", Columns));
@@ -41,7 +53,7 @@ internal static class CsvRows
             var number = rows.Count + 1;
             var targets = new List<TargetPayload>();
             var problems = new List<string>();
-            foreach (var id in (csv.GetField("accounts") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var id in (Field(csv, "accounts") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (Guid.TryParse(id, out var accountId))
                 {
@@ -63,5 +75,8 @@ internal static class CsvRows
     }
 
     private static string? Field(CsvReader csv, string name) =>
-        csv.TryGetField<string>(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+        !csv.TryGetField<string>(name, out var value) || string.IsNullOrWhiteSpace(value) ? null
+        // PostgreSQL text cannot hold a NUL character.
+        : value.Contains('\0', StringComparison.Ordinal) ? throw ProblemException.BadRequest($"The CSV's '{name}' at line {csv.Parser.RawRow} contains a NUL character.")
+        : value;
 }

@@ -45,8 +45,8 @@ internal static class DeadLetterEndpoints
                     select new DeadLetterItem(post.Id, post.Title, target.Id, target.SocialAccountId, target.Platform, target.Status,
                         target.ErrorKind, target.ErrorMessage, target.RetryCount, target.UpdatedAt);
         var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedList<DeadLetterItem>(items, paging.SafePage, paging.SafePageSize, total));
+        var items = await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PagedList<DeadLetterItem>(items, paging.Page, paging.PageSize, total));
     }
 
     private static async Task<Accepted> RetryAsync(

@@ -55,7 +55,7 @@ internal static class ListPostsEndpoint
         var paging = new PageRequest(page, pageSize);
         var total = await query.LongCountAsync(cancellationToken);
         var items = await query.OrderByDescending(p => p.ScheduledAt ?? p.CreatedAt).ThenBy(p => p.Id)
-            .Skip(paging.Skip).Take(paging.SafePageSize).AsSplitQuery().ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedList<PostResponse>(items.Select(p => PostResponse.From(p)).ToList(), paging.SafePage, paging.SafePageSize, total));
+            .Skip(paging.Skip).Take(paging.PageSize).AsSplitQuery().ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PagedList<PostResponse>(items.Select(p => PostResponse.From(p)).ToList(), paging.Page, paging.PageSize, total));
     }
 }

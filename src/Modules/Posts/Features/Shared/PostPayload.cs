@@ -23,7 +23,7 @@ internal sealed class PostPayloadValidator : AbstractValidator<PostPayload>
         RuleFor(p => p.Link).Must(link => Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http"))
             .When(p => p.Link is not null).WithMessage("The link must be an absolute http(s) URL.");
         RuleFor(p => p.Media).Must(media => media is null || media.Count <= 20).WithMessage("At most 20 media items.");
-        RuleForEach(p => p.Media).ChildRules(media =>
+        RuleForEach(p => p.Media).NotNull().WithMessage("A media item must not be null.").ChildRules(media =>
         {
             media.RuleFor(m => m.Url).Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == "https")
                 .WithMessage("Media URLs must be absolute https URLs the platforms can fetch.");
@@ -31,8 +31,11 @@ internal sealed class PostPayloadValidator : AbstractValidator<PostPayload>
             media.RuleFor(m => m.ContentType).NotEmpty().MaximumLength(100);
             media.RuleFor(m => m.SizeBytes).GreaterThan(0);
             media.RuleFor(m => m.AltText).MaximumLength(1000);
+            media.RuleFor(m => m.DurationSeconds).Must(seconds => seconds is null || (double.IsFinite(seconds.Value) && seconds >= 0))
+                .WithMessage("The duration must be a finite number of seconds, not negative.");
         });
         RuleFor(p => p.Targets).NotNull().Must(targets => targets.Count is >= 1 and <= 50).WithMessage("Choose between 1 and 50 target accounts.")
+            .Must(targets => targets.All(t => t is not null)).WithMessage("A target must not be null.")
             .Must(targets => targets.Select(t => t.AccountId).Distinct().Count() == targets.Count).WithMessage("Each account may be targeted once.");
         RuleForEach(p => p.Targets).ChildRules(target =>
         {

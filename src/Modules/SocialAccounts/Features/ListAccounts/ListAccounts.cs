@@ -42,7 +42,7 @@ internal static class ListAccountsEndpoint
         }
         var total = await query.LongCountAsync(cancellationToken);
         var items = await query.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
-            .Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedList<SocialAccountDto>(items.Select(a => a.ToDto()).ToList(), paging.SafePage, paging.SafePageSize, total));
+            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PagedList<SocialAccountDto>(items.Select(a => a.ToDto()).ToList(), paging.Page, paging.PageSize, total));
     }
 }

@@ -32,8 +32,8 @@ internal static class ManageUsersEndpoints
         var request = new PageRequest(page, pageSize);
         var query = db.Users.AsNoTracking().OrderBy(u => u.CreatedAt).ThenBy(u => u.Id);
         var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.Skip(request.Skip).Take(request.SafePageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedList<UserResponse>(items.Select(UserResponse.From).ToList(), request.SafePage, request.SafePageSize, total));
+        var items = await query.Skip(request.Skip).Take(request.PageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PagedList<UserResponse>(items.Select(UserResponse.From).ToList(), request.Page, request.PageSize, total));
     }
 
     private static async Task<Created<UserResponse>> CreateAsync(
