@@ -46,6 +46,7 @@ internal static class PlatformHost
         services.AddSingleton(_ => TunedDataSource.Build(configuration.GetConnectionString("Platform")
             ?? throw new InvalidOperationException("Configuration ConnectionStrings:Platform is required.")));
         services.AddDbSession();
+        services.AddRequestConnectionAdmission(configuration);
         services.AddScoped<Outbox>();
         if (configuration.GetValue("Outbox:ProcessorEnabled", true))
         {
@@ -58,6 +59,7 @@ internal static class PlatformHost
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });
+        services.AddExceptionHandler<DatabaseBusyHandler>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Unreadable bodies and bad parameters reach the problem details handler instead of a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -40,6 +40,7 @@ public sealed class ProviderTests
             ["AI:Resilience:BaseDelayMilliseconds"] = "10",
             ["AI:Resilience:MaxRetries"] = "2",
             ["AI:Resilience:MinimumThroughput"] = "1000",
+            ["AI:Moderation:BaseDelayMilliseconds"] = "10",
         });
         _ = app.Services;
     }
@@ -243,18 +244,51 @@ public sealed class ProviderTests
     }
 
     [Test]
-    public async Task When_openai_moderation_is_down_the_local_rules_decide()
+    public async Task When_openai_moderation_stays_down_nothing_is_generated_or_charged_and_the_answer_is_503()
     {
         var tenant = await app.CreateTenantAsync();
         openAi.Default(ModerationsPath, _ => ProviderBodies.OpenAiError(500, "server_error", null));
-        var client = app.ClientFor(tenant);
 
-        var clean = await client.PostJsonAsync("/api/v1/ai/hashtags", new { text = "Moderation outage macchiato", platforms = new[] { "instagram" } });
-        var harmful = await client.PostJsonAsync("/api/v1/ai/hashtags", new { text = "How to buy heroin", platforms = new[] { "instagram" } });
+        var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Moderation outage macchiato", platforms = new[] { "instagram" } });
 
-        clean.StatusCode.ShouldBe(HttpStatusCode.OK);
-        harmful.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await response.JsonAsync()).GetProperty("title").GetString().ShouldBe("Moderation unavailable");
+        openAi.On(ModerationsPath).Count().ShouldBe(4); // first try + 3 retries
+        openAi.On(ChatPath).ShouldBeEmpty();
+        anthropic.On(MessagesPath).ShouldBeEmpty();
+        (await app.UsageAsync(tenant)).ShouldBe(0m);
+    }
+
+    [Test]
+    public async Task A_single_429_from_moderation_is_retried_and_openai_still_decides()
+    {
+        var tenant = await app.CreateTenantAsync();
+        openAi.Script(ModerationsPath, ProviderBodies.OpenAiError(429, "requests", "rate_limit_exceeded"));
+
+        // The local rules know nothing of this word: only OpenAI's verdict can reject it.
+        var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "FLAGME after a rate limit", platforms = new[] { "instagram" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await response.JsonAsync()).GetProperty("detail").GetString()!.ShouldContain("flagged by moderation: violence");
+        openAi.On(ModerationsPath).Count().ShouldBe(2);
+        openAi.On(ChatPath).ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task When_moderation_of_the_answer_cannot_decide_the_answer_is_withheld_and_not_charged()
+    {
+        var tenant = await app.CreateTenantAsync();
+        openAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("#unmoderated", 1000, 500));
+        openAi.Default(ModerationsPath, request => request.Json.GetProperty("input").GetString()!.Contains("#unmoderated", StringComparison.Ordinal)
+            ? ProviderBodies.OpenAiError(503, "server_error", null)
+            : ProviderBodies.OpenAiModeration(false));
+
+        var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Withheld flat white", platforms = new[] { "instagram" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         openAi.On(ChatPath).Count().ShouldBe(1);
+        (await app.UsageAsync(tenant)).ShouldBe(0m);
+        (await app.ScalarAsync(tenant, "SELECT status || ' ' || cost_usd::text FROM ai.ai_requests")).ShouldBe("FAILED 0.0000000000");
     }
 
     [Test]
@@ -390,14 +424,17 @@ public sealed class ProviderTests
         var done = await client.PollAsync( location);
         done.GetProperty("status").GetString().ShouldBe("Completed");
         done.GetProperty("output").GetProperty("image").GetString().ShouldBe("data:image/png;base64,iVBORw==");
-        done.GetProperty("costUsd").GetDecimal().ShouldBe(0.04m);
+        // The images API reports token usage: recorded, and priced at 0.04 USD an image plus 50 input tokens x 5 USD/M (appsettings).
+        done.GetProperty("inputTokens").GetInt32().ShouldBe(50);
+        done.GetProperty("outputTokens").GetInt32().ShouldBe(1056);
+        done.GetProperty("costUsd").GetDecimal().ShouldBe(0.04025m);
         var sent = openAi.On(ImagesPath).Single();
         sent.Headers["authorization"].ShouldBe("Bearer sk-test-openai");
         sent.Json.GetProperty("model").GetString().ShouldBe("gpt-image-1");
         sent.Json.GetProperty("prompt").GetString().ShouldBe("A latte with a fern in the foam");
         sent.Json.GetProperty("size").GetString().ShouldBe("1024x1024");
         sent.Json.TryGetProperty("response_format", out _).ShouldBeFalse();
-        (await app.UsageAsync(tenant)).ShouldBe(0.04m);
+        (await app.UsageAsync(tenant)).ShouldBe(0.04025m);
     }
 
     [Test]
