@@ -9,25 +9,19 @@ namespace Platform.AI.Tests;
 /// </summary>
 public sealed class AccountingTests
 {
-    private const string ChatPath = "/v1/chat/completions";
-    private const string MessagesPath = "/v1/messages";
-    private const string ModerationsPath = "/v1/moderations";
+    private const string ChatPath = VendorServers.ChatPath;
+    private const string MessagesPath = VendorServers.MessagesPath;
+    private const string ModerationsPath = VendorServers.ModerationsPath;
 
-    private FakeProviderServer openAi = null!;
-    private FakeProviderServer anthropic = null!;
+    private VendorServers vendors = null!;
     private AiApp app = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        openAi = await FakeProviderServer.StartAsync();
-        anthropic = await FakeProviderServer.StartAsync();
-        app = new AiApp(new Dictionary<string, string?>
+        vendors = await VendorServers.StartAsync();
+        app = new AiApp(vendors.Settings(new Dictionary<string, string?>
         {
-            ["AI:OpenAI:ApiKey"] = "sk-test-openai",
-            ["AI:OpenAI:BaseUrl"] = openAi.BaseUrl + "/v1",
-            ["AI:Anthropic:ApiKey"] = "sk-ant-test",
-            ["AI:Anthropic:BaseUrl"] = anthropic.BaseUrl,
             ["AI:Prices:gpt-4o-mini:InputPerMillion"] = "0.15",
             ["AI:Prices:gpt-4o-mini:OutputPerMillion"] = "0.6",
             ["AI:Prices:claude-sonnet-5-5:InputPerMillion"] = "3",
@@ -36,25 +30,23 @@ public sealed class AccountingTests
             ["AI:Resilience:MaxRetries"] = "0",
             ["AI:Resilience:MinimumThroughput"] = "1000",
             ["AI:Moderation:Provider"] = "local",
-        });
+        }));
         _ = app.Services;
     }
 
     [SetUp]
     public void Reset()
     {
-        openAi.Reset();
-        anthropic.Reset();
-        openAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("#coffee #espresso", 20, 7));
-        anthropic.Default(MessagesPath, _ => ProviderBodies.AnthropicMessage("#claude #coffee", 30, 9));
+        vendors.Reset();
+        vendors.OpenAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("#coffee #espresso", 20, 7));
+        vendors.Anthropic.Default(MessagesPath, _ => ProviderBodies.AnthropicMessage("#claude #coffee", 30, 9));
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
         await app.DisposeAsync();
-        await openAi.DisposeAsync();
-        await anthropic.DisposeAsync();
+        await vendors.DisposeAsync();
     }
 
     [Test]
@@ -68,14 +60,14 @@ public sealed class AccountingTests
         result.GetProperty("costUsd").GetDecimal().ShouldBe(0.0000072m);
         (await app.UsageAsync(tenant)).ShouldBe(0.0000072m);
         (await app.ScalarAsync(tenant, "SELECT cost_usd FROM ai.ai_requests")).ShouldBe(0.0000072m);
-        openAi.On(ModerationsPath).ShouldBeEmpty(); // local rules by configuration
+        vendors.OpenAi.On(ModerationsPath).ShouldBeEmpty(); // local rules by configuration
     }
 
     [Test]
     public async Task After_a_fallback_the_record_names_anthropic_and_its_claude_model()
     {
         var tenant = await app.CreateTenantAsync();
-        openAi.Default(ChatPath, _ => ProviderBodies.OpenAiError(500, "server_error", null));
+        vendors.OpenAi.Default(ChatPath, _ => ProviderBodies.OpenAiError(500, "server_error", null));
 
         var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Fallback mocha", platforms = new[] { "instagram" } });
 
@@ -92,8 +84,8 @@ public sealed class AccountingTests
     public async Task When_every_vendor_fails_the_error_and_record_name_the_last_one_tried_with_its_own_model()
     {
         var tenant = await app.CreateTenantAsync();
-        openAi.Default(ChatPath, _ => ProviderBodies.OpenAiError(500, "server_error", null));
-        anthropic.Default(MessagesPath, _ => ProviderBodies.AnthropicError(400, "invalid_request_error"));
+        vendors.OpenAi.Default(ChatPath, _ => ProviderBodies.OpenAiError(500, "server_error", null));
+        vendors.Anthropic.Default(MessagesPath, _ => ProviderBodies.AnthropicError(400, "invalid_request_error"));
 
         var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Nobody answers", platforms = new[] { "instagram" } });
 
@@ -110,7 +102,7 @@ public sealed class AccountingTests
     public async Task Fewer_caption_variants_than_asked_are_said_in_the_answer()
     {
         var tenant = await app.CreateTenantAsync();
-        openAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("Only one idea today", 40, 6));
+        vendors.OpenAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("Only one idea today", 40, 6));
 
         var result = await (await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/captions", new { prompt = "Three please", platforms = new[] { "x" }, variants = 3 })).JsonAsync();
 
