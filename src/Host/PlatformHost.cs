@@ -55,6 +55,7 @@ internal static class PlatformHost
         services.AddSingleton(_ => TunedDataSource.Build(configuration.GetConnectionString("Platform")
             ?? throw new InvalidOperationException("Configuration ConnectionStrings:Platform is required.")));
         services.AddDbSession();
+        services.AddRequestConnectionAdmission(configuration);
         services.AddScoped<Outbox>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptions.Validation>();
@@ -71,6 +72,7 @@ internal static class PlatformHost
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Type ??= ProblemTypes.For(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
         });
+        services.AddExceptionHandler<DatabaseBusyHandler>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Unreadable bodies and bad parameters reach the problem details handler instead of a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -12,26 +12,20 @@ namespace Platform.AI.Tests;
 /// </summary>
 public sealed class ProviderTests
 {
-    private const string ChatPath = "/v1/chat/completions";
-    private const string MessagesPath = "/v1/messages";
-    private const string ModerationsPath = "/v1/moderations";
-    private const string ImagesPath = "/v1/images/generations";
+    private const string ChatPath = VendorServers.ChatPath;
+    private const string MessagesPath = VendorServers.MessagesPath;
+    private const string ModerationsPath = VendorServers.ModerationsPath;
+    private const string ImagesPath = VendorServers.ImagesPath;
 
-    private FakeProviderServer openAi = null!;
-    private FakeProviderServer anthropic = null!;
+    private VendorServers vendors = null!;
     private AiApp app = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        openAi = await FakeProviderServer.StartAsync();
-        anthropic = await FakeProviderServer.StartAsync();
-        app = new AiApp(new Dictionary<string, string?>
+        vendors = await VendorServers.StartAsync();
+        app = new AiApp(vendors.Settings(new Dictionary<string, string?>
         {
-            ["AI:OpenAI:ApiKey"] = "sk-test-openai",
-            ["AI:OpenAI:BaseUrl"] = openAi.BaseUrl + "/v1",
-            ["AI:Anthropic:ApiKey"] = "sk-ant-test",
-            ["AI:Anthropic:BaseUrl"] = anthropic.BaseUrl,
             ["AI:Prices:gpt-4o-mini:InputPerMillion"] = "2",
             ["AI:Prices:gpt-4o-mini:OutputPerMillion"] = "8",
             ["AI:Prices:claude-sonnet-5-5:InputPerMillion"] = "3",
@@ -40,27 +34,26 @@ public sealed class ProviderTests
             ["AI:Resilience:BaseDelayMilliseconds"] = "10",
             ["AI:Resilience:MaxRetries"] = "2",
             ["AI:Resilience:MinimumThroughput"] = "1000",
-        });
+            ["AI:Moderation:BaseDelayMilliseconds"] = "10",
+        }));
         _ = app.Services;
     }
 
     [SetUp]
     public void Reset()
     {
-        openAi.Reset();
-        anthropic.Reset();
-        openAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("Fresh cold brew this Friday #coffee\n---\nTwo for one all weekend #coldbrew", 1000, 500));
-        openAi.Default(ModerationsPath, request =>
+        vendors.Reset();
+        vendors.OpenAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("Fresh cold brew this Friday #coffee\n---\nTwo for one all weekend #coldbrew", 1000, 500));
+        vendors.OpenAi.Default(ModerationsPath, request =>
             ProviderBodies.OpenAiModeration(request.Json.GetProperty("input").GetString()!.Contains("FLAGME", StringComparison.Ordinal), "violence"));
-        anthropic.Default(MessagesPath, _ => ProviderBodies.AnthropicMessage("A long post about coffee.\n\nWith a body and a call to action.", 1200, 800));
+        vendors.Anthropic.Default(MessagesPath, _ => ProviderBodies.AnthropicMessage("A long post about coffee.\n\nWith a body and a call to action.", 1200, 800));
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
         await app.DisposeAsync();
-        await openAi.DisposeAsync();
-        await anthropic.DisposeAsync();
+        await vendors.DisposeAsync();
     }
 
     [Test]
@@ -72,7 +65,7 @@ public sealed class ProviderTests
         var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/captions", new { prompt, platforms = new[] { "x" }, variants = 2 });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        var sent = openAi.On(ChatPath).Single();
+        var sent = vendors.OpenAi.On(ChatPath).Single();
         sent.Method.ShouldBe("POST");
         sent.Headers["authorization"].ShouldBe("Bearer sk-test-openai");
         sent.Headers["content-type"].ShouldStartWith("application/json");
@@ -108,7 +101,7 @@ public sealed class ProviderTests
         var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/content", new { prompt, platforms = new[] { "linkedin" } });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        var sent = anthropic.On(MessagesPath).Single();
+        var sent = vendors.Anthropic.On(MessagesPath).Single();
         sent.Headers["authorization"].ShouldBe("Bearer sk-ant-test");
         sent.Headers["anthropic-version"].ShouldBe("2026-10-21");
         sent.Headers["content-type"].ShouldStartWith("application/json");
@@ -134,7 +127,7 @@ public sealed class ProviderTests
     public async Task An_answer_without_usage_is_charged_at_its_upper_bound_not_for_free()
     {
         var tenant = await app.CreateTenantAsync();
-        openAi.Script(ChatPath, new ScriptedResponse(200, """
+        vendors.OpenAi.Script(ChatPath, new ScriptedResponse(200, """
             {"id":"chatcmpl-nousage","object":"chat.completion","created":1732000000,"model":"gpt-4o-mini",
              "choices":[{"index":0,"message":{"role":"assistant","content":"#nousage"},"finish_reason":"stop"}]}
             """));
@@ -153,7 +146,7 @@ public sealed class ProviderTests
         // Warm the path first, so the client gives up during the provider call and not before it.
         await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Warm-up doppio", platforms = new[] { "instagram" } });
         var usageBefore = await app.UsageAsync(tenant);
-        openAi.Script(ChatPath, ProviderBodies.OpenAiChat("#late", 10, 10) with { Delay = TimeSpan.FromSeconds(6) });
+        vendors.OpenAi.Script(ChatPath, ProviderBodies.OpenAiChat("#late", 10, 10) with { Delay = TimeSpan.FromSeconds(6) });
         using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(1500));
 
         await Should.ThrowAsync<OperationCanceledException>(() => app.ClientFor(tenant)
@@ -173,7 +166,7 @@ public sealed class ProviderTests
     public async Task A_429_is_retried_after_the_wait_the_provider_asked_for()
     {
         var tenant = await app.CreateTenantAsync();
-        openAi.Script(ChatPath, ProviderBodies.OpenAiError(429, "requests", "rate_limit_exceeded", new Dictionary<string, string> { ["retry-after"] = "1" }));
+        vendors.OpenAi.Script(ChatPath, ProviderBodies.OpenAiError(429, "requests", "rate_limit_exceeded", new Dictionary<string, string> { ["retry-after"] = "1" }));
         var clock = Stopwatch.StartNew();
 
         var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Rate limited espresso", platforms = new[] { "instagram" } });
@@ -181,33 +174,33 @@ public sealed class ProviderTests
         clock.Elapsed.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(950));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.JsonAsync()).GetProperty("provider").GetString().ShouldBe("openai");
-        openAi.On(ChatPath).Count().ShouldBe(2);
+        vendors.OpenAi.On(ChatPath).Count().ShouldBe(2);
     }
 
     [Test]
     public async Task Anthropic_overload_and_rate_limits_are_retried_but_a_429_without_retry_after_falls_back_to_openai()
     {
         var tenant = await app.CreateTenantAsync();
-        anthropic.Script(MessagesPath, ProviderBodies.AnthropicError(529, "overloaded_error"));
+        vendors.Anthropic.Script(MessagesPath, ProviderBodies.AnthropicError(529, "overloaded_error"));
         var retried = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/content", new { prompt = "Overloaded brief", platforms = new[] { "facebook" } });
-        anthropic.On(MessagesPath).Count().ShouldBe(2);
+        vendors.Anthropic.On(MessagesPath).Count().ShouldBe(2);
         (await retried.JsonAsync()).GetProperty("provider").GetString().ShouldBe("anthropic");
 
-        anthropic.Reset();
-        anthropic.Script(MessagesPath, ProviderBodies.AnthropicError(429, "rate_limit_error", new Dictionary<string, string> { ["retry-after"] = "1" }));
+        vendors.Anthropic.Reset();
+        vendors.Anthropic.Script(MessagesPath, ProviderBodies.AnthropicError(429, "rate_limit_error", new Dictionary<string, string> { ["retry-after"] = "1" }));
         var clock = Stopwatch.StartNew();
         var waited = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/content", new { prompt = "Rate limited brief", platforms = new[] { "facebook" } });
         clock.Elapsed.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(950));
-        anthropic.On(MessagesPath).Count().ShouldBe(2);
+        vendors.Anthropic.On(MessagesPath).Count().ShouldBe(2);
         (await waited.JsonAsync()).GetProperty("provider").GetString().ShouldBe("anthropic");
 
-        anthropic.Reset();
+        vendors.Anthropic.Reset();
         // Anthropic's spend-cap 429 carries no Retry-After: waiting cannot help, so the fallback answers at once.
-        anthropic.Script(MessagesPath, ProviderBodies.AnthropicError(429, "rate_limit_error"));
+        vendors.Anthropic.Script(MessagesPath, ProviderBodies.AnthropicError(429, "rate_limit_error"));
         var fallback = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/content", new { prompt = "Capped brief", platforms = new[] { "facebook" } });
 
         fallback.StatusCode.ShouldBe(HttpStatusCode.OK);
-        anthropic.On(MessagesPath).Count().ShouldBe(1);
+        vendors.Anthropic.On(MessagesPath).Count().ShouldBe(1);
         (await fallback.JsonAsync()).GetProperty("provider").GetString().ShouldBe("openai");
     }
 
@@ -215,13 +208,13 @@ public sealed class ProviderTests
     public async Task Persistent_server_errors_are_retried_then_the_fallback_provider_answers_and_is_charged()
     {
         var tenant = await app.CreateTenantAsync();
-        openAi.Default(ChatPath, _ => ProviderBodies.OpenAiError(500, "server_error", null));
+        vendors.OpenAi.Default(ChatPath, _ => ProviderBodies.OpenAiError(500, "server_error", null));
 
         var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Failover latte art", platforms = new[] { "instagram" } });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        openAi.On(ChatPath).Count().ShouldBe(3); // first try + 2 retries
-        anthropic.On(MessagesPath).Count().ShouldBe(1);
+        vendors.OpenAi.On(ChatPath).Count().ShouldBe(3); // first try + 2 retries
+        vendors.Anthropic.On(MessagesPath).Count().ShouldBe(1);
         var result = await response.JsonAsync();
         result.GetProperty("provider").GetString().ShouldBe("anthropic");
         result.GetProperty("costUsd").GetDecimal().ShouldBe(0.0156m);
@@ -232,41 +225,74 @@ public sealed class ProviderTests
     public async Task A_retry_after_longer_than_we_wait_goes_straight_to_the_fallback()
     {
         var tenant = await app.CreateTenantAsync();
-        openAi.Script(ChatPath, ProviderBodies.OpenAiError(429, "tokens", "rate_limit_exceeded", new Dictionary<string, string> { ["retry-after"] = "120" }));
+        vendors.OpenAi.Script(ChatPath, ProviderBodies.OpenAiError(429, "tokens", "rate_limit_exceeded", new Dictionary<string, string> { ["retry-after"] = "120" }));
         var clock = Stopwatch.StartNew();
 
         var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Impatient cortado", platforms = new[] { "instagram" } });
 
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
-        openAi.On(ChatPath).Count().ShouldBe(1);
+        vendors.OpenAi.On(ChatPath).Count().ShouldBe(1);
         (await response.JsonAsync()).GetProperty("provider").GetString().ShouldBe("anthropic");
     }
 
     [Test]
-    public async Task When_openai_moderation_is_down_the_local_rules_decide()
+    public async Task When_openai_moderation_stays_down_nothing_is_generated_or_charged_and_the_answer_is_503()
     {
         var tenant = await app.CreateTenantAsync();
-        openAi.Default(ModerationsPath, _ => ProviderBodies.OpenAiError(500, "server_error", null));
-        var client = app.ClientFor(tenant);
+        vendors.OpenAi.Default(ModerationsPath, _ => ProviderBodies.OpenAiError(500, "server_error", null));
 
-        var clean = await client.PostJsonAsync("/api/v1/ai/hashtags", new { text = "Moderation outage macchiato", platforms = new[] { "instagram" } });
-        var harmful = await client.PostJsonAsync("/api/v1/ai/hashtags", new { text = "How to buy heroin", platforms = new[] { "instagram" } });
+        var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Moderation outage macchiato", platforms = new[] { "instagram" } });
 
-        clean.StatusCode.ShouldBe(HttpStatusCode.OK);
-        harmful.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        openAi.On(ChatPath).Count().ShouldBe(1);
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await response.JsonAsync()).GetProperty("title").GetString().ShouldBe("Moderation unavailable");
+        vendors.OpenAi.On(ModerationsPath).Count().ShouldBe(4); // first try + 3 retries
+        vendors.OpenAi.On(ChatPath).ShouldBeEmpty();
+        vendors.Anthropic.On(MessagesPath).ShouldBeEmpty();
+        (await app.UsageAsync(tenant)).ShouldBe(0m);
+    }
+
+    [Test]
+    public async Task A_single_429_from_moderation_is_retried_and_openai_still_decides()
+    {
+        var tenant = await app.CreateTenantAsync();
+        vendors.OpenAi.Script(ModerationsPath, ProviderBodies.OpenAiError(429, "requests", "rate_limit_exceeded"));
+
+        // The local rules know nothing of this word: only OpenAI's verdict can reject it.
+        var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "FLAGME after a rate limit", platforms = new[] { "instagram" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await response.JsonAsync()).GetProperty("detail").GetString()!.ShouldContain("flagged by moderation: violence");
+        vendors.OpenAi.On(ModerationsPath).Count().ShouldBe(2);
+        vendors.OpenAi.On(ChatPath).ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task When_moderation_of_the_answer_cannot_decide_the_answer_is_withheld_and_not_charged()
+    {
+        var tenant = await app.CreateTenantAsync();
+        vendors.OpenAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("#unmoderated", 1000, 500));
+        vendors.OpenAi.Default(ModerationsPath, request => request.Json.GetProperty("input").GetString()!.Contains("#unmoderated", StringComparison.Ordinal)
+            ? ProviderBodies.OpenAiError(503, "server_error", null)
+            : ProviderBodies.OpenAiModeration(false));
+
+        var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Withheld flat white", platforms = new[] { "instagram" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        vendors.OpenAi.On(ChatPath).Count().ShouldBe(1);
+        (await app.UsageAsync(tenant)).ShouldBe(0m);
+        (await app.ScalarAsync(tenant, "SELECT status || ' ' || cost_usd::text FROM ai.ai_requests")).ShouldBe("FAILED 0.0000000000");
     }
 
     [Test]
     public async Task An_exhausted_quota_is_not_retried()
     {
         var tenant = await app.CreateTenantAsync();
-        openAi.Script(ChatPath, ProviderBodies.OpenAiError(429, "insufficient_quota", "insufficient_quota", new Dictionary<string, string> { ["retry-after"] = "1" }));
+        vendors.OpenAi.Script(ChatPath, ProviderBodies.OpenAiError(429, "insufficient_quota", "insufficient_quota", new Dictionary<string, string> { ["retry-after"] = "1" }));
 
         var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", new { text = "Quota espresso", platforms = new[] { "instagram" } });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        openAi.On(ChatPath).Count().ShouldBe(1);
+        vendors.OpenAi.On(ChatPath).Count().ShouldBe(1);
         (await response.JsonAsync()).GetProperty("provider").GetString().ShouldBe("anthropic");
     }
 
@@ -274,8 +300,8 @@ public sealed class ProviderTests
     public async Task Malformed_provider_json_is_a_502_problem_the_request_fails_and_the_budget_is_unchanged()
     {
         var tenant = await app.CreateTenantAsync();
-        openAi.Default(ChatPath, _ => new ScriptedResponse(200, "{\"id\": \"chatcmpl-x\", \"choices\": [ {"));
-        anthropic.Default(MessagesPath, _ => new ScriptedResponse(200, "not json at all"));
+        vendors.OpenAi.Default(ChatPath, _ => new ScriptedResponse(200, "{\"id\": \"chatcmpl-x\", \"choices\": [ {"));
+        vendors.Anthropic.Default(MessagesPath, _ => new ScriptedResponse(200, "not json at all"));
 
         var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/captions", new { prompt = "Broken provider day", platforms = new[] { "x" } });
 
@@ -283,7 +309,7 @@ public sealed class ProviderTests
         var problem = await response.JsonAsync();
         problem.GetProperty("title").GetString().ShouldBe("AI provider failed");
         problem.GetProperty("detail").GetString()!.ShouldContain("could not be read");
-        openAi.On(ChatPath).Count().ShouldBe(1); // not transient: no retry
+        vendors.OpenAi.On(ChatPath).Count().ShouldBe(1); // not transient: no retry
         (await app.UsageAsync(tenant)).ShouldBe(0m);
         var requestId = problem.GetProperty("requestId").GetString();
         var stored = await (await app.ClientFor(tenant, TenantRole.Viewer).GetAsync($"/api/v1/ai/requests/{requestId}")).JsonAsync();
@@ -301,8 +327,8 @@ public sealed class ProviderTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.PaymentRequired);
         (await response.JsonAsync()).GetProperty("limit").GetDecimal().ShouldBe(0.001m);
-        openAi.On(ChatPath).ShouldBeEmpty();
-        anthropic.On(MessagesPath).ShouldBeEmpty();
+        vendors.OpenAi.On(ChatPath).ShouldBeEmpty();
+        vendors.Anthropic.On(MessagesPath).ShouldBeEmpty();
     }
 
     [Test]
@@ -314,7 +340,7 @@ public sealed class ProviderTests
         await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", ask);
         var second = await (await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/hashtags", ask)).JsonAsync();
 
-        openAi.On(ChatPath).Count().ShouldBe(1);
+        vendors.OpenAi.On(ChatPath).Count().ShouldBe(1);
         second.GetProperty("cached").GetBoolean().ShouldBeTrue();
         second.GetProperty("provider").GetString().ShouldBe("openai");
         (await app.UsageAsync(tenant)).ShouldBe(0.006m);
@@ -324,17 +350,17 @@ public sealed class ProviderTests
     public async Task Moderation_uses_openai_and_rejected_output_is_recorded_with_its_reason()
     {
         var tenant = await app.CreateTenantAsync();
-        openAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("FLAGME this caption", 1000, 500));
+        vendors.OpenAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("FLAGME this caption", 1000, 500));
 
         var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/captions", new { prompt = "Moderated launch", platforms = new[] { "x" } });
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        var checks = openAi.On(ModerationsPath).Select(r => r.Json).ToList();
+        var checks = vendors.OpenAi.On(ModerationsPath).Select(r => r.Json).ToList();
         checks.Count.ShouldBe(2); // the user's prompt, then the output
         checks[0].GetProperty("model").GetString().ShouldBe("omni-moderation-latest");
         checks[0].GetProperty("input").GetString().ShouldBe("Moderated launch");
         checks[1].GetProperty("input").GetString().ShouldBe("FLAGME this caption");
-        openAi.On(ModerationsPath).First().Headers["authorization"].ShouldBe("Bearer sk-test-openai");
+        vendors.OpenAi.On(ModerationsPath).First().Headers["authorization"].ShouldBe("Bearer sk-test-openai");
         var error = (string)(await app.ScalarAsync(tenant, "SELECT error FROM ai.ai_requests WHERE status = 'FAILED'"))!;
         error.ShouldBe("output flagged by moderation: violence");
         // The call was made and paid for, so it is charged even though its output is withheld.
@@ -349,8 +375,8 @@ public sealed class ProviderTests
         var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/content", new { prompt = "FLAGME please", platforms = new[] { "x" } });
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        anthropic.On(MessagesPath).ShouldBeEmpty();
-        openAi.On(ChatPath).ShouldBeEmpty();
+        vendors.Anthropic.On(MessagesPath).ShouldBeEmpty();
+        vendors.OpenAi.On(ChatPath).ShouldBeEmpty();
     }
 
     [Test]
@@ -358,7 +384,7 @@ public sealed class ProviderTests
     {
         // Each request reserves its upper bound (a few tenths of a cent) and settles to its real cost (0.0004 USD): a 0.01 USD
         // budget lets some through, refuses the rest, and must never be exceeded however they interleave.
-        openAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("#coffee #espresso", 100, 20));
+        vendors.OpenAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("#coffee #espresso", 100, 20));
         var tenant = await app.CreateTenantAsync(budgetLimit: 0.01m);
         var client = app.ClientFor(tenant);
 
@@ -372,14 +398,14 @@ public sealed class ProviderTests
         var usage = await app.UsageAsync(tenant);
         usage.ShouldBeLessThanOrEqualTo(0.01m);
         usage.ShouldBe((decimal)(await app.ScalarAsync(tenant, "SELECT coalesce(sum(cost_usd), 0) FROM ai.ai_requests"))!);
-        openAi.On(ChatPath).Count().ShouldBe(ok);
+        vendors.OpenAi.On(ChatPath).Count().ShouldBe(ok);
     }
 
     [Test]
     public async Task An_image_is_generated_by_a_job_and_polled()
     {
         var tenant = await app.CreateTenantAsync();
-        openAi.Script(ImagesPath, ProviderBodies.OpenAiImage(Convert.ToBase64String([137, 80, 78, 71])));
+        vendors.OpenAi.Script(ImagesPath, ProviderBodies.OpenAiImage(Convert.ToBase64String([137, 80, 78, 71])));
         var client = app.ClientFor(tenant);
 
         var accepted = await client.PostJsonAsync("/api/v1/ai/images", new { prompt = "A latte with a fern in the foam" });
@@ -390,21 +416,24 @@ public sealed class ProviderTests
         var done = await client.PollAsync( location);
         done.GetProperty("status").GetString().ShouldBe("Completed");
         done.GetProperty("output").GetProperty("image").GetString().ShouldBe("data:image/png;base64,iVBORw==");
-        done.GetProperty("costUsd").GetDecimal().ShouldBe(0.04m);
-        var sent = openAi.On(ImagesPath).Single();
+        // The images API reports token usage: recorded, and priced at 0.04 USD an image plus 50 input tokens x 5 USD/M (appsettings).
+        done.GetProperty("inputTokens").GetInt32().ShouldBe(50);
+        done.GetProperty("outputTokens").GetInt32().ShouldBe(1056);
+        done.GetProperty("costUsd").GetDecimal().ShouldBe(0.04025m);
+        var sent = vendors.OpenAi.On(ImagesPath).Single();
         sent.Headers["authorization"].ShouldBe("Bearer sk-test-openai");
         sent.Json.GetProperty("model").GetString().ShouldBe("gpt-image-1");
         sent.Json.GetProperty("prompt").GetString().ShouldBe("A latte with a fern in the foam");
         sent.Json.GetProperty("size").GetString().ShouldBe("1024x1024");
         sent.Json.TryGetProperty("response_format", out _).ShouldBeFalse();
-        (await app.UsageAsync(tenant)).ShouldBe(0.04m);
+        (await app.UsageAsync(tenant)).ShouldBe(0.04025m);
     }
 
     [Test]
     public async Task A_failed_image_job_releases_its_reservation()
     {
         var tenant = await app.CreateTenantAsync();
-        openAi.Default(ImagesPath, _ => ProviderBodies.OpenAiError(400, "invalid_request_error", "model_not_found"));
+        vendors.OpenAi.Default(ImagesPath, _ => ProviderBodies.OpenAiError(400, "invalid_request_error", "model_not_found"));
         var client = app.ClientFor(tenant);
 
         var accepted = await client.PostJsonAsync("/api/v1/ai/images", new { prompt = "A shut down model" });

@@ -32,7 +32,13 @@ internal sealed class AIModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<AiDbContext>();
-        services.Configure<AiOptions>(configuration.GetSection(AiOptions.Section));
+        services.AddOptions<AiOptions>().Bind(configuration.GetSection(AiOptions.Section))
+            .Validate(o => o.Moderation.Provider != ModerationProvider.OpenAI || !string.IsNullOrWhiteSpace(o.OpenAI.ApiKey) && !string.IsNullOrWhiteSpace(o.OpenAI.BaseUrl),
+                "AI:Moderation:Provider is OpenAI, so AI:OpenAI:ApiKey and AI:OpenAI:BaseUrl must be set.")
+            .Validate(o => o.Moderation.MaxRetries is >= 0 and <= 10, "AI:Moderation:MaxRetries must be between 0 and 10.")
+            .Validate(o => o.Moderation.BaseDelayMilliseconds is >= 1 and <= 10_000, "AI:Moderation:BaseDelayMilliseconds must be between 1 and 10000.")
+            .Validate(o => o.Moderation.MaxRetryAfterSeconds is >= 0 and <= 60, "AI:Moderation:MaxRetryAfterSeconds must be between 0 and 60.")
+            .ValidateOnStart();
         services.AddValidatorsFromAssembly(typeof(AIModule).Assembly, includeInternalTypes: true);
 
         services.AddSingleton<IAiProvider, OfflineProvider>();
@@ -47,6 +53,7 @@ internal sealed class AIModule : IModule
         services.AddSingleton<ContentModerator>();
         services.AddSingleton<AiLedger>();
         services.AddSingleton<AiGenerator>();
+        services.AddSingleton<GenerationChecks>();
         services.AddScoped<TemplateGuidance>();
         services.AddScoped<ConnectedPlatforms>();
         services.AddScoped<ImageGenerationJob>();

@@ -18,8 +18,11 @@ namespace Platform.SharedKernel.Data;
 /// <c>CALL platform_session.enter(...)</c> (<see cref="SessionCommandInterceptor"/>). A read-only unit of work
 /// (<see cref="BeginReadOnlyAsync"/>) has no transaction at all: each query carries the tenant and a read-only
 /// flag in its own implicit transaction, which PostgreSQL ends, and so clears, with the query.
+/// A unit of work opened in a request's flow first takes a slot of <see cref="RequestConnectionAdmission"/> (when the host
+/// registered one) and waits for a connection only that long: a saturated pool answers 503, not a long wait.
 /// </remarks>
-public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant) : IAsyncDisposable, IDisposable
+public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant, RequestConnectionAdmission? admission = null)
+    : IAsyncDisposable, IDisposable
 {
     /// <summary>The setting every RLS policy compares <c>tenant_id</c> with.</summary>
     public const string TenantSetting = "app.tenant_id";
@@ -31,6 +34,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant)
     private readonly List<DbContext> contexts = [];
     private NpgsqlConnection? connection;
     private NpgsqlTransaction? transaction;
+    private IDisposable? requestSlot;
     private bool readOnly;
     private bool tenantApplied;
     private bool completed;
@@ -132,6 +136,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant)
             Sessions.Remove(connection);
             await connection.DisposeAsync();
         }
+        requestSlot?.Dispose();
     }
 
     public void Dispose()
@@ -142,6 +147,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant)
             Sessions.Remove(connection);
             connection.Dispose();
         }
+        requestSlot?.Dispose();
     }
 
     /// <summary>Puts the tenant (and the read-only flag) in front of an EF command of this session, when it needs them.</summary>
@@ -206,8 +212,35 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant)
         {
             throw new InvalidOperationException("The unit of work has already begun.");
         }
-        connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        connection = admission is not null && RequestConnectionAdmission.IsRequestFlow
+            ? await OpenForRequestAsync(admission, cancellationToken)
+            : await dataSource.OpenConnectionAsync(cancellationToken);
         Sessions.AddOrUpdate(connection, this);
+    }
+
+    // The pool's own wait (its Timeout, 15 s by default) is far longer than a request should hang: the admission's wait bounds it.
+    private async Task<NpgsqlConnection> OpenForRequestAsync(RequestConnectionAdmission requests, CancellationToken cancellationToken)
+    {
+        var slot = await requests.EnterAsync(cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(requests.Wait);
+        try
+        {
+            var opened = await dataSource.OpenConnectionAsync(deadline.Token);
+            requestSlot = slot;
+            return opened;
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested &&
+                                      error is OperationCanceledException or NpgsqlException { InnerException: TimeoutException })
+        {
+            slot.Dispose();
+            throw new DatabaseBusyException(RequestConnectionAdmission.RetryAfter, error);
+        }
+        catch
+        {
+            slot.Dispose();
+            throw;
+        }
     }
 
     private void AttachContexts()

@@ -39,7 +39,7 @@ internal sealed class AiGenerator(
     {
         var request = new AiRequest { Id = Guid.CreateVersion7(), TenantId = tenantId, UserId = userId, Type = task.Type, Input = task.ToJson() };
         // The template's rendered guidance carries user-submitted variables too.
-        var verdict = await moderator.CheckAsync(task.Guidance is null ? task.Text : $"{task.Text}\n{task.Guidance}", cancellationToken);
+        var verdict = await ModerateAsync(task.Guidance is null ? task.Text : $"{task.Text}\n{task.Guidance}", request.Id, cancellationToken);
         if (!verdict.Allowed)
         {
             request.Status = AiRequestStatus.Failed;
@@ -98,9 +98,10 @@ internal sealed class AiGenerator(
         }
         catch (AiProviderException error)
         {
-            await CloseAsync(tenantId, requestId, new Outcome(AiRequestStatus.Failed, 0, error.Provider, Error: error.Message));
+            // The vendor and model that failed last, not the plan's first: after a fallback they differ.
+            await CloseAsync(tenantId, requestId, new Outcome(AiRequestStatus.Failed, 0, error.Provider, error.Model, Error: error.Message));
             throw new ProblemException(502, "AI provider failed", $"The AI provider could not produce an answer: {error.Message}",
-                new Dictionary<string, object?> { ["requestId"] = requestId, ["provider"] = error.Provider });
+                new Dictionary<string, object?> { ["requestId"] = requestId, ["provider"] = error.Provider, ["model"] = error.Model });
         }
         catch
         {
@@ -114,21 +115,18 @@ internal sealed class AiGenerator(
         var spent = new Outcome(AiRequestStatus.Failed, cost, provider, response.Model, null, response.InputTokens, response.OutputTokens);
         try
         {
-            await SettleAsync(tenantId, requestId, task, rules, response, spent, provider);
+            return AiRequestView.From(await SettleAsync(tenantId, requestId, task, rules, response, spent, provider));
         }
         catch (Exception error) when (error is not ProblemException)
         {
-            // Whatever broke after the provider answered, the call was paid for and must not stay reserved.
-            await CloseAsync(tenantId, requestId, spent with { Error = "The answer could not be processed." });
+            // Whatever broke before the answer was recorded, the tenant does not get it, so it is not charged.
+            await CloseAsync(tenantId, requestId, spent with { Cost = 0, Error = "The answer could not be processed or recorded." });
             throw;
         }
-        var stored = await ledger.FindAsync(tenantId, requestId, CancellationToken.None)
-            ?? throw new InvalidOperationException("The AI request vanished.");
-        return AiRequestView.From(stored);
     }
 
-    /// <summary>Shapes and moderates the answer, then ends the request with its cost.</summary>
-    private async Task SettleAsync(Guid tenantId, Guid requestId, AiTask task, TargetRules rules, ProviderResponse response, Outcome spent, string provider)
+    /// <summary>Shapes and moderates the answer, then ends the request with its cost; returns the ended request.</summary>
+    private async Task<AiRequest> SettleAsync(Guid tenantId, Guid requestId, AiTask task, TargetRules rules, ProviderResponse response, Outcome spent, string provider)
     {
         System.Text.Json.Nodes.JsonObject output;
         try
@@ -139,10 +137,21 @@ internal sealed class AiGenerator(
         {
             // The provider was paid for an unusable answer: charge it, but say so.
             await CloseAsync(tenantId, requestId, spent with { Error = error.Message });
-            throw new ProblemException(502, "AI provider failed", error.Message, new Dictionary<string, object?> { ["requestId"] = requestId, ["provider"] = provider });
+            throw new ProblemException(502, "AI provider failed", error.Message,
+                new Dictionary<string, object?> { ["requestId"] = requestId, ["provider"] = provider, ["model"] = spent.Model });
         }
 
-        var verdict = await moderator.CheckAsync(OutputShaper.TextOf(output), CancellationToken.None);
+        ModerationVerdict verdict;
+        try
+        {
+            verdict = await ModerateAsync(OutputShaper.TextOf(output), requestId, CancellationToken.None);
+        }
+        catch (ProblemException)
+        {
+            // No moderation could judge the answer: it is withheld, so it is not charged either.
+            await CloseAsync(tenantId, requestId, spent with { Cost = 0, Error = "output moderation unavailable; the answer was withheld" });
+            throw;
+        }
         if (!verdict.Allowed)
         {
             await CloseAsync(tenantId, requestId, spent with { Output = output, Error = "output " + verdict.Reason });
@@ -150,16 +159,47 @@ internal sealed class AiGenerator(
                 new Dictionary<string, object?> { ["requestId"] = requestId });
         }
 
-        await CloseAsync(tenantId, requestId, spent with { Status = AiRequestStatus.Completed, Output = output });
-        await cache.SetAsync(tenantId, task, new CachedAnswer(provider, spent.Model!, output));
+        var completed = await CloseAsync(tenantId, requestId, spent with { Status = AiRequestStatus.Completed, Output = output })
+            ?? throw new InvalidOperationException($"AI request {requestId} was no longer pending when its answer arrived.");
+        try
+        {
+            await cache.SetAsync(tenantId, task, new CachedAnswer(provider, spent.Model!, output));
+        }
+        catch (Exception error)
+        {
+            // The answer is recorded and charged: it must reach the caller even when it cannot be cached.
+            logger.LogWarning(error, "AI request {RequestId} could not be cached", requestId);
+        }
+        return completed;
     }
 
-    private async Task CloseAsync(Guid tenantId, Guid requestId, Outcome outcome)
+    /// <summary>Moderation that cannot decide is a 503: nothing is generated, or nothing is returned, and nothing charged.</summary>
+    private async Task<ModerationVerdict> ModerateAsync(string text, Guid requestId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await moderator.CheckAsync(text, cancellationToken);
+        }
+        catch (ModerationUnavailableException error)
+        {
+            throw new ProblemException(503, "Moderation unavailable",
+                $"{error.Message} Content is not generated or returned unchecked; nothing was charged. Try again later.",
+                new Dictionary<string, object?> { ["requestId"] = requestId });
+        }
+    }
+
+    /// <summary>Gives back the reservation of a started request that will never run (its job could not be queued).</summary>
+    public Task AbandonAsync(Guid tenantId, Guid requestId, string reason) =>
+        CloseAsync(tenantId, requestId, new Outcome(AiRequestStatus.Failed, 0, Error: reason));
+
+    private async Task<AiRequest?> CloseAsync(Guid tenantId, Guid requestId, Outcome outcome)
     {
         // Never cancelled: a reservation left behind would count against the tenant until swept.
-        if (!await ledger.CloseAsync(tenantId, requestId, outcome, CancellationToken.None))
+        var closed = await ledger.CloseAsync(tenantId, requestId, outcome, CancellationToken.None);
+        if (closed is null)
         {
             logger.LogWarning("AI request {RequestId} was no longer pending when it ended", requestId);
         }
+        return closed;
     }
 }

@@ -51,11 +51,16 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
         }, cancellationToken);
 
     /// <summary>
-    /// Ends a PENDING request: settles its reservation to <paramref name="cost"/> (0 releases it) and stores the
-    /// outcome. Only a PENDING row is ended, so a repeated call (a retried job) cannot settle twice.
+    /// Ends a PENDING request: settles its reservation to the outcome's cost (0 releases it) and stores the outcome;
+    /// returns the ended request, or null when it was no longer PENDING. Only a PENDING row is ended, so a repeated
+    /// call (a retried job) cannot settle twice.
     /// </summary>
-    public Task<bool> CloseAsync(Guid tenantId, Guid requestId, Outcome outcome, CancellationToken cancellationToken) =>
-        InUnitOfWorkAsync(tenantId, async (db, budget) =>
+    public async Task<AiRequest?> CloseAsync(Guid tenantId, Guid requestId, Outcome outcome, CancellationToken cancellationToken)
+    {
+        // Ending what was started is never refused for want of a request slot: a refusal here would leave the
+        // reservation held until it is swept as abandoned. It takes its connection as background work does.
+        RequestConnectionAdmission.LeaveRequestFlow();
+        return await InUnitOfWorkAsync(tenantId, async (db, budget) =>
         {
             // The row lock makes two closers (a job retried while the first run still ends) take turns.
             var request = (await db.Requests
@@ -63,7 +68,7 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
                 .ToListAsync(cancellationToken)).SingleOrDefault();
             if (request is null)
             {
-                return false;
+                return null;
             }
             if (outcome.Cost == 0)
             {
@@ -84,8 +89,9 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
             request.Error = outcome.Error;
             request.CompletedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return request;
         }, cancellationToken);
+    }
 
     /// <summary>
     /// Gives back the reservations of this tenant's requests left PENDING by a crash (older than any call can take),

@@ -51,6 +51,8 @@ internal sealed class AiOptions
         ["Hashtags"] = 200,
         ["Content"] = 2000,
         ["Improve"] = 1000,
+        // gpt-image-1's largest output: a high-quality 1536x1024 image, https://platform.openai.com/docs/guides/image-generation
+        ["Image"] = 6240,
     };
 
     /// <summary>
@@ -117,8 +119,30 @@ internal sealed class CacheSettings
 
 internal sealed class ModerationSettings
 {
-    /// <summary><c>auto</c> (OpenAI when its key is set, else local), <c>openai</c> or <c>local</c>.</summary>
-    public string Provider { get; set; } = "auto";
+    /// <summary><c>Auto</c> (OpenAI when its key is set, else the local rules), <c>OpenAI</c> or <c>Local</c>.</summary>
+    public ModerationProvider Provider { get; set; } = ModerationProvider.Auto;
+    /// <summary>What decides when OpenAI's moderation still fails after its retries: nobody (503) or the local rules.</summary>
+    public ModerationFallback WhenUnavailable { get; set; } = ModerationFallback.Refuse;
+    /// <summary>Retries of a failed moderation call (429, 5xx, timeouts), with exponential backoff from <see cref="BaseDelayMilliseconds"/>.</summary>
+    public int MaxRetries { get; set; } = 3;
+    public int BaseDelayMilliseconds { get; set; } = 250;
+    /// <summary>A Retry-After longer than this is not waited for: the check fails (closed) at once.</summary>
+    public int MaxRetryAfterSeconds { get; set; } = 10;
     /// <summary>Extra terms the local rule set rejects, per tenant policy of the deployment.</summary>
     public List<string> BlockedTerms { get; set; } = [];
+}
+
+internal enum ModerationProvider
+{
+    Auto,
+    OpenAI,
+    Local,
+}
+
+internal enum ModerationFallback
+{
+    /// <summary>Fail closed: answer 503, generate and charge nothing.</summary>
+    Refuse,
+    /// <summary>The deployment accepts the local rule set as its moderation when OpenAI's is down.</summary>
+    LocalRules,
 }

@@ -8,6 +8,8 @@ namespace Platform.AI.Generation;
 /// <summary>
 /// Turns any provider's text into the request type's output and enforces the target platforms' rules on it,
 /// whatever the model did: text cut to fit every target as SocialAccounts counts it, hashtags normalised and capped.
+/// Captions and hashtags say how many were <c>requested</c> and how many are <c>returned</c>: a model may give fewer
+/// distinct ones, and a platform may allow fewer hashtags, and the caller must not have to count to notice.
 /// </summary>
 internal static partial class OutputShaper
 {
@@ -15,8 +17,8 @@ internal static partial class OutputShaper
     {
         JsonObject output = task.Type switch
         {
-            AiRequestType.Caption => new JsonObject { ["captions"] = ToArray(Captions(response.Text, task.Variants, rules)) },
-            AiRequestType.Hashtags => new JsonObject { ["hashtags"] = ToArray(Hashtags(response.Text, Math.Min(task.Count, rules.MaxHashtags))) },
+            AiRequestType.Caption => Counted("captions", Captions(response.Text, task.Variants, rules), task.Variants),
+            AiRequestType.Hashtags => Counted("hashtags", Hashtags(response.Text, Math.Min(task.Count, rules.MaxHashtags)), task.Count),
             AiRequestType.Content or AiRequestType.Improve => new JsonObject { ["content"] = Required(rules.Fit(response.Text), provider) },
             AiRequestType.Image => new JsonObject
             {
@@ -32,15 +34,21 @@ internal static partial class OutputShaper
         return output;
     }
 
-    /// <summary>All the text of an output, for moderation.</summary>
+    /// <summary>All the text of an output, for moderation (not the image, not the counts).</summary>
     public static string TextOf(JsonObject output) => string.Join('\n', output
         .Where(p => p.Key != "image")
         .SelectMany(p => p.Value switch
         {
             JsonArray array => array.Select(i => i?.ToString() ?? ""),
-            null => [],
-            var value => [value.ToString()],
+            JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => [value.ToString()],
+            _ => [],
         }));
+
+    private static JsonObject Counted(string name, IEnumerable<string> items, int requested)
+    {
+        var array = ToArray(items);
+        return new JsonObject { [name] = array, ["requested"] = requested, ["returned"] = array.Count };
+    }
 
     private static IEnumerable<string> Captions(string text, int variants, TargetRules rules)
     {

@@ -11,11 +11,17 @@ namespace Platform.AI.Moderation;
 /// <param name="Source">Who judged: <c>openai</c> or <c>local</c>.</param>
 internal sealed record ModerationVerdict(bool Allowed, string? Reason, string Source);
 
+/// <summary>No moderation could decide (OpenAI's endpoint kept failing and local rules are not enough by configuration).</summary>
+internal sealed class ModerationUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
 /// <summary>
-/// Judges text before it is sent or returned: OpenAI's moderation endpoint where configured, the local rule set
-/// otherwise, and the local rule set also when the endpoint cannot be reached (fail closed on rules, not open).
+/// Judges text before it is sent or returned: OpenAI's moderation endpoint where configured (the local rules also run
+/// first, for the deployment's own blocked terms), the local rule set alone when <c>AI:Moderation:Provider</c> says so.
+/// A failing endpoint is retried with exponential backoff; when it still cannot decide, the check fails closed
+/// (<see cref="ModerationUnavailableException"/>) unless <c>AI:Moderation:WhenUnavailable</c> is <c>LocalRules</c>:
+/// the local rules know a few categories only, so they must not silently stand in for the model.
 /// </summary>
-internal sealed class ContentModerator(IOptionsMonitor<AiOptions> options, LocalRules rules, ILogger<ContentModerator> logger)
+internal sealed class ContentModerator(IOptionsMonitor<AiOptions> options, LocalRules rules, TimeProvider clock, ILogger<ContentModerator> logger)
 {
     private ModerationClient? client;
 
@@ -27,30 +33,75 @@ internal sealed class ContentModerator(IOptionsMonitor<AiOptions> options, Local
         {
             return local;
         }
-        try
+        var moderation = options.CurrentValue.Moderation;
+        client ??= new ModerationClient(settings.ModerationModel, new ApiKeyCredential(settings.ApiKey!), OpenAiProvider.ClientOptions(settings));
+        for (var attempt = 0; ; attempt++)
         {
-            client ??= new ModerationClient(settings.ModerationModel, new ApiKeyCredential(settings.ApiKey!), OpenAiProvider.ClientOptions(settings));
-            ModerationResult result = await client.ClassifyTextAsync(text, cancellationToken);
-            if (!result.Flagged)
+            try
             {
-                return new ModerationVerdict(true, null, OpenAiProvider.OpenAiName);
+                return Verdict(await client.ClassifyTextAsync(text, cancellationToken));
             }
-            var categories = new (string Name, ModerationCategory Category)[]
+            catch (Exception error) when (IsUnavailable(error, cancellationToken))
             {
-                ("hate", result.Hate), ("hate/threatening", result.HateThreatening), ("harassment", result.Harassment),
-                ("harassment/threatening", result.HarassmentThreatening), ("illicit", result.Illicit), ("illicit/violent", result.IllicitViolent),
-                ("self-harm", result.SelfHarm), ("self-harm/intent", result.SelfHarmIntent), ("self-harm/instructions", result.SelfHarmInstructions),
-                ("sexual", result.Sexual), ("sexual/minors", result.SexualMinors), ("violence", result.Violence), ("violence/graphic", result.ViolenceGraphic),
-            };
-            var flagged = categories.Where(c => c.Category.Flagged).Select(c => c.Name).ToList();
-            return new ModerationVerdict(false, "flagged by moderation: " + (flagged.Count == 0 ? "policy" : string.Join(", ", flagged)), OpenAiProvider.OpenAiName);
+                var wait = RetryDelay(error, attempt, moderation);
+                if (wait is { } delay)
+                {
+                    logger.LogWarning(error, "OpenAI moderation failed (attempt {Attempt}); retrying in {Delay}", attempt + 1, delay);
+                    await Task.Delay(delay, clock, cancellationToken);
+                    continue;
+                }
+                if (moderation.WhenUnavailable == ModerationFallback.LocalRules)
+                {
+                    logger.LogWarning(error, "OpenAI moderation unavailable; the local rules decided, as configured");
+                    return local;
+                }
+                throw new ModerationUnavailableException("OpenAI moderation could not be reached after its retries.", error);
+            }
         }
-        catch (Exception error) when (error is ClientResultException or HttpRequestException or IOException ||
-                                      error is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+    }
+
+    private static ModerationVerdict Verdict(ModerationResult result)
+    {
+        if (!result.Flagged)
         {
-            logger.LogWarning(error, "OpenAI moderation unavailable; the local rule set decided");
-            return local;
+            return new ModerationVerdict(true, null, OpenAiProvider.OpenAiName);
         }
+        var categories = new (string Name, ModerationCategory Category)[]
+        {
+            ("hate", result.Hate), ("hate/threatening", result.HateThreatening), ("harassment", result.Harassment),
+            ("harassment/threatening", result.HarassmentThreatening), ("illicit", result.Illicit), ("illicit/violent", result.IllicitViolent),
+            ("self-harm", result.SelfHarm), ("self-harm/intent", result.SelfHarmIntent), ("self-harm/instructions", result.SelfHarmInstructions),
+            ("sexual", result.Sexual), ("sexual/minors", result.SexualMinors), ("violence", result.Violence), ("violence/graphic", result.ViolenceGraphic),
+        };
+        var flagged = categories.Where(c => c.Category.Flagged).Select(c => c.Name).ToList();
+        return new ModerationVerdict(false, "flagged by moderation: " + (flagged.Count == 0 ? "policy" : string.Join(", ", flagged)), OpenAiProvider.OpenAiName);
+    }
+
+    private static bool IsUnavailable(Exception error, CancellationToken cancellationToken) =>
+        error is ClientResultException or HttpRequestException or IOException ||
+        error is OperationCanceledException && !cancellationToken.IsCancellationRequested;
+
+    /// <summary>The wait before the next attempt, or null when the failure is final (not transient, or no retries left).</summary>
+    private TimeSpan? RetryDelay(Exception error, int attempt, ModerationSettings moderation)
+    {
+        if (attempt >= moderation.MaxRetries)
+        {
+            return null;
+        }
+        if (error is ClientResultException { Status: > 0 } http)
+        {
+            if (!AiProviderException.IsTransientStatus(http.Status))
+            {
+                return null;
+            }
+            string? header = null;
+            http.GetRawResponse()?.Headers.TryGetValue("retry-after", out header);
+            if (AiProviderException.ParseRetryAfter(header, clock.GetUtcNow()) is { } asked)
+            {
+                return asked <= TimeSpan.FromSeconds(moderation.MaxRetryAfterSeconds) ? asked : null;
+            }
+        }
+        return TimeSpan.FromMilliseconds(moderation.BaseDelayMilliseconds * Math.Pow(2, attempt));
     }
 
     private bool UseOpenAi(out ProviderSettings settings)
@@ -58,9 +109,11 @@ internal sealed class ContentModerator(IOptionsMonitor<AiOptions> options, Local
         var current = options.CurrentValue;
         settings = current.OpenAI;
         var configured = !string.IsNullOrWhiteSpace(settings.ApiKey) && !string.IsNullOrWhiteSpace(settings.BaseUrl);
-        return current.Moderation.Provider.ToLowerInvariant() switch
+        return current.Moderation.Provider switch
         {
-            "local" => false,
+            ModerationProvider.Local => false,
+            // Validated at start: OpenAI moderation is configured when it is asked for by name.
+            ModerationProvider.OpenAI => true,
             _ => configured,
         };
     }

@@ -33,6 +33,8 @@ internal sealed class AiProviderException(string provider, string message, int? 
     : Exception(message, inner)
 {
     public string Provider { get; } = provider;
+    /// <summary>The model asked of <see cref="Provider"/>, when the failure is the outcome of a plan step.</summary>
+    public string? Model { get; init; }
     public int? Status { get; } = status;
     public bool IsTransient { get; } = transient;
     public TimeSpan? RetryAfter { get; } = retryAfter;

@@ -71,12 +71,20 @@ internal sealed class OpenAiProvider(string name, Func<ProviderSettings> setting
     private async Task<ProviderResponse> ImageAsync(ProviderCall call, CancellationToken cancellationToken)
     {
         var images = Client(call.Model, "image", (credential, options) => new ImageClient(call.Model, credential, options));
-        GeneratedImage image = await images.GenerateImageAsync(call.Prompt.User,
+        GeneratedImageCollection generated = await images.GenerateImagesAsync(call.Prompt.User, 1,
             new ImageGenerationOptions { Size = new GeneratedImageSize(Dimension(0), Dimension(1)) }, cancellationToken);
+        var image = generated.FirstOrDefault()
+            ?? throw new AiProviderException(name, $"{name} answered with no image.", null, transient: false);
         var location = image.ImageBytes is { } bytes
             ? "data:image/png;base64," + Convert.ToBase64String(bytes.ToArray())
             : image.ImageUri?.ToString() ?? "";
-        return new ProviderResponse(location, call.Model, 0, 0, Images: 1, RevisedPrompt: image.RevisedPrompt);
+        // gpt-image models report token usage (https://platform.openai.com/docs/api-reference/images/object); DALL-E models do not.
+        // The SDK marks Usage experimental (OPENAI001); the field itself is part of the documented API.
+#pragma warning disable OPENAI001
+        var usage = generated.Usage;
+#pragma warning restore OPENAI001
+        return new ProviderResponse(location, call.Model, (int)(usage?.InputTokenCount ?? 0), (int)(usage?.OutputTokenCount ?? 0),
+            Images: generated.Count, RevisedPrompt: image.RevisedPrompt);
     }
 
     private int Dimension(int index) => int.Parse(settings().ImageSize.Split('x')[index], System.Globalization.CultureInfo.InvariantCulture);

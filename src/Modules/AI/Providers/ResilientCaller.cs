@@ -22,7 +22,7 @@ internal sealed class ResilientCaller(IOptionsMonitor<AiOptions> options, ILogge
     public async Task<(ProviderResponse Response, PlannedProvider Used)> CallAsync(
         IReadOnlyList<PlannedProvider> plan, Func<PlannedProvider, ProviderCall> callFor, CancellationToken cancellationToken)
     {
-        AiProviderException? last = null;
+        var failures = new List<(PlannedProvider Step, AiProviderException Failure)>();
         foreach (var step in plan)
         {
             var pipeline = pipelines.GetOrAdd(step.Provider.Name, _ => Build());
@@ -37,10 +37,17 @@ internal sealed class ResilientCaller(IOptionsMonitor<AiOptions> options, ILogge
             {
                 logger.LogWarning(error, "AI provider {Provider} failed; {Next}", step.Provider.Name,
                     step == plan[^1] ? "no fallback left" : "falling back");
-                last = failure;
+                failures.Add((step, failure));
             }
         }
-        throw last ?? new AiProviderException("none", "No AI provider is available.", null, transient: false);
+        if (failures.Count == 0)
+        {
+            throw new AiProviderException("none", "No AI provider is available.", null, transient: false);
+        }
+        // The last vendor tried is the one that failed the request; the message names every one tried, in order.
+        var (lastStep, last) = failures[^1];
+        var tried = string.Join(" Then ", failures.Select(f => f.Failure.Message));
+        throw new AiProviderException(last.Provider, tried, last.Status, last.IsTransient, last.RetryAfter, last) { Model = lastStep.Model };
     }
 
     private static AiProviderException? Translate(string provider, Exception error) => error switch

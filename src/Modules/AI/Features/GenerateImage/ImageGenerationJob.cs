@@ -1,20 +1,18 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.AI.Contracts;
-using Platform.AI.Data;
 using Platform.AI.Generation;
-using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
 
 namespace Platform.AI.Features.GenerateImage;
 
-/// <summary>Calls the image provider for a PENDING request and settles it; the tenant comes from the job's argument.</summary>
-internal sealed class ImageGenerationJob(DbSession session, AiDbContext db, AiGenerator generator)
+/// <summary>
+/// Calls the image provider for a PENDING request and settles it; the tenant comes from the job's argument. It holds
+/// no connection while the provider works: the ledger reads and settles in short units of work of its own.
+/// </summary>
+internal sealed class ImageGenerationJob(AiLedger ledger, AiGenerator generator)
 {
     public async Task RunAsync(Guid tenantId, Guid requestId, CancellationToken cancellationToken)
     {
-        await session.BeginAsync(cancellationToken);
-        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        await session.CommitAsync(cancellationToken);
+        var request = await ledger.FindAsync(tenantId, requestId, cancellationToken);
         // A retried job whose first run already ended must not call the provider (or charge) again.
         if (request is not { Status: AiRequestStatus.Pending })
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Platform.AI.Generation;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
 using Platform.SharedKernel.Validation;
@@ -23,24 +24,25 @@ internal static class GenerationEndpoint
 {
     /// <summary>
     /// Maps a POST that validates, renders the template, refuses platforms the tenant has not connected, runs the
-    /// generation flow and answers the stored request.
+    /// generation flow and answers the stored request. It has no request-long unit of work: each step that needs the
+    /// database opens a short one, so no connection waits on moderation or a provider.
     /// </summary>
     public static RouteHandlerBuilder MapGeneration<TRequest>(this IEndpointRouteBuilder ai, string path, string name)
         where TRequest : IGenerationRequest =>
         ai.MapPost(path, async (
-                TRequest request, ITenantContext tenant, TemplateGuidance templates, ConnectedPlatforms connected, AiGenerator generator,
-                CancellationToken cancellationToken) =>
+                TRequest request, ITenantContext tenant, GenerationChecks checks, AiGenerator generator, CancellationToken cancellationToken) =>
             {
                 var (tenantId, userId) = tenant.Caller();
-                var task = request.ToTask(await templates.RenderAsync(request.TemplateId, request.Variables, cancellationToken));
-                await connected.EnsureConnectedAsync(task.Platforms, cancellationToken);
+                var task = await checks.PrepareAsync(tenantId, request.TemplateId, request.Variables, request.ToTask, t => t.Platforms, cancellationToken);
                 return Results.Ok(await generator.GenerateAsync(tenantId, userId, task, cancellationToken));
             })
+            .WithOwnUnitsOfWork()
             .Validate<TRequest>()
             .RequireAuthorization(Policies.Editor)
             .WithName(name)
             .Produces<AiRequestView>()
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }
