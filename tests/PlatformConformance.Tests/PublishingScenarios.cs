@@ -41,16 +41,29 @@ public abstract class PublishingScenarios<TServer> : ConformanceFixture<TServer>
             string.Join(" | ", (await RecentAsync()).Select(p => $"{p.PlatformPostId} '{p.Text}' {p.CreatedAt:O}")));
     }
 
-    private protected async Task ServerErrorIsTransientAndCreatesNothing(string step)
+    /// <summary>A 5xx on <paramref name="step"/> of a post built by <paramref name="build"/> (the plain post when null).</summary>
+    private protected async Task ServerErrorIsTransientAndCreatesNothing(string step, Func<string, PostContent>? build = null)
     {
+        build ??= Post;
         var text = Unique("Server error on " + step);
         Server.Faults.FailWithServerError(step);
 
-        var refused = await PublishRefusedAsync(Post(text));
+        var refused = await PublishRefusedAsync(build(text));
 
         refused.Kind.ShouldBe(PlatformErrorKind.Transient, refused.Message);
         Held(text).ShouldBe(0);
-        await RetryAsTheEngineDoesAsync(Post(text), DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>As above, then the engine's next attempt (a lookup first, since a 5xx leaves the outcome unknown) publishes once.</summary>
+    private protected async Task ServerErrorThenTheNextAttemptPublishesOnce(string step, Func<string, PostContent>? build = null)
+    {
+        build ??= Post;
+        var text = Unique("Retried after a server error on " + step);
+        Server.Faults.FailWithServerError(step);
+
+        await PublishRefusedAsync(build(text));
+        await RetryAsTheEngineDoesAsync(build(text), DateTimeOffset.UtcNow);
+
         Held(text).ShouldBe(1);
     }
 

@@ -63,6 +63,9 @@ public sealed class RedditConformanceTests : PublishingScenarios<RedditServer>
     public Task A_5xx_on_submit_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(RedditServer.Steps.Submit);
 
     [Test]
+    public Task After_a_5xx_on_submit_the_next_attempt_publishes_once() => ServerErrorThenTheNextAttemptPublishesOnce(RedditServer.Steps.Submit);
+
+    [Test]
     public Task A_429_with_Retry_After_is_rate_limited_for_that_long() => RateLimitIsReported(TimeSpan.FromSeconds(30));
 
     [Test]
