@@ -26,7 +26,7 @@ internal sealed class ConformanceApp(SocialPlatform platform, PlatformServer ser
         {
             ["Hangfire:ServerEnabled"] = "false",
             ["Publishing:DispatcherEnabled"] = "false",
-            ["SocialAccounts:HttpTimeoutSeconds"] = "3",
+            ["SocialAccounts:HttpTimeoutSeconds"] = "10",
             [section + "ClientId"] = server.Grants.ClientId,
             [section + "ClientSecret"] = server.Grants.ClientSecret,
             [section + "PollIntervalSeconds"] = "0",

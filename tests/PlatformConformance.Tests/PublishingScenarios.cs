@@ -17,6 +17,9 @@ public abstract class PublishingScenarios<TServer> : ConformanceFixture<TServer>
 
     private protected abstract string AcceptStep { get; }
 
+    /// <summary>The step a platform rate-limits (the accepting one unless the platform limits an earlier call).</summary>
+    private protected virtual string RateLimitedStep => AcceptStep;
+
     private protected async Task PublishesExactlyOnce()
     {
         var text = Unique("Hello from the conformance suite");
@@ -70,7 +73,7 @@ public abstract class PublishingScenarios<TServer> : ConformanceFixture<TServer>
     private protected async Task RateLimitIsReported(TimeSpan? retryAfter)
     {
         var text = Unique("Rate limited");
-        Server.Faults.RateLimit(AcceptStep, retryAfter);
+        Server.Faults.RateLimit(RateLimitedStep, retryAfter);
 
         var refused = await PublishRefusedAsync(Post(text));
 

@@ -61,7 +61,7 @@ public abstract class PlatformServer : IAsyncDisposable
                 context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), buffer.ToArray()));
             await next(context);
         });
-        app.MapGet("/media/{name}", (string name) => media.TryGetValue(name, out var file)
+        app.MapGet("/media/{**name}", (string name) => media.TryGetValue(name, out var file)
             ? Results.Bytes(file.Bytes, file.ContentType)
             : Results.NotFound());
         Map(app);
