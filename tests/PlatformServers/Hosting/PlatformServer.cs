@@ -65,6 +65,8 @@ public abstract class PlatformServer : IAsyncDisposable
             ? Results.Bytes(file.Bytes, file.ContentType)
             : Results.NotFound());
         Map(app);
+        // A route the documentation does not have: named in the answer so a test failure says what was called.
+        app.MapFallback((HttpContext context) => Json(new { error = new { code = 404, message = $"No such route: {context.Request.Method} {context.Request.Path}{context.Request.QueryString}", errors = new[] { new { reason = $"notFound {context.Request.Method} {context.Request.Path}" } } } }, 404));
         await app.StartAsync();
         Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
