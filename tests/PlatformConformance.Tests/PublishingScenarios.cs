@@ -70,6 +70,29 @@ public abstract class PublishingScenarios<TServer> : ConformanceFixture<TServer>
         Held(text).ShouldBe(1);
     }
 
+    /// <summary>
+    /// A 5xx on a step after which the platform may already hold everything (a status check, an upload the client can
+    /// resume): the client either recovers or fails transiently, and after the engine's next attempt there is one post.
+    /// </summary>
+    private protected async Task ServerErrorEndsInOnePost(string step)
+    {
+        var text = Unique("Server error on " + step);
+        var lostSince = DateTimeOffset.UtcNow;
+        Server.Faults.FailWithServerError(step);
+
+        try
+        {
+            await PublishAsync(Post(text));
+        }
+        catch (PlatformException failure)
+        {
+            failure.Kind.ShouldBe(PlatformErrorKind.Transient, failure.Message);
+            await RetryAsTheEngineDoesAsync(Post(text), lostSince);
+        }
+
+        Held(text).ShouldBe(1);
+    }
+
     private protected async Task RateLimitIsReported(TimeSpan? retryAfter)
     {
         var text = Unique("Rate limited");
@@ -96,6 +119,14 @@ public abstract class PublishingScenarios<TServer> : ConformanceFixture<TServer>
         refused.Kind.ShouldBeOneOf(PlatformErrorKind.TokenRevoked, PlatformErrorKind.TokenExpired);
         Held(text).ShouldBe(0);
         (await AccountAsync()).GetProperty("status").GetString().ShouldBeOneOf(nameof(AccountStatus.Revoked), nameof(AccountStatus.Expired));
+    }
+
+    /// <summary>Deterministic bytes standing in for a media file of <paramref name="length"/> bytes.</summary>
+    private protected static byte[] MediaBytes(int length)
+    {
+        var bytes = new byte[length];
+        new Random(length).NextBytes(bytes);
+        return bytes;
     }
 
     private protected async Task RefreshesANearlyExpiredTokenBeforePublishing()

@@ -157,6 +157,14 @@ public abstract class PlatformServer : IAsyncDisposable
     protected static bool HasContentType(HttpContext context, string mediaType) =>
         context.Request.ContentType?.Split(';')[0].Trim().Equals(mediaType, StringComparison.OrdinalIgnoreCase) == true;
 
+    /// <summary>A string property of a JSON object, or null when absent or not a string.</summary>
+    protected static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A Retry-After header (seconds) when a wait was planned, none otherwise.</summary>
+    protected static Dictionary<string, string>? RetryAfterHeader(TimeSpan? retryAfter) =>
+        retryAfter is { } wait ? new Dictionary<string, string> { ["Retry-After"] = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) } : null;
+
     protected static IResult Json(object body, int status = 200, IDictionary<string, string>? headers = null) =>
         new JsonAnswer(body, status, headers);
 

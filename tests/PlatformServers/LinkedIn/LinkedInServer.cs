@@ -364,15 +364,13 @@ public sealed partial class LinkedInServer() : PlatformServer("linkedin-client-i
             ? new { status, serviceErrorCode = service, code, message }
             : code is not null ? new { status, code, message } : (object)new { status, message }, status);
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     protected override IResult ServerError(int status, string step) => Error(status, null, null, "Internal Server Error");
 
     // error-handling page: 429 "Too Many Requests"; the daily limits reset at midnight UTC (rate-limiting page).
     protected override IResult RateLimited(HttpContext context, TimeSpan? retryAfter) =>
         Json(new { status = 429, message = "Resource level throttle APPLICATION DAY limit for calls to this resource is reached." }, 429,
-            retryAfter is { } wait ? new Dictionary<string, string> { ["Retry-After"] = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) } : null);
+            RetryAfterHeader(retryAfter));
 
     [GeneratedRegex(@"^(\d{4})(\d{2})(\.\d{2})?$")]
     private static partial Regex VersionFormat();

@@ -215,13 +215,11 @@ public sealed class PinterestServer() : PlatformServer("pinterest-client-id", "p
         return token!.Scopes.Contains(scope) ? null : Json(new { code = 3, message = $"Authorization failed: {scope} is required." }, 401);
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     protected override IResult ServerError(int status, string step) => Json(new { code = 1, message = "Internal error." }, status);
 
     // v5 reference, rate limits: 429 with the Error schema; Retry-After only when planned.
     protected override IResult RateLimited(HttpContext context, TimeSpan? retryAfter) =>
         Json(new { code = 8, message = "You have exceeded your rate limit. Try again later." }, 429,
-            retryAfter is { } wait ? new Dictionary<string, string> { ["Retry-After"] = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) } : null);
+            RetryAfterHeader(retryAfter));
 }

@@ -398,8 +398,6 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
 
     private string NewPublishId() => "v_pub_file~v2-1." + Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture);
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static long? Long(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
@@ -407,14 +405,9 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
     protected override IResult ServerError(int status, string step) => Failure(status, "internal_error", "Something went wrong. Please try again later.");
 
     // direct-post "Error codes": 429 rate_limit_exceeded ("API rate limit exceeded ... try again later").
-    protected override IResult RateLimited(HttpContext context, TimeSpan? retryAfter)
-    {
-        var answer = Failure(429, "rate_limit_exceeded", "Your request is blocked due to exceeding the API rate limit.");
-        return retryAfter is { } wait
-            ? Json(new { data = new { }, error = new { code = "rate_limit_exceeded", message = "Your request is blocked due to exceeding the API rate limit.", log_id = LogId() } }, 429,
-                new Dictionary<string, string> { ["Retry-After"] = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) })
-            : answer;
-    }
+    protected override IResult RateLimited(HttpContext context, TimeSpan? retryAfter) =>
+        Json(new { data = new { }, error = new { code = "rate_limit_exceeded", message = "Your request is blocked due to exceeding the API rate limit.", log_id = LogId() } },
+            429, RetryAfterHeader(retryAfter));
 
     [GeneratedRegex(@"^bytes (\d+)-(\d+)/(\d+)$")]
     private static partial Regex RangeFormat();

@@ -400,7 +400,7 @@ public sealed partial class YouTubeServer() : PlatformServer("youtube-client-id.
     // errors page: rateLimitExceeded; Retry-After only when planned.
     protected override IResult RateLimited(HttpContext context, TimeSpan? retryAfter) =>
         GoogleError(429, "youtube.quota", "rateLimitExceeded", "The request cannot be completed because you have exceeded your quota.", "RESOURCE_EXHAUSTED",
-            retryAfter is { } wait ? new Dictionary<string, string> { ["Retry-After"] = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) } : null);
+            RetryAfterHeader(retryAfter));
 
     private static string NewVideoId() => Base64Url(RandomNumberGenerator.GetBytes(8))[..11];
 
