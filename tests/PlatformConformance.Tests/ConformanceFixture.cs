@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.PlatformConformance.Tests;
+
+/// <summary>
+/// One platform's documented server and the real host pointed at it. Each test connects a fresh account in a tenant of
+/// its own (authorize URL, consent at the server, code exchange, identity), then drives our client through
+/// <see cref="ISocialAccounts"/> as the publishing worker does, and asserts what the server holds.
+/// </summary>
+public abstract class ConformanceFixture<TServer> where TServer : PlatformServer, new()
+{
+    private ConformanceApp app = null!;
+
+    private protected TServer Server { get; private set; } = null!;
+
+    private protected abstract SocialPlatform Platform { get; }
+
+    /// <summary>Host settings this fixture adds (beyond the server's endpoints).</summary>
+    private protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    private protected Guid Tenant { get; private set; }
+
+    private protected Guid AccountId { get; private set; }
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        Server = new TServer();
+        await Server.StartAsync();
+        app = new ConformanceApp(Platform, Server, ExtraSettings);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await app.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    [SetUp]
+    public async Task ConnectAsync()
+    {
+        Server.Faults.Clear();
+        Server.Grants.AccessTokenLifetime = TimeSpan.FromHours(1);
+        (Tenant, AccountId) = await ConnectNewAccountAsync();
+    }
+
+    /// <summary>The connect flow over our API: authorize URL, the user's consent at the platform, code exchange, identity.</summary>
+    private protected async Task<(Guid Tenant, Guid Account)> ConnectNewAccountAsync()
+    {
+        var tenant = Guid.NewGuid();
+        using var editor = app.ClientFor(tenant, Guid.NewGuid());
+        var authUrl = await editor.GetAsync($"/api/v1/social-accounts/auth-url/{Platform.Slug()}?redirectUri={Uri.EscapeDataString(ConformanceApp.RedirectUri)}");
+        authUrl.StatusCode.ShouldBe(HttpStatusCode.OK, await authUrl.Content.ReadAsStringAsync());
+        var issued = JsonDocument.Parse(await authUrl.Content.ReadAsStringAsync()).RootElement;
+        var state = issued.GetProperty("state").GetString()!;
+
+        var callback = await ConsentAsync(issued.GetProperty("authorizationUrl").GetString()!);
+        callback.TryGetValue("error", out var error).ShouldBeFalse($"The platform refused the authorization request: {error}");
+        callback["state"].ToString().ShouldBe(state);
+
+        var connect = await editor.PostAsJsonAsync("/api/v1/social-accounts/connect",
+            new { platform = Platform.Slug(), code = callback["code"].ToString(), state, redirectUri = ConformanceApp.RedirectUri });
+        var body = await connect.Content.ReadAsStringAsync();
+        connect.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        var accounts = JsonDocument.Parse(body).RootElement.GetProperty("accounts");
+        accounts.GetArrayLength().ShouldBe(1, body);
+        return (tenant, accounts[0].GetProperty("id").GetGuid());
+    }
+
+    /// <summary>Opens the authorize URL as the user's browser would and returns the query of the redirect back to us.</summary>
+    private static async Task<Dictionary<string, Microsoft.Extensions.Primitives.StringValues>> ConsentAsync(string authorizeUrl)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var answer = await browser.GetAsync(authorizeUrl);
+        answer.StatusCode.ShouldBe(HttpStatusCode.Redirect, await answer.Content.ReadAsStringAsync());
+        var location = answer.Headers.Location!;
+        location.GetLeftPart(UriPartial.Path).ShouldBe(ConformanceApp.RedirectUri);
+        return QueryHelpers.ParseQuery(location.Query);
+    }
+
+    private protected Task<PublishedPost> PublishAsync(PostContent content, Guid? account = null, Guid? tenant = null) =>
+        app.AsJobAsync(tenant ?? Tenant, accounts => accounts.PublishAsync(account ?? AccountId, content, CancellationToken.None));
+
+    private protected Task<IReadOnlyList<RecentPost>> RecentAsync(int limit = 25) =>
+        app.AsJobAsync(Tenant, accounts => accounts.ListRecentPostsAsync(AccountId, limit, CancellationToken.None));
+
+    /// <summary>The account as our API shows it (status, reason, identity).</summary>
+    private protected async Task<JsonElement> AccountAsync()
+    {
+        using var editor = app.ClientFor(Tenant, Guid.NewGuid());
+        var answer = await editor.GetAsync($"/api/v1/social-accounts/{AccountId}");
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    /// <summary>A publish whose outcome the caller never learns: whatever the client threw.</summary>
+    private protected async Task<Exception> PublishLosingTheAnswerAsync(PostContent content)
+    {
+        var failure = await Should.ThrowAsync<Exception>(() => PublishAsync(content));
+        failure.ShouldNotBeOfType<ShouldAssertException>();
+        return failure;
+    }
+
+    /// <summary>
+    /// What the publishing engine does on the next attempt after an unknown outcome (Posts' TargetPublisher and
+    /// Reconciliation): list the account's 25 most recent posts, take one whose text matches ours and is not older
+    /// than the lost attempt, else publish again.
+    /// </summary>
+    private protected async Task<PublishedPost> RetryAsTheEngineDoesAsync(PostContent content, DateTimeOffset lostSince)
+    {
+        var recent = await RecentAsync();
+        return ReconciliationRule.FindMatch(recent, content.Text, lostSince) is { } found
+            ? new PublishedPost(found.PlatformPostId, found.Url)
+            : await PublishAsync(content);
+    }
+
+    private protected async Task<PlatformException> PublishRefusedAsync(PostContent content) =>
+        await Should.ThrowAsync<PlatformException>(() => PublishAsync(content));
+
+    private protected static string Unique(string text) => $"{text} {Guid.NewGuid():N}";
+}

@@ -1,0 +1,68 @@
+using Platform.PlatformServers.Pinterest;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.PlatformConformance.Tests;
+
+/// <summary>Our Pinterest client against a server written from Pinterest's documentation (see <see cref="PinterestServer"/>).</summary>
+public sealed class PinterestConformanceTests : PublishingScenarios<PinterestServer>
+{
+    private const string Board = "549755885175";
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 9, 8, 7, 6];
+
+    private protected override SocialPlatform Platform => SocialPlatform.Pinterest;
+
+    private protected override string AcceptStep => PinterestServer.Steps.CreatePin;
+
+    private protected override PostContent Post(string text) =>
+        new(text, [new MediaItem(Server.HostMedia("pin.jpg", Jpeg, "image/jpeg"), MediaKind.Image, "image/jpeg", Jpeg.Length, AltText: "a pin")],
+            Link: "https://example.com/landing", Title: "Pin title", BoardId: Board);
+
+    private protected override int Held(string text) => Server.Pins.Count(p => p.Description == text);
+
+    [Test]
+    public async Task Connecting_reads_the_user_account()
+    {
+        var account = await AccountAsync();
+
+        account.GetProperty("status").GetString().ShouldBe(nameof(AccountStatus.Active));
+        account.GetProperty("externalId").GetString().ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Test]
+    public async Task An_image_pin_is_created_once_on_the_board_with_its_title_link_and_image()
+    {
+        var text = Unique("Pin description");
+
+        var published = await PublishAsync(Post(text));
+
+        var pin = Server.Pins.Single(p => p.Description == text);
+        pin.BoardId.ShouldBe(Board);
+        pin.Title.ShouldBe("Pin title");
+        pin.Link.ShouldBe("https://example.com/landing");
+        pin.ImageUrl.ShouldBe($"{Server.Url}/media/pin.jpg");
+        published.PlatformPostId.ShouldBe(pin.Id);
+    }
+
+    [Test]
+    public Task A_pin_is_published_exactly_once() => PublishesExactlyOnce();
+
+    // A lost answer after the pin was created (FindsThePostAfterItsAnswerWasLost) pins twice: docs/platform-conformance.md.
+
+    [Test]
+    public Task A_5xx_on_create_pin_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(PinterestServer.Steps.CreatePin);
+
+    [Test]
+    public Task After_a_5xx_on_create_pin_the_next_attempt_pins_once() => ServerErrorThenTheNextAttemptPublishesOnce(PinterestServer.Steps.CreatePin);
+
+    [Test]
+    public Task A_429_with_Retry_After_is_rate_limited_for_that_long() => RateLimitIsReported(TimeSpan.FromSeconds(30));
+
+    [Test]
+    public Task A_429_without_Retry_After_is_rate_limited() => RateLimitIsReported(null);
+
+    [Test]
+    public Task A_token_revoked_early_needs_a_reconnect() => InvalidatedTokenNeedsAReconnect();
+
+    [Test]
+    public Task A_token_about_to_expire_is_refreshed_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
+}

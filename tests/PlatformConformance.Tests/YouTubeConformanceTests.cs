@@ -1,0 +1,69 @@
+using Platform.PlatformServers.YouTube;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.PlatformConformance.Tests;
+
+/// <summary>Our YouTube client against a server written from Google's documentation (see <see cref="YouTubeServer"/>).</summary>
+public sealed class YouTubeConformanceTests : PublishingScenarios<YouTubeServer>
+{
+    private static readonly byte[] SmallVideo = MediaBytes(300 * 1024);
+
+    private protected override SocialPlatform Platform => SocialPlatform.YouTube;
+
+    // A small video goes up in one PUT: the step after which YouTube has the video.
+    private protected override string AcceptStep => YouTubeServer.Steps.Chunk(1);
+
+    private protected override string RateLimitedStep => YouTubeServer.Steps.Initiate;
+
+    private protected override PostContent Post(string text) =>
+        new(text, [new MediaItem(Server.HostMedia("clip.mp4", SmallVideo, "video/mp4"), MediaKind.Video, "video/mp4", SmallVideo.Length, DurationSeconds: 30)],
+            Title: "Conformance video", PrivacyLevel: "public");
+
+    private protected override int Held(string text) => Server.Videos.Count(v => v.Description == text);
+
+    [Test]
+    public async Task Connecting_reads_the_channel()
+    {
+        var account = await AccountAsync();
+
+        account.GetProperty("status").GetString().ShouldBe(nameof(AccountStatus.Active));
+        account.GetProperty("externalId").GetString().ShouldBe(Server.ChannelId);
+    }
+
+    [Test]
+    public async Task A_video_is_uploaded_through_a_resumable_session_and_created_once()
+    {
+        var text = Unique("YouTube description");
+
+        var published = await PublishAsync(Post(text));
+
+        var video = Server.Videos.Single(v => v.Description == text);
+        video.Title.ShouldBe("Conformance video");
+        video.Bytes.ShouldBe(SmallVideo);
+        published.PlatformPostId.ShouldBe(video.Id);
+    }
+
+    [Test]
+    public Task A_video_is_published_exactly_once() => PublishesExactlyOnce();
+
+    // A lost answer to the last upload PUT (FindsThePostAfterItsAnswerWasLost) uploads twice: docs/platform-conformance.md.
+
+    [Test]
+    public Task A_5xx_on_initiate_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(YouTubeServer.Steps.Initiate);
+
+    [Test]
+    public Task A_5xx_on_the_upload_PUT_ends_in_one_video_resumed_or_retried() => ServerErrorEndsInOnePost(YouTubeServer.Steps.Chunk(1));
+
+    [Test]
+    public Task A_429_with_Retry_After_is_rate_limited_for_that_long() => RateLimitIsReported(TimeSpan.FromSeconds(30));
+
+    [Test]
+    public Task A_429_without_Retry_After_is_rate_limited() => RateLimitIsReported(null);
+
+    [Test]
+    public Task A_token_revoked_early_needs_a_reconnect() => InvalidatedTokenNeedsAReconnect();
+
+    [Test]
+    public Task A_token_about_to_expire_is_refreshed_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
+
+}
