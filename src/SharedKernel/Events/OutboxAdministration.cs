@@ -24,7 +24,7 @@ public sealed class OutboxAdministration(NpgsqlDataSource dataSource, IOptions<O
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = maxAttempts });
         command.Parameters.Add(new NpgsqlParameter { Value = (long)paging.Skip });
-        command.Parameters.Add(new NpgsqlParameter { Value = paging.SafePageSize });
+        command.Parameters.Add(new NpgsqlParameter { Value = paging.PageSize });
         var rows = new List<DeadOutboxRow>();
         long total = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -38,7 +38,7 @@ public sealed class OutboxAdministration(NpgsqlDataSource dataSource, IOptions<O
         {
             total = await CountDeadAsync(cancellationToken);
         }
-        return new PagedList<DeadOutboxRow>(rows, paging.SafePage, paging.SafePageSize, total);
+        return new PagedList<DeadOutboxRow>(rows, paging.Page, paging.PageSize, total);
     }
 
     public async Task<long> CountDeadAsync(CancellationToken cancellationToken)

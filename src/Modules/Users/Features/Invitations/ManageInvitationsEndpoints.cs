@@ -62,8 +62,8 @@ internal static class ManageInvitationsEndpoints
             .Where(i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id);
         var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.Skip(request.Skip).Take(request.SafePageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedList<PendingInvitation>(items.Select(PendingInvitation.From).ToList(), request.SafePage, request.SafePageSize, total));
+        var items = await query.Skip(request.Skip).Take(request.PageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PagedList<PendingInvitation>(items.Select(PendingInvitation.From).ToList(), request.Page, request.PageSize, total));
     }
 
     // Row-level security makes another tenant's invitation simply not found.
