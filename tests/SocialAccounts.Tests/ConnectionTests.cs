@@ -103,7 +103,7 @@ public sealed class ConnectionTests
             "SELECT access_token_cipher, refresh_token_cipher, key_id, tenant_id FROM social_accounts.accounts WHERE external_id = '2244994945'", connection);
         await using var reader = await command.ExecuteReaderAsync();
         (await reader.ReadAsync()).ShouldBeTrue();
-        reader.GetString(0).ShouldStartWith("v1.dev.");
+        reader.GetString(0).ShouldStartWith($"v1.{GeneratedKeys.EncryptionKeyId}.");
         reader.GetString(0).ShouldNotContain("x-access-token");
         reader.GetString(1).ShouldNotContain("x-refresh-token");
         reader.GetString(2).ShouldBe("dev");
