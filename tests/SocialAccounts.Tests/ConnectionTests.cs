@@ -106,7 +106,7 @@ public sealed class ConnectionTests
         reader.GetString(0).ShouldStartWith($"v1.{GeneratedKeys.EncryptionKeyId}.");
         reader.GetString(0).ShouldNotContain("x-access-token");
         reader.GetString(1).ShouldNotContain("x-refresh-token");
-        reader.GetString(2).ShouldBe("dev");
+        reader.GetString(2).ShouldBe(GeneratedKeys.EncryptionKeyId);
         reader.GetGuid(3).ShouldBe(tenant);
     }
 
