@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -56,20 +57,30 @@ internal static class LabApi
     public static Task ScheduleAsync(string host, LabTenant tenant, Guid post, DateTimeOffset at) =>
         SendAsync(host, tenant.AccessToken, HttpMethod.Post, $"/api/v1/posts/{post}/schedule", new { scheduledAt = at.ToString("O") });
 
+    /// <summary>Sends as a well-behaved client: a 429 or 503 is tried again after its Retry-After (a few times).</summary>
     private static async Task<JsonElement> SendAsync(string host, string? token, HttpMethod method, string path, object? body)
     {
-        using var request = new HttpRequestMessage(method, host + path) { Content = body is null ? null : JsonContent.Create(body) };
-        if (token is not null)
+        for (var attempt = 1; ; attempt++)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var request = new HttpRequestMessage(method, host + path) { Content = body is null ? null : JsonContent.Create(body) };
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            using var response = await Http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable && attempt < 10
+                && response.Headers.RetryAfter?.Delta is { } wait)
+            {
+                await Task.Delay(wait);
+                continue;
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
+            }
+            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
         }
-        using var response = await Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
-        }
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
     /// <summary>Runs <paramref name="work"/> over <paramref name="items"/> with bounded parallelism.</summary>
