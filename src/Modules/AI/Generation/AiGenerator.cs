@@ -10,7 +10,7 @@ using Platform.SocialAccounts.Contracts;
 namespace Platform.AI.Generation;
 
 /// <summary>
-/// The generation flow of seed 001: moderate the input, answer from cache, reserve budget (402 when over),
+/// The generation flow: moderate the input, answer from cache, reserve budget (402 when over),
 /// record PENDING, call the providers, shape and moderate the output, settle, record the outcome.
 /// </summary>
 internal sealed class AiGenerator(

@@ -22,7 +22,7 @@ internal sealed class AiOptions
     /// <summary>Any server speaking OpenAI's chat completions API (vLLM, Ollama, LM Studio, a gateway...).</summary>
     public ProviderSettings Compatible { get; set; } = new() { Models = Models(text: "", image: null) };
 
-    /// <summary>Provider per request type (seed 001: captions, hashtags, images on OpenAI; content, improve on Anthropic).</summary>
+    /// <summary>Provider per request type (by default captions, hashtags and images on OpenAI; content and improve on Anthropic).</summary>
     public Dictionary<string, string> Routing { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Caption"] = "openai",
@@ -32,7 +32,7 @@ internal sealed class AiOptions
         ["Improve"] = "anthropic",
     };
 
-    /// <summary>Provider tried when the routed one fails after its retries or its circuit is open (seed 004).</summary>
+    /// <summary>Provider tried when the routed one fails after its retries or its circuit is open.</summary>
     public Dictionary<string, string> Fallback { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Caption"] = "anthropic",
