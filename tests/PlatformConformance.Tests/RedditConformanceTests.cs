@@ -56,8 +56,13 @@ public sealed class RedditConformanceTests : PublishingScenarios<RedditServer>
     [Test]
     public Task A_submission_to_a_missing_subreddit_is_refused_for_good_and_creates_nothing() => SubmissionToAMissingSubredditIsRejected();
 
-    // A lost answer after the submission was accepted (FindsThePostAfterItsAnswerWasLost) posts twice:
-    // docs/platform-conformance.md.
+    [Test]
+    public Task A_lost_answer_to_a_self_post_is_found_not_submitted_again_when_the_connection_drops() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Abort);
+
+    [Test]
+    public Task A_lost_answer_to_a_self_post_is_found_not_submitted_again_when_the_answer_times_out() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Hold);
 
     [Test]
     public Task A_5xx_on_submit_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(RedditServer.Steps.Submit);

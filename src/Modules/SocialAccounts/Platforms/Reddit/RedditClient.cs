@@ -67,10 +67,20 @@ internal sealed partial class RedditClient(HttpClient http, IConfiguration confi
     {
         var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/user/{Uri.EscapeDataString(account.Handle ?? account.ExternalId)}/submitted?{Query(
             ("sort", "new"), ("limit", Math.Clamp(limit, 1, 100).ToString(CultureInfo.InvariantCulture)), ("raw_json", "1"))}", account.AccessToken), cancellationToken);
-        return Children(json).Select(p => new RecentPost(Required(p, "name"), Optional(p, "title"),
+        return Children(json).Select(p => new RecentPost(Required(p, "name"), SentText(p),
             Optional(p, "created_utc") is { } at && double.TryParse(at, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds((long)seconds) : null,
             Optional(p, "permalink") is { } link ? "https://www.reddit.com" + link : null)).ToList();
     }
+
+    /// <summary>
+    /// What reconciliation compares with the post's text: a self post's body went out as <c>text</c> and comes back as
+    /// <c>selftext</c>; a link post carries no body, only its title and url, so its title is the text it can match
+    /// (https://www.reddit.com/dev/api#POST_api_submit).
+    /// </summary>
+    private static string? SentText(JsonElement submission) =>
+        submission.TryGetProperty("is_self", out var isSelf) && isSelf.ValueKind == JsonValueKind.True
+            ? Optional(submission, "selftext") is { Length: > 0 } body ? body : Optional(submission, "title")
+            : Optional(submission, "title");
 
     private static IEnumerable<JsonElement> Children(JsonElement listing) =>
         listing.TryGetProperty("data", out var data) && data.TryGetProperty("children", out var children)
