@@ -46,7 +46,13 @@ public sealed class PinterestConformanceTests : PublishingScenarios<PinterestSer
     [Test]
     public Task A_pin_is_published_exactly_once() => PublishesExactlyOnce();
 
-    // A lost answer after the pin was created (FindsThePostAfterItsAnswerWasLost) pins twice: docs/platform-conformance.md.
+    [Test]
+    public Task A_lost_answer_to_create_pin_is_found_not_pinned_again_when_the_connection_drops() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Abort);
+
+    [Test]
+    public Task A_lost_answer_to_create_pin_is_found_not_pinned_again_when_the_answer_times_out() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Hold);
 
     [Test]
     public Task A_5xx_on_create_pin_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(PinterestServer.Steps.CreatePin);

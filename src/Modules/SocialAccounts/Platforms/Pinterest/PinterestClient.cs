@@ -76,8 +76,9 @@ internal sealed class PinterestClient(HttpClient http, IConfiguration configurat
 
     public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)
     {
+        // The post's text went out as the pin's description (the title is a separate option), so that is what matches.
         var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/v5/pins?page_size={Math.Clamp(limit, 1, 250).ToString(CultureInfo.InvariantCulture)}", account.AccessToken), cancellationToken);
-        return json.GetProperty("items").EnumerateArray().Select(p => new RecentPost(Required(p, "id"), Optional(p, "title") ?? Optional(p, "description"),
+        return json.GetProperty("items").EnumerateArray().Select(p => new RecentPost(Required(p, "id"), Optional(p, "description"),
             Optional(p, "created_at") is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null,
             $"https://www.pinterest.com/pin/{Required(p, "id")}/")).ToList();
     }
