@@ -75,8 +75,25 @@ public sealed class LinkedInConformanceTests : PublishingScenarios<LinkedInServe
     public Task A_5xx_on_image_upload_is_transient_and_creates_nothing() =>
         ServerErrorIsTransientAndCreatesNothing(LinkedInServer.Steps.UploadImage, ImagePost);
 
-    // A lost answer after the post was created, and the next attempt after any of these 5xx, go through the engine's
-    // lookup of recent posts, which LinkedIn refuses: docs/platform-conformance.md.
+    [Test]
+    public Task After_a_5xx_on_create_post_the_next_attempt_posts_once() =>
+        ServerErrorThenTheNextAttemptPublishesOnce(LinkedInServer.Steps.CreatePost);
+
+    [Test]
+    public Task After_a_5xx_on_image_initialize_the_next_attempt_posts_once() =>
+        ServerErrorThenTheNextAttemptPublishesOnce(LinkedInServer.Steps.InitializeImage, ImagePost);
+
+    [Test]
+    public Task After_a_5xx_on_image_upload_the_next_attempt_posts_once() =>
+        ServerErrorThenTheNextAttemptPublishesOnce(LinkedInServer.Steps.UploadImage, ImagePost);
+
+    [Test]
+    public Task A_lost_answer_to_create_post_is_found_not_posted_again_when_the_connection_drops() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Abort);
+
+    [Test]
+    public Task A_lost_answer_to_create_post_is_found_not_posted_again_when_the_answer_times_out() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Hold);
 
     [Test]
     public Task A_429_with_Retry_After_is_rate_limited_for_that_long() => RateLimitIsReported(TimeSpan.FromSeconds(30));

@@ -85,9 +85,13 @@ internal sealed class LinkedInClient(HttpClient http, IConfiguration configurati
     public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)
     {
         var author = account.Metadata.TryGetValue("author", out var urn) ? urn : $"urn:li:person:{account.ExternalId}";
-        var json = await SendJsonAsync(Rest(HttpMethod.Get,
+        var finder = Rest(HttpMethod.Get,
             $"/rest/posts?{Query(("author", author), ("q", "author"), ("count", Math.Clamp(limit, 1, 100).ToString(CultureInfo.InvariantCulture)), ("sortBy", "LAST_MODIFIED"))}",
-            account), cancellationToken);
+            account);
+        // Rest.li finders are refused without this header ("Find Posts by Authors",
+        // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
+        finder.Headers.Add("X-RestLi-Method", "FINDER");
+        var json = await SendJsonAsync(finder, cancellationToken);
         return json.GetProperty("elements").EnumerateArray().Select(p => new RecentPost(Required(p, "id"), Optional(p, "commentary"),
             OptionalLong(p, "createdAt") is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
             $"https://www.linkedin.com/feed/update/{Required(p, "id")}/")).ToList();
