@@ -74,8 +74,8 @@ internal sealed partial class RedditClient(HttpClient http, IConfiguration confi
 
     /// <summary>
     /// What reconciliation compares with the post's text: a self post's body went out as <c>text</c> and comes back as
-    /// <c>selftext</c>; a link post carries no body, only its title and url, so its title is the text it can match
-    /// (https://www.reddit.com/dev/api#POST_api_submit).
+    /// <c>selftext</c>. A link post carries no body (our content rules refuse text beside a link), only its title and
+    /// url, so its title is what identifies it (https://www.reddit.com/dev/api#POST_api_submit).
     /// </summary>
     private static string? SentText(JsonElement submission) =>
         submission.TryGetProperty("is_self", out var isSelf) && isSelf.ValueKind == JsonValueKind.True
