@@ -23,7 +23,7 @@ internal static class LoadCommand
         (Operation.WriteDraft, 12), (Operation.Schedule, 8), (Operation.AiOffline, 12), (Operation.AiSlow, 8),
     ];
 
-    public static async Task<int> RunAsync(int clients, int seconds, int tenantCount, int poolSize, int aiDelayMilliseconds)
+    public static async Task<int> RunAsync(int clients, int seconds, int warmupSeconds, int tenantCount, int poolSize, int aiDelayMilliseconds)
     {
         var load = (await File.ReadAllTextAsync("/proc/loadavg")).Trim();
         await using var ai = await SlowAi.StartAsync(TimeSpan.FromMilliseconds(aiDelayMilliseconds));
@@ -34,15 +34,15 @@ internal static class LoadCommand
             ["AI__Cache__WindowSeconds"] = "0",
             ["Hangfire__ServerEnabled"] = "true",
         };
-        await using var run = await LabRun.StartAsync("load", settings);
-        run.SetAppPoolSize(poolSize);
-        var host = run.AddHost(LabRun.FreePort());
+        await using var lab = await LabRun.StartAsync("load", settings);
+        lab.SetAppPoolSize(poolSize);
+        var host = lab.AddHost(LabRun.FreePort());
         host.Start();
         if (!await host.WaitReadyAsync(TimeSpan.FromSeconds(120)))
         {
-            throw new InvalidOperationException($"The host did not become ready; see {run.Logs}.");
+            throw new InvalidOperationException($"The host did not become ready; see {lab.Logs}.");
         }
-        Console.WriteLine($"load: {clients} clients over {tenantCount} tenants for {seconds} s, app pool {poolSize}, {ai}; " +
+        Console.WriteLine($"load: {clients} clients over {tenantCount} tenants for {warmupSeconds} s of warm-up (not counted), then {seconds} s; app pool {poolSize}, {ai}; " +
                           $"{Environment.ProcessorCount} cores, load before {load}");
 
         var tenants = new LabTenant[tenantCount];
@@ -55,25 +55,32 @@ internal static class LoadCommand
             Timeout = TimeSpan.FromSeconds(30),
         };
         var answers = new ConcurrentBag<Answer>();
-        var cpuBefore = host.TotalCpu();
+        // The warm-up runs the same load while the host's pool fills and its code is compiled for the hot paths; what
+        // answers then is left out, so the figures describe the host at work, not starting.
+        var warmup = TimeSpan.FromSeconds(warmupSeconds);
+        var until = warmup + TimeSpan.FromSeconds(seconds);
         var clock = Stopwatch.StartNew();
-        var until = TimeSpan.FromSeconds(seconds);
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
+        var run = Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
             Task.Run(() => new Client(http, tenants[i % tenantCount], new Random(i), answers).RunAsync(clock, until))));
-        var elapsed = clock.Elapsed;
+        await Task.Delay(warmup);
+        var cpuBefore = host.TotalCpu();
+        await run;
+        var elapsed = clock.Elapsed - warmup;
         var cpu = host.TotalCpu() - cpuBefore;
 
         // Drafts stay pending; only what was scheduled has to settle.
         var settleUntil = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (await QueuedAsync(run) > 0 && DateTime.UtcNow < settleUntil)
+        while (await QueuedAsync(lab) > 0 && DateTime.UtcNow < settleUntil)
         {
             await Task.Delay(250);
         }
-        return await ReportAsync(run, [.. answers], elapsed, cpu);
+        return await ReportAsync(lab, [.. answers], warmup, elapsed, cpu);
     }
 
-    private static async Task<int> ReportAsync(LabRun run, List<Answer> answers, TimeSpan elapsed, TimeSpan cpu)
+    /// <summary>Latency and rates over what was sent after the warm-up; errors, refusals, duplicates and charges over everything.</summary>
+    private static async Task<int> ReportAsync(LabRun run, List<Answer> all, TimeSpan warmup, TimeSpan elapsed, TimeSpan cpu)
     {
+        var answers = all.Where(a => a.At >= warmup).ToList();
         Console.WriteLine($"{answers.Count} answers in {elapsed.TotalSeconds:0} s ({answers.Count / elapsed.TotalSeconds:0}/s), host CPU {cpu.TotalSeconds:0} s");
         foreach (var group in answers.GroupBy(a => a.Operation).OrderBy(g => g.Key))
         {
@@ -81,12 +88,12 @@ internal static class LoadCommand
             Console.WriteLine($"  {group.Key,-11} {Stats.Summary(group.Select(a => a.Milliseconds))}; {statuses}");
         }
         var reads = answers.Where(a => a.Operation.IsRead() && a.Status is >= 200 and < 300).Select(a => a.Milliseconds).Order().ToList();
-        var serverErrors = answers.Count(a => a.Status >= 500 && a.Status != 503);
-        var refusals = answers.Where(a => a.Status is 429 or 503).ToList();
+        var serverErrors = all.Count(a => a.Status >= 500 && a.Status != 503);
+        var refusals = all.Where(a => a.Status is 429 or 503).ToList();
         var bareRefusals = refusals.Count(a => !a.RetryAfter);
-        var failedCalls = answers.Count(a => a.Status == 0);
+        var failedCalls = all.Count(a => a.Status == 0);
         Console.WriteLine($"reads: p50 {Stats.Percentile(reads, 50):0} ms, p99 {Stats.Percentile(reads, 99):0} ms (target p99 < 100 ms)");
-        Console.WriteLine($"5xx other than 503: {serverErrors}; no answer (timeout or reset): {failedCalls}; " +
+        Console.WriteLine($"warm-up included: 5xx other than 503: {serverErrors}; no answer (timeout or reset): {failedCalls}; " +
                           $"refusals 429/503: {refusals.Count}, without Retry-After: {bareRefusals}");
 
         var published = await run.QueryAsync("SELECT status, count(*) FROM posts.post_targets GROUP BY status ORDER BY status",
@@ -96,7 +103,7 @@ internal static class LoadCommand
 
         // Every charged AI request must be one whose answer reached its client: per tenant, charged requests of the
         // slow model at most the AI answers received, and the tenant's usage equal to what its records were charged.
-        var received = answers.Where(a => a.Operation == Operation.AiSlow && a.Status is >= 200 and < 300)
+        var received = all.Where(a => a.Operation == Operation.AiSlow && a.Status is >= 200 and < 300)
             .GroupBy(a => a.Tenant).ToDictionary(g => g.Key, g => g.Count());
         var charges = await run.QueryAsync($"""
             SELECT t.id, t.ai_usage_current,
@@ -125,15 +132,19 @@ internal static class LoadCommand
 
     private static bool IsRead(this Operation operation) => operation is Operation.ListPosts or Operation.GetTenant or Operation.Calendar or Operation.GetPost;
 
-    private sealed record Answer(Operation Operation, Guid Tenant, int Status, double Milliseconds, bool RetryAfter);
+    /// <param name="At">When the request was sent, from the start of the load.</param>
+    private sealed record Answer(Operation Operation, Guid Tenant, int Status, double Milliseconds, bool RetryAfter, TimeSpan At);
 
     private sealed class Client(HttpClient http, LabTenant tenant, Random random, ConcurrentBag<Answer> answers)
     {
         private readonly List<Guid> posts = [];
         private int sequence;
 
+        private Stopwatch clock = null!;
+
         public async Task RunAsync(Stopwatch clock, TimeSpan until)
         {
+            this.clock = clock;
             await Task.Delay(random.Next(1000));
             while (clock.Elapsed < until)
             {
@@ -209,17 +220,18 @@ internal static class LoadCommand
             using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tenant.AccessToken);
             var started = Stopwatch.GetTimestamp();
+            var at = clock.Elapsed;
             try
             {
                 using var response = await http.SendAsync(request);
                 var text = await response.Content.ReadAsStringAsync();
                 var status = (int)response.StatusCode;
-                answers.Add(new Answer(operation, tenant.TenantId, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.Headers.RetryAfter is not null));
+                answers.Add(new Answer(operation, tenant.TenantId, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.Headers.RetryAfter is not null, at));
                 return response.IsSuccessStatusCode && text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : null;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                answers.Add(new Answer(operation, tenant.TenantId, 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds, false));
+                answers.Add(new Answer(operation, tenant.TenantId, 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds, false, at));
                 return null;
             }
         }
