@@ -3,9 +3,13 @@ namespace Platform.AI.Tests;
 /// <summary>Local OpenAI and Anthropic servers, and the settings that point the host at them.</summary>
 internal sealed class VendorServers : IAsyncDisposable
 {
+    /// <summary>https://platform.openai.com/docs/api-reference/chat/create</summary>
     public const string ChatPath = "/v1/chat/completions";
+    /// <summary>https://docs.anthropic.com/en/api/messages</summary>
     public const string MessagesPath = "/v1/messages";
+    /// <summary>https://platform.openai.com/docs/api-reference/moderations/create</summary>
     public const string ModerationsPath = "/v1/moderations";
+    /// <summary>https://platform.openai.com/docs/api-reference/images/create</summary>
     public const string ImagesPath = "/v1/images/generations";
 
     private VendorServers(FakeProviderServer openAi, FakeProviderServer anthropic) => (OpenAi, Anthropic) = (openAi, anthropic);
