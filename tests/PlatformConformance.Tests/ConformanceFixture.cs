@@ -114,7 +114,7 @@ public abstract class ConformanceFixture<TServer> where TServer : PlatformServer
     private protected async Task<PublishedPost> RetryAsTheEngineDoesAsync(PostContent content, DateTimeOffset lostSince)
     {
         var recent = await RecentAsync();
-        return ReconciliationRule.FindMatch(recent, content.Text, lostSince) is { } found
+        return global::Platform.Posts.Publishing.Reconciliation.FindMatch(recent, content.Text, lostSince) is { } found
             ? new PublishedPost(found.PlatformPostId, found.Url)
             : await PublishAsync(content);
     }
