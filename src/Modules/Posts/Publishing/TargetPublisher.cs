@@ -269,9 +269,9 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                     target.Id, attempt.Number, outcome.GetType().Name);
                 continue;
             }
-            if (outcome is PublishOutcome.LimitedLocally or PublishOutcome.NotSent)
+            if (outcome is PublishOutcome.LimitedLocally or PublishOutcome.NotSent or PublishOutcome.Refused { Kind: PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked })
             {
-                // Nothing was sent: the attempt is given back.
+                // Nothing was sent, or only the account's token was refused: the attempt is given back.
                 db.Attempts.Remove(record);
             }
             Apply(target, record, attempt, outcome, now);
@@ -304,6 +304,13 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             case PublishOutcome.NotSent notSent:
                 target.RetryCount = attempt.Number - 1;
                 new Deferral(nameof(PublishOutcome.NotSent), "The worker fell behind before sending; nothing was sent.", now).ApplyTo(target, notSent.OutcomeUnknown, now);
+                break;
+            case PublishOutcome.Refused { Kind: PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked } tokenRefused:
+                // The account's token, not the post, was refused (and could not be refreshed): the target waits for the account
+                // to be reconnected, which pauses it meanwhile and releases it after.
+                target.RetryCount = attempt.Number - 1;
+                new Deferral(Deferral.AccountPaused, $"Waiting for the account to be reconnected: {tokenRefused.Message}",
+                    now + options.CircuitBreaker.BreakDuration).ApplyTo(target, outcomeUnknown: attempt.Reconcile, now);
                 break;
             case PublishOutcome.Published published:
                 target.PlatformPostId = published.PlatformPostId;
