@@ -6,7 +6,7 @@ namespace Platform.Posts.Features.Shared;
 
 internal sealed record TargetResponse(
     Guid Id, Guid AccountId, string Platform, string? CustomContent, TargetOptions Options, TargetStatus Status,
-    string? PlatformPostId, string? PlatformUrl, string? ErrorKind, string? ErrorMessage, int RetryCount,
+    string? PlatformPostId, string? PlatformUrl, TargetErrorKind? ErrorKind, string? ErrorMessage, int AttemptCount,
     DateTimeOffset? NextAttemptAt, DateTimeOffset? PublishedAt, IReadOnlyList<ContentViolation>? Problems, AccountPauseView? AccountPaused);
 
 internal sealed record PostResponse(
@@ -21,7 +21,7 @@ internal sealed record PostResponse(
         post.ScheduledAt, post.TimeZone, post.PublishedAt, post.CreatedBy, post.CreatedAt, post.UpdatedAt,
         post.Targets.OrderBy(t => t.Platform).ThenBy(t => t.Id).Select(t => new TargetResponse(
             t.Id, t.SocialAccountId, t.Platform, t.CustomContent, t.Options, t.Status, t.PlatformPostId, t.PlatformUrl,
-            t.ErrorKind, t.ErrorMessage, t.RetryCount, t.NextAttemptAt, t.PublishedAt,
+            t.ErrorKind, t.ErrorMessage, t.AttemptCount, t.NextAttemptAt, t.PublishedAt,
             problems is not null && problems.TryGetValue(t.Id, out var found) ? found : null,
             pauses is not null && pauses.TryGetValue(t.SocialAccountId, out var pause) ? pause : null)).ToList());
 }
