@@ -28,7 +28,7 @@ public sealed class PublishingTests : PostsFixture
         sent.Header("authorization").ShouldBe("Bearer x-access-token");
         JsonDocument.Parse(sent.Body).RootElement.GetProperty("text").GetString().ShouldBe("Launch day!");
         published.Target().GetProperty("platformPostId").GetString().ShouldNotBeNullOrEmpty();
-        published.Target().GetProperty("retryCount").GetInt32().ShouldBe(1);
+        published.Target().GetProperty("attemptCount").GetInt32().ShouldBe(1);
         published.GetProperty("publishedAt").ValueKind.ShouldBe(JsonValueKind.String);
     }
 
@@ -67,7 +67,7 @@ public sealed class PublishingTests : PostsFixture
 
         published.GetProperty("status").GetString().ShouldBe("Published");
         x.To("POST", "/2/tweets").Count.ShouldBe(2);
-        published.Target().GetProperty("retryCount").GetInt32().ShouldBe(2);
+        published.Target().GetProperty("attemptCount").GetInt32().ShouldBe(2);
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using Platform.Posts.Contracts;
 using Platform.Posts.Publishing;
+using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Posts.Data;
 
@@ -39,6 +40,11 @@ internal sealed class PostTarget
     public DateTimeOffset? NextAttemptAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The platform of <see cref="Platform"/>, the slug the row stores.</summary>
+    public SocialPlatform SocialPlatform => SocialPlatforms.TryParse(Platform, out var platform)
+        ? platform
+        : throw new InvalidOperationException($"Target {Id} names an unknown platform '{Platform}'.");
 
     /// <summary>Nothing more happens to it on its own: published, failed, or unconfirmed with no attempt left.</summary>
     public bool IsSettled => Status is TargetStatus.Published or TargetStatus.Failed ||

@@ -9,11 +9,12 @@ using Platform.Posts.Publishing;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Paging;
 using Platform.SharedKernel.Security;
+using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Posts.Features.DeadLetter;
 
 internal sealed record DeadLetterItem(
-    Guid PostId, string? PostTitle, Guid TargetId, Guid AccountId, string Platform, TargetStatus Status, TargetErrorKind? ErrorKind,
+    Guid PostId, string? PostTitle, Guid TargetId, Guid AccountId, SocialPlatform Platform, TargetStatus Status, TargetErrorKind? ErrorKind,
     string? ErrorMessage, int AttemptCount, DateTimeOffset UpdatedAt);
 
 /// <param name="ConfirmedNotPublished">Required for an unconfirmed target: you checked the account and the post is not there.</param>
@@ -42,10 +43,11 @@ internal static class DeadLetterEndpoints
                     join post in db.Posts.AsNoTracking() on target.PostId equals post.Id
                     where target.Status == TargetStatus.Failed || (target.Status == TargetStatus.Unconfirmed && target.NextAttemptAt == null)
                     orderby target.UpdatedAt descending
-                    select new DeadLetterItem(post.Id, post.Title, target.Id, target.SocialAccountId, target.Platform, target.Status,
-                        target.ErrorKind, target.ErrorMessage, target.AttemptCount, target.UpdatedAt);
+                    select new { post.Title, Target = target };
         var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var rows = await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var items = rows.Select(row => new DeadLetterItem(row.Target.PostId, row.Title, row.Target.Id, row.Target.SocialAccountId, row.Target.SocialPlatform,
+            row.Target.Status, row.Target.ErrorKind, row.Target.ErrorMessage, row.Target.AttemptCount, row.Target.UpdatedAt)).ToList();
         return TypedResults.Ok(new PagedList<DeadLetterItem>(items, paging.Page, paging.PageSize, total));
     }
 
