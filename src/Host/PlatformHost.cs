@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -82,10 +83,15 @@ internal static class PlatformHost
             options.SerializerOptions.Converters.Add(new NulRefusingStringConverter());
         });
         ValidationDefaults.StopEachRuleAtItsFirstFailure();
-        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = configuration.GetValue<long>("Http:MaxRequestBodyBytes", 1_048_576));
+        services.AddOptions<HttpLimitsOptions>().BindConfiguration(HttpLimitsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HttpLimitsOptions>, HttpLimitsOptions.Validation>();
+        services.AddOptions<FormOptions>().Configure<IOptions<HttpLimitsOptions>>((form, limits) => form.MultipartBodyLengthLimit = limits.Value.MaxRequestBodyBytes);
 
-        services.AddCors(options => options.AddDefaultPolicy(policy => policy
-            .WithOrigins(configuration.GetSection("Cors:Origins").Get<string[]>() ?? [])
+        services.AddOptions<BrowserOriginsOptions>().BindConfiguration(BrowserOriginsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BrowserOriginsOptions>, BrowserOriginsOptions.Validation>();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<BrowserOriginsOptions>>((cors, browsers) => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins(browsers.Value.Origins)
             .AllowAnyHeader()
             .AllowAnyMethod()
             .WithExposedHeaders(CorrelationIdMiddleware.Header, "Retry-After")));
@@ -135,6 +141,8 @@ internal static class PlatformHost
     private static void AddRedis(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new RedisNamespace(configuration["Redis:InstanceName"] ?? "platform:"));
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptions.Validation>();
         services.AddSingleton<MemoryRateLimitCounter>();
         var redis = configuration.GetConnectionString("Redis");
         if (string.IsNullOrWhiteSpace(redis))

@@ -13,21 +13,17 @@ using Platform.Users.Contracts;
 namespace Platform.AI.Tests;
 
 /// <summary>The real host with a gate that honours every well-signed token (the Users module is not here yet).</summary>
-/// <param name="maxPoolSize">The app role's <c>Maximum Pool Size</c>, when a test needs a small pool.</param>
-internal sealed class AiApp(IDictionary<string, string?>? settings = null, int? maxPoolSize = null) : PlatformApp(settings)
+internal sealed class AiApp : PlatformApp
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <param name="settings">Settings over the test kit's.</param>
+    /// <param name="maxPoolSize">The app role's <c>Maximum Pool Size</c>, when a test needs a small pool.</param>
+    public AiApp(IDictionary<string, string?>? settings = null, int? maxPoolSize = null) : base(settings) => MaxPoolSize = maxPoolSize;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        if (maxPoolSize is { } size)
-        {
-            var pooled = new NpgsqlConnectionStringBuilder(Database.AppConnectionString) { MaxPoolSize = size }.ConnectionString;
-            builder.UseSetting("ConnectionStrings:Platform", pooled);
-            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
-                new Dictionary<string, string?> { ["ConnectionStrings:Platform"] = pooled }));
-        }
         builder.ConfigureTestServices(services => services.AddSingleton<IAccessTokenGate, AcceptAllTokens>());
     }
 

@@ -25,7 +25,7 @@ public sealed class ClaimTests : PostsFixture
         await LeaseAsync(target, "late-worker", "now() - interval '1 second'");
         await publisher.PublishAsync([claim], "late-worker", released: null, CancellationToken.None);
         x.To("POST", "/2/tweets").ShouldBeEmpty();
-        (await PostApi.GetAsync(owner.Client, post.Id())).Target().GetProperty("retryCount").GetInt32().ShouldBe(0);
+        (await PostApi.GetAsync(owner.Client, post.Id())).Target().GetProperty("attemptCount").GetInt32().ShouldBe(0);
 
         await LeaseAsync(target, "other-worker", "now() + interval '1 minute'");
         await publisher.PublishAsync([claim], "late-worker", released: null, CancellationToken.None);

@@ -70,7 +70,7 @@ public sealed class LateCallTests : PostsFixture
 
         x.To("POST", "/2/tweets").Count(r => r.Body.Contains(text, StringComparison.Ordinal)).ShouldBe(1);
         // The held-up attempt was given back, so the one that sent is the first, and no worker took the target over.
-        published.Target().GetProperty("retryCount").GetInt32().ShouldBe(1);
-        (await PostApi.GetAsync(owner.Client, postId)).Target().GetProperty("retryCount").GetInt32().ShouldBe(1);
+        published.Target().GetProperty("attemptCount").GetInt32().ShouldBe(1);
+        (await PostApi.GetAsync(owner.Client, postId)).Target().GetProperty("attemptCount").GetInt32().ShouldBe(1);
     }
 }

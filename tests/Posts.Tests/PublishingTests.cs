@@ -28,8 +28,11 @@ public sealed class PublishingTests : PostsFixture
         sent.Header("authorization").ShouldBe("Bearer x-access-token");
         JsonDocument.Parse(sent.Body).RootElement.GetProperty("text").GetString().ShouldBe("Launch day!");
         published.Target().GetProperty("platformPostId").GetString().ShouldNotBeNullOrEmpty();
-        published.Target().GetProperty("retryCount").GetInt32().ShouldBe(1);
+        published.Target().GetProperty("attemptCount").GetInt32().ShouldBe(1);
         published.GetProperty("publishedAt").ValueKind.ShouldBe(JsonValueKind.String);
+        // Every enum is answered by its member name, as the host's JSON options write the statuses.
+        published.GetProperty("type").GetString().ShouldBe("Text");
+        published.Target().GetProperty("platform").GetString().ShouldBe("X");
     }
 
     [Test]
@@ -67,7 +70,7 @@ public sealed class PublishingTests : PostsFixture
 
         published.GetProperty("status").GetString().ShouldBe("Published");
         x.To("POST", "/2/tweets").Count.ShouldBe(2);
-        published.Target().GetProperty("retryCount").GetInt32().ShouldBe(2);
+        published.Target().GetProperty("attemptCount").GetInt32().ShouldBe(2);
     }
 
     [Test]
@@ -85,7 +88,10 @@ public sealed class PublishingTests : PostsFixture
         x.To("POST", "/2/tweets").Count.ShouldBe(1);
         failed.Target().GetProperty("errorKind").GetString().ShouldBe("ContentRejected");
         var deadLetters = await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/posts/dead-letter");
-        deadLetters.GetProperty("items").EnumerateArray().ShouldContain(d => d.GetProperty("postId").GetGuid() == post.Id());
+        var deadLetter = deadLetters.GetProperty("items").EnumerateArray().Single(d => d.GetProperty("postId").GetGuid() == post.Id());
+        deadLetter.GetProperty("errorKind").GetString().ShouldBe("ContentRejected");
+        deadLetter.GetProperty("platform").GetString().ShouldBe("X");
+        deadLetter.GetProperty("attemptCount").GetInt32().ShouldBe(1);
 
         AcceptTweets();
         var retry = await owner.Client.PostAsync($"/api/v1/posts/{post.Id()}/targets/{failed.Target().Id()}/retry", null);

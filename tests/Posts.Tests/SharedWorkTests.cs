@@ -65,7 +65,7 @@ public sealed class SharedWorkTests
         var missed = await PostApi.WaitForAsync(client, stale, "Failed", "Published");
         var published = await PostApi.WaitForAsync(client, recent, "Published", "Failed");
         missed.GetProperty("status").GetString().ShouldBe("Failed");
-        missed.Target().GetProperty("errorKind").GetString().ShouldBe("missed");
+        missed.Target().GetProperty("errorKind").GetString().ShouldBe("Missed");
         published.GetProperty("status").GetString().ShouldBe("Published");
         x.To("POST", "/2/tweets").Count.ShouldBe(1);
     }

@@ -20,6 +20,6 @@ public sealed class SlowPlatformTests : PostsFixture
         await Task.Delay(4000);
 
         x.To("POST", "/2/tweets").Count.ShouldBe(1);
-        published.Target().GetProperty("retryCount").GetInt32().ShouldBe(1);
+        published.Target().GetProperty("attemptCount").GetInt32().ShouldBe(1);
     }
 }

@@ -18,6 +18,9 @@ public class PlatformApp(IDictionary<string, string?>? settings = null) : WebApp
     /// <summary>Replaces services at a boundary of the host (DNS, say) before it starts.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>The app role's <c>Maximum Pool Size</c>, when a test needs a small pool.</summary>
+    public int? MaxPoolSize { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var values = new Dictionary<string, string?>
@@ -42,6 +45,10 @@ public class PlatformApp(IDictionary<string, string?>? settings = null) : WebApp
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
+        }
+        if (MaxPoolSize is { } size)
+        {
+            values["ConnectionStrings:Platform"] = new Npgsql.NpgsqlConnectionStringBuilder(values["ConnectionStrings:Platform"]) { MaxPoolSize = size }.ConnectionString;
         }
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(values));

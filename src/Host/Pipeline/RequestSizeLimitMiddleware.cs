@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace Platform.Host.Pipeline;
 
 /// <summary>
-/// Refuses bodies over <c>Http:MaxRequestBodyBytes</c> before anything reads them: at once when the declared
+/// Refuses bodies over <see cref="HttpLimitsOptions.MaxRequestBodyBytes"/> before anything reads them: at once when the declared
 /// length is too big, otherwise through the server's own limit while the body streams in.
 /// </summary>
-internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, IConfiguration configuration)
+internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<HttpLimitsOptions> options)
 {
-    private readonly long limit = configuration.GetValue<long>("Http:MaxRequestBodyBytes", 1_048_576);
+    private readonly long limit = options.Value.MaxRequestBodyBytes;
 
     public Task InvokeAsync(HttpContext context)
     {

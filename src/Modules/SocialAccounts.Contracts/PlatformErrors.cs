@@ -36,5 +36,11 @@ public sealed class PlatformException(SocialPlatform platform, PlatformErrorKind
     /// <summary>Our own limiter refused the call before anything reached the platform.</summary>
     public bool IsLocalLimit => PlatformCode == LocalLimitCode;
 
+    /// <summary>
+    /// The call failed in a step before the platform creates the post (a media upload before the create call, say): the
+    /// platform has nothing from it, so a caller need not look for the post before trying again.
+    /// </summary>
+    public bool NothingCreated { get; init; }
+
     public bool IsRetryable => Kind is PlatformErrorKind.RateLimited or PlatformErrorKind.Transient or PlatformErrorKind.TokenExpired;
 }

@@ -57,6 +57,10 @@ internal sealed class UsersModule : IModule
         services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section)
             .Validate(o => o.Lifetime > TimeSpan.Zero, $"{InvitationOptions.Section}:Lifetime must be a positive time span, e.g. 7.00:00:00.")
             .ValidateOnStart();
+        services.AddOptions<PlatformAdminOptions>().BindConfiguration(PlatformAdminOptions.Section)
+            .Validate(o => o.Emails.All(email => !string.IsNullOrWhiteSpace(email) && email.Contains('@', StringComparison.Ordinal)),
+                $"{PlatformAdminOptions.Section}:Emails must list e-mail addresses.")
+            .ValidateOnStart();
         services.AddScoped<IPlatformAdminSignIn, PlatformAdminSignIn>();
         services.AddScoped<IPlatformAdminGrants, PlatformAdminGrants>();
         services.AddValidatorsFromAssemblyContaining<UsersModule>(includeInternalTypes: true);

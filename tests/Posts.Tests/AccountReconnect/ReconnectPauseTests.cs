@@ -37,7 +37,7 @@ public sealed class ReconnectPauseTests : PostsFixture
 
         var waiting = await PostApi.WaitUntilAsync(owner.Client, post, p => BreakerProbe.IsWaitingForPause(p) && p.Target().TryGetProperty("accountPaused", out var pause)
             && pause.ValueKind == JsonValueKind.Object && pause.GetProperty("pausedBy").GetString() == "Reconnect");
-        waiting.Target().GetProperty("retryCount").GetInt32().ShouldBe(0);
+        waiting.Target().GetProperty("attemptCount").GetInt32().ShouldBe(0);
         waiting.Target().GetProperty("status").GetString().ShouldBe("Pending");
         (await app.Database.AttemptsAsync(waiting.Target().Id())).ShouldBe(0);
         x.Sent(text).ShouldBe(1);
@@ -55,7 +55,7 @@ public sealed class ReconnectPauseTests : PostsFixture
         await ReconnectAsync(owner.Client, account);
 
         var published = await PostApi.WaitForAsync(owner.Client, post, "Published");
-        published.Target().GetProperty("retryCount").GetInt32().ShouldBe(1);
+        published.Target().GetProperty("attemptCount").GetInt32().ShouldBe(1);
         x.Sent(text).ShouldBe(2);
         (await app.Database.BreakerRowsAsync(account)).ShouldBe(0);
     }

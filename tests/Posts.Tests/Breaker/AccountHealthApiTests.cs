@@ -38,7 +38,7 @@ public sealed class AccountHealthApiTests : PostsFixture
 
         resumed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await resumed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("health").GetString().ShouldBe("Healthy");
-        (await PostApi.WaitForAsync(owner.Client, post, "Published")).Target().GetProperty("retryCount").GetInt32().ShouldBe(1);
+        (await PostApi.WaitForAsync(owner.Client, post, "Published")).Target().GetProperty("attemptCount").GetInt32().ShouldBe(1);
         (await app.Database.BreakerRowsAsync(account)).ShouldBe(0);
     }
 

@@ -46,14 +46,14 @@ public sealed class CircuitBreakerTests : PostsFixture
 
         x.Sent("Waits for the pause").ShouldBe(0);
         waiting.Target().GetProperty("status").GetString().ShouldBe("Pending");
-        waiting.Target().GetProperty("retryCount").GetInt32().ShouldBe(0);
+        waiting.Target().GetProperty("attemptCount").GetInt32().ShouldBe(0);
         (await app.Database.AttemptsAsync(waiting.Target().Id())).ShouldBe(0);
         waiting.Target().GetProperty("nextAttemptAt").GetDateTimeOffset().ShouldBe((await app.Database.PausedUntilAsync(account))!.Value, TimeSpan.FromMilliseconds(1));
 
         await app.Database.EndBreakAsync(account);
         var published = await PostApi.WaitForAsync(owner.Client, post, "Published", "Failed");
         published.GetProperty("status").GetString().ShouldBe("Published");
-        published.Target().GetProperty("retryCount").GetInt32().ShouldBe(1);
+        published.Target().GetProperty("attemptCount").GetInt32().ShouldBe(1);
         x.Sent("Waits for the pause").ShouldBe(1);
         (await app.Database.BreakerRowsAsync(account)).ShouldBe(0);
     }
@@ -83,7 +83,7 @@ public sealed class CircuitBreakerTests : PostsFixture
         var attempts = new List<int>();
         foreach (var post in posts)
         {
-            attempts.Add((await PostApi.GetAsync(owner.Client, post)).Target().GetProperty("retryCount").GetInt32());
+            attempts.Add((await PostApi.GetAsync(owner.Client, post)).Target().GetProperty("attemptCount").GetInt32());
         }
         attempts.Order().ShouldBe([0, 0, 1]);
         reopened!.Value.ShouldBeGreaterThan(DateTimeOffset.UtcNow);

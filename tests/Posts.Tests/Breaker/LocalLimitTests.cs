@@ -26,7 +26,7 @@ public sealed class LocalLimitTests : PostsFixture
         var waiting = await PostApi.WaitUntilAsync(owner.Client, post, p => p.Target().GetProperty("errorKind").GetString() == "RateLimited");
 
         waiting.Target().GetProperty("status").GetString().ShouldBe("Pending");
-        waiting.Target().GetProperty("retryCount").GetInt32().ShouldBe(0);
+        waiting.Target().GetProperty("attemptCount").GetInt32().ShouldBe(0);
         (await app.Database.AttemptsAsync(waiting.Target().Id())).ShouldBe(0);
         waiting.Target().GetProperty("nextAttemptAt").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UtcNow);
         x.Sent("Over the cap").ShouldBe(0);
@@ -34,7 +34,7 @@ public sealed class LocalLimitTests : PostsFixture
 
         var published = await PostApi.WaitForAsync(owner.Client, post, "Published", "Failed");
         published.GetProperty("status").GetString().ShouldBe("Published");
-        published.Target().GetProperty("retryCount").GetInt32().ShouldBe(1);
+        published.Target().GetProperty("attemptCount").GetInt32().ShouldBe(1);
         (await app.Database.AttemptsAsync(waiting.Target().Id())).ShouldBe(1);
         x.Sent("Over the cap").ShouldBe(1);
     }

@@ -28,9 +28,9 @@ public sealed class SharedPauseTests
 
         var waiting = await PostApi.WaitUntilAsync(owner.Client, post, BreakerProbe.IsWaitingForPause);
         x.Sent("Held by the shared pause").ShouldBe(0);
-        waiting.Target().GetProperty("retryCount").GetInt32().ShouldBe(0);
+        waiting.Target().GetProperty("attemptCount").GetInt32().ShouldBe(0);
         await api.Database.EndBreakAsync(account);
-        (await PostApi.WaitForAsync(owner.Client, post, "Published")).Target().GetProperty("retryCount").GetInt32().ShouldBe(1);
+        (await PostApi.WaitForAsync(owner.Client, post, "Published")).Target().GetProperty("attemptCount").GetInt32().ShouldBe(1);
     }
 
     private static Dictionary<string, string?> Worker(PlatformApp api) => new(BreakerProbe.Settings)

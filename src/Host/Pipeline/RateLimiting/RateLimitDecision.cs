@@ -1,9 +1,3 @@
 namespace Platform.Host.Pipeline.RateLimiting;
 
 internal readonly record struct RateLimitDecision(bool Allowed, TimeSpan RetryAfter);
-
-/// <summary>Counts hits per caller in fixed windows.</summary>
-internal interface IRateLimitCounter
-{
-    ValueTask<RateLimitDecision> HitAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken);
-}

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Platform.SharedKernel.Security;
 
 namespace Platform.Host.Pipeline.RateLimiting;
@@ -7,10 +8,10 @@ namespace Platform.Host.Pipeline.RateLimiting;
 /// Limits each caller to a number of requests per minute: per user when the token is valid, per client
 /// address otherwise. Over the limit: 429 problem details with Retry-After in whole seconds.
 /// </summary>
-internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounter counter, IConfiguration configuration)
+internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounter counter, IOptions<RateLimitOptions> options)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly int limit = configuration.GetValue("RateLimiting:PermitsPerMinute", 100);
+    private readonly int limit = options.Value.PermitsPerMinute;
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problemDetails)
     {

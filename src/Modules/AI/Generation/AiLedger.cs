@@ -116,16 +116,8 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
     public async Task<AiRequest?> FindAsync(Guid tenantId, Guid requestId, CancellationToken cancellationToken) =>
         await InUnitOfWorkAsync(tenantId, (db, _) => db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken), cancellationToken);
 
-    private async Task<T> InUnitOfWorkAsync<T>(Guid tenantId, Func<AiDbContext, ITenantAiBudget, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
-        await session.UseTenantAsync(tenantId, cancellationToken);
-        await session.BeginAsync(cancellationToken);
-        var result = await work(scope.ServiceProvider.GetRequiredService<AiDbContext>(), scope.ServiceProvider.GetRequiredService<ITenantAiBudget>());
-        await session.CommitAsync(cancellationToken);
-        return result;
-    }
+    private Task<T> InUnitOfWorkAsync<T>(Guid tenantId, Func<AiDbContext, ITenantAiBudget, Task<T>> work, CancellationToken cancellationToken) =>
+        scopes.RunAsync(tenantId, services => work(services.GetRequiredService<AiDbContext>(), services.GetRequiredService<ITenantAiBudget>()), cancellationToken);
 }
 
 internal sealed record Outcome(

@@ -21,7 +21,7 @@ internal sealed class AccountBreaker
     public Guid TenantId { get; set; }
     public Guid SocialAccountId { get; set; }
     public int ConsecutiveFailures { get; set; }
-    public string? LastErrorKind { get; set; }
+    public TargetErrorKind? LastErrorKind { get; set; }
     public string? LastError { get; set; }
     public PauseSource? PausedBy { get; set; }
     public string? PauseReason { get; set; }
@@ -43,7 +43,7 @@ internal sealed class AccountBreaker
     /// <summary>No trial is running (none started, or its holder vanished with its lease), or this target is it.</summary>
     public bool MayBeTrial(Guid targetId, DateTimeOffset now) => TrialTargetId is null || TrialTargetId == targetId || TrialUntil <= now;
 
-    public void RecordFailure(string kind, string message, DateTimeOffset now)
+    public void RecordFailure(TargetErrorKind kind, string message, DateTimeOffset now)
     {
         ConsecutiveFailures++;
         LastErrorKind = kind;

@@ -34,4 +34,45 @@ internal sealed class Post
 
     /// <summary>Content can change only before any target has been sent.</summary>
     public bool IsEditable => Status is PostStatus.Draft or PostStatus.Scheduled;
+
+    /// <summary>A post's status once publishing started is a function of its targets' statuses.</summary>
+    public static PostStatus StatusOf(IReadOnlyCollection<PostTarget> targets)
+    {
+        if (targets.Any(t => !t.IsSettled))
+        {
+            return PostStatus.Publishing;
+        }
+        var published = targets.Count(t => t.Status == TargetStatus.Published);
+        return published == targets.Count ? PostStatus.Published
+            : published > 0 ? PostStatus.PartiallyPublished
+            : PostStatus.Failed;
+    }
+
+    /// <summary>The first attempt of a scheduled post has started.</summary>
+    public void StartPublishing(DateTimeOffset now)
+    {
+        if (Status == PostStatus.Scheduled)
+        {
+            Status = PostStatus.Publishing;
+            UpdatedAt = now;
+        }
+    }
+
+    /// <summary>A target settled: the post's status follows from all of its targets (<paramref name="targets"/>).</summary>
+    public void Derive(IReadOnlyCollection<PostTarget> targets, DateTimeOffset now)
+    {
+        Status = StatusOf(targets);
+        if (Status is PostStatus.Published or PostStatus.PartiallyPublished)
+        {
+            PublishedAt ??= now;
+        }
+        UpdatedAt = now;
+    }
+
+    /// <summary>An admin sends one of its settled targets again.</summary>
+    public void ReopenForRetry(DateTimeOffset now)
+    {
+        Status = PostStatus.Publishing;
+        UpdatedAt = now;
+    }
 }

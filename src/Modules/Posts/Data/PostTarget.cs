@@ -1,10 +1,26 @@
 using Platform.Posts.Contracts;
+using Platform.Posts.Publishing;
+using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Posts.Data;
 
 /// <summary>Per-platform fields a target may need (YouTube/Reddit/Pinterest titles, Pinterest board, subreddit, privacy).</summary>
 internal sealed record TargetOptions(string? Title = null, string? BoardId = null, string? Subreddit = null, string? PrivacyLevel = null);
 
+/// <summary>Whether an admin may send a settled target again.</summary>
+internal enum ManualRetry
+{
+    Allowed,
+    /// <summary>Only failed or unconfirmed targets are sent again.</summary>
+    NotFailed,
+    /// <summary>Unconfirmed: the platform may have the post, so someone must have checked that it does not.</summary>
+    NeedsConfirmation,
+}
+
+/// <summary>
+/// One (post, account) pair and its state machine: PENDING → PUBLISHING → PUBLISHED, FAILED or UNCONFIRMED, with retries
+/// back to PENDING (refused in a way worth retrying) or UNCONFIRMED (outcome unknown: looked up before anything is sent).
+/// </summary>
 internal sealed class PostTarget
 {
     public Guid Id { get; set; }
@@ -17,28 +33,152 @@ internal sealed class PostTarget
     public TargetStatus Status { get; set; }
     public string? PlatformPostId { get; set; }
     public string? PlatformUrl { get; set; }
-    public string? ErrorKind { get; set; }
+    public TargetErrorKind? ErrorKind { get; set; }
     public string? ErrorMessage { get; set; }
-    /// <summary>Attempts made so far.</summary>
-    public int RetryCount { get; set; }
+    /// <summary>Attempts made so far, the one under way included.</summary>
+    public int AttemptCount { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The platform of <see cref="Platform"/>, the slug the row stores.</summary>
+    public SocialPlatform SocialPlatform => SocialPlatforms.TryParse(Platform, out var platform)
+        ? platform
+        : throw new InvalidOperationException($"Target {Id} names an unknown platform '{Platform}'.");
+
+    /// <summary>Nothing more happens to it on its own: published, failed, or unconfirmed with no attempt left.</summary>
     public bool IsSettled => Status is TargetStatus.Published or TargetStatus.Failed ||
         (Status == TargetStatus.Unconfirmed && NextAttemptAt is null);
-}
 
-internal sealed class TargetAttempt
-{
-    public Guid Id { get; set; }
-    public Guid TenantId { get; set; }
-    public Guid TargetId { get; set; }
-    public int Attempt { get; set; }
-    public DateTimeOffset StartedAt { get; set; }
-    public DateTimeOffset? FinishedAt { get; set; }
-    public required string Outcome { get; set; }
-    public string? ErrorKind { get; set; }
-    public string? Error { get; set; }
-    public required string Worker { get; set; }
+    /// <summary>An earlier attempt may have reached the platform without its outcome being recorded: look before sending.</summary>
+    public bool OutcomeLost => Status is TargetStatus.Publishing or TargetStatus.Unconfirmed;
+
+    /// <summary>Never attempted, and claimed so long after it fell due (no publisher ran) that sending it now would surprise.</summary>
+    public bool IsMissed(TimeSpan lateness, TimeSpan missedWindow) => !OutcomeLost && AttemptCount == 0 && lateness > missedWindow;
+
+    /// <summary>Whether an answer to attempt <paramref name="number"/> still owns the target (no takeover started a later one).</summary>
+    public bool IsCurrentAttempt(int number) => AttemptCount == number && !IsSettled;
+
+    public void SettleAsMissed(DateTimeOffset dueAt, DateTimeOffset now) =>
+        Settle(TargetStatus.Failed, TargetErrorKind.Missed, $"Due at {dueAt:u} while no publisher was running; not sent so late. Reschedule it.", now);
+
+    /// <summary>
+    /// Starts the next attempt. One whose earlier outcome was lost stays UNCONFIRMED and due again when the claim runs out:
+    /// it is settled only once the lookup answered, so should this worker die, the target comes back.
+    /// </summary>
+    public TargetAttempt StartAttempt(string worker, TimeSpan lease, DateTimeOffset now)
+    {
+        var lost = OutcomeLost;
+        AttemptCount++;
+        Status = lost ? TargetStatus.Unconfirmed : TargetStatus.Publishing;
+        NextAttemptAt = lost ? now + lease : null;
+        UpdatedAt = now;
+        return new TargetAttempt
+        {
+            Id = Guid.NewGuid(),
+            TenantId = TenantId,
+            TargetId = Id,
+            Attempt = AttemptCount,
+            StartedAt = now,
+            Outcome = AttemptOutcome.Started,
+            Worker = worker,
+        };
+    }
+
+    /// <summary>
+    /// Puts the target off without an attempt until <paramref name="until"/>. One whose last outcome is unknown stays
+    /// UNCONFIRMED, so whoever attempts it next still looks it up first.
+    /// </summary>
+    public void Defer(TargetErrorKind kind, string reason, DateTimeOffset until, bool outcomeUnknown, DateTimeOffset now)
+    {
+        Status = outcomeUnknown ? TargetStatus.Unconfirmed : TargetStatus.Pending;
+        ErrorKind = kind;
+        ErrorMessage = reason;
+        NextAttemptAt = until;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Applies what <paramref name="attempt"/> learned to the target and to the attempt's record.</summary>
+    public void RecordOutcome(TargetAttempt attempt, PublishOutcome outcome, RetryPolicy retries, DateTimeOffset now)
+    {
+        attempt.FinishedAt = now;
+        var attemptLeft = attempt.Attempt < retries.MaxAttempts;
+        switch (outcome)
+        {
+            case PublishOutcome.LimitedLocally limited:
+                // Nothing was sent: the attempt is given back, and the target waits until the limit frees up.
+                AttemptCount = attempt.Attempt - 1;
+                Defer(TargetErrorKind.RateLimited, limited.Message, now + limited.RetryAfter, limited.OutcomeUnknown, now);
+                break;
+            case PublishOutcome.NotSent notSent:
+                AttemptCount = attempt.Attempt - 1;
+                Defer(TargetErrorKind.NotSent, "The worker fell behind before sending; nothing was sent.", now, notSent.OutcomeUnknown, now);
+                break;
+            case PublishOutcome.Published published:
+                PlatformPostId = published.PlatformPostId;
+                PlatformUrl = published.Url;
+                PublishedAt = now;
+                Settle(TargetStatus.Published, null, null, now);
+                attempt.Outcome = published.Reconciled ? AttemptOutcome.Reconciled : AttemptOutcome.Published;
+                break;
+            case PublishOutcome.Refused refused:
+                var kind = TargetErrorKinds.From(refused.Kind);
+                var message = refused.NothingCreated ? $"Nothing was sent to the platform: {refused.Message}" : refused.Message;
+                if (refused.IsRetryable && attemptLeft)
+                {
+                    RetryLater(TargetStatus.Pending, kind, message, retries.DelayAfter(attempt.Attempt, refused.RetryAfter), now);
+                    attempt.Finish(AttemptOutcome.Retry, kind, refused.Message);
+                }
+                else
+                {
+                    Settle(TargetStatus.Failed, kind, message, now);
+                    attempt.Finish(AttemptOutcome.Failed, kind, refused.Message);
+                }
+                break;
+            case PublishOutcome.Unknown unknown when attemptLeft:
+                // The next attempt looks the post up first.
+                RetryLater(TargetStatus.Unconfirmed, TargetErrorKind.Unknown, unknown.Message, retries.DelayAfter(attempt.Attempt, null), now);
+                attempt.Finish(AttemptOutcome.Unconfirmed, TargetErrorKind.Unknown, unknown.Message);
+                break;
+            case PublishOutcome.Unknown unknown:
+                Settle(TargetStatus.Unconfirmed, TargetErrorKind.Unknown,
+                    $"Could not confirm whether the platform published this post ({unknown.Message}). Check the account before retrying.", now);
+                attempt.Finish(AttemptOutcome.Unconfirmed, TargetErrorKind.Unknown, unknown.Message);
+                break;
+        }
+    }
+
+    public ManualRetry CanRetryManually(bool confirmedNotPublished) =>
+        !IsSettled || Status == TargetStatus.Published ? ManualRetry.NotFailed
+        : Status == TargetStatus.Unconfirmed && !confirmedNotPublished ? ManualRetry.NeedsConfirmation
+        : ManualRetry.Allowed;
+
+    /// <summary>Back to a fresh PENDING target with all its attempts ahead: scheduled again, or retried by an admin.</summary>
+    public void ResetForRetry(DateTimeOffset now)
+    {
+        Status = TargetStatus.Pending;
+        AttemptCount = 0;
+        ErrorKind = null;
+        ErrorMessage = null;
+        NextAttemptAt = null;
+        UpdatedAt = now;
+    }
+
+    private void Settle(TargetStatus status, TargetErrorKind? errorKind, string? error, DateTimeOffset now)
+    {
+        Status = status;
+        ErrorKind = errorKind;
+        ErrorMessage = error;
+        NextAttemptAt = null;
+        UpdatedAt = now;
+    }
+
+    private void RetryLater(TargetStatus status, TargetErrorKind errorKind, string error, TimeSpan delay, DateTimeOffset now)
+    {
+        Status = status;
+        ErrorKind = errorKind;
+        ErrorMessage = error;
+        NextAttemptAt = now + delay;
+        UpdatedAt = now;
+    }
 }

@@ -26,14 +26,23 @@ internal sealed class PostsDbContext(DbContextOptions<PostsDbContext> options) :
         {
             target.ToTable("post_targets");
             target.Property(t => t.Status).HasConversion(new SnakeCaseEnum<TargetStatus>());
+            target.Property(t => t.ErrorKind).HasConversion(new EnumName<TargetErrorKind>());
+            // The column keeps its first name; it has always counted attempts.
+            target.Property(t => t.AttemptCount).HasColumnName("retry_count");
             target.OwnsOne(t => t.Options, options => options.ToJson("options"));
         });
-        modelBuilder.Entity<TargetAttempt>().ToTable("target_attempts");
+        modelBuilder.Entity<TargetAttempt>(attempt =>
+        {
+            attempt.ToTable("target_attempts");
+            attempt.Property(a => a.Outcome).HasConversion(new SnakeCaseEnum<AttemptOutcome>());
+            attempt.Property(a => a.ErrorKind).HasConversion(new EnumName<TargetErrorKind>());
+        });
         modelBuilder.Entity<AccountBreaker>(breaker =>
         {
             breaker.ToTable("account_breakers");
             breaker.HasKey(b => new { b.TenantId, b.SocialAccountId });
             breaker.Property(b => b.PausedBy).HasConversion(new SnakeCaseEnum<PauseSource>());
+            breaker.Property(b => b.LastErrorKind).HasConversion(new EnumName<TargetErrorKind>());
         });
     }
 }

@@ -1,4 +1,3 @@
-using Platform.Posts.Contracts;
 using Platform.Posts.Data;
 
 namespace Platform.Posts.Publishing;
@@ -8,17 +7,10 @@ namespace Platform.Posts.Publishing;
 /// own limit for it is used up. It keeps its attempt count; one whose last outcome is unknown stays UNCONFIRMED, so
 /// whoever attempts it next still looks it up on the platform first.
 /// </summary>
-internal sealed record Deferral(string Kind, string Reason, DateTimeOffset Until)
+internal sealed record Deferral(TargetErrorKind Kind, string Reason, DateTimeOffset Until)
 {
     /// <summary>The error kind of a target waiting for its account's pause to end; a resume finds them by it.</summary>
-    public const string AccountPaused = "AccountPaused";
+    public const TargetErrorKind AccountPaused = TargetErrorKind.AccountPaused;
 
-    public void ApplyTo(PostTarget target, bool outcomeUnknown, DateTimeOffset now)
-    {
-        target.Status = outcomeUnknown ? TargetStatus.Unconfirmed : TargetStatus.Pending;
-        target.ErrorKind = Kind;
-        target.ErrorMessage = Reason;
-        target.NextAttemptAt = Until;
-        target.UpdatedAt = now;
-    }
+    public void ApplyTo(PostTarget target, bool outcomeUnknown, DateTimeOffset now) => target.Defer(Kind, Reason, Until, outcomeUnknown, now);
 }

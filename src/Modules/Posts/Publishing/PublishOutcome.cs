@@ -8,8 +8,16 @@ internal abstract record PublishOutcome
     /// <summary>The platform has the post (just published, or found when reconciling).</summary>
     public sealed record Published(string PlatformPostId, string? Url, bool Reconciled) : PublishOutcome;
 
-    /// <summary>The platform answered with an error: it does not have the post.</summary>
-    public sealed record Refused(PlatformErrorKind Kind, string Message, TimeSpan? RetryAfter) : PublishOutcome;
+    /// <summary>
+    /// The platform answered with an error: it does not have the post. <paramref name="NothingCreated"/>: the failure came
+    /// in a step before the create call (a media upload), so even a timeout leaves nothing on the platform.
+    /// </summary>
+    public sealed record Refused(PlatformErrorKind Kind, string Message, TimeSpan? RetryAfter, bool NothingCreated = false) : PublishOutcome
+    {
+        /// <summary>Worth another attempt: a limit or a token refresh passes; a failure before anything was created may not recur.</summary>
+        public bool IsRetryable => Kind is PlatformErrorKind.RateLimited or PlatformErrorKind.TokenExpired ||
+            (NothingCreated && Kind == PlatformErrorKind.Transient);
+    }
 
     /// <summary>We cannot tell whether the platform has it (timeout, dropped connection, failed lookup).</summary>
     public sealed record Unknown(string Message) : PublishOutcome;
@@ -25,4 +33,7 @@ internal abstract record PublishOutcome
     /// the platform after a takeover's lookup. It goes straight back to the queue, its attempt given back.
     /// </summary>
     public sealed record NotSent(bool OutcomeUnknown) : PublishOutcome;
+
+    /// <summary>Nothing left for the platform: the attempt does not count, its record is dropped.</summary>
+    public bool GivesAttemptBack => this is LimitedLocally or NotSent;
 }

@@ -95,7 +95,7 @@ internal sealed class PublishQueue(DbSession session)
             """, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = accountId });
         command.Parameters.Add(new NpgsqlParameter { Value = now });
-        command.Parameters.Add(new NpgsqlParameter { Value = Deferral.AccountPaused });
+        command.Parameters.Add(new NpgsqlParameter { Value = Deferral.AccountPaused.ToString() });
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

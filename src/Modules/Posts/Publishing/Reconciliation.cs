@@ -15,7 +15,7 @@ internal static partial class Reconciliation
     /// older. Null when there is none.
     /// </summary>
     public static Task<DateTimeOffset?> LostSinceAsync(PostsDbContext db, Guid targetId, CancellationToken cancellationToken) =>
-        db.Attempts.Where(a => a.TargetId == targetId && (a.Outcome == "unconfirmed" || a.Outcome == "started"))
+        db.Attempts.Where(a => a.TargetId == targetId && (a.Outcome == AttemptOutcome.Unconfirmed || a.Outcome == AttemptOutcome.Started))
             .MinAsync(a => (DateTimeOffset?)a.StartedAt, cancellationToken);
 
     public static RecentPost? FindMatch(IEnumerable<RecentPost> recent, string? text, DateTimeOffset lostSince)

@@ -150,10 +150,10 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         {
             var target = targets[claim.TargetId];
             var post = posts[target.PostId];
-            var lostOutcome = target.Status is TargetStatus.Publishing or TargetStatus.Unconfirmed;
-            if (!lostOutcome && target.RetryCount == 0 && claim.Lateness > options.MissedWindow)
+            var lostOutcome = target.OutcomeLost;
+            if (target.IsMissed(claim.Lateness, options.MissedWindow))
             {
-                Settle(target, TargetStatus.Failed, "missed", $"Due at {claim.DueAt:u} while no publisher was running; not sent so late. Reschedule it.", now);
+                target.SettleAsMissed(claim.DueAt, now);
                 missed.Add(target);
                 continue;
             }
@@ -165,30 +165,10 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             }
             // A pause or a limit may have put the lookup off for long: look back to the first attempt whose outcome was lost.
             var lostSince = lostOutcome ? await Reconciliation.LostSinceAsync(db, target.Id, cancellationToken) ?? now : now;
-            var number = target.RetryCount + 1;
-            target.RetryCount = number;
-            target.Status = lostOutcome ? TargetStatus.Unconfirmed : TargetStatus.Publishing;
-            // An UNCONFIRMED target with no next attempt is settled (the user is told); one being looked up is not: should
-            // this worker die, the target is due again when its claim runs out.
-            target.NextAttemptAt = lostOutcome ? now + options.Lease : null;
-            target.UpdatedAt = now;
-            if (post.Status == PostStatus.Scheduled)
-            {
-                post.Status = PostStatus.Publishing;
-                post.UpdatedAt = now;
-            }
-            var record = new TargetAttempt
-            {
-                Id = Guid.NewGuid(),
-                TenantId = target.TenantId,
-                TargetId = target.Id,
-                Attempt = number,
-                StartedAt = now,
-                Outcome = "started",
-                Worker = worker,
-            };
+            var record = target.StartAttempt(worker, options.Lease, now);
+            post.StartPublishing(now);
             db.Attempts.Add(record);
-            attempts.Add(new Attempt(target.Id, target.SocialAccountId, number, record.Id, now, PostContentFactory.For(post, target), Reconcile: lostOutcome, lostSince, renewedAt));
+            attempts.Add(new Attempt(target.Id, target.SocialAccountId, record.Attempt, record.Id, now, PostContentFactory.For(post, target), Reconcile: lostOutcome, lostSince, renewedAt));
         }
         await queue.RequeueAsync(deferred, cancellationToken);
         await FinishAsync(services, db, queue, missed, now, cancellationToken);
@@ -218,6 +198,11 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         catch (PlatformException limited) when (limited.IsLocalLimit && limited.RetryAfter is { } wait)
         {
             return new PublishOutcome.LimitedLocally(limited.Message, wait, outcomeUnknown);
+        }
+        catch (PlatformException failed) when (failed.NothingCreated)
+        {
+            // Failed before the create call (a media upload): whatever the kind, the platform has no post to look for.
+            return new PublishOutcome.Refused(failed.Kind, failed.Message, failed.RetryAfter, NothingCreated: true);
         }
         catch (PlatformException refused) when (refused.Kind != PlatformErrorKind.Transient)
         {
@@ -255,6 +240,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         var now = clock.GetUtcNow();
         var recorder = services.GetRequiredService<AccountBreakerRecorder>();
         var breakers = await db.LockBreakersAsync(targets.Values.First().TenantId, targets.Values.Select(t => t.SocialAccountId), cancellationToken);
+        var retries = RetryPolicy.From(options);
         var later = new List<(Guid, DateTimeOffset)>();
         var settled = new List<PostTarget>();
         foreach (var (attempt, outcome) in batch)
@@ -262,19 +248,29 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             var target = targets.GetValueOrDefault(attempt.TargetId)
                 ?? throw new InvalidOperationException($"Target {attempt.TargetId} vanished while publishing.");
             var record = records[attempt.RecordId];
-            if (target.RetryCount != attempt.Number || target.IsSettled)
+            if (!target.IsCurrentAttempt(attempt.Number))
             {
                 // Another worker took the target over after this claim ran out; its attempt owns the target now.
                 logger.LogWarning("Target {TargetId}: attempt {Attempt} answered after it was superseded; its outcome {Outcome} is not applied",
                     target.Id, attempt.Number, outcome.GetType().Name);
                 continue;
             }
-            if (outcome is PublishOutcome.LimitedLocally or PublishOutcome.NotSent or PublishOutcome.Refused { Kind: PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked })
+            if (outcome.GivesAttemptBack || outcome is PublishOutcome.Refused { Kind: PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked })
             {
-                // Nothing was sent, or only the account's token was refused: the attempt is given back.
                 db.Attempts.Remove(record);
             }
-            Apply(target, record, attempt, outcome, now);
+            if (outcome is PublishOutcome.Refused { Kind: PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked } tokenRefused)
+            {
+                // Only the account's token was refused, and it could not be refreshed: the attempt is given back and the target
+                // waits for the account to be reconnected (which pauses the account meanwhile, and releases the target after).
+                target.AttemptCount = attempt.Number - 1;
+                new Deferral(Deferral.AccountPaused, $"Waiting for the account to be reconnected: {tokenRefused.Message}",
+                    now + options.CircuitBreaker.BreakDuration).ApplyTo(target, outcomeUnknown: attempt.Reconcile, now);
+            }
+            else
+            {
+                target.RecordOutcome(record, outcome, retries, now);
+            }
             await recorder.RecordAsync(target, outcome, breakers, now, cancellationToken);
             if (target.NextAttemptAt is { } next)
             {
@@ -291,59 +287,6 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         return true;
     }
 
-    private void Apply(PostTarget target, TargetAttempt record, Attempt attempt, PublishOutcome outcome, DateTimeOffset now)
-    {
-        record.FinishedAt = now;
-        switch (outcome)
-        {
-            case PublishOutcome.LimitedLocally limited:
-                // The target waits until the limit frees up.
-                target.RetryCount = attempt.Number - 1;
-                new Deferral(nameof(PlatformErrorKind.RateLimited), limited.Message, now + limited.RetryAfter).ApplyTo(target, limited.OutcomeUnknown, now);
-                break;
-            case PublishOutcome.NotSent notSent:
-                target.RetryCount = attempt.Number - 1;
-                new Deferral(nameof(PublishOutcome.NotSent), "The worker fell behind before sending; nothing was sent.", now).ApplyTo(target, notSent.OutcomeUnknown, now);
-                break;
-            case PublishOutcome.Refused { Kind: PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked } tokenRefused:
-                // The account's token, not the post, was refused (and could not be refreshed): the target waits for the account
-                // to be reconnected, which pauses it meanwhile and releases it after.
-                target.RetryCount = attempt.Number - 1;
-                new Deferral(Deferral.AccountPaused, $"Waiting for the account to be reconnected: {tokenRefused.Message}",
-                    now + options.CircuitBreaker.BreakDuration).ApplyTo(target, outcomeUnknown: attempt.Reconcile, now);
-                break;
-            case PublishOutcome.Published published:
-                target.PlatformPostId = published.PlatformPostId;
-                target.PlatformUrl = published.Url;
-                target.PublishedAt = now;
-                Settle(target, TargetStatus.Published, null, null, now);
-                record.Outcome = published.Reconciled ? "reconciled" : "published";
-                break;
-            case PublishOutcome.Refused refused when IsRetryable(refused.Kind) && attempt.Number < options.MaxAttempts:
-                Retry(target, TargetStatus.Pending, refused.Kind.ToString(), refused.Message, RetrySchedule.Delay(attempt.Number, options.RetryBaseDelay, refused.RetryAfter), now);
-                record.Outcome = "retry";
-                (record.ErrorKind, record.Error) = (refused.Kind.ToString(), refused.Message);
-                break;
-            case PublishOutcome.Refused refused:
-                Settle(target, TargetStatus.Failed, refused.Kind.ToString(), refused.Message, now);
-                record.Outcome = "failed";
-                (record.ErrorKind, record.Error) = (refused.Kind.ToString(), refused.Message);
-                break;
-            case PublishOutcome.Unknown unknown when attempt.Number < options.MaxAttempts:
-                // Next attempt looks the post up first.
-                Retry(target, TargetStatus.Unconfirmed, "Unknown", unknown.Message, RetrySchedule.Delay(attempt.Number, options.RetryBaseDelay, null), now);
-                record.Outcome = "unconfirmed";
-                (record.ErrorKind, record.Error) = ("Unknown", unknown.Message);
-                break;
-            case PublishOutcome.Unknown unknown:
-                Settle(target, TargetStatus.Unconfirmed, "Unknown",
-                    $"Could not confirm whether the platform published this post ({unknown.Message}). Check the account before retrying.", now);
-                record.Outcome = "unconfirmed";
-                (record.ErrorKind, record.Error) = ("Unknown", unknown.Message);
-                break;
-        }
-    }
-
     /// <summary>Takes settled targets out of the queue, derives their posts' statuses and raises their events.</summary>
     private static async Task FinishAsync(IServiceProvider services, PostsDbContext db, PublishQueue queue, IReadOnlyList<PostTarget> settled, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -358,12 +301,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         var siblings = await db.Targets.Where(t => postIds.Contains(t.PostId)).ToListAsync(cancellationToken);
         foreach (var post in posts.Values)
         {
-            post.Status = PostStatusRules.Derive(siblings.Where(t => t.PostId == post.Id).ToList());
-            if (post.Status is PostStatus.Published or PostStatus.PartiallyPublished)
-            {
-                post.PublishedAt ??= now;
-            }
-            post.UpdatedAt = now;
+            post.Derive(siblings.Where(t => t.PostId == post.Id).ToList(), now);
         }
         var outbox = services.GetRequiredService<Outbox>();
         await outbox.AddAsync(settled.Where(t => t.Status == TargetStatus.Published).Select(t => AsPublished(t, now)).ToList(), cancellationToken);
@@ -380,7 +318,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         Platform = target.Platform,
         PlatformPostId = target.PlatformPostId!,
         PlatformUrl = target.PlatformUrl,
-        Attempts = target.RetryCount,
+        Attempts = target.AttemptCount,
     };
 
     private static PostTargetFailed AsFailed(PostTarget target, DateTimeOffset now) => new()
@@ -392,29 +330,9 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         SocialAccountId = target.SocialAccountId,
         Platform = target.Platform,
         Status = target.Status,
-        ErrorKind = target.ErrorKind,
+        ErrorKind = target.ErrorKind?.ToString(),
         ErrorMessage = target.ErrorMessage,
     };
-
-    private static void Settle(PostTarget target, TargetStatus status, string? errorKind, string? error, DateTimeOffset now)
-    {
-        target.Status = status;
-        target.ErrorKind = errorKind;
-        target.ErrorMessage = error;
-        target.NextAttemptAt = null;
-        target.UpdatedAt = now;
-    }
-
-    private static void Retry(PostTarget target, TargetStatus status, string errorKind, string error, TimeSpan delay, DateTimeOffset now)
-    {
-        target.Status = status;
-        target.ErrorKind = errorKind;
-        target.ErrorMessage = error;
-        target.NextAttemptAt = now + delay;
-        target.UpdatedAt = now;
-    }
-
-    private static bool IsRetryable(PlatformErrorKind kind) => kind is PlatformErrorKind.RateLimited or PlatformErrorKind.TokenExpired;
 
     private static async Task CloseOpenAttemptsAsync(PostsDbContext db, IReadOnlyList<Guid> targetIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -425,9 +343,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         var open = await db.Attempts.Where(a => targetIds.Contains(a.TargetId) && a.FinishedAt == null).ToListAsync(cancellationToken);
         foreach (var attempt in open)
         {
-            attempt.FinishedAt = now;
-            attempt.Outcome = "unconfirmed";
-            attempt.Error = "The worker stopped before recording the outcome.";
+            attempt.CloseAsLost(now);
         }
     }
 

@@ -162,6 +162,19 @@ internal abstract class PlatformClient(HttpClient http, IConfiguration configura
     protected PlatformException Fail(PlatformErrorKind kind, string message, TimeSpan? retryAfter = null, string? code = null) =>
         new(Platform, kind, message, retryAfter, code);
 
+    /// <summary>Runs a step that comes before the create call (a media upload): whatever fails in it, no post was created.</summary>
+    protected static async Task<T> BeforeCreateAsync<T>(Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (PlatformException failure) when (!failure.NothingCreated)
+        {
+            throw new PlatformException(failure.Platform, failure.Kind, failure.Message, failure.RetryAfter, failure.PlatformCode) { NothingCreated = true };
+        }
+    }
+
     protected JsonElement Parse(Answer answer) =>
         TryParse(answer.Body) ?? throw Fail(PlatformErrorKind.Transient, "The platform answered something that is not JSON.");
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
 using Platform.Users.Contracts;
@@ -11,9 +11,9 @@ namespace Platform.Users.PlatformAdmins;
 
 /// <summary>
 /// The dashboard's sign-in: the same checks as the API's login (throttle, Argon2, second factor), then the
-/// user must be a platform administrator, by the database flag or by <c>PlatformAdmins:Emails</c>.
+/// user must be a platform administrator, by the database flag or by <see cref="PlatformAdminOptions.Emails"/>.
 /// </summary>
-internal sealed class PlatformAdminSignIn(DbSession session, SignInService signIn, IConfiguration configuration) : IPlatformAdminSignIn
+internal sealed class PlatformAdminSignIn(DbSession session, SignInService signIn, IOptions<PlatformAdminOptions> options) : IPlatformAdminSignIn
 {
     public async Task<PlatformAdminSignInResult> VerifyAsync(
         string email, string password, string? totpCode, IPAddress? clientAddress, CancellationToken cancellationToken)
@@ -50,6 +50,5 @@ internal sealed class PlatformAdminSignIn(DbSession session, SignInService signI
 
     private bool IsPlatformAdmin(User user) =>
         user.IsPlatformAdmin ||
-        (configuration.GetSection("PlatformAdmins:Emails").Get<string[]>() ?? [])
-            .Any(email => User.Normalize(email) == user.EmailNormalized);
+        options.Value.Emails.Any(email => User.Normalize(email) == user.EmailNormalized);
 }

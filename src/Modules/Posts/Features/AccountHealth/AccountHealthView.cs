@@ -20,7 +20,7 @@ internal enum PublishingHealth
 /// <summary>One connected account and how publishing to it is doing.</summary>
 internal sealed record AccountHealthView(
     Guid AccountId, SocialPlatform Platform, string DisplayName, AccountStatus AccountStatus, PublishingHealth Health,
-    int ConsecutiveFailures, string? LastErrorKind, string? LastError, AccountPauseView? Pause)
+    int ConsecutiveFailures, TargetErrorKind? LastErrorKind, string? LastError, AccountPauseView? Pause)
 {
     public static AccountHealthView From(SocialAccountDto account, AccountBreaker? breaker, DateTimeOffset now)
     {

@@ -7,11 +7,12 @@ using Platform.Posts.Contracts;
 using Platform.Posts.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
+using Platform.SocialAccounts.Contracts;
 using Platform.Tenants.Contracts;
 
 namespace Platform.Posts.Features.Calendar;
 
-internal sealed record CalendarEntry(Guid PostId, string? Title, PostStatus Status, DateTimeOffset At, IReadOnlyList<string> Platforms);
+internal sealed record CalendarEntry(Guid PostId, string? Title, PostStatus Status, DateTimeOffset At, IReadOnlyList<SocialPlatform> Platforms);
 
 internal sealed record CalendarDay(DateOnly Date, IReadOnlyList<CalendarEntry> Posts);
 
@@ -44,7 +45,7 @@ internal static class CalendarEndpoint
             .Where(p => p.Status != PostStatus.Draft && (p.PublishedAt ?? p.ScheduledAt) >= from && (p.PublishedAt ?? p.ScheduledAt) < to)
             .ToListAsync(cancellationToken);
         var days = posts
-            .Select(p => new CalendarEntry(p.Id, p.Title, p.Status, (p.PublishedAt ?? p.ScheduledAt)!.Value, p.Targets.Select(t => t.Platform).Distinct().Order().ToList()))
+            .Select(p => new CalendarEntry(p.Id, p.Title, p.Status, (p.PublishedAt ?? p.ScheduledAt)!.Value, p.Targets.Select(t => t.SocialPlatform).Distinct().OrderBy(platform => platform.ToString(), StringComparer.Ordinal).ToList()))
             .GroupBy(e => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.At, zone).DateTime))
             .OrderBy(g => g.Key)
             .Select(g => new CalendarDay(g.Key, g.OrderBy(e => e.At).ToList()))

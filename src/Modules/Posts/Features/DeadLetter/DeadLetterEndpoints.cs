@@ -9,12 +9,13 @@ using Platform.Posts.Publishing;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Paging;
 using Platform.SharedKernel.Security;
+using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Posts.Features.DeadLetter;
 
 internal sealed record DeadLetterItem(
-    Guid PostId, string? PostTitle, Guid TargetId, Guid AccountId, string Platform, TargetStatus Status, string? ErrorKind,
-    string? ErrorMessage, int Attempts, DateTimeOffset UpdatedAt);
+    Guid PostId, string? PostTitle, Guid TargetId, Guid AccountId, SocialPlatform Platform, TargetStatus Status, TargetErrorKind? ErrorKind,
+    string? ErrorMessage, int AttemptCount, DateTimeOffset UpdatedAt);
 
 /// <param name="ConfirmedNotPublished">Required for an unconfirmed target: you checked the account and the post is not there.</param>
 internal sealed record RetryTargetRequest(bool ConfirmedNotPublished = false);
@@ -42,10 +43,11 @@ internal static class DeadLetterEndpoints
                     join post in db.Posts.AsNoTracking() on target.PostId equals post.Id
                     where target.Status == TargetStatus.Failed || (target.Status == TargetStatus.Unconfirmed && target.NextAttemptAt == null)
                     orderby target.UpdatedAt descending
-                    select new DeadLetterItem(post.Id, post.Title, target.Id, target.SocialAccountId, target.Platform, target.Status,
-                        target.ErrorKind, target.ErrorMessage, target.RetryCount, target.UpdatedAt);
+                    select new { post.Title, Target = target };
         var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var rows = await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var items = rows.Select(row => new DeadLetterItem(row.Target.PostId, row.Title, row.Target.Id, row.Target.SocialAccountId, row.Target.SocialPlatform,
+            row.Target.Status, row.Target.ErrorKind, row.Target.ErrorMessage, row.Target.AttemptCount, row.Target.UpdatedAt)).ToList();
         return TypedResults.Ok(new PagedList<DeadLetterItem>(items, paging.Page, paging.PageSize, total));
     }
 
@@ -54,23 +56,17 @@ internal static class DeadLetterEndpoints
     {
         var target = await db.Targets.FromSql($"SELECT * FROM posts.post_targets WHERE id = {targetId} AND post_id = {postId} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("The target");
-        if (!target.IsSettled || target.Status == TargetStatus.Published)
+        switch (target.CanRetryManually(request?.ConfirmedNotPublished == true))
         {
-            throw ProblemException.Conflict($"The target is {target.Status}; only failed or unconfirmed targets are retried.");
-        }
-        if (target.Status == TargetStatus.Unconfirmed && request?.ConfirmedNotPublished != true)
-        {
-            throw ProblemException.Conflict("The platform may already have this post. Check the account, then retry with confirmedNotPublished: true.");
+            case ManualRetry.NotFailed:
+                throw ProblemException.Conflict($"The target is {target.Status}; only failed or unconfirmed targets are retried.");
+            case ManualRetry.NeedsConfirmation:
+                throw ProblemException.Conflict("The platform may already have this post. Check the account, then retry with confirmedNotPublished: true.");
         }
         var post = await db.Posts.SingleAsync(p => p.Id == postId, cancellationToken);
         var now = clock.GetUtcNow();
-        target.Status = TargetStatus.Pending;
-        target.RetryCount = 0;
-        target.ErrorKind = null;
-        target.ErrorMessage = null;
-        target.UpdatedAt = now;
-        post.Status = PostStatus.Publishing;
-        post.UpdatedAt = now;
+        target.ResetForRetry(now);
+        post.ReopenForRetry(now);
         await db.SaveChangesAsync(cancellationToken);
         await queue.EnqueueAsync(target.TenantId, [target.Id], now, cancellationToken);
         return TypedResults.Accepted($"/api/v1/posts/{postId}");

@@ -21,12 +21,7 @@ internal sealed class Scheduling(TargetChecks checks, PublishQueue queue, PostsD
         var now = clock.GetUtcNow();
         foreach (var target in post.Targets)
         {
-            target.Status = TargetStatus.Pending;
-            target.RetryCount = 0;
-            target.ErrorKind = null;
-            target.ErrorMessage = null;
-            target.NextAttemptAt = null;
-            target.UpdatedAt = now;
+            target.ResetForRetry(now);
         }
         post.Status = PostStatus.Scheduled;
         post.ScheduledAt = dueAt;

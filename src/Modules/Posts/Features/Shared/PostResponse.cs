@@ -5,23 +5,23 @@ using Platform.SocialAccounts.Contracts;
 namespace Platform.Posts.Features.Shared;
 
 internal sealed record TargetResponse(
-    Guid Id, Guid AccountId, string Platform, string? CustomContent, TargetOptions Options, TargetStatus Status,
-    string? PlatformPostId, string? PlatformUrl, string? ErrorKind, string? ErrorMessage, int RetryCount,
+    Guid Id, Guid AccountId, SocialPlatform Platform, string? CustomContent, TargetOptions Options, TargetStatus Status,
+    string? PlatformPostId, string? PlatformUrl, TargetErrorKind? ErrorKind, string? ErrorMessage, int AttemptCount,
     DateTimeOffset? NextAttemptAt, DateTimeOffset? PublishedAt, IReadOnlyList<ContentViolation>? Problems, AccountPauseView? AccountPaused);
 
 internal sealed record PostResponse(
-    Guid Id, string? Title, string Content, string Type, PostStatus Status, IReadOnlyList<PostMedia> Media, string? Link,
+    Guid Id, string? Title, string Content, PostType Type, PostStatus Status, IReadOnlyList<PostMedia> Media, string? Link,
     DateTimeOffset? ScheduledAt, string? TimeZone, DateTimeOffset? PublishedAt, Guid CreatedBy, DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt, IReadOnlyList<TargetResponse> Targets)
 {
     /// <param name="pauses">Paused accounts by id; null where the answer does not show them.</param>
     public static PostResponse From(
         Post post, IReadOnlyDictionary<Guid, IReadOnlyList<ContentViolation>>? problems = null, IReadOnlyDictionary<Guid, AccountPauseView>? pauses = null) => new(
-        post.Id, post.Title, post.Content, post.Type.ToString().ToLowerInvariant(), post.Status, post.Media, post.Link,
+        post.Id, post.Title, post.Content, post.Type, post.Status, post.Media, post.Link,
         post.ScheduledAt, post.TimeZone, post.PublishedAt, post.CreatedBy, post.CreatedAt, post.UpdatedAt,
         post.Targets.OrderBy(t => t.Platform).ThenBy(t => t.Id).Select(t => new TargetResponse(
-            t.Id, t.SocialAccountId, t.Platform, t.CustomContent, t.Options, t.Status, t.PlatformPostId, t.PlatformUrl,
-            t.ErrorKind, t.ErrorMessage, t.RetryCount, t.NextAttemptAt, t.PublishedAt,
+            t.Id, t.SocialAccountId, t.SocialPlatform, t.CustomContent, t.Options, t.Status, t.PlatformPostId, t.PlatformUrl,
+            t.ErrorKind, t.ErrorMessage, t.AttemptCount, t.NextAttemptAt, t.PublishedAt,
             problems is not null && problems.TryGetValue(t.Id, out var found) ? found : null,
             pauses is not null && pauses.TryGetValue(t.SocialAccountId, out var pause) ? pause : null)).ToList());
 }

@@ -40,7 +40,7 @@ internal sealed class AccountBreakerRecorder(PostsDbContext db, PublishQueue que
                 }
                 break;
             case AccountSignal.Unhealthy:
-                breaker.RecordFailure(target.ErrorKind ?? "Unknown", target.ErrorMessage ?? "", now);
+                breaker.RecordFailure(target.ErrorKind ?? TargetErrorKind.Unknown, target.ErrorMessage ?? "", now);
                 if (trial || (!breaker.IsPaused && Settings.Enabled && breaker.ConsecutiveFailures >= Settings.FailureThreshold))
                 {
                     var until = now + Settings.BreakDuration;

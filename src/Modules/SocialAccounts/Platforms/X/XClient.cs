@@ -51,7 +51,7 @@ internal sealed class XClient(HttpClient http, IConfiguration configuration, ICo
         var mediaIds = new List<string>();
         foreach (var media in content.MediaItems)
         {
-            mediaIds.Add(await UploadAsync(account, media, cancellationToken));
+            mediaIds.Add(await BeforeCreateAsync(() => UploadAsync(account, media, cancellationToken)));
         }
         var text = content.Link is { Length: > 0 } link && !(content.Text ?? "").Contains(link, StringComparison.Ordinal)
             ? $"{content.Text} {link}".Trim()

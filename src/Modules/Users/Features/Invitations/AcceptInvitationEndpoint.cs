@@ -8,7 +8,6 @@ using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Validation;
 using Platform.Users.Data;
 using Platform.Users.Features.ManageUsers;
-using Platform.Users.Features.Register;
 using Platform.Users.Tokens;
 
 namespace Platform.Users.Features.Invitations;
@@ -31,7 +30,7 @@ internal static class AcceptInvitationEndpoint
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status410Gone);
 
-    private static async Task<Created<RegisterResponse>> AcceptAsync(
+    private static async Task<Created<AcceptedInvitationResponse>> AcceptAsync(
         AcceptInvitationRequest request, DbSession session, UsersDbContext db, UserAdministration administration, SessionIssuer sessions,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -53,6 +52,6 @@ internal static class AcceptInvitationEndpoint
         invitation.Accept(user.Id, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         var tokens = await sessions.StartAsync(user, cancellationToken);
-        return TypedResults.Created("/api/v1/me", new RegisterResponse(UserResponse.From(user), tokens));
+        return TypedResults.Created("/api/v1/me", new AcceptedInvitationResponse(UserResponse.From(user), tokens));
     }
 }

@@ -1,28 +1,10 @@
 using System.Buffers.Text;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.SharedKernel.Caching;
 using Platform.SocialAccounts.Contracts;
-using StackExchange.Redis;
 
 namespace Platform.SocialAccounts.Security;
-
-/// <summary>What a state token binds: who started the flow, for which platform and redirect, until when.</summary>
-internal sealed record OAuthStatePayload(
-    string Nonce, Guid TenantId, Guid UserId, SocialPlatform Platform, string RedirectUri, long ExpiresAt, string KeyId, Guid? AccountId);
-
-internal enum StateRejection
-{
-    None,
-    Malformed,
-    Forged,
-    Expired,
-    WrongCaller,
-    Reused,
-}
 
 /// <summary>
 /// OAuth <c>state</c>: a payload signed with HMAC-SHA256 (a key derived from the token encryption key), bound to
@@ -101,58 +83,4 @@ internal sealed class OAuthStateService(TokenCipher cipher, IOneTimeStore nonces
 
     private string Sign(string keyId, string body) =>
         Base64Url.EncodeToString(HMACSHA256.HashData(cipher.DeriveKey(keyId, Purpose), Encoding.ASCII.GetBytes(body)));
-}
-
-/// <summary>Short-lived values that can be taken once (state nonces, pending account selections).</summary>
-internal interface IOneTimeStore
-{
-    Task PutAsync(string key, string value, TimeSpan lifetime, CancellationToken cancellationToken);
-
-    /// <returns>The value, or null when it expired or was already taken.</returns>
-    Task<string?> TakeAsync(string key, CancellationToken cancellationToken);
-}
-
-/// <summary>Redis: shared by every instance, taken with an atomic GETDEL, and outside the request's transaction.</summary>
-internal sealed class RedisOneTimeStore(IConnectionMultiplexer redis, RedisNamespace keys) : IOneTimeStore
-{
-    public Task PutAsync(string key, string value, TimeSpan lifetime, CancellationToken cancellationToken) =>
-        redis.GetDatabase().StringSetAsync(Key(key), value, lifetime);
-
-    public async Task<string?> TakeAsync(string key, CancellationToken cancellationToken) =>
-        await redis.GetDatabase().StringGetDeleteAsync(Key(key));
-
-    private RedisKey Key(string key) => keys.Key("social_accounts:once:" + key);
-}
-
-/// <summary>When no Redis is configured (single instance): the same contract in process.</summary>
-internal sealed class MemoryOneTimeStore(TimeProvider clock) : IOneTimeStore
-{
-    private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset Expires)> values = new(StringComparer.Ordinal);
-
-    public Task PutAsync(string key, string value, TimeSpan lifetime, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        foreach (var stale in values.Where(e => e.Value.Expires < now).Select(e => e.Key).ToList())
-        {
-            values.TryRemove(stale, out _);
-        }
-        values[key] = (value, now + lifetime);
-        return Task.CompletedTask;
-    }
-
-    public Task<string?> TakeAsync(string key, CancellationToken cancellationToken) =>
-        Task.FromResult(values.TryRemove(key, out var entry) && entry.Expires >= clock.GetUtcNow() ? entry.Value : null);
-}
-
-internal static class OneTimeStoreRegistration
-{
-    public static IServiceCollection AddOAuthState(this IServiceCollection services)
-    {
-        services.AddSingleton<MemoryOneTimeStore>();
-        services.AddSingleton<IOneTimeStore>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
-            ? new RedisOneTimeStore(redis, sp.GetRequiredService<RedisNamespace>())
-            : sp.GetRequiredService<MemoryOneTimeStore>());
-        services.AddScoped<OAuthStateService>();
-        return services;
-    }
 }

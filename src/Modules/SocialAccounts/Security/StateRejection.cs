@@ -1,0 +1,11 @@
+namespace Platform.SocialAccounts.Security;
+
+internal enum StateRejection
+{
+    None,
+    Malformed,
+    Forged,
+    Expired,
+    WrongCaller,
+    Reused,
+}

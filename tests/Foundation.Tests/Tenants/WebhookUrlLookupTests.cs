@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.SharedKernel.Outbound;
+using Platform.TestKit;
+using Shouldly;
+
+namespace Platform.Foundation.Tests.Tenants;
+
+/// <summary>
+/// Saving a webhook URL resolves its host, which may take seconds; the request holds no pooled connection meanwhile.
+/// The host here admits one request unit of work at a time, so a held connection would make every other request 503.
+/// </summary>
+public sealed class WebhookUrlLookupTests
+{
+    private const string SlowHost = "hooks.slow-dns.example";
+    private readonly SlowResolver dns = new();
+    private PlatformApp app = null!;
+    private TestAccount owner = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        app = new PlatformApp(new Dictionary<string, string?>
+        {
+            ["Database:Requests:BackgroundReserve"] = "4",
+            ["Database:Requests:WaitMilliseconds"] = "300",
+        })
+        {
+            MaxPoolSize = 5,
+            TestServices = services => services.AddSingleton<IHostResolver>(dns),
+        };
+        owner = await app.RegisterAsync();
+    }
+
+    [OneTimeTearDown]
+    public Task Stop() => app.DisposeAsync().AsTask();
+
+    [Test]
+    public async Task Other_requests_are_answered_while_a_webhook_host_is_being_resolved()
+    {
+        var saving = owner.Client.PatchAsJsonAsync("/api/v1/tenant",
+            new { settings = new { timeZone = "UTC", locale = "en-US", webhookUrl = $"https://{SlowHost}/hooks" } });
+        await dns.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => owner.Client.GetAsync("/api/v1/tenant")));
+
+        dns.Release();
+        reads.Select(r => r.StatusCode).ShouldAllBe(status => status == HttpStatusCode.OK);
+        var saved = await saving;
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        (await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/tenant")).GetProperty("settings").GetProperty("webhookUrl").GetString()
+            .ShouldBe($"https://{SlowHost}/hooks");
+    }
+
+    /// <summary>Answers a public address for <see cref="SlowHost"/> only when the test releases it.</summary>
+    private sealed class SlowResolver : IHostResolver
+    {
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => released.TrySetResult();
+
+        public async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+        {
+            if (!host.Equals(SlowHost, StringComparison.OrdinalIgnoreCase))
+            {
+                return await Dns.GetHostAddressesAsync(host, cancellationToken);
+            }
+            Started.TrySetResult();
+            await released.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            return [IPAddress.Parse("93.184.215.14")];
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Shouldly;
+
+namespace Platform.Posts.Tests;
+
+/// <summary>What the OpenAPI document promises about post answers: counts named for what they count, enums as names.</summary>
+public sealed class PostsOpenApiTests : PostsFixture
+{
+    private static JsonElement Schema(JsonElement document, string name) =>
+        document.GetProperty("components").GetProperty("schemas").GetProperty(name);
+
+    [Test]
+    public async Task A_target_answers_its_attempt_count_and_its_states_as_enum_names()
+    {
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+
+        var target = Schema(document, "Platform.Posts.Features.Shared.TargetResponse").GetProperty("properties");
+        target.TryGetProperty("attemptCount", out _).ShouldBeTrue();
+        target.TryGetProperty("retryCount", out _).ShouldBeFalse();
+        Schema(document, "Platform.Posts.Features.DeadLetter.DeadLetterItem").GetProperty("properties").TryGetProperty("attemptCount", out _).ShouldBeTrue();
+        var kinds = Schema(document, "Platform.Posts.Data.TargetErrorKind");
+        kinds.GetProperty("type").GetString().ShouldBe("string");
+        kinds.GetProperty("enum").EnumerateArray().Select(k => k.GetString()).ShouldContain("Missed");
+        Schema(document, "Platform.Posts.Data.PostType").GetProperty("enum").EnumerateArray().Select(k => k.GetString()).ShouldContain("Text");
+    }
+}
