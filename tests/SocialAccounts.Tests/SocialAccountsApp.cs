@@ -65,6 +65,7 @@ internal sealed class SocialAccountsApp(FakePlatform fake, IDictionary<string, s
             settings[section + "PollIntervalSeconds"] = "0";
         }
         settings["Platforms:X:RevokeUrl"] = fake.Url + "/2/oauth2/revoke";
+        settings["Platforms:Instagram:RefreshUrl"] = fake.Url + "/refresh_access_token";
         settings["Platforms:YouTube:RevokeUrl"] = fake.Url + "/revoke";
         settings["Platforms:Reddit:RevokeUrl"] = fake.Url + "/api/v1/revoke_token";
         settings["Platforms:TikTok:RevokeUrl"] = fake.Url + "/v2/oauth/revoke/";

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.Posts.Data;
 using Platform.Posts.Features.AccountHealth;
+using Platform.Posts.Features.AccountReconnect;
 using Platform.Posts.Features.BulkSchedule;
 using Platform.Posts.Features.Calendar;
 using Platform.Posts.Features.CreatePost;
@@ -28,6 +29,7 @@ using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Modules;
 using Platform.SharedKernel.Outbound;
+using Platform.SocialAccounts.Contracts;
 using Platform.Tenants.Contracts;
 
 [assembly: PlatformModule(typeof(Platform.Posts.PostsModule))]
@@ -59,6 +61,9 @@ internal sealed class PostsModule : IModule
         services.AddScoped<EnqueueWebhooks>();
         services.AddScoped<IIntegrationEventHandler<PostTargetPublished>>(provider => provider.GetRequiredService<EnqueueWebhooks>());
         services.AddScoped<IIntegrationEventHandler<PostTargetFailed>>(provider => provider.GetRequiredService<EnqueueWebhooks>());
+        services.AddScoped<AccountReconnectHandler>();
+        services.AddScoped<IIntegrationEventHandler<AccountNeedsReconnect>>(provider => provider.GetRequiredService<AccountReconnectHandler>());
+        services.AddScoped<IIntegrationEventHandler<AccountReconnected>>(provider => provider.GetRequiredService<AccountReconnectHandler>());
         if (options.DispatcherEnabled)
         {
             services.AddHostedService<DueDispatcher>();

@@ -6,6 +6,8 @@ internal enum PauseSource
     Breaker,
     /// <summary>An owner or admin, until resumed (or until the time they chose).</summary>
     User,
+    /// <summary>The platform refused the account's token for good: until the account is reconnected (or someone resumes).</summary>
+    Reconnect,
 }
 
 /// <summary>
@@ -24,7 +26,7 @@ internal sealed class AccountBreaker
     public PauseSource? PausedBy { get; set; }
     public string? PauseReason { get; set; }
     public DateTimeOffset? PausedAt { get; set; }
-    /// <summary>Null only for a user's pause without an end.</summary>
+    /// <summary>Null only for a pause without an end (a user's, or one waiting for a reconnect).</summary>
     public DateTimeOffset? PausedUntil { get; set; }
     public Guid? TrialTargetId { get; set; }
     public DateTimeOffset? TrialUntil { get; set; }
@@ -53,6 +55,15 @@ internal sealed class AccountBreaker
     public void Open(string reason, DateTimeOffset until, DateTimeOffset now) => Pause(PauseSource.Breaker, reason, until, now);
 
     public void PauseByUser(string reason, DateTimeOffset? until, DateTimeOffset now) => Pause(PauseSource.User, reason, until, now);
+
+    /// <summary>
+    /// The account's token is dead until the user reconnects: no end, no trial. It replaces a breaker's or a user's pause,
+    /// whose end would only send posts to a token the platform refuses.
+    /// </summary>
+    public void PauseForReconnect(string reason, DateTimeOffset now) => Pause(PauseSource.Reconnect, reason, until: null, now);
+
+    /// <summary>Whether a reconnect of the account ends this breaker's pause (a pause a user set afterwards stays theirs).</summary>
+    public bool WaitsForReconnect => PausedBy == PauseSource.Reconnect;
 
     public void StartTrial(Guid targetId, DateTimeOffset until, DateTimeOffset now)
     {

@@ -255,11 +255,22 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                     target.Id, attempt.Number, outcome.GetType().Name);
                 continue;
             }
-            if (outcome.GivesAttemptBack)
+            if (outcome.GivesAttemptBack || outcome is PublishOutcome.Refused { Kind: PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked })
             {
                 db.Attempts.Remove(record);
             }
-            target.RecordOutcome(record, outcome, retries, now);
+            if (outcome is PublishOutcome.Refused { Kind: PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked } tokenRefused)
+            {
+                // Only the account's token was refused, and it could not be refreshed: the attempt is given back and the target
+                // waits for the account to be reconnected (which pauses the account meanwhile, and releases the target after).
+                target.AttemptCount = attempt.Number - 1;
+                new Deferral(Deferral.AccountPaused, $"Waiting for the account to be reconnected: {tokenRefused.Message}",
+                    now + options.CircuitBreaker.BreakDuration).ApplyTo(target, outcomeUnknown: attempt.Reconcile, now);
+            }
+            else
+            {
+                target.RecordOutcome(record, outcome, retries, now);
+            }
             await recorder.RecordAsync(target, outcome, breakers, now, cancellationToken);
             if (target.NextAttemptAt is { } next)
             {

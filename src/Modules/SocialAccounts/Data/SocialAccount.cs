@@ -31,10 +31,29 @@ internal sealed class SocialAccount
     public SocialAccountDto ToDto() => new(
         Id, Platform, ExternalId, DisplayName, Handle, AvatarUrl, Status, StatusReason, TokenExpiresAt, LastSyncAt, LastRefreshedAt, CreatedAt);
 
-    public void MarkUnusable(AccountStatus status, string reason, DateTimeOffset now)
+    /// <summary>
+    /// Whether new tokens can be had without the user: with a refresh token that has not expired, or, on platforms whose
+    /// long-lived token refreshes itself (Threads' <c>th_refresh_token</c>, Instagram's <c>ig_refresh_token</c>), with an
+    /// access token that has an expiry and has not reached it. A Page token (no expiry) has nothing to refresh.
+    /// </summary>
+    public bool CanRefresh(DateTimeOffset now) =>
+        RefreshTokenCipher is not null ? RefreshTokenExpiresAt is null || RefreshTokenExpiresAt > now
+        : RefreshesItsOwnToken(Platform) && TokenExpiresAt > now;
+
+    /// <summary>The platform refused the token and it cannot be refreshed: revoked when the platform said so, else expired.</summary>
+    /// <returns>True when the account was active until now, so that others must be told it needs reconnecting.</returns>
+    public bool MarkRefused(PlatformErrorKind refusal, string reason, DateTimeOffset now) =>
+        MarkUnusable(refusal == PlatformErrorKind.TokenRevoked ? AccountStatus.Revoked : AccountStatus.Expired, reason, now);
+
+    /// <returns>True when the account was active until now, so that others must be told it needs reconnecting.</returns>
+    public bool MarkUnusable(AccountStatus status, string reason, DateTimeOffset now)
     {
+        var wasActive = Status == AccountStatus.Active;
         Status = status;
         StatusReason = reason;
         UpdatedAt = now;
+        return wasActive;
     }
+
+    private static bool RefreshesItsOwnToken(SocialPlatform platform) => platform is SocialPlatform.Threads or SocialPlatform.Instagram;
 }

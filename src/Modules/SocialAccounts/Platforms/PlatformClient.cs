@@ -145,12 +145,14 @@ internal abstract class PlatformClient(HttpClient http, IConfiguration configura
     /// <summary>RFC 6749 token-endpoint errors: a refused grant means the user must reconnect.</summary>
     protected PlatformException OAuthError(Answer answer)
     {
-        var error = TryParse(answer.Body) is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String
-            ? e.GetString()
-            : null;
+        var json = TryParse(answer.Body) is { ValueKind: JsonValueKind.Object } body ? body : (JsonElement?)null;
+        var error = json is { } j && j.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        // RFC 6749 section 5.2: error_description is the human-readable reason, kept for the account's status.
+        var description = json is { } d ? Optional(d, "error_description") : null;
         return error switch
         {
-            "invalid_grant" => Fail(PlatformErrorKind.TokenRevoked, "The platform refused the grant (invalid_grant).", code: error),
+            "invalid_grant" => Fail(PlatformErrorKind.TokenRevoked,
+                $"The platform refused the grant (invalid_grant{(description is null ? "" : $": {description}")}).", code: error),
             "invalid_request" or "invalid_client" or "unauthorized_client" or "unsupported_grant_type" or "invalid_scope" =>
                 Fail(PlatformErrorKind.Permanent, $"The platform refused the token request ({error}).", code: error),
             _ => FromStatus(answer, $"The token endpoint answered {(int)answer.Status}.", error),

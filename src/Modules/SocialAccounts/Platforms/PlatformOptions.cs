@@ -15,6 +15,8 @@ internal sealed class PlatformOptions
     public string TokenUrl { get; set; } = "";
     public string ApiBaseUrl { get; set; } = "";
     public string? RevokeUrl { get; set; }
+    /// <summary>Where a long-lived token is refreshed with itself, when that is not on the API host (Instagram's <c>ig_refresh_token</c>).</summary>
+    public string? RefreshUrl { get; set; }
     public string ClientId { get; set; } = "";
     public string ClientSecret { get; set; } = "";
     /// <summary>Space- or comma-separated; each client joins them the way its platform wants.</summary>
@@ -83,6 +85,7 @@ internal sealed class PlatformOptions
             AuthorizeUrl = $"https://www.facebook.com/{GraphVersion}/dialog/oauth",
             TokenUrl = $"https://graph.facebook.com/{GraphVersion}/oauth/access_token",
             ApiBaseUrl = $"https://graph.facebook.com/{GraphVersion}",
+            RefreshUrl = "https://graph.instagram.com/refresh_access_token",
             Scopes = "instagram_basic,instagram_content_publish,instagram_manage_insights,pages_show_list,pages_read_engagement",
         },
         SocialPlatform.Threads => new()

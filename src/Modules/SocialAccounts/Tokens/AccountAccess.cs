@@ -7,7 +7,7 @@ namespace Platform.SocialAccounts.Tokens;
 
 /// <summary>
 /// The database side of a platform call, one step per short unit of work (see <see cref="AccountCalls"/>): before the
-/// call, read the account and make its tokens usable; after it, refresh tokens the platform refused, or note the sync.
+/// call, read the account and make its tokens usable; after it, refresh tokens the platform refused (or mark the account when they cannot be), or note the sync.
 /// </summary>
 internal sealed class AccountAccess(SocialAccountsDbContext db, AccountTokens tokens)
 {
@@ -19,12 +19,17 @@ internal sealed class AccountAccess(SocialAccountsDbContext db, AccountTokens to
         return Callable(account, await tokens.UsableCredentialsAsync(account, cancellationToken));
     }
 
-    public async Task<CallableAccount> RefreshRefusedAsync(CallableAccount refused, CancellationToken cancellationToken)
+    /// <summary>New tokens for a call the platform refused (<paramref name="refusal"/>); an account that cannot have them is marked and throws.</summary>
+    public async Task<CallableAccount> RefreshRefusedAsync(CallableAccount refused, PlatformException refusal, CancellationToken cancellationToken)
     {
         var account = await LoadAsync(refused.Id, cancellationToken);
-        await tokens.RefreshRefusedAsync(account, refused.LastRefreshedAt, cancellationToken);
+        await tokens.RefreshRefusedAsync(account, refused.LastRefreshedAt, refusal, cancellationToken);
         return Callable(account, await tokens.DecryptAsync(account, cancellationToken));
     }
+
+    /// <returns>The error for the caller, once the account's mark is committed.</returns>
+    public async Task<PlatformException> MarkRefusedAsync(Guid accountId, PlatformException refusal, CancellationToken cancellationToken) =>
+        await tokens.MarkRefusedAsync(await LoadAsync(accountId, cancellationToken), refusal, cancellationToken);
 
     /// <summary>Moves the last sync to <paramref name="now"/> unless it is younger than <paramref name="resolution"/>, so concurrent calls write it once.</summary>
     public Task<int> RecordSyncAsync(Guid accountId, DateTimeOffset now, TimeSpan resolution, CancellationToken cancellationToken)
@@ -40,5 +45,5 @@ internal sealed class AccountAccess(SocialAccountsDbContext db, AccountTokens to
             ?? throw new KeyNotFoundException($"Social account {accountId} was not found.");
 
     private static CallableAccount Callable(SocialAccount account, AccountCredentials credentials) =>
-        new(account.Id, account.Platform, credentials, CanRefresh: account.RefreshTokenCipher is not null, account.LastRefreshedAt, account.LastSyncAt);
+        new(account.Id, account.Platform, credentials, account.LastRefreshedAt, account.LastSyncAt);
 }

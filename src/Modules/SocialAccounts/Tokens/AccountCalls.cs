@@ -44,12 +44,21 @@ internal sealed class AccountCalls(
         {
             result = await call(client, account.Credentials);
         }
-        catch (PlatformException expired) when (expired.Kind == PlatformErrorKind.TokenExpired && account.CanRefresh)
+        catch (PlatformException refused) when (IsTokenRefusal(refused))
         {
-            // The platform may expire a token before the time it announced: refresh now and try once more.
-            var refused = account;
-            account = await InUnitOfWorkAsync(access => access.RefreshRefusedAsync(refused, SeenThrough), SeenThrough);
-            result = await call(client, account.Credentials);
+            // The platform may expire or invalidate a token before the time it announced: refresh it once and try once more.
+            // A token that cannot be refreshed marks the account, which then fails here (and everywhere) until reconnected.
+            var stale = account;
+            account = await InUnitOfWorkAsync(access => access.RefreshRefusedAsync(stale, refused, SeenThrough), SeenThrough);
+            try
+            {
+                result = await call(client, account.Credentials);
+            }
+            catch (PlatformException again) when (IsTokenRefusal(again))
+            {
+                var refreshed = account;
+                throw await InUnitOfWorkAsync(access => access.MarkRefusedAsync(refreshed.Id, again, SeenThrough), SeenThrough);
+            }
         }
         await RecordSyncAsync(account, cancellationToken);
         return result;
@@ -75,6 +84,9 @@ internal sealed class AccountCalls(
             logger.LogWarning(failure, "The last sync of account {AccountId} was not recorded", account.Id);
         }
     }
+
+    private static bool IsTokenRefusal(PlatformException failure) =>
+        (failure.Kind is PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked) && !failure.IsLocalLimit;
 
     private Task<T> InUnitOfWorkAsync<T>(Func<AccountAccess, Task<T>> step, CancellationToken cancellationToken) =>
         scopes.RunAsync(tenant.RequiredTenantId, services => step(services.GetRequiredService<AccountAccess>()),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Platform.SharedKernel.Events;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Data;
 using Platform.SocialAccounts.Platforms;
@@ -10,12 +11,13 @@ namespace Platform.SocialAccounts.Tokens;
 /// <summary>
 /// Reads an account's tokens for one call, refreshing them first when they are about to expire. Refreshing takes the
 /// account's row lock (<c>SELECT … FOR UPDATE</c>) and re-reads it, so concurrent refreshes of one account collapse into
-/// one: the second waits for the first's commit and then finds a fresh token. A refresh the platform refuses marks the
-/// account expired or revoked; unreadable ciphertext marks it as needing reconnection. Both are saved before the error
-/// propagates; the caller's unit of work decides whether they commit (<see cref="AccountCalls"/>' do).
+/// one: the second waits for the first's commit and then finds a fresh token. A token that cannot be refreshed, or whose
+/// refresh the platform refuses, marks the account expired or revoked; unreadable ciphertext marks it as needing
+/// reconnection. The mark and its <see cref="AccountNeedsReconnect"/> event are saved before the error propagates; the
+/// caller's unit of work decides whether they commit (<see cref="AccountCalls"/>' do).
 /// </summary>
 internal sealed class AccountTokens(
-    SocialAccountsDbContext db, TokenCipher cipher, PlatformClientFactory clients, TimeProvider clock, ILogger<AccountTokens> logger)
+    SocialAccountsDbContext db, TokenCipher cipher, PlatformClientFactory clients, Outbox outbox, TimeProvider clock, ILogger<AccountTokens> logger)
 {
     /// <summary>How long before expiry a token is refreshed on use.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(10);
@@ -32,27 +34,48 @@ internal sealed class AccountTokens(
 
     /// <summary>Refreshes when the token expires within <paramref name="margin"/>; true when new tokens were stored.</summary>
     public Task<bool> RefreshAsync(SocialAccount account, TimeSpan margin, CancellationToken cancellationToken) =>
-        RefreshAsync(account, locked => NeedsRefresh(locked, margin), cancellationToken);
+        RefreshAsync(account, locked => NeedsRefresh(locked, margin), refusal: null, cancellationToken);
 
     /// <summary>
-    /// Refreshes now, because the platform refused tokens it had not announced as expired, unless another caller has
-    /// refreshed them since they were read (when the account's <c>LastRefreshedAt</c> was <paramref name="lastRefreshedAtWhenRead"/>);
-    /// true when new tokens were stored.
+    /// Refreshes now, because the platform refused tokens it had not announced as expired (<paramref name="refusal"/>),
+    /// unless another caller has refreshed them since they were read (when the account's <c>LastRefreshedAt</c> was
+    /// <paramref name="lastRefreshedAtWhenRead"/>). Tokens that cannot be refreshed mark the account and throw.
     /// </summary>
-    public Task<bool> RefreshRefusedAsync(SocialAccount account, DateTimeOffset? lastRefreshedAtWhenRead, CancellationToken cancellationToken) =>
-        RefreshAsync(account, locked => locked.LastRefreshedAt == lastRefreshedAtWhenRead, cancellationToken);
+    public async Task RefreshRefusedAsync(
+        SocialAccount account, DateTimeOffset? lastRefreshedAtWhenRead, PlatformException refusal, CancellationToken cancellationToken)
+    {
+        await RefreshAsync(account, locked => locked.LastRefreshedAt == lastRefreshedAtWhenRead, refusal, cancellationToken);
+        // Another caller may have marked the account meanwhile.
+        EnsureActive(account);
+    }
+
+    /// <summary>The platform refused tokens that were just refreshed: only a reconnect helps.</summary>
+    /// <returns>The error to give the caller once the mark is committed.</returns>
+    public async Task<PlatformException> MarkRefusedAsync(SocialAccount account, PlatformException refusal, CancellationToken cancellationToken)
+    {
+        await LockAsync(account, cancellationToken);
+        if (account.Status == AccountStatus.Active)
+        {
+            await MarkAsync(account, refusal.Kind, $"The platform refused the refreshed token: {refusal.Message}", cancellationToken);
+        }
+        return Unusable(account, refusal.PlatformCode);
+    }
 
     /// <param name="due">Whether to refresh, asked of the account as re-read under its row lock.</param>
-    private async Task<bool> RefreshAsync(SocialAccount account, Func<SocialAccount, bool> due, CancellationToken cancellationToken)
+    /// <param name="refusal">The platform's refusal of the current token, when that is why this refresh runs.</param>
+    private async Task<bool> RefreshAsync(SocialAccount account, Func<SocialAccount, bool> due, PlatformException? refusal, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM social_accounts.accounts WHERE id = {account.Id} FOR UPDATE", cancellationToken);
-        await db.Entry(account).ReloadAsync(cancellationToken);
+        await LockAsync(account, cancellationToken);
         if (account.Status != AccountStatus.Active || !due(account))
         {
             return false;
         }
-        var credentials = await DecryptAsync(account, cancellationToken);
         var now = clock.GetUtcNow();
+        if (!account.CanRefresh(now))
+        {
+            return await NoRefreshAsync(account, refusal, now, cancellationToken);
+        }
+        var credentials = await DecryptAsync(account, cancellationToken);
         TokenSet? fresh;
         try
         {
@@ -60,28 +83,37 @@ internal sealed class AccountTokens(
         }
         catch (PlatformException refused) when (refused.Kind is PlatformErrorKind.TokenRevoked or PlatformErrorKind.TokenExpired or PlatformErrorKind.Permanent)
         {
-            var status = refused.Kind == PlatformErrorKind.TokenRevoked ? AccountStatus.Revoked : AccountStatus.Expired;
-            account.MarkUnusable(status, $"The platform refused the token refresh: {refused.Message}", now);
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogWarning("Token refresh of account {AccountId} on {Platform} refused ({Kind}); marked {Status}",
-                account.Id, account.Platform, refused.Kind, status);
-            throw new PlatformException(account.Platform, refused.Kind == PlatformErrorKind.TokenRevoked ? PlatformErrorKind.TokenRevoked : PlatformErrorKind.TokenExpired,
-                "The account must be reconnected: the platform refused to refresh its token.", platformCode: refused.PlatformCode);
+            // A token the platform called revoked stays revoked, whatever the refresh endpoint then says.
+            var kind = refused.Kind == PlatformErrorKind.TokenRevoked || refusal?.Kind == PlatformErrorKind.TokenRevoked
+                ? PlatformErrorKind.TokenRevoked
+                : PlatformErrorKind.TokenExpired;
+            await MarkAsync(account, kind, $"The platform refused the token refresh: {refused.Message}", cancellationToken);
+            throw Unusable(account, refused.PlatformCode);
         }
         if (fresh is null)
         {
-            if (account.TokenExpiresAt <= now)
-            {
-                account.MarkUnusable(AccountStatus.Expired, "The token expired and the platform offers no refresh; reconnect the account.", now);
-                await db.SaveChangesAsync(cancellationToken);
-                throw new PlatformException(account.Platform, PlatformErrorKind.TokenExpired, "The account's token expired; reconnect the account.");
-            }
-            return false;
+            return await NoRefreshAsync(account, refusal, now, cancellationToken);
         }
         Store(account, fresh, now);
         account.LastRefreshedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Nothing can refresh the token: a refused or expired one marks the account; one still valid stays as it is.</summary>
+    private async Task<bool> NoRefreshAsync(SocialAccount account, PlatformException? refusal, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (refusal is not null)
+        {
+            await MarkAsync(account, refusal.Kind, $"{refusal.Message} The platform offers no refresh for this token; reconnect the account.", cancellationToken);
+            throw Unusable(account, refusal.PlatformCode);
+        }
+        if (account.TokenExpiresAt <= now)
+        {
+            await MarkAsync(account, PlatformErrorKind.TokenExpired, "The token expired and the platform offers no refresh; reconnect the account.", cancellationToken);
+            throw Unusable(account, platformCode: null);
+        }
+        return false;
     }
 
     /// <summary>Encrypts tokens onto the account under the current key.</summary>
@@ -114,11 +146,41 @@ internal sealed class AccountTokens(
         catch (TokenDecryptionException exception)
         {
             logger.LogError("Stored tokens of account {AccountId} cannot be decrypted: {Reason}", account.Id, exception.Message);
-            account.MarkUnusable(AccountStatus.NeedsReconnect, "The stored credentials failed their integrity check; reconnect the account.", clock.GetUtcNow());
+            if (account.MarkUnusable(AccountStatus.NeedsReconnect, "The stored credentials failed their integrity check; reconnect the account.", clock.GetUtcNow()))
+            {
+                await outbox.AddAsync([NeedsReconnect(account)], cancellationToken);
+            }
             await db.SaveChangesAsync(cancellationToken);
             throw new PlatformException(account.Platform, PlatformErrorKind.TokenRevoked,
                 "The account's stored credentials are unreadable; reconnect the account.", platformCode: "tampered");
         }
+    }
+
+    /// <summary>The event that tells other modules (Posts stops sending) that <paramref name="account"/> must be reconnected.</summary>
+    public AccountNeedsReconnect NeedsReconnect(SocialAccount account) => new()
+    {
+        TenantId = account.TenantId,
+        OccurredAt = clock.GetUtcNow(),
+        SocialAccountId = account.Id,
+        Platform = account.Platform,
+        Status = account.Status,
+        Reason = account.StatusReason ?? "",
+    };
+
+    private async Task MarkAsync(SocialAccount account, PlatformErrorKind refusal, string reason, CancellationToken cancellationToken)
+    {
+        if (account.MarkRefused(refusal, reason, clock.GetUtcNow()))
+        {
+            await outbox.AddAsync([NeedsReconnect(account)], cancellationToken);
+            logger.LogWarning("Account {AccountId} on {Platform} marked {Status}: {Reason}", account.Id, account.Platform, account.Status, reason);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task LockAsync(SocialAccount account, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM social_accounts.accounts WHERE id = {account.Id} FOR UPDATE", cancellationToken);
+        await db.Entry(account).ReloadAsync(cancellationToken);
     }
 
     private bool NeedsRefresh(SocialAccount account, TimeSpan margin) =>
@@ -128,9 +190,11 @@ internal sealed class AccountTokens(
     {
         if (account.Status != AccountStatus.Active)
         {
-            throw new PlatformException(account.Platform,
-                account.Status == AccountStatus.Revoked ? PlatformErrorKind.TokenRevoked : PlatformErrorKind.TokenExpired,
-                $"The account is {SocialAccountsDbContext.StatusSlug(account.Status)}; reconnect it first.");
+            throw Unusable(account, platformCode: null);
         }
     }
+
+    private static PlatformException Unusable(SocialAccount account, string? platformCode) => new(account.Platform,
+        account.Status == AccountStatus.Revoked ? PlatformErrorKind.TokenRevoked : PlatformErrorKind.TokenExpired,
+        $"The account is {SocialAccountsDbContext.StatusSlug(account.Status)} and must be reconnected: {account.StatusReason}", platformCode: platformCode);
 }

@@ -8,4 +8,4 @@ namespace Platform.SocialAccounts.Tokens;
 /// connection. <see cref="LastRefreshedAt"/> tells a later refresh whether someone else refreshed these tokens meanwhile.
 /// </summary>
 internal sealed record CallableAccount(
-    Guid Id, SocialPlatform Platform, AccountCredentials Credentials, bool CanRefresh, DateTimeOffset? LastRefreshedAt, DateTimeOffset? LastSyncAt);
+    Guid Id, SocialPlatform Platform, AccountCredentials Credentials, DateTimeOffset? LastRefreshedAt, DateTimeOffset? LastSyncAt);

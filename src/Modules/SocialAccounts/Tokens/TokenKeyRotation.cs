@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Tenancy;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Data;
@@ -12,7 +13,7 @@ namespace Platform.SocialAccounts.Tokens;
 /// <summary>
 /// Re-encrypts every token still under an older key onto the current one, tenant by tenant (each in its own unit of
 /// work under RLS); tenants are found through <c>social_accounts.tenants_with_tokens_not_under</c>. Unreadable tokens
-/// mark their account as needing reconnection instead of stopping the run.
+/// mark their account as needing reconnection (and say so with <see cref="AccountNeedsReconnect"/>) instead of stopping the run.
 /// </summary>
 internal sealed class TokenKeyRotation(IServiceScopeFactory scopes, TokenCipher cipher, TimeProvider clock, ILogger<TokenKeyRotation> logger) : ITokenKeyRotation
 {
@@ -49,6 +50,7 @@ internal sealed class TokenKeyRotation(IServiceScopeFactory scopes, TokenCipher 
         var db = scope.ServiceProvider.GetRequiredService<SocialAccountsDbContext>();
         var stale = await db.Accounts.Where(a => a.KeyId != cipher.CurrentKeyId).ToListAsync(cancellationToken);
         var count = 0;
+        var unreadable = new List<SocialAccount>();
         foreach (var account in stale)
         {
             try
@@ -61,10 +63,15 @@ internal sealed class TokenKeyRotation(IServiceScopeFactory scopes, TokenCipher 
             catch (TokenDecryptionException exception)
             {
                 logger.LogError("Account {AccountId} tokens cannot be decrypted during rotation: {Reason}", account.Id, exception.Message);
-                account.MarkUnusable(AccountStatus.NeedsReconnect, "The stored credentials failed their integrity check; reconnect the account.", clock.GetUtcNow());
+                if (account.MarkUnusable(AccountStatus.NeedsReconnect, "The stored credentials failed their integrity check; reconnect the account.", clock.GetUtcNow()))
+                {
+                    unreadable.Add(account);
+                }
             }
             account.UpdatedAt = clock.GetUtcNow();
         }
+        var tokens = scope.ServiceProvider.GetRequiredService<AccountTokens>();
+        await scope.ServiceProvider.GetRequiredService<Outbox>().AddAsync(unreadable.Select(tokens.NeedsReconnect).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await session.CommitAsync(cancellationToken);
         return count;

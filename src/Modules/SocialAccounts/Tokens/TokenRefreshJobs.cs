@@ -70,7 +70,8 @@ internal sealed class TokenRefreshJobs(
             }
             catch (PlatformException failure)
             {
-                // Refusals are already recorded on the account; transient failures are retried by the next sweep.
+                // A refusal has already marked the account (expired or revoked, with account.needs_reconnect in this unit of
+                // work); transient failures are retried by the next sweep.
                 logger.LogWarning("Refreshing account {AccountId} on {Platform} failed: {Kind}", account.Id, account.Platform, failure.Kind);
             }
         }

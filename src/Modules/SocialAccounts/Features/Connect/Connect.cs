@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
 using Platform.SharedKernel.Validation;
@@ -47,7 +48,7 @@ internal static class ConnectEndpoint
 
     public static async Task<Ok<ConnectResponse>> HandleAsync(
         ConnectRequest request, ITenantContext tenant, OAuthStateService states, PlatformClientFactory clients,
-        SocialAccountsDbContext db, AccountTokens tokens, PendingSelections selections, TimeProvider clock, CancellationToken cancellationToken)
+        SocialAccountsDbContext db, AccountTokens tokens, PendingSelections selections, Outbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var platform = PlatformProblems.ParsePlatform(request.Platform);
         var client = clients.For(platform);
@@ -96,17 +97,21 @@ internal static class ConnectEndpoint
         {
             return TypedResults.Ok(new ConnectResponse([], await selections.HoldAsync(tenantId, userId, platform, identities, cancellationToken)));
         }
-        return TypedResults.Ok(new ConnectResponse(await StoreAsync(db, tokens, clock, tenantId, userId, platform, identities, cancellationToken)));
+        return TypedResults.Ok(new ConnectResponse(await StoreAsync(db, tokens, outbox, clock, tenantId, userId, platform, identities, cancellationToken)));
     }
 
-    /// <summary>Creates or updates (reconnects) one account per identity with its encrypted tokens.</summary>
+    /// <summary>
+    /// Creates or updates (reconnects) one account per identity with its encrypted tokens. An account connected again
+    /// raises <see cref="AccountReconnected"/>, so that what waited for it (Posts' paused targets) resumes.
+    /// </summary>
     public static async Task<IReadOnlyList<SocialAccountDto>> StoreAsync(
-        SocialAccountsDbContext db, AccountTokens tokens, TimeProvider clock, Guid tenantId, Guid userId, SocialPlatform platform,
+        SocialAccountsDbContext db, AccountTokens tokens, Outbox outbox, TimeProvider clock, Guid tenantId, Guid userId, SocialPlatform platform,
         IReadOnlyList<PlatformIdentity> identities, CancellationToken cancellationToken)
     {
         var existing = await db.Accounts.Where(a => a.Platform == platform).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var connected = new List<SocialAccount>();
+        var reconnected = new List<AccountReconnected>();
         foreach (var identity in identities)
         {
             var account = existing.SingleOrDefault(a => a.ExternalId == identity.ExternalId);
@@ -114,6 +119,10 @@ internal static class ConnectEndpoint
             {
                 account = new SocialAccount { Id = Guid.NewGuid(), TenantId = tenantId, Platform = platform, ExternalId = identity.ExternalId, CreatedAt = now };
                 db.Accounts.Add(account);
+            }
+            else
+            {
+                reconnected.Add(new AccountReconnected { TenantId = tenantId, OccurredAt = now, SocialAccountId = account.Id, Platform = platform });
             }
             account.DisplayName = identity.DisplayName;
             account.Handle = identity.Handle;
@@ -124,6 +133,7 @@ internal static class ConnectEndpoint
             tokens.Store(account, identity.Tokens, now);
             connected.Add(account);
         }
+        await outbox.AddAsync(reconnected, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return connected.Select(a => a.ToDto()).ToList();
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
 using Platform.SharedKernel.Validation;
@@ -36,7 +37,7 @@ internal static class SelectAccountsEndpoint
 
     public static async Task<Ok<ConnectResponse>> HandleAsync(
         SelectAccountsRequest request, ITenantContext tenant, PendingSelections selections, SocialAccountsDbContext db,
-        AccountTokens tokens, TimeProvider clock, CancellationToken cancellationToken)
+        AccountTokens tokens, Outbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var pending = await selections.TakeAsync(request.SelectionId, cancellationToken);
         if (pending is null || pending.TenantId != tenant.RequiredTenantId || pending.UserId != tenant.UserId)
@@ -55,6 +56,6 @@ internal static class SelectAccountsEndpoint
         }
         var chosen = pending.Identities.Where(i => request.ExternalIds.Contains(i.ExternalId)).Select(i => i.ToIdentity()).ToList();
         return TypedResults.Ok(new ConnectResponse(
-            await ConnectEndpoint.StoreAsync(db, tokens, clock, pending.TenantId, pending.UserId, pending.Platform, chosen, cancellationToken)));
+            await ConnectEndpoint.StoreAsync(db, tokens, outbox, clock, pending.TenantId, pending.UserId, pending.Platform, chosen, cancellationToken)));
     }
 }

@@ -184,6 +184,8 @@ internal sealed class LinkedInClient(HttpClient http, IConfiguration configurati
             HttpStatusCode.TooManyRequests => Fail(PlatformErrorKind.RateLimited, message,
                 RetryAfter(answer) ?? Clock.GetUtcNow().UtcDateTime.Date.AddDays(1) - Clock.GetUtcNow().UtcDateTime, code),
             HttpStatusCode.UnprocessableEntity => Fail(PlatformErrorKind.ContentRejected, message, code: code),
+            // learn.microsoft.com/linkedin/shared/api-guide/concepts/error-handling: a 401 whose code says the member revoked the token.
+            HttpStatusCode.Unauthorized when code == "REVOKED_ACCESS_TOKEN" => Fail(PlatformErrorKind.TokenRevoked, message, code: code),
             _ => FromStatus(answer, message, code),
         };
     }

@@ -31,6 +31,15 @@ internal sealed class InstagramClient(HttpClient http, IConfiguration configurat
         return accounts;
     }
 
+    /// <summary>
+    /// A long-lived Instagram user token is refreshed with itself (<c>grant_type=ig_refresh_token</c>, answered
+    /// <c>{access_token, token_type, expires_in}</c>: developers.facebook.com/docs/instagram-platform/reference/refresh_access_token);
+    /// only those carry an expiry, so a Page token (none) is never sent here.
+    /// </summary>
+    public override async Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken) =>
+        ReadTokenAnswer(await SendJsonAsync(Request(HttpMethod.Get,
+            Url(Options.RefreshUrl ?? $"{Api}/refresh_access_token", ("grant_type", "ig_refresh_token"), ("access_token", account.AccessToken))), cancellationToken));
+
     public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
     {
         var ig = account.ExternalId;
