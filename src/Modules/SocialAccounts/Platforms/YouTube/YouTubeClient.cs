@@ -83,7 +83,9 @@ internal sealed class YouTubeClient(HttpClient http, IConfiguration configuratio
         return Items(json).Select(item =>
         {
             var id = Required(item, "contentDetails", "videoId");
-            return new RecentPost(id, Optional(item, "snippet", "title"),
+            // The post's text went out as snippet.description (the title is the target's own option), so that is what
+            // reconciliation must compare (https://developers.google.com/youtube/v3/docs/playlistItems#snippet.description).
+            return new RecentPost(id, Optional(item, "snippet", "description"),
                 Optional(item, "contentDetails", "videoPublishedAt") is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null,
                 $"https://www.youtube.com/watch?v={id}");
         }).ToList();
@@ -103,17 +105,29 @@ internal sealed class YouTubeClient(HttpClient http, IConfiguration configuratio
         var reason = json is { } j && j.TryGetProperty("error", out var error) && error.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0
             ? Optional(errors[0], "reason")
             : null;
-        var message = $"YouTube answered {(int)answer.Status}: {reason ?? "no reason"}";
+        // error.message is Google's own explanation; the reason code alone means nothing to the user.
+        var explanation = json is { } m && m.TryGetProperty("error", out var described) && described.ValueKind == JsonValueKind.Object
+            ? Optional(described, "message")
+            : null;
+        var message = $"YouTube answered {(int)answer.Status}: {explanation ?? reason ?? "no reason"}" + (explanation is not null && reason is not null ? $" ({reason})" : "");
         return reason switch
         {
-            "quotaExceeded" or "rateLimitExceeded" or "userRateLimitExceeded" or "uploadLimitExceeded" =>
+            // The daily quota (and the channel's daily upload allowance) come back only when the day turns in Pacific time.
+            "quotaExceeded" or "uploadLimitExceeded" =>
                 Fail(PlatformErrorKind.RateLimited, message, RetryAfter(answer) ?? UntilPacificMidnight(), reason),
+            // Too many requests in a short span: Google asks for a retry with backoff, not a wait for the next day
+            // (https://developers.google.com/youtube/v3/docs/core_errors, "rateLimitExceeded", "userRateLimitExceeded").
+            "rateLimitExceeded" or "userRateLimitExceeded" =>
+                Fail(PlatformErrorKind.RateLimited, message, RetryAfter(answer) ?? ShortRateLimitWait, reason),
             "invalidTitle" or "invalidDescription" or "invalidTags" or "invalidCategoryId" or "mediaBodyRequired" =>
                 Fail(PlatformErrorKind.ContentRejected, message, code: reason),
             _ when answer.Status == HttpStatusCode.Unauthorized => Fail(PlatformErrorKind.TokenExpired, message, code: reason),
             _ => FromStatus(answer, message, reason),
         };
     }
+
+    /// <summary>How long to wait after a short-term rate limit that names no Retry-After.</summary>
+    internal static readonly TimeSpan ShortRateLimitWait = TimeSpan.FromMinutes(1);
 
     /// <summary>YouTube quotas reset at midnight Pacific time.</summary>
     private TimeSpan UntilPacificMidnight()
