@@ -46,7 +46,13 @@ public sealed class YouTubeConformanceTests : PublishingScenarios<YouTubeServer>
     [Test]
     public Task A_video_is_published_exactly_once() => PublishesExactlyOnce();
 
-    // A lost answer to the last upload PUT (FindsThePostAfterItsAnswerWasLost) uploads twice: docs/platform-conformance.md.
+    [Test]
+    public Task A_lost_answer_to_the_upload_is_found_not_uploaded_again_when_the_connection_drops() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Abort);
+
+    [Test]
+    public Task A_lost_answer_to_the_upload_is_found_not_uploaded_again_when_the_answer_times_out() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Hold);
 
     [Test]
     public Task A_5xx_on_initiate_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(YouTubeServer.Steps.Initiate);
@@ -59,6 +65,19 @@ public sealed class YouTubeConformanceTests : PublishingScenarios<YouTubeServer>
 
     [Test]
     public Task A_429_without_Retry_After_is_rate_limited() => RateLimitIsReported(null);
+
+    [Test]
+    public async Task A_short_term_429_waits_briefly_not_until_the_daily_quota_resets()
+    {
+        // The server answers 429 rateLimitExceeded, a short-term limit; only quotaExceeded lasts until midnight Pacific.
+        Server.Faults.RateLimit(RateLimitedStep, null);
+
+        var refused = await PublishRefusedAsync(Post(Unique("Rate limited briefly")));
+
+        refused.Kind.ShouldBe(PlatformErrorKind.RateLimited, refused.Message);
+        refused.RetryAfter.ShouldNotBeNull();
+        refused.RetryAfter.Value.ShouldBeLessThanOrEqualTo(TimeSpan.FromMinutes(1));
+    }
 
     [Test]
     public Task A_token_revoked_early_needs_a_reconnect() => InvalidatedTokenNeedsAReconnect();
