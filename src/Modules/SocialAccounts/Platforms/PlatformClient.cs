@@ -76,6 +76,9 @@ internal abstract class PlatformClient(HttpClient http, IConfiguration configura
 
     protected string Api => Options.ApiBaseUrl.TrimEnd('/');
 
+    /// <summary>Sent on every request when the platform asks for its own (HttpClient sends none by default).</summary>
+    protected virtual string? UserAgent => null;
+
     public abstract string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge);
 
     public abstract Task<TokenSet> ExchangeCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken);
@@ -97,7 +100,7 @@ internal abstract class PlatformClient(HttpClient http, IConfiguration configura
     /// <summary>Sends and returns the successful answer's body; any failure becomes a <see cref="PlatformException"/>.</summary>
     protected async Task<Answer> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (Options.UserAgent is { Length: > 0 } agent)
+        if (UserAgent is { Length: > 0 } agent)
         {
             request.Headers.TryAddWithoutValidation("User-Agent", agent);
         }
