@@ -154,4 +154,17 @@ public sealed class ContentRulesTests
     [TestCase("bread loaves", null)]
     public void A_subreddit_is_normalised_to_its_bare_name(string written, string? expected) =>
         SubredditName.Normalize(written).ShouldBe(expected);
+
+    [Test]
+    public void An_x_post_counts_the_link_it_will_append_at_23_weighted_characters()
+    {
+        // 256 + a space + a 23-character t.co link = 280 (https://docs.x.com/fundamentals/counting-characters).
+        rules.Check(SocialPlatform.X, new PostContent(new string('a', 256), Link: "https://bakery.example/a/very/long/path/to/today")).IsValid.ShouldBeTrue();
+
+        var check = rules.Check(SocialPlatform.X, new PostContent(new string('a', 257), Link: "https://bakery.example/today"));
+
+        check.Violations.ShouldHaveSingleItem().Reason.ShouldContain("281 weighted characters");
+        rules.Check(SocialPlatform.X, new PostContent(new string('a', 257) + " https://bakery.example/today", Link: "https://bakery.example/today"))
+            .IsValid.ShouldBeFalse("a link already in the text is not appended again, but still counts");
+    }
 }

@@ -33,7 +33,9 @@ internal sealed class ContentRules : IContentRules
         var violations = new List<ContentViolation>();
         var check = new Checker(violations, content);
         var text = TextLimits[platform];
-        check.MaxLength("text", content.Text, text.Count, text.Max, text.Unit);
+        // X: what is counted is what is sent, the appended link included.
+        var sent = platform == SocialPlatform.X ? XPostText.Compose(content.Text, content.Link) : content.Text;
+        check.MaxLength("text", sent, text.Count, text.Max, text.Unit);
         switch (platform)
         {
             case SocialPlatform.X:
