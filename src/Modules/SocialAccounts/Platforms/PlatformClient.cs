@@ -98,7 +98,11 @@ internal abstract class PlatformClient(HttpClient http, IConfiguration configura
     public ContentCheck Validate(PostContent content) => rules.Check(Platform, content);
 
     /// <summary>Sends and returns the successful answer's body; any failure becomes a <see cref="PlatformException"/>.</summary>
-    protected async Task<Answer> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected Task<Answer> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendAcceptingAsync(request, alsoAccepted: null, cancellationToken);
+
+    /// <summary>As <see cref="SendAsync"/>, also returning an answer of <paramref name="alsoAccepted"/> (a protocol's own non-2xx step).</summary>
+    protected async Task<Answer> SendAcceptingAsync(HttpRequestMessage request, HttpStatusCode? alsoAccepted, CancellationToken cancellationToken)
     {
         if (UserAgent is { Length: > 0 } agent)
         {
@@ -122,7 +126,7 @@ internal abstract class PlatformClient(HttpClient http, IConfiguration configura
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var answer = new Answer(response.StatusCode, response.Headers, body);
-            if (!response.IsSuccessStatusCode)
+            if (!response.IsSuccessStatusCode && response.StatusCode != alsoAccepted)
             {
                 throw MapError(answer);
             }

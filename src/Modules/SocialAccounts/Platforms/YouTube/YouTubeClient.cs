@@ -62,7 +62,65 @@ internal sealed class YouTubeClient(HttpClient http, IConfiguration configuratio
             ?? throw Fail(PlatformErrorKind.Transient, "YouTube did not return an upload session.");
         var upload = Request(HttpMethod.Put, session, account.AccessToken, new ByteArrayContent(bytes));
         upload.Content!.Headers.ContentType = new MediaTypeHeaderValue(video.ContentType);
-        var id = Required(await SendJsonAsync(upload, cancellationToken), "id");
+        try
+        {
+            return Published(await SendJsonAsync(upload, cancellationToken));
+        }
+        catch (PlatformException interrupted) when (interrupted.Kind == PlatformErrorKind.Transient)
+        {
+            return await ResumeAsync(session, account.AccessToken, bytes, video.ContentType, interrupted, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// After a cut, timed-out or 5xx upload the session may hold some or all of the bytes (the video may even exist):
+    /// ask it (an empty PUT with <c>Content-Range: bytes */N</c>), then send only what it lacks. It answers 200/201 with
+    /// the video once every byte arrived, or 308 with <c>Range: bytes=0-K</c> for what it has
+    /// (https://developers.google.com/youtube/v3/guides/using_resumable_upload_protocol, "Step 4 - Resume an interrupted upload").
+    /// A failed status query ends the attempt; the next one looks the video up before uploading again.
+    /// </summary>
+    private async Task<PublishedPost> ResumeAsync(
+        string session, string token, byte[] bytes, string contentType, PlatformException interrupted, CancellationToken cancellationToken)
+    {
+        for (var resume = 0; resume < MaxResumes; resume++)
+        {
+            var ask = Request(HttpMethod.Put, session, token, new ByteArrayContent([]));
+            ask.Content!.Headers.ContentRange = new ContentRangeHeaderValue(bytes.Length);
+            var status = await SendAcceptingAsync(ask, ResumeIncomplete, cancellationToken);
+            if (status.Status != ResumeIncomplete)
+            {
+                return Published(Parse(status));
+            }
+            var next = ReceivedThrough(status) + 1;
+            var rest = Request(HttpMethod.Put, session, token, new ByteArrayContent(bytes, (int)next, bytes.Length - (int)next));
+            rest.Content!.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            rest.Content.Headers.ContentRange = new ContentRangeHeaderValue(next, bytes.Length - 1, bytes.Length);
+            try
+            {
+                return Published(await SendJsonAsync(rest, cancellationToken));
+            }
+            catch (PlatformException again) when (again.Kind == PlatformErrorKind.Transient)
+            {
+                interrupted = again;
+            }
+        }
+        throw interrupted;
+    }
+
+    private const int MaxResumes = 3;
+
+    private const HttpStatusCode ResumeIncomplete = (HttpStatusCode)308;
+
+    /// <summary>The last byte the session holds, from <c>Range: bytes=0-K</c>; -1 when it names none (nothing arrived).</summary>
+    private static long ReceivedThrough(Answer incomplete) =>
+        Header(incomplete, "Range") is { } range && range.LastIndexOf('-') is var dash and > 0 &&
+        long.TryParse(range[(dash + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var last)
+            ? last
+            : -1;
+
+    private PublishedPost Published(JsonElement video)
+    {
+        var id = Required(video, "id");
         return new PublishedPost(id, $"https://www.youtube.com/watch?v={id}");
     }
 
