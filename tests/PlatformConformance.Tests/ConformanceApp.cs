@@ -32,6 +32,11 @@ internal sealed class ConformanceApp(SocialPlatform platform, PlatformServer ser
             [section + "PollIntervalSeconds"] = "0",
             [section + "MaxPolls"] = "5",
         };
+        if (platform == SocialPlatform.Reddit)
+        {
+            // The contact Reddit's required User-Agent names; the host refuses to start without it.
+            settings[section + "Username"] = "conformance_bot";
+        }
         foreach (var (key, value) in server.Endpoints)
         {
             settings[section + key] = value;

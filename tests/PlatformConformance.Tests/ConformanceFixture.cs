@@ -98,6 +98,15 @@ public abstract class ConformanceFixture<TServer> where TServer : PlatformServer
         return JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
     }
 
+    /// <summary>GETs <paramref name="path"/> of our API as a user of the fixture's tenant.</summary>
+    private protected async Task<(HttpStatusCode Status, JsonElement Body)> GetApiAsync(string path)
+    {
+        using var viewer = app.ClientFor(Tenant, Guid.NewGuid());
+        using var answer = await viewer.GetAsync(path);
+        var text = await answer.Content.ReadAsStringAsync();
+        return (answer.StatusCode, text.Length > 0 ? JsonDocument.Parse(text).RootElement : default);
+    }
+
     /// <summary>A publish whose outcome the caller never learns: whatever the client threw.</summary>
     private protected async Task<Exception> PublishLosingTheAnswerAsync(PostContent content)
     {

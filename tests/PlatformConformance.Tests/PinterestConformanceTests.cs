@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Platform.PlatformServers.Pinterest;
 using Platform.SocialAccounts.Contracts;
 
@@ -45,6 +47,25 @@ public sealed class PinterestConformanceTests : PublishingScenarios<PinterestSer
 
     [Test]
     public Task A_pin_is_published_exactly_once() => PublishesExactlyOnce();
+
+    [Test]
+    public async Task The_connected_account_lists_its_boards_to_choose_where_a_pin_goes()
+    {
+        var (status, body) = await GetApiAsync($"/api/v1/social-accounts/{AccountId}/boards");
+
+        status.ShouldBe(HttpStatusCode.OK, body.ToString());
+        var board = body.GetProperty("boards").EnumerateArray().ShouldHaveSingleItem();
+        board.GetProperty("id").GetString().ShouldBe(Board);
+        board.GetProperty("name").GetString().ShouldBe("Conformance board");
+        body.GetProperty("bookmark").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Test]
+    public void The_default_scopes_are_the_ones_pinning_needs()
+    {
+        // Every connect in this fixture uses the default scopes, and the server refuses pins/create without all four.
+        Server.Grants.Tokens.ShouldContain(t => new[] { "boards:read", "boards:write", "pins:read", "pins:write" }.All(t.Scopes.Contains));
+    }
 
     [Test]
     public Task A_lost_answer_to_create_pin_is_found_not_pinned_again_when_the_connection_drops() =>

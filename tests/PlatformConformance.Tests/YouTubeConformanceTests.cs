@@ -46,7 +46,41 @@ public sealed class YouTubeConformanceTests : PublishingScenarios<YouTubeServer>
     [Test]
     public Task A_video_is_published_exactly_once() => PublishesExactlyOnce();
 
-    // A lost answer to the last upload PUT (FindsThePostAfterItsAnswerWasLost) uploads twice: docs/platform-conformance.md.
+    [TestCase(LostAnswer.Abort)]
+    [TestCase(LostAnswer.Hold)]
+    public async Task A_lost_answer_to_the_upload_is_recovered_within_the_attempt_by_asking_the_session(LostAnswer how)
+    {
+        var text = Unique("Resumed upload");
+        Server.Faults.LoseAnswerAfterAccept(AcceptStep, how);
+
+        var published = await PublishAsync(Post(text));
+
+        var video = Server.Videos.Single(v => v.Description == text);
+        published.PlatformPostId.ShouldBe(video.Id);
+        video.Bytes.ShouldBe(SmallVideo);
+    }
+
+    // When even the session cannot be asked, the attempt ends and the engine's lookup must find the video by the text
+    // it was sent with (snippet.description), not upload it again.
+    [TestCase(LostAnswer.Abort)]
+    [TestCase(LostAnswer.Hold)]
+    public Task A_lost_answer_whose_session_cannot_be_asked_is_found_not_uploaded_again(LostAnswer how)
+    {
+        Server.Faults.FailWithServerError(YouTubeServer.Steps.StatusQuery);
+        return FindsThePostAfterItsAnswerWasLost(how);
+    }
+
+    [Test]
+    public async Task A_5xx_on_the_upload_is_resumed_and_published_in_the_same_attempt()
+    {
+        var text = Unique("Resumed after 5xx");
+        Server.Faults.FailWithServerError(AcceptStep);
+
+        await PublishAsync(Post(text));
+
+        Held(text).ShouldBe(1);
+        Server.Videos.Single(v => v.Description == text).Bytes.ShouldBe(SmallVideo);
+    }
 
     [Test]
     public Task A_5xx_on_initiate_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(YouTubeServer.Steps.Initiate);
@@ -59,6 +93,19 @@ public sealed class YouTubeConformanceTests : PublishingScenarios<YouTubeServer>
 
     [Test]
     public Task A_429_without_Retry_After_is_rate_limited() => RateLimitIsReported(null);
+
+    [Test]
+    public async Task A_short_term_429_waits_briefly_not_until_the_daily_quota_resets()
+    {
+        // The server answers 429 rateLimitExceeded, a short-term limit; only quotaExceeded lasts until midnight Pacific.
+        Server.Faults.RateLimit(RateLimitedStep, null);
+
+        var refused = await PublishRefusedAsync(Post(Unique("Rate limited briefly")));
+
+        refused.Kind.ShouldBe(PlatformErrorKind.RateLimited, refused.Message);
+        refused.RetryAfter.ShouldNotBeNull();
+        refused.RetryAfter.Value.ShouldBeLessThanOrEqualTo(TimeSpan.FromMinutes(1));
+    }
 
     [Test]
     public Task A_token_revoked_early_needs_a_reconnect() => InvalidatedTokenNeedsAReconnect();

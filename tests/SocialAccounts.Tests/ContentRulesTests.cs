@@ -62,7 +62,7 @@ public sealed class ContentRulesTests
         rules.Check(SocialPlatform.Pinterest, new PostContent("d", [image])).Violations.ShouldContain(v => v.Field == "boardId");
         rules.Check(SocialPlatform.Pinterest, new PostContent("d", [image], BoardId: "1")).IsValid.ShouldBeTrue();
         rules.Check(SocialPlatform.Reddit, new PostContent("body")).Violations.Select(v => v.Field).ShouldBe(["subreddit", "title"], ignoreOrder: true);
-        rules.Check(SocialPlatform.Reddit, new PostContent("body", Title: "t", Subreddit: "s")).IsValid.ShouldBeTrue();
+        rules.Check(SocialPlatform.Reddit, new PostContent("body", Title: "t", Subreddit: "Breadit")).IsValid.ShouldBeTrue();
         rules.Check(SocialPlatform.YouTube, new PostContent("d", [video])).Violations.ShouldContain(v => v.Field == "title");
         rules.Check(SocialPlatform.YouTube, new PostContent("d", [video], Title: "a <b>")).Violations.ShouldContain(v => v.Field == "title");
         rules.Check(SocialPlatform.YouTube, new PostContent("d", [video], Title: "Bread")).IsValid.ShouldBeTrue();
@@ -74,7 +74,7 @@ public sealed class ContentRulesTests
         rules.Check(SocialPlatform.Instagram, new PostContent("caption")).Violations.Single().Reason.ShouldContain("Instagram has no text-only posts");
         rules.Check(SocialPlatform.TikTok, new PostContent("caption")).IsValid.ShouldBeFalse();
         rules.Check(SocialPlatform.YouTube, new PostContent("d", Title: "t")).Violations.ShouldContain(v => v.Reason.Contains("exactly one video"));
-        rules.Check(SocialPlatform.Reddit, new PostContent("b", [new MediaItem("https://m.example/i.jpg", MediaKind.Image, "image/jpeg", 1)], Title: "t", Subreddit: "s"))
+        rules.Check(SocialPlatform.Reddit, new PostContent("b", [new MediaItem("https://m.example/i.jpg", MediaKind.Image, "image/jpeg", 1)], Title: "t", Subreddit: "Breadit"))
             .Violations.ShouldContain(v => v.Field == "media");
         rules.Check(SocialPlatform.LinkedIn, new PostContent("text only")).IsValid.ShouldBeTrue();
         rules.Check(SocialPlatform.Instagram, new PostContent(new string('a', 2201), [new MediaItem("https://m.example/i.jpg", MediaKind.Image, "image/jpeg", 1)]))
@@ -130,5 +130,41 @@ public sealed class ContentRulesTests
         rules.Check(SocialPlatform.Pinterest, new PostContent("d", [cover, video], BoardId: "1")).Violations.ShouldContain(v => v.Field == "media");
         rules.Check(SocialPlatform.Pinterest, new PostContent("d", [video with { DurationSeconds = 3 }, cover], BoardId: "1")).Violations.ShouldContain(v => v.Field == "media[0].durationSeconds");
         rules.Check(SocialPlatform.Pinterest, new PostContent("d", [video with { ContentType = "video/webm" }, cover], BoardId: "1")).Violations.ShouldContain(v => v.Field == "media[0].contentType");
+    }
+
+    [TestCase("r/test", true)]
+    [TestCase("/r/test", true)]
+    [TestCase(" test ", true)]
+    [TestCase("de", true)]
+    [TestCase("r/", false)]
+    [TestCase("bread loaves", false)]
+    [TestCase("https://www.reddit.com/r/test", false)]
+    [TestCase("a_name_longer_than_21_chars", false)]
+    public void A_subreddit_is_accepted_by_its_name_with_or_without_the_r_prefix(string subreddit, bool accepted)
+    {
+        var check = new ContentRules().Check(SocialPlatform.Reddit, new PostContent("body", Title: "t", Subreddit: subreddit));
+
+        check.Violations.Any(v => v.Field == "subreddit").ShouldBe(!accepted);
+    }
+
+    [TestCase("r/test", "test")]
+    [TestCase("/r/test/", "test")]
+    [TestCase(" test ", "test")]
+    [TestCase("R/AskReddit", "AskReddit")]
+    [TestCase("bread loaves", null)]
+    public void A_subreddit_is_normalised_to_its_bare_name(string written, string? expected) =>
+        SubredditName.Normalize(written).ShouldBe(expected);
+
+    [Test]
+    public void An_x_post_counts_the_link_it_will_append_at_23_weighted_characters()
+    {
+        // 256 + a space + a 23-character t.co link = 280 (https://docs.x.com/fundamentals/counting-characters).
+        rules.Check(SocialPlatform.X, new PostContent(new string('a', 256), Link: "https://bakery.example/a/very/long/path/to/today")).IsValid.ShouldBeTrue();
+
+        var check = rules.Check(SocialPlatform.X, new PostContent(new string('a', 257), Link: "https://bakery.example/today"));
+
+        check.Violations.ShouldHaveSingleItem().Reason.ShouldContain("281 weighted characters");
+        rules.Check(SocialPlatform.X, new PostContent(new string('a', 257) + " https://bakery.example/today", Link: "https://bakery.example/today"))
+            .IsValid.ShouldBeFalse("a link already in the text is not appended again, but still counts");
     }
 }

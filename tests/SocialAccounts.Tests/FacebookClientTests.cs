@@ -136,4 +136,78 @@ public sealed class FacebookClientTests : ClientTestBase
             ["creation_id"] = "17889455560051444", ["access_token"] = "page-token",
         });
     }
+
+    // Carousel flow: https://developers.facebook.com/docs/instagram-platform/content-publishing/#carousel-posts
+    // (POST /{ig-user-id}/media with is_carousel_item per child, then media_type=CAROUSEL with children, then
+    // POST /{ig-user-id}/media_publish with creation_id); container status: GET /{ig-container-id}?fields=status_code
+    // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container).
+    [Test]
+    public async Task An_instagram_carousel_waits_for_every_child_and_the_carousel_to_finish_before_publishing()
+    {
+        var (first, second) = (Media("c1.jpg", MediaKind.Image, "image/jpeg"), Media("c2.jpg", MediaKind.Image, "image/jpeg"));
+        Fake.On("POST", "/v25.0/17841400008460056/media", request => FakeResponse.Json(request.Form().GetValueOrDefault("media_type") == "CAROUSEL"
+            ? """{"id":"300"}"""
+            : request.Form()["image_url"] == first.Url ? """{"id":"101"}""" : """{"id":"102"}"""));
+        foreach (var container in new[] { "101", "102", "300" })
+        {
+            var polls = 0;
+            Fake.On("GET", $"/v25.0/{container}", _ => FakeResponse.Json(++polls == 1
+                ? $$"""{"status_code":"IN_PROGRESS","id":"{{container}}"}"""
+                : $$"""{"status_code":"FINISHED","id":"{{container}}"}"""));
+        }
+        Fake.On("POST", "/v25.0/17841400008460056/media_publish", FakeResponse.Json("""{"id":"17920238422030599"}"""));
+        Fake.On("GET", "/v25.0/17920238422030599", FakeResponse.Json("""{"permalink":"https://www.instagram.com/p/Ccar/","id":"17920238422030599"}"""));
+
+        var post = await Client(SocialPlatform.Instagram).PublishAsync(Account("17841400008460056", "page-token"),
+            new PostContent("two loaves", [first, second]), CancellationToken.None);
+
+        post.ShouldBe(new PublishedPost("17920238422030599", "https://www.instagram.com/p/Ccar/"));
+        var order = Fake.Requests.Select(r => r.Method == "POST" && r.Path.EndsWith("/media", StringComparison.Ordinal)
+            ? "create " + (r.Form().GetValueOrDefault("media_type") ?? r.Form()["image_url"][^6..])
+            : $"{r.Method} {r.Path.Split('/')[^1]}").Where(step => !step.StartsWith("GET c", StringComparison.Ordinal)).ToList();
+        order.ShouldBe(
+        [
+            "create c1.jpg", "create c2.jpg",
+            "GET 101", "GET 101", "GET 102", "GET 102",
+            "create CAROUSEL",
+            "GET 300", "GET 300",
+            "POST media_publish", "GET 17920238422030599",
+        ]);
+        Fake.To("POST", "/v25.0/17841400008460056/media").Single(r => r.Form().ContainsKey("children")).Form()["children"].ShouldBe("101,102");
+    }
+
+    [Test]
+    public async Task An_instagram_child_that_failed_processing_stops_the_carousel_as_rejected_content()
+    {
+        Fake.On("POST", "/v25.0/17841400008460056/media", FakeResponse.Json("""{"id":"101"}"""));
+        Fake.On("GET", "/v25.0/101", FakeResponse.Json("""{"status_code":"ERROR","id":"101"}"""));
+
+        var error = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.Instagram).PublishAsync(Account("17841400008460056", "page-token"),
+            new PostContent("x", [Media("e1.jpg", MediaKind.Image, "image/jpeg"), Media("e2.jpg", MediaKind.Image, "image/jpeg")]), CancellationToken.None));
+
+        error.Kind.ShouldBe(PlatformErrorKind.ContentRejected);
+        Fake.To("POST", "/v25.0/17841400008460056/media").Count(r => r.Form().ContainsKey("children")).ShouldBe(0);
+        Fake.To("POST", "/v25.0/17841400008460056/media_publish").ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task Instagram_media_not_ready_for_publishing_is_transient_and_says_so_in_instagrams_words()
+    {
+        // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes:
+        // 400, code 9007, subcode 2207027, "The media is not ready for publishing, please wait for a moment".
+        var image = Media("late.jpg", MediaKind.Image, "image/jpeg");
+        Fake.On("POST", "/v25.0/17841400008460056/media", FakeResponse.Json("""{"id":"401"}"""));
+        Fake.On("GET", "/v25.0/401", FakeResponse.Json("""{"status_code":"FINISHED","id":"401"}"""));
+        Fake.On("POST", "/v25.0/17841400008460056/media_publish", FakeResponse.Json("""
+            {"error":{"message":"Media ID is not available","type":"OAuthException","code":9007,"error_subcode":2207027,"is_transient":false,
+              "error_user_title":"Media not ready","error_user_msg":"The media is not ready for publishing, please wait for a moment","fbtrace_id":"AbC"}}
+            """, 400));
+
+        var error = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.Instagram).PublishAsync(Account("17841400008460056", "page-token"),
+            new PostContent("caption", [image]), CancellationToken.None));
+
+        error.Kind.ShouldBe(PlatformErrorKind.Transient);
+        error.PlatformCode.ShouldBe("9007/2207027");
+        error.Message.ShouldContain("The media is not ready for publishing, please wait for a moment");
+    }
 }

@@ -5,7 +5,8 @@ namespace Platform.SocialAccounts.Tests;
 
 public sealed class RedditClientTests : ClientTestBase
 {
-    private const string UserAgent = "web:platform-social-scheduler:v1.0 (by /u/platform-social-scheduler)";
+    // https://github.com/reddit-archive/reddit/wiki/API: "<platform>:<app ID>:<version string> (by /u/<reddit username>)".
+    private const string UserAgent = "web:platform-social-scheduler:v1.0 (by /u/bakery_scheduler)";
 
     [Test]
     public async Task A_permanent_grant_is_exchanged_with_basic_auth_and_the_descriptive_user_agent()
@@ -93,5 +94,47 @@ public sealed class RedditClientTests : ClientTestBase
         var revoke = Fake.Single("POST", "/api/v1/revoke_token");
         revoke.Form().ShouldBe(new Dictionary<string, string> { ["token"] = "r-r", ["token_type_hint"] = "refresh_token" });
         revoke.Header("Authorization").ShouldBe("Basic cmVkZGl0LWNsaWVudC1pZDpyZWRkaXQtY2xpZW50LXNlY3JldA==");
+    }
+
+    // https://www.reddit.com/dev/api#POST_api_submit: "sr" is the subreddit's name; the answer is {"json":{"errors":[],"data":{…}}}.
+    [TestCase("r/Breadit")]
+    [TestCase("/r/Breadit/")]
+    [TestCase(" Breadit ")]
+    [TestCase("R/Breadit")]
+    public async Task A_subreddit_written_with_its_prefix_or_spaces_is_sent_as_its_bare_name(string written)
+    {
+        Fake.On("POST", "/api/submit", FakeResponse.Json(
+            """{"json":{"errors":[],"data":{"url":"https://www.reddit.com/r/Breadit/comments/abc123/fresh/","drafts_count":0,"id":"abc123","name":"t3_abc123"}}}"""));
+
+        await Client(SocialPlatform.Reddit).PublishAsync(Account("1w72", "r-a"),
+            new PostContent("Recipe inside", Title: "Fresh loaf", Subreddit: written), CancellationToken.None);
+
+        Fake.Single("POST", "/api/submit").Form()["sr"].ShouldBe("Breadit");
+    }
+
+    [TestCase("Username", "", "Platforms:Reddit:Username")]
+    [TestCase("Username", "/u/baker", "Platforms:Reddit:Username")]
+    [TestCase("AppId", "my app", "Platforms:Reddit:AppId")]
+    [TestCase("AppVersion", "", "Platforms:Reddit:AppVersion")]
+    public async Task The_host_does_not_start_when_the_reddit_user_agent_would_be_incomplete(string setting, string value, string named)
+    {
+        await using var fake = await FakePlatform.StartAsync();
+        await using var app = new SocialAccountsApp(fake, new Dictionary<string, string?> { ["Platforms:Reddit:" + setting] = value });
+
+        var failure = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => app.CreateClient());
+
+        failure.Message.ShouldContain(named);
+    }
+
+    [Test]
+    public async Task Without_a_reddit_app_the_user_agent_parts_are_not_required()
+    {
+        await using var fake = await FakePlatform.StartAsync();
+        await using var app = new SocialAccountsApp(fake, new Dictionary<string, string?>
+        {
+            ["Platforms:Reddit:ClientId"] = "", ["Platforms:Reddit:Username"] = "",
+        });
+
+        Should.NotThrow(() => app.CreateClient().Dispose());
     }
 }

@@ -68,6 +68,7 @@ internal sealed class SocialAccountsApp(FakePlatform fake, IDictionary<string, s
         settings["Platforms:Instagram:RefreshUrl"] = fake.Url + "/refresh_access_token";
         settings["Platforms:YouTube:RevokeUrl"] = fake.Url + "/revoke";
         settings["Platforms:Reddit:RevokeUrl"] = fake.Url + "/api/v1/revoke_token";
+        settings["Platforms:Reddit:Username"] = "bakery_scheduler";
         settings["Platforms:TikTok:RevokeUrl"] = fake.Url + "/v2/oauth/revoke/";
         settings["Platforms:TikTok:VerifiedUrlPrefixes"] = fake.Url + "/media/verified/";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())

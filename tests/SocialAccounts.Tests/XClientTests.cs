@@ -29,6 +29,7 @@ public sealed class XClientTests : ClientTestBase
         Fake.On("POST", "/2/media/upload/1880028106020515840/finalize", FakeResponse.Json(
             """{"data":{"id":"1880028106020515840","media_key":"3_1880028106020515840","size":7,"expires_after_secs":86400,"processing_info":{"state":"pending","check_after_secs":0}}}"""));
         Fake.On("GET", "/2/media/upload", FakeResponse.Json("""{"data":{"id":"1880028106020515840","processing_info":{"state":"succeeded","progress_percent":100}}}"""));
+        Fake.On("POST", "/2/media/metadata", FakeResponse.Json("""{"data":{"associated_metadata":{"alt_text":{"text":"alt cat.png"}},"id":"1880028106020515840"}}"""));
         Fake.On("POST", "/2/tweets", FakeResponse.Json("""{"data":{"id":"1","text":"look"}}""", 201));
 
         await Client(SocialPlatform.X).PublishAsync(Account("42", "user-token"), new PostContent("look", [image]), CancellationToken.None);
@@ -119,5 +120,72 @@ public sealed class XClientTests : ClientTestBase
 
         error.Kind.ShouldBe(PlatformErrorKind.TokenRevoked);
         JsonSerializer.Serialize(error.Message).ShouldNotContain("\"r\"");
+    }
+
+    [Test]
+    public async Task An_invalid_request_reaches_the_user_with_xs_reason_not_the_generic_detail()
+    {
+        // https://docs.x.com/x-api/fundamentals/response-codes-and-errors: a 400 invalid-request problem whose errors[]
+        // carry the parameters and the message.
+        Fake.On("POST", "/2/tweets", FakeResponse.Json("""
+            {"errors":[{"parameters":{"media.media_ids":["1880028106020515840"]},"message":"Your media IDs are invalid."}],
+             "title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.x.com/2/problems/invalid-request"}
+            """, 400));
+
+        var error = await Should.ThrowAsync<PlatformException>(() =>
+            Client(SocialPlatform.X).PublishAsync(Account("42", "tok"), new PostContent("hi"), CancellationToken.None));
+
+        error.Kind.ShouldBe(PlatformErrorKind.ContentRejected);
+        error.Message.ShouldBe("X answered 400: Your media IDs are invalid.");
+    }
+
+    [Test]
+    public async Task A_forbidden_post_reaches_the_user_with_xs_own_detail()
+    {
+        // https://docs.x.com/x-api/fundamentals/response-codes-and-errors: 403 problem with title, detail, type.
+        Fake.On("POST", "/2/tweets", FakeResponse.Json(
+            """{"title":"Forbidden","type":"about:blank","status":403,"detail":"You are not permitted to perform this action."}""", 403));
+
+        var error = await Should.ThrowAsync<PlatformException>(() =>
+            Client(SocialPlatform.X).PublishAsync(Account("42", "tok"), new PostContent("hi"), CancellationToken.None));
+
+        error.Message.ShouldBe("X answered 403: You are not permitted to perform this action.");
+    }
+
+    [Test]
+    public async Task An_image_with_alt_text_gets_it_through_media_metadata_before_the_post()
+    {
+        // https://docs.x.com/x-api/media/create-media-metadata: POST /2/media/metadata {"id", "metadata":{"alt_text":{"text"}}}.
+        var image = Media("cat.png", MediaKind.Image, "image/png", "PNGDATA");
+        Fake.On("POST", "/2/media/upload/initialize", FakeResponse.Json("""{"data":{"id":"1880028106020515840","media_key":"3_1880028106020515840","expires_after_secs":86400}}"""));
+        Fake.On("POST", "/2/media/upload/1880028106020515840/append", FakeResponse.Json("""{"data":{"expires_at":1737999999}}"""));
+        Fake.On("POST", "/2/media/upload/1880028106020515840/finalize", FakeResponse.Json("""{"data":{"id":"1880028106020515840","media_key":"3_1880028106020515840","size":7}}"""));
+        Fake.On("POST", "/2/media/metadata", FakeResponse.Json("""{"data":{"associated_metadata":{"alt_text":{"text":"alt cat.png"}},"id":"1880028106020515840"}}"""));
+        Fake.On("POST", "/2/tweets", FakeResponse.Json("""{"data":{"id":"1","text":"look"}}""", 201));
+
+        await Client(SocialPlatform.X).PublishAsync(Account("42", "user-token"), new PostContent("look", [image]), CancellationToken.None);
+
+        var metadata = Fake.Single("POST", "/2/media/metadata");
+        metadata.Header("Authorization").ShouldBe("Bearer user-token");
+        metadata.Body.ShouldBe("""{"id":"1880028106020515840","metadata":{"alt_text":{"text":"alt cat.png"}}}""");
+        Fake.Requests.Select(r => r.Path).ToList().IndexOf("/2/media/metadata").ShouldBeLessThan(Fake.Requests.Select(r => r.Path).ToList().IndexOf("/2/tweets"));
+    }
+
+    [Test]
+    public async Task Disconnect_revokes_the_refresh_token_and_the_access_token()
+    {
+        // https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/user-access-token: POST /2/oauth2/revoke,
+        // form token and token_type_hint, confidential clients with Basic auth.
+        Fake.On("POST", "/2/oauth2/revoke", FakeResponse.Json("""{"revoked":true}"""));
+
+        (await Client(SocialPlatform.X).RevokeAsync(Account("42", "x-access", "x-refresh"), CancellationToken.None)).ShouldBeTrue();
+
+        var revoked = Fake.To("POST", "/2/oauth2/revoke");
+        revoked.Select(r => r.Form()).ShouldBe(
+        [
+            new Dictionary<string, string> { ["token"] = "x-refresh", ["token_type_hint"] = "refresh_token" },
+            new Dictionary<string, string> { ["token"] = "x-access", ["token_type_hint"] = "access_token" },
+        ], ignoreOrder: true);
+        revoked.ShouldAllBe(r => r.Header("Authorization") == "Basic eC1jbGllbnQtaWQ6eC1jbGllbnQtc2VjcmV0");
     }
 }

@@ -99,4 +99,53 @@ public sealed class YouTubeClientTests : ClientTestBase
         revoke.QueryValues().ShouldBe(new Dictionary<string, string> { ["token"] = "1//r" });
         revoke.Header("Content-Type").ShouldBe("application/x-www-form-urlencoded");
     }
+
+    // Error shapes: https://developers.google.com/youtube/v3/docs/core_errors (429/403 rateLimitExceeded,
+    // 403 userRateLimitExceeded, 403 quotaExceeded) in the envelope of https://developers.google.com/youtube/v3/docs/errors.
+    [TestCase(429, "rateLimitExceeded")]
+    [TestCase(403, "rateLimitExceeded")]
+    [TestCase(403, "userRateLimitExceeded")]
+    public async Task A_short_term_rate_limit_waits_briefly_not_until_the_quota_resets(int status, string reason)
+    {
+        Fake.On("GET", "/youtube/v3/videos", FakeResponse.Json(
+            $$$"""{"error":{"code":{{{status}}},"message":"Too many requests.","errors":[{"message":"Too many requests.","domain":"usageLimits","reason":"{{{reason}}}"}]}}""", status));
+
+        var error = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.YouTube).GetMetricsAsync(Account("UC1", "t"), "v", CancellationToken.None));
+
+        error.Kind.ShouldBe(PlatformErrorKind.RateLimited);
+        error.RetryAfter.ShouldBe(TimeSpan.FromMinutes(1));
+    }
+
+    [Test]
+    public async Task The_daily_quota_waits_until_midnight_pacific()
+    {
+        // https://developers.google.com/youtube/v3/docs/core_errors ("quotaExceeded"); quotas reset at midnight Pacific
+        // (https://developers.google.com/youtube/v3/getting-started#quota).
+        Fake.On("GET", "/youtube/v3/videos", FakeResponse.Json(
+            """{"error":{"code":403,"message":"The request cannot be completed because you have exceeded your quota.","errors":[{"message":"The request cannot be completed because you have exceeded your quota.","domain":"youtube.quota","reason":"quotaExceeded"}]}}""", 403));
+        var pacific = TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+
+        var error = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.YouTube).GetMetricsAsync(Account("UC1", "t"), "v", CancellationToken.None));
+
+        error.Kind.ShouldBe(PlatformErrorKind.RateLimited);
+        error.RetryAfter.ShouldBe(pacific.Date.AddDays(1) - pacific.DateTime);
+        error.Message.ShouldContain("you have exceeded your quota");
+    }
+
+    [Test]
+    public async Task Recent_uploads_report_the_description_the_text_was_sent_in()
+    {
+        // https://developers.google.com/youtube/v3/docs/playlistItems/list and the playlistItem resource
+        // (https://developers.google.com/youtube/v3/docs/playlistItems#resource): snippet.title, snippet.description,
+        // contentDetails.videoId, contentDetails.videoPublishedAt.
+        Fake.On("GET", "/youtube/v3/playlistItems", FakeResponse.Json("""
+            {"kind":"youtube#playlistItemListResponse","items":[{"kind":"youtube#playlistItem","id":"UEx1",
+              "snippet":{"publishedAt":"2026-12-01T10:00:00Z","title":"Bread","description":"About bread","playlistId":"UU123"},
+              "contentDetails":{"videoId":"dQw4w9WgXcQ","videoPublishedAt":"2026-12-01T10:00:00Z"}}]}
+            """));
+
+        var recent = await Client(SocialPlatform.YouTube).ListRecentPostsAsync(Account("UC123", "ya29.a", metadata: new() { ["uploads_playlist"] = "UU123" }), 10, CancellationToken.None);
+
+        recent.ShouldBe([new RecentPost("dQw4w9WgXcQ", "About bread", DateTimeOffset.Parse("2026-12-01T10:00:00Z"), "https://www.youtube.com/watch?v=dQw4w9WgXcQ")]);
+    }
 }

@@ -17,9 +17,11 @@ using Platform.SocialAccounts.Features.Disconnect;
 using Platform.SocialAccounts.Features.GetAccount;
 using Platform.SocialAccounts.Features.GetAuthUrl;
 using Platform.SocialAccounts.Features.ListAccounts;
+using Platform.SocialAccounts.Features.ListBoards;
 using Platform.SocialAccounts.Features.Reconnect;
 using Platform.SocialAccounts.Features.SelectAccounts;
 using Platform.SocialAccounts.Platforms;
+using Platform.SocialAccounts.Platforms.Reddit;
 using Platform.SocialAccounts.RateLimits;
 using Platform.SocialAccounts.Security;
 using Platform.SocialAccounts.Tokens;
@@ -43,6 +45,8 @@ internal sealed class SocialAccountsModule : IModule
         services.AddScoped<PendingSelections>();
         services.AddPlatformRateLimits(configuration);
         services.AddSingleton<IContentRules, ContentRules>();
+        services.AddOptions<RedditOptions>().BindConfiguration(RedditOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RedditOptions>, RedditOptionsValidator>();
         PlatformClientFactory.Register(services, configuration);
         services.AddScoped<AccountTokens>();
         services.AddScoped<AccountAccess>();
@@ -61,6 +65,7 @@ internal sealed class SocialAccountsModule : IModule
         SelectAccountsEndpoint.Map(group);
         ListAccountsEndpoint.Map(group);
         GetAccountEndpoint.Map(group);
+        ListBoardsEndpoint.Map(group);
         DisconnectEndpoint.Map(group);
         ReconnectEndpoint.Map(group);
     }

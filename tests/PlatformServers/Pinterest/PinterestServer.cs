@@ -131,12 +131,17 @@ public sealed class PinterestServer() : PlatformServer("pinterest-client-id", "p
             bookmark = (string?)null,
         });
 
-    // v5 pins/create (scope pins:write; boards:read to find the board): JSON PinCreate; 201 with the Pin.
+    // v5 pins/create: JSON PinCreate; 201 with the Pin. Creating Pins takes a token with boards:read, boards:write,
+    // pins:read and pins:write (https://developers.pinterest.com/docs/work-with-organic-content-and-users/create-boards-and-pins/,
+    // "Before you begin").
     private async Task<IResult> CreatePinAsync(HttpContext context)
     {
-        if (Authorized(context, "pins:write") is { } refused)
+        foreach (var scope in new[] { "boards:read", "boards:write", "pins:read", "pins:write" })
         {
-            return refused;
+            if (Authorized(context, scope) is { } refused)
+            {
+                return refused;
+            }
         }
         if (!HasContentType(context, "application/json"))
         {

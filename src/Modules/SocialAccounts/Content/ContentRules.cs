@@ -33,7 +33,9 @@ internal sealed class ContentRules : IContentRules
         var violations = new List<ContentViolation>();
         var check = new Checker(violations, content);
         var text = TextLimits[platform];
-        check.MaxLength("text", content.Text, text.Count, text.Max, text.Unit);
+        // X: what is counted is what is sent, the appended link included.
+        var sent = platform == SocialPlatform.X ? XPostText.Compose(content.Text, content.Link) : content.Text;
+        check.MaxLength("text", sent, text.Count, text.Max, text.Unit);
         switch (platform)
         {
             case SocialPlatform.X:
@@ -110,7 +112,8 @@ internal sealed class ContentRules : IContentRules
                 check.Media(MediaKind.Video, ["video/*", "application/octet-stream"], null);
                 break;
             case SocialPlatform.Pinterest:
-                check.Required("boardId", content.BoardId, "Pinterest needs the board to pin to.");
+                check.Required("boardId", content.BoardId,
+                    "Pinterest needs the board to pin to: choose one of the account's boards (GET /api/v1/social-accounts/{id}/boards).");
                 check.MaxLength("title", content.Title, TextCounting.Graphemes, 100, "characters");
                 check.MaxLength("link", content.Link, TextCounting.Utf16Units, 2048, "characters");
                 if (content.MediaItems is not ([{ Kind: MediaKind.Image }] or [{ Kind: MediaKind.Video }, { Kind: MediaKind.Image }]))
@@ -126,6 +129,11 @@ internal sealed class ContentRules : IContentRules
                 break;
             case SocialPlatform.Reddit:
                 check.Required("subreddit", content.Subreddit, "Reddit needs the subreddit to post in.");
+                if (!string.IsNullOrWhiteSpace(content.Subreddit) && SubredditName.Normalize(content.Subreddit) is null)
+                {
+                    violations.Add(new("subreddit",
+                        $"'{content.Subreddit.Trim()}' is not a subreddit name: use the community's name (letters, digits, underscores; at most 21), e.g. r/AskReddit."));
+                }
                 check.Required("title", content.Title, "Reddit needs a post title.");
                 check.MaxLength("title", content.Title, TextCounting.Graphemes, 300, "characters");
                 if (content.MediaItems.Count > 0)

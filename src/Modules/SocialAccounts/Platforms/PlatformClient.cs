@@ -76,6 +76,9 @@ internal abstract class PlatformClient(HttpClient http, IConfiguration configura
 
     protected string Api => Options.ApiBaseUrl.TrimEnd('/');
 
+    /// <summary>Sent on every request when the platform asks for its own (HttpClient sends none by default).</summary>
+    protected virtual string? UserAgent => null;
+
     public abstract string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge);
 
     public abstract Task<TokenSet> ExchangeCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken);
@@ -95,9 +98,13 @@ internal abstract class PlatformClient(HttpClient http, IConfiguration configura
     public ContentCheck Validate(PostContent content) => rules.Check(Platform, content);
 
     /// <summary>Sends and returns the successful answer's body; any failure becomes a <see cref="PlatformException"/>.</summary>
-    protected async Task<Answer> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected Task<Answer> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendAcceptingAsync(request, alsoAccepted: null, cancellationToken);
+
+    /// <summary>As <see cref="SendAsync"/>, also returning an answer of <paramref name="alsoAccepted"/> (a protocol's own non-2xx step).</summary>
+    protected async Task<Answer> SendAcceptingAsync(HttpRequestMessage request, HttpStatusCode? alsoAccepted, CancellationToken cancellationToken)
     {
-        if (Options.UserAgent is { Length: > 0 } agent)
+        if (UserAgent is { Length: > 0 } agent)
         {
             request.Headers.TryAddWithoutValidation("User-Agent", agent);
         }
@@ -119,7 +126,7 @@ internal abstract class PlatformClient(HttpClient http, IConfiguration configura
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var answer = new Answer(response.StatusCode, response.Headers, body);
-            if (!response.IsSuccessStatusCode)
+            if (!response.IsSuccessStatusCode && response.StatusCode != alsoAccepted)
             {
                 throw MapError(answer);
             }

@@ -23,8 +23,6 @@ internal sealed class PlatformOptions
     public string Scopes { get; set; } = "";
     /// <summary>LinkedIn-Version header (YYYYMM).</summary>
     public string? ApiVersion { get; set; }
-    /// <summary>Reddit requires a unique, descriptive User-Agent.</summary>
-    public string? UserAgent { get; set; }
     /// <summary>Wait between checks of an asynchronous media container or upload (Meta, TikTok, Pinterest).</summary>
     public double PollIntervalSeconds { get; set; } = 30;
     public int MaxPolls { get; set; } = 10;
@@ -116,7 +114,9 @@ internal sealed class PlatformOptions
             AuthorizeUrl = "https://www.pinterest.com/oauth/",
             TokenUrl = "https://api.pinterest.com/v5/oauth/token",
             ApiBaseUrl = "https://api.pinterest.com",
-            Scopes = "boards:read,pins:read,pins:write,user_accounts:read",
+            // Pinning takes boards:read, boards:write, pins:read and pins:write
+            // (https://developers.pinterest.com/docs/work-with-organic-content-and-users/create-boards-and-pins/).
+            Scopes = "boards:read,boards:write,pins:read,pins:write,user_accounts:read",
         },
         SocialPlatform.Reddit => new()
         {
@@ -125,7 +125,6 @@ internal sealed class PlatformOptions
             RevokeUrl = "https://www.reddit.com/api/v1/revoke_token",
             ApiBaseUrl = "https://oauth.reddit.com",
             Scopes = "identity submit read history",
-            UserAgent = "web:platform-social-scheduler:v1.0 (by /u/platform-social-scheduler)",
         },
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };

@@ -51,6 +51,12 @@ internal sealed class InstagramClient(HttpClient http, IConfiguration configurat
             {
                 children.Add(await CreateContainerAsync(account, item, null, carouselItem: true, cancellationToken));
             }
+            // A carousel may only name children Instagram has finished processing
+            // (https://developers.facebook.com/docs/instagram-platform/content-publishing/#carousel-posts).
+            foreach (var child in children)
+            {
+                await WaitForContainerAsync(child, "status_code", account.AccessToken, cancellationToken);
+            }
             container = Required(await GraphPostAsync($"{ig}/media", account.AccessToken, cancellationToken,
                 ("media_type", "CAROUSEL"), ("children", string.Join(',', children)), ("caption", content.Text)), "id");
         }

@@ -65,13 +65,17 @@ internal abstract class MetaGraphClient(HttpClient http, IConfiguration configur
         }
         var code = OptionalLong(error, "code");
         var subcode = OptionalLong(error, "error_subcode");
-        var message = $"The platform answered {(int)answer.Status}: {Optional(error, "message") ?? "no detail"}";
+        // error_user_msg is Meta's explanation meant for people; message is the developer's text (often "(#100) …").
+        var message = $"{Platform} answered {(int)answer.Status}: {Optional(error, "error_user_msg") ?? Optional(error, "message") ?? "no detail"}";
         var codeText = subcode is null ? code?.ToString(CultureInfo.InvariantCulture) : $"{code}/{subcode}";
         return (code, subcode) switch
         {
             (190 or 102, 458 or 460) => Fail(PlatformErrorKind.TokenRevoked, message, code: codeText),
             (190 or 102, _) => Fail(PlatformErrorKind.TokenExpired, message, code: codeText),
             (1 or 2, _) => Fail(PlatformErrorKind.Transient, message, code: codeText),
+            // Instagram's "media is not ready for publishing": the container is still processing, so a later attempt succeeds
+            // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes).
+            (9007, 2207027) => Fail(PlatformErrorKind.Transient, message, code: codeText),
             (4 or 17 or 32 or 613 or 80001, _) => Fail(PlatformErrorKind.RateLimited, message, RetryAfter(answer) ?? TimeSpan.FromMinutes(5), codeText),
             (506 or 1609005 or 368, _) => Fail(PlatformErrorKind.ContentRejected, message, code: codeText),
             (10 or (>= 200 and <= 299), _) => Fail(PlatformErrorKind.Permanent, message, code: codeText),

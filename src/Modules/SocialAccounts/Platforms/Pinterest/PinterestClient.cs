@@ -84,6 +84,20 @@ internal sealed class PinterestClient(HttpClient http, IConfiguration configurat
     }
 
     /// <summary>
+    /// One page of the account's boards (https://developers.pinterest.com/docs/api/v5/boards-list: <c>GET /v5/boards</c>
+    /// with <c>page_size</c> up to 250 and the previous answer's <c>bookmark</c>; it answers <c>{items, bookmark}</c>,
+    /// the bookmark null on the last page).
+    /// </summary>
+    public async Task<PinterestBoardPage> ListBoardsAsync(AccountCredentials account, string? bookmark, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/v5/boards?{Query(("page_size", "250"), ("bookmark", bookmark))}", account.AccessToken), cancellationToken);
+        var boards = json.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray().Select(b => new PinterestBoard(Required(b, "id"), Optional(b, "name") ?? "", Optional(b, "description"), Optional(b, "privacy"))).ToList()
+            : [];
+        return new PinterestBoardPage(boards, Optional(json, "bookmark") is { Length: > 0 } next ? next : null);
+    }
+
+    /// <summary>
     /// A video pin: register the upload, POST the file to the answered URL in a form carrying every answered upload
     /// parameter (the file last), wait until Pinterest has processed it, then pin it by media id with its cover image.
     /// </summary>

@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.Reddit;
@@ -11,10 +13,12 @@ namespace Platform.SocialAccounts.Platforms.Reddit;
 /// Reddit's OAuth API: Basic client auth, permanent grants, a descriptive User-Agent on every call, and /api/submit
 /// whose failures mostly arrive as HTTP 200 with <c>json.errors</c>.
 /// </summary>
-internal sealed partial class RedditClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
+internal sealed partial class RedditClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock, IOptions<RedditOptions> reddit)
     : PlatformClient(http, configuration, rules, clock)
 {
     public override SocialPlatform Platform => SocialPlatform.Reddit;
+
+    protected override string UserAgent => reddit.Value.UserAgent;
 
     public override string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge) => Url(Options.AuthorizeUrl,
         ("client_id", Options.ClientId), ("response_type", "code"), ("state", state), ("redirect_uri", redirectUri),
@@ -49,7 +53,7 @@ internal sealed partial class RedditClient(HttpClient http, IConfiguration confi
     {
         var isLink = !string.IsNullOrWhiteSpace(content.Link);
         var json = await SendJsonAsync(Request(HttpMethod.Post, $"{Api}/api/submit", account.AccessToken, Form(
-            ("api_type", "json"), ("sr", content.Subreddit), ("title", content.Title), ("kind", isLink ? "link" : "self"),
+            ("api_type", "json"), ("sr", SubredditName.Normalize(content.Subreddit) ?? content.Subreddit), ("title", content.Title), ("kind", isLink ? "link" : "self"),
             isLink ? ("url", content.Link) : ("text", content.Text ?? ""), ("sendreplies", "true"))), cancellationToken);
         ThrowOnSubmitErrors(json);
         return new PublishedPost(Required(json, "json", "data", "name"), Optional(json, "json", "data", "url"));

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.X;
@@ -30,12 +31,26 @@ internal sealed class XClient(HttpClient http, IConfiguration configuration, ICo
             ? null
             : await TokenAsync(Form(("grant_type", "refresh_token"), ("refresh_token", account.RefreshToken)), account.RefreshToken, cancellationToken);
 
+    /// <summary>
+    /// Revokes the refresh token and the access token, each by its own request
+    /// (https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/user-access-token, "POST oauth2/revoke"):
+    /// revoking one leaves the other usable until it expires.
+    /// </summary>
     public override async Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken)
     {
-        var request = Request(HttpMethod.Post, Options.RevokeUrl!, content: Form(("token", account.RefreshToken ?? account.AccessToken)));
+        if (account.RefreshToken is { } refresh)
+        {
+            await RevokeTokenAsync(refresh, "refresh_token", cancellationToken);
+        }
+        await RevokeTokenAsync(account.AccessToken, "access_token", cancellationToken);
+        return true;
+    }
+
+    private async Task RevokeTokenAsync(string token, string hint, CancellationToken cancellationToken)
+    {
+        var request = Request(HttpMethod.Post, Options.RevokeUrl!, content: Form(("token", token), ("token_type_hint", hint)));
         request.Headers.Authorization = BasicClientAuth();
         await SendAsync(request, cancellationToken);
-        return true;
     }
 
     public override async Task<IReadOnlyList<PlatformIdentity>> FetchIdentitiesAsync(TokenSet tokens, CancellationToken cancellationToken)
@@ -53,9 +68,7 @@ internal sealed class XClient(HttpClient http, IConfiguration configuration, ICo
         {
             mediaIds.Add(await BeforeCreateAsync(() => UploadAsync(account, media, cancellationToken)));
         }
-        var text = content.Link is { Length: > 0 } link && !(content.Text ?? "").Contains(link, StringComparison.Ordinal)
-            ? $"{content.Text} {link}".Trim()
-            : content.Text;
+        var text = XPostText.Compose(content.Text, content.Link);
         object body = mediaIds.Count > 0
             ? new { text, media = new { media_ids = mediaIds } }
             : new { text };
@@ -125,6 +138,13 @@ internal sealed class XClient(HttpClient http, IConfiguration configuration, ICo
             var status = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/2/media/upload?command=STATUS&media_id={id}", account.AccessToken), cancellationToken);
             processing = status.GetProperty("data").TryGetProperty("processing_info", out var next) ? next : null;
         }
+        if (media.AltText is { Length: > 0 } altText && media.Kind is MediaKind.Image or MediaKind.Gif)
+        {
+            // Alt text is media metadata, set before the post names the media
+            // (https://docs.x.com/x-api/media/create-media-metadata: {"id", "metadata": {"alt_text": {"text"}}}).
+            await SendAsync(Request(HttpMethod.Post, $"{Api}/2/media/metadata", account.AccessToken,
+                Json(new { id, metadata = new { alt_text = new { text = altText } } })), cancellationToken);
+        }
         return id;
     }
 
@@ -145,7 +165,7 @@ internal sealed class XClient(HttpClient http, IConfiguration configuration, ICo
         }
         var type = json is { } j ? Optional(j, "type") : null;
         var detail = json is { } d ? Optional(d, "detail") ?? Optional(d, "title") : null;
-        var message = $"X answered {(int)answer.Status}: {detail ?? "no detail"}";
+        var message = $"X answered {(int)answer.Status}: {Reasons(json) ?? detail ?? "no detail"}";
         if (answer.Status == HttpStatusCode.TooManyRequests)
         {
             var reset = Header(answer, "x-rate-limit-reset") is { } r && long.TryParse(r, CultureInfo.InvariantCulture, out var epoch)
@@ -162,5 +182,19 @@ internal sealed class XClient(HttpClient http, IConfiguration configuration, ICo
             return Fail(PlatformErrorKind.ContentRejected, message, code: type);
         }
         return FromStatus(answer, message, type);
+    }
+
+    /// <summary>
+    /// An invalid request says only "One or more parameters to your request was invalid." in <c>detail</c>; what was
+    /// wrong is in <c>errors[].message</c> (https://docs.x.com/x-api/fundamentals/response-codes-and-errors).
+    /// </summary>
+    private static string? Reasons(JsonElement? json)
+    {
+        if (json is not { ValueKind: JsonValueKind.Object } body || !body.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+        var messages = errors.EnumerateArray().Select(e => Optional(e, "message") ?? Optional(e, "detail")).OfType<string>().Distinct().ToList();
+        return messages.Count > 0 ? string.Join(" ", messages) : null;
     }
 }

@@ -62,7 +62,65 @@ internal sealed class YouTubeClient(HttpClient http, IConfiguration configuratio
             ?? throw Fail(PlatformErrorKind.Transient, "YouTube did not return an upload session.");
         var upload = Request(HttpMethod.Put, session, account.AccessToken, new ByteArrayContent(bytes));
         upload.Content!.Headers.ContentType = new MediaTypeHeaderValue(video.ContentType);
-        var id = Required(await SendJsonAsync(upload, cancellationToken), "id");
+        try
+        {
+            return Published(await SendJsonAsync(upload, cancellationToken));
+        }
+        catch (PlatformException interrupted) when (interrupted.Kind == PlatformErrorKind.Transient)
+        {
+            return await ResumeAsync(session, account.AccessToken, bytes, video.ContentType, interrupted, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// After a cut, timed-out or 5xx upload the session may hold some or all of the bytes (the video may even exist):
+    /// ask it (an empty PUT with <c>Content-Range: bytes */N</c>), then send only what it lacks. It answers 200/201 with
+    /// the video once every byte arrived, or 308 with <c>Range: bytes=0-K</c> for what it has
+    /// (https://developers.google.com/youtube/v3/guides/using_resumable_upload_protocol, "Step 4 - Resume an interrupted upload").
+    /// A failed status query ends the attempt; the next one looks the video up before uploading again.
+    /// </summary>
+    private async Task<PublishedPost> ResumeAsync(
+        string session, string token, byte[] bytes, string contentType, PlatformException interrupted, CancellationToken cancellationToken)
+    {
+        for (var resume = 0; resume < MaxResumes; resume++)
+        {
+            var ask = Request(HttpMethod.Put, session, token, new ByteArrayContent([]));
+            ask.Content!.Headers.ContentRange = new ContentRangeHeaderValue(bytes.Length);
+            var status = await SendAcceptingAsync(ask, ResumeIncomplete, cancellationToken);
+            if (status.Status != ResumeIncomplete)
+            {
+                return Published(Parse(status));
+            }
+            var next = ReceivedThrough(status) + 1;
+            var rest = Request(HttpMethod.Put, session, token, new ByteArrayContent(bytes, (int)next, bytes.Length - (int)next));
+            rest.Content!.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            rest.Content.Headers.ContentRange = new ContentRangeHeaderValue(next, bytes.Length - 1, bytes.Length);
+            try
+            {
+                return Published(await SendJsonAsync(rest, cancellationToken));
+            }
+            catch (PlatformException again) when (again.Kind == PlatformErrorKind.Transient)
+            {
+                interrupted = again;
+            }
+        }
+        throw interrupted;
+    }
+
+    private const int MaxResumes = 3;
+
+    private const HttpStatusCode ResumeIncomplete = (HttpStatusCode)308;
+
+    /// <summary>The last byte the session holds, from <c>Range: bytes=0-K</c>; -1 when it names none (nothing arrived).</summary>
+    private static long ReceivedThrough(Answer incomplete) =>
+        Header(incomplete, "Range") is { } range && range.LastIndexOf('-') is var dash and > 0 &&
+        long.TryParse(range[(dash + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var last)
+            ? last
+            : -1;
+
+    private PublishedPost Published(JsonElement video)
+    {
+        var id = Required(video, "id");
         return new PublishedPost(id, $"https://www.youtube.com/watch?v={id}");
     }
 
@@ -83,7 +141,9 @@ internal sealed class YouTubeClient(HttpClient http, IConfiguration configuratio
         return Items(json).Select(item =>
         {
             var id = Required(item, "contentDetails", "videoId");
-            return new RecentPost(id, Optional(item, "snippet", "title"),
+            // The post's text went out as snippet.description (the title is the target's own option), so that is what
+            // reconciliation must compare (https://developers.google.com/youtube/v3/docs/playlistItems#snippet.description).
+            return new RecentPost(id, Optional(item, "snippet", "description"),
                 Optional(item, "contentDetails", "videoPublishedAt") is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null,
                 $"https://www.youtube.com/watch?v={id}");
         }).ToList();
@@ -103,17 +163,29 @@ internal sealed class YouTubeClient(HttpClient http, IConfiguration configuratio
         var reason = json is { } j && j.TryGetProperty("error", out var error) && error.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0
             ? Optional(errors[0], "reason")
             : null;
-        var message = $"YouTube answered {(int)answer.Status}: {reason ?? "no reason"}";
+        // error.message is Google's own explanation; the reason code alone means nothing to the user.
+        var explanation = json is { } m && m.TryGetProperty("error", out var described) && described.ValueKind == JsonValueKind.Object
+            ? Optional(described, "message")
+            : null;
+        var message = $"YouTube answered {(int)answer.Status}: {explanation ?? reason ?? "no reason"}" + (explanation is not null && reason is not null ? $" ({reason})" : "");
         return reason switch
         {
-            "quotaExceeded" or "rateLimitExceeded" or "userRateLimitExceeded" or "uploadLimitExceeded" =>
+            // The daily quota (and the channel's daily upload allowance) come back only when the day turns in Pacific time.
+            "quotaExceeded" or "uploadLimitExceeded" =>
                 Fail(PlatformErrorKind.RateLimited, message, RetryAfter(answer) ?? UntilPacificMidnight(), reason),
+            // Too many requests in a short span: Google asks for a retry with backoff, not a wait for the next day
+            // (https://developers.google.com/youtube/v3/docs/core_errors, "rateLimitExceeded", "userRateLimitExceeded").
+            "rateLimitExceeded" or "userRateLimitExceeded" =>
+                Fail(PlatformErrorKind.RateLimited, message, RetryAfter(answer) ?? ShortRateLimitWait, reason),
             "invalidTitle" or "invalidDescription" or "invalidTags" or "invalidCategoryId" or "mediaBodyRequired" =>
                 Fail(PlatformErrorKind.ContentRejected, message, code: reason),
             _ when answer.Status == HttpStatusCode.Unauthorized => Fail(PlatformErrorKind.TokenExpired, message, code: reason),
             _ => FromStatus(answer, message, reason),
         };
     }
+
+    /// <summary>How long to wait after a short-term rate limit that names no Retry-After.</summary>
+    internal static readonly TimeSpan ShortRateLimitWait = TimeSpan.FromMinutes(1);
 
     /// <summary>YouTube quotas reset at midnight Pacific time.</summary>
     private TimeSpan UntilPacificMidnight()
