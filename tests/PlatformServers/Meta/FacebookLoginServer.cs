@@ -101,7 +101,8 @@ public abstract class FacebookLoginServer(string clientId, string clientSecret) 
         {
             return refused;
         }
-        var page = Grants.Issue(PageId, user.Scopes);
+        // get-long-lived "Long-lived Page Access Token": a Page token got with a long-lived user token has no expiry.
+        var page = Grants.Issue(PageId, user.Scopes, lifetime: TimeSpan.FromDays(3650));
         var fields = call.Fields;
         var view = new Dictionary<string, object?>
         {

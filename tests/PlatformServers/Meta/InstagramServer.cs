@@ -184,18 +184,20 @@ public sealed class InstagramServer() : FacebookLoginServer("instagram-app-id", 
     private async Task<IResult> ContainerStatusAsync(HttpContext context, GraphCall call, MediaContainer container) =>
         Authorized(call, out _, "instagram_basic") ?? await StepAsync(context, Steps.ContainerStatus, () =>
         {
+            // This check answers the status as it is, then processing moves one poll on.
+            var status = container.Status;
             container.Poll();
             var view = new Dictionary<string, object?> { ["id"] = container.Id };
             var fields = call.Fields.Count == 0 ? ["status_code"] : call.Fields;
             if (fields.Contains("status_code"))
             {
-                view["status_code"] = container.Status.ToString();
+                view["status_code"] = status.ToString();
             }
             if (fields.Contains("status"))
             {
-                view["status"] = container.Status == ContainerStatus.ERROR
+                view["status"] = status == ContainerStatus.ERROR
                     ? container.ErrorMessage ?? container.Children.First(c => c.ErrorMessage is not null).ErrorMessage
-                    : container.Status.ToString().Replace('_', ' ');
+                    : status.ToString().Replace('_', ' ');
             }
             return Json(view);
         });

@@ -205,9 +205,11 @@ public sealed class ThreadsServer() : GraphServer("threads-app-id", "threads-app
     private async Task<IResult> StatusAsync(HttpContext context, GraphCall call, MediaContainer container) =>
         Authorized(call, out _, "threads_basic") ?? await StepAsync(context, Steps.ContainerStatus, () =>
         {
+            // This check answers the status as it is, then processing moves one poll on.
+            var status = container.Status;
             container.Poll();
-            var view = new Dictionary<string, object?> { ["id"] = container.Id, ["status"] = container.Status.ToString() };
-            if (container.Status == ContainerStatus.ERROR && call.Fields.Contains("error_message"))
+            var view = new Dictionary<string, object?> { ["id"] = container.Id, ["status"] = status.ToString() };
+            if (status == ContainerStatus.ERROR && call.Fields.Contains("error_message"))
             {
                 view["error_message"] = container.ErrorMessage ?? container.Children.First(c => c.ErrorMessage is not null).ErrorMessage;
             }
