@@ -64,6 +64,39 @@ public sealed class GraphAndXServerStrictnessTests
     }
 
     [Test]
+    public async Task X_threads_a_reply_only_under_a_post_it_holds_and_deletes_a_post()
+    {
+        await using var x = new XServer();
+        await x.StartAsync();
+        var token = x.Grants.Issue(x.UserId, ["tweet.read", "tweet.write", "users.read"]).AccessToken;
+
+        (await SendAsync(HttpMethod.Post, $"{x.Url}/2/tweets", token, Json("""{"text":"orphan","reply":{"in_reply_to_tweet_id":"1"}}"""))).Status.ShouldBe(403);
+        var first = (await SendAsync(HttpMethod.Post, $"{x.Url}/2/tweets", token, Json("""{"text":"first"}"""))).Body.GetProperty("data").GetProperty("id").GetString();
+        (await SendAsync(HttpMethod.Post, $"{x.Url}/2/tweets", token, Json($$$"""{"text":"second","reply":{"in_reply_to_tweet_id":"{{{first}}}"}}"""))).Status.ShouldBe(201);
+        x.Tweets.Single(t => t.Text == "second").InReplyToId.ShouldBe(first);
+
+        (await SendAsync(HttpMethod.Delete, $"{x.Url}/2/tweets/{first}", token)).Body.GetProperty("data").GetProperty("deleted").GetBoolean().ShouldBeTrue();
+        x.Tweets.ShouldNotContain(t => t.Id == first);
+    }
+
+    [Test]
+    public async Task Instagram_refuses_a_publish_past_the_24_hour_limit_with_9_and_2207042()
+    {
+        await using var instagram = new InstagramServer();
+        await instagram.StartAsync();
+        instagram.PublishingLimit = 0;
+        var token = instagram.Grants.Issue(instagram.PageId, ["instagram_basic", "instagram_content_publish"]).AccessToken;
+        var api = $"{instagram.Url}/v25.0/{instagram.InstagramUserId}";
+
+        var container = (await SendAsync(HttpMethod.Post, $"{api}/media", token, Form(("image_url", instagram.HostMedia("p.jpg", Jpeg, "image/jpeg"))))).Body.GetProperty("id").GetString();
+        var refused = await SendAsync(HttpMethod.Post, $"{api}/media_publish", token, Form(("creation_id", container!)));
+
+        refused.Body.GetProperty("error").GetProperty("code").GetInt32().ShouldBe(9);
+        refused.Body.GetProperty("error").GetProperty("error_subcode").GetInt32().ShouldBe(2207042);
+        instagram.Media.ShouldBeEmpty();
+    }
+
+    [Test]
     public async Task Instagram_puts_a_container_whose_image_is_not_jpeg_in_error()
     {
         await using var instagram = new InstagramServer();

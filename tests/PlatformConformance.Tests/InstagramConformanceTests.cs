@@ -71,6 +71,18 @@ public sealed class InstagramConformanceTests : PublishingScenarios<InstagramSer
     }
 
     [Test]
+    public async Task A_container_whose_image_cannot_be_fetched_is_rejected_and_nothing_is_published()
+    {
+        var text = Unique("IG unreachable image");
+
+        var refused = await PublishRefusedAsync(new PostContent(text, [new MediaItem(Server.Url + "/media/never-hosted.jpg", MediaKind.Image, "image/jpeg", 10)]));
+
+        refused.Kind.ShouldBe(PlatformErrorKind.ContentRejected, refused.Message);
+        Server.Containers.Last().Status.ShouldBe(ContainerStatus.ERROR);
+        Held(text).ShouldBe(0);
+    }
+
+    [Test]
     public Task A_lost_answer_to_media_publish_is_found_not_published_again_when_the_connection_drops() =>
         FindsThePostAfterItsAnswerWasLost(LostAnswer.Abort);
 
@@ -93,7 +105,7 @@ public sealed class InstagramConformanceTests : PublishingScenarios<InstagramSer
     [Test]
     public Task After_a_5xx_on_media_publish_the_next_attempt_publishes_once() => ServerErrorThenTheNextAttemptPublishesOnce(InstagramServer.Steps.Publish);
 
-    // A throttled call's wait (X-Business-Use-Case-Usage estimated_time_to_regain_access) is not read: docs/platform-conformance.md.
+    // A publish past the 24-hour posting limit (9/2207042) is reported Permanent, and a throttled call's wait (X-Business-Use-Case-Usage estimated_time_to_regain_access) is not read: docs/platform-conformance.md.
 
     [Test]
     public Task A_throttled_publish_without_a_wait_is_rate_limited() => RateLimitIsReported(null);

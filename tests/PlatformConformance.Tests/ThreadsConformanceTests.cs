@@ -58,6 +58,18 @@ public sealed class ThreadsConformanceTests : PublishingScenarios<ThreadsServer>
     }
 
     [Test]
+    public async Task A_container_whose_image_cannot_be_fetched_is_rejected_and_nothing_is_published()
+    {
+        var text = Unique("Threads unreachable image");
+
+        var refused = await PublishRefusedAsync(new PostContent(text, [new MediaItem(Server.Url + "/media/never-hosted.jpg", MediaKind.Image, "image/jpeg", 10)]));
+
+        refused.Kind.ShouldBe(PlatformErrorKind.ContentRejected, refused.Message);
+        Server.Containers.Last().Status.ShouldBe(ContainerStatus.ERROR);
+        Held(text).ShouldBe(0);
+    }
+
+    [Test]
     public Task A_lost_answer_to_threads_publish_is_found_not_published_again_when_the_connection_drops() =>
         FindsThePostAfterItsAnswerWasLost(LostAnswer.Abort);
 

@@ -221,7 +221,7 @@ public sealed class InstagramServer() : FacebookLoginServer("instagram-app-id", 
         }
         if (PublishedInTheLastDay() >= PublishingLimit)
         {
-            return Error(400, "Application request limit reached", "OAuthException", 9, 2207042);
+            return Error(400, "The account has published the most posts the API allows in 24 hours.", "OAuthException", 9, 2207042);
         }
         return await StepAsync(context, Steps.Publish, () =>
         {
