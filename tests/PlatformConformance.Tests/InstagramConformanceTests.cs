@@ -68,6 +68,8 @@ public sealed class InstagramConformanceTests : PublishingScenarios<InstagramSer
         await PublishAsync(Post(text));
 
         Held(text).ShouldBe(1);
+        var container = Server.Containers.Single(c => c.Text == text);
+        Server.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/" + container.Id, StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(4, "three checks answered IN_PROGRESS");
     }
 
     [Test]

@@ -72,7 +72,8 @@ public sealed class XConformanceTests : PublishingScenarios<XServer>
 
         await PublishAsync(VideoPost(text));
 
-        Server.Tweets.Single(t => t.Text == text).MediaIds.ShouldHaveSingleItem();
+        var media = Server.Tweets.Single(t => t.Text == text).MediaIds.ShouldHaveSingleItem();
+        Server.RequestsTo("GET", "/2/media/upload").Count(r => r.Query.Contains(media, StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(3, "two checks answered in_progress");
     }
 
     [Test]
