@@ -55,9 +55,10 @@ public sealed class OAuthGrants(string clientId, string clientSecret, FaultPlan 
     /// <summary>Single use: a second exchange of the same code finds nothing.</summary>
     public CodeGrant? RedeemCode(string? code) => code is not null && codes.TryRemove(code, out var grant) ? grant : null;
 
-    public IssuedToken Issue(string accountId, IReadOnlyList<string> scopes, string? keptRefreshToken = null)
+    /// <param name="lifetime">This token's lifetime when it differs from <see cref="AccessTokenLifetime"/> (tokens that do not expire).</param>
+    public IssuedToken Issue(string accountId, IReadOnlyList<string> scopes, string? keptRefreshToken = null, TimeSpan? lifetime = null)
     {
-        var token = new IssuedToken("at-" + Random(16), keptRefreshToken ?? "rt-" + Random(16), accountId, scopes, DateTimeOffset.UtcNow + AccessTokenLifetime);
+        var token = new IssuedToken("at-" + Random(16), keptRefreshToken ?? "rt-" + Random(16), accountId, scopes, DateTimeOffset.UtcNow + (lifetime ?? AccessTokenLifetime));
         byAccess[token.AccessToken] = token;
         byRefresh[token.RefreshToken] = token;
         return token;

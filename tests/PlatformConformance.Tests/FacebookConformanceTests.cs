@@ -1,0 +1,84 @@
+using Platform.PlatformServers.Meta;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.PlatformConformance.Tests;
+
+/// <summary>Our Facebook Pages client against a server written from Meta's Pages documentation (see <see cref="FacebookServer"/>).</summary>
+public sealed class FacebookConformanceTests : PublishingScenarios<FacebookServer>
+{
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 5, 6, 7, 8];
+
+    private protected override SocialPlatform Platform => SocialPlatform.Facebook;
+
+    private protected override string AcceptStep => FacebookServer.Steps.FeedPost;
+
+    private protected override PostContent Post(string text) => new(text);
+
+    private protected override int Held(string text) => Server.Posts.Count(p => p.Text == text);
+
+    private MediaItem Image(string name) => new(Server.HostMedia(name, Jpeg, "image/jpeg"), MediaKind.Image, "image/jpeg", Jpeg.Length);
+
+    private PostContent ImagePost(string text) => new(text, [Image("page-photo.jpg")]);
+
+    [Test]
+    public async Task Connecting_lists_the_page_the_user_manages()
+    {
+        var account = await AccountAsync();
+
+        account.GetProperty("status").GetString().ShouldBe(nameof(AccountStatus.Active));
+        account.GetProperty("externalId").GetString().ShouldBe(Server.PageId);
+    }
+
+    [Test]
+    public Task A_text_post_is_published_exactly_once() => PublishesExactlyOnce();
+
+    [Test]
+    public async Task A_link_post_goes_to_the_page_feed_once_with_its_link()
+    {
+        var text = Unique("Page link");
+
+        await PublishAsync(new PostContent(text, Link: "https://example.com/article"));
+
+        Server.Posts.Single(p => p.Text == text).MediaType.ShouldBe("LINK");
+    }
+
+    [Test]
+    public async Task An_image_post_is_published_once_as_the_page()
+    {
+        var text = Unique("Page photo");
+
+        var published = await PublishAsync(ImagePost(text));
+
+        var post = Server.Posts.Single(p => p.Text == text);
+        published.PlatformPostId.ShouldBe(post.Id);
+        Server.Photos[post.ChildIds.Single()].Url.ShouldBe($"{Server.Url}/media/page-photo.jpg");
+    }
+
+    [Test]
+    public Task A_lost_answer_to_a_feed_post_is_found_not_posted_again_when_the_connection_drops() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Abort);
+
+    [Test]
+    public Task A_lost_answer_to_a_feed_post_is_found_not_posted_again_when_the_answer_times_out() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Hold);
+
+    [Test]
+    public Task A_5xx_on_a_feed_post_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(FacebookServer.Steps.FeedPost);
+
+    [Test]
+    public Task After_a_5xx_on_a_feed_post_the_next_attempt_posts_once() => ServerErrorThenTheNextAttemptPublishesOnce(FacebookServer.Steps.FeedPost);
+
+    [Test]
+    public Task A_5xx_on_a_photo_upload_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(FacebookServer.Steps.Photo, ImagePost);
+
+    [Test]
+    public Task After_a_5xx_on_a_photo_upload_the_next_attempt_posts_once() => ServerErrorThenTheNextAttemptPublishesOnce(FacebookServer.Steps.Photo, ImagePost);
+
+    // A throttled call's wait (X-Business-Use-Case-Usage estimated_time_to_regain_access) is not read: docs/platform-conformance.md.
+
+    [Test]
+    public Task A_throttled_post_without_a_wait_is_rate_limited() => RateLimitIsReported(null);
+
+    // An invalidated token (190) leaves the account Active, and a token about to expire is not exchanged again:
+    // docs/platform-conformance.md.
+}

@@ -1,0 +1,117 @@
+using Platform.PlatformServers.Meta;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.PlatformConformance.Tests;
+
+/// <summary>Our Instagram client against a server written from Meta's content publishing documentation (see <see cref="InstagramServer"/>).</summary>
+public sealed class InstagramConformanceTests : PublishingScenarios<InstagramServer>
+{
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4];
+
+    private protected override SocialPlatform Platform => SocialPlatform.Instagram;
+
+    private protected override string AcceptStep => InstagramServer.Steps.Publish;
+
+    private protected override PostContent Post(string text) => new(text, [Image("photo.jpg", "a photo")]);
+
+    private protected override int Held(string text) => Server.Media.Count(m => m.Text == text);
+
+    private MediaItem Image(string name, string? alt = null) => new(Server.HostMedia(name, Jpeg, "image/jpeg"), MediaKind.Image, "image/jpeg", Jpeg.Length, AltText: alt);
+
+    private PostContent CarouselPost(string text) => new(text, [Image("one.jpg"), Image("two.jpg"), Image("three.jpg")]);
+
+    [Test]
+    public async Task Connecting_finds_the_instagram_account_behind_the_page()
+    {
+        var account = await AccountAsync();
+
+        account.GetProperty("status").GetString().ShouldBe(nameof(AccountStatus.Active));
+        account.GetProperty("externalId").GetString().ShouldBe(Server.InstagramUserId);
+    }
+
+    [Test]
+    public Task An_image_is_published_exactly_once() => PublishesExactlyOnce();
+
+    [Test]
+    public async Task An_image_goes_through_one_finished_container_with_its_caption_and_alt_text()
+    {
+        var text = Unique("IG image");
+
+        var published = await PublishAsync(Post(text));
+
+        var media = Server.Media.Single(m => m.Text == text);
+        published.PlatformPostId.ShouldBe(media.Id);
+        var container = Server.Containers.Single(c => c.Id == media.ContainerId);
+        container.ImageUrl.ShouldBe($"{Server.Url}/media/photo.jpg");
+        container.AltText.ShouldBe("a photo");
+    }
+
+    [Test]
+    public async Task A_carousel_is_built_from_item_containers_and_published_once()
+    {
+        var text = Unique("IG carousel");
+
+        await PublishAsync(CarouselPost(text));
+
+        var media = Server.Media.Single(m => m.Text == text);
+        media.MediaType.ShouldBe("CAROUSEL");
+        media.ChildIds.Count.ShouldBe(3);
+        Server.Containers.Where(c => media.ChildIds.Contains(c.Id)).ShouldAllBe(c => c.IsCarouselItem);
+    }
+
+    [Test]
+    public async Task A_container_still_processing_for_a_few_polls_is_published_once_finished()
+    {
+        var text = Unique("IG processing");
+        Server.Faults.StillProcessingFor(3);
+
+        await PublishAsync(Post(text));
+
+        Held(text).ShouldBe(1);
+        var container = Server.Containers.Single(c => c.Text == text);
+        Server.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/" + container.Id, StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(4, "three checks answered IN_PROGRESS");
+    }
+
+    [Test]
+    public async Task A_container_whose_image_cannot_be_fetched_is_rejected_and_nothing_is_published()
+    {
+        var text = Unique("IG unreachable image");
+
+        var refused = await PublishRefusedAsync(new PostContent(text, [new MediaItem(Server.Url + "/media/never-hosted.jpg", MediaKind.Image, "image/jpeg", 10)]));
+
+        refused.Kind.ShouldBe(PlatformErrorKind.ContentRejected, refused.Message);
+        Server.Containers.Last().Status.ShouldBe(ContainerStatus.ERROR);
+        Held(text).ShouldBe(0);
+    }
+
+    [Test]
+    public Task A_lost_answer_to_media_publish_is_found_not_published_again_when_the_connection_drops() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Abort);
+
+    [Test]
+    public Task A_lost_answer_to_media_publish_is_found_not_published_again_when_the_answer_times_out() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Hold);
+
+    [Test]
+    public Task A_5xx_on_creating_the_container_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(InstagramServer.Steps.CreateContainer);
+
+    [Test]
+    public Task A_5xx_on_creating_the_carousel_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(InstagramServer.Steps.CreateCarousel, CarouselPost);
+
+    [Test]
+    public Task A_5xx_on_the_container_status_ends_in_one_post() => ServerErrorEndsInOnePost(InstagramServer.Steps.ContainerStatus);
+
+    [Test]
+    public Task A_5xx_on_media_publish_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(InstagramServer.Steps.Publish);
+
+    [Test]
+    public Task After_a_5xx_on_media_publish_the_next_attempt_publishes_once() => ServerErrorThenTheNextAttemptPublishesOnce(InstagramServer.Steps.Publish);
+
+    // A publish past the 24-hour posting limit (9/2207042) is reported Permanent, and a throttled call's wait (X-Business-Use-Case-Usage estimated_time_to_regain_access) is not read: docs/platform-conformance.md.
+
+    [Test]
+    public Task A_throttled_publish_without_a_wait_is_rate_limited() => RateLimitIsReported(null);
+
+    // An invalidated token (190) leaves the account Active, and a token about to expire is not exchanged again:
+    // docs/platform-conformance.md.
+}

@@ -1,0 +1,103 @@
+using Platform.PlatformServers.Meta;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.PlatformConformance.Tests;
+
+/// <summary>Our Threads client against a server written from Meta's Threads API documentation (see <see cref="ThreadsServer"/>).</summary>
+public sealed class ThreadsConformanceTests : PublishingScenarios<ThreadsServer>
+{
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 3, 1, 4, 1];
+
+    private protected override SocialPlatform Platform => SocialPlatform.Threads;
+
+    private protected override string AcceptStep => ThreadsServer.Steps.Publish;
+
+    private protected override PostContent Post(string text) => new(text);
+
+    private protected override int Held(string text) => Server.Threads.Count(t => t.Text == text);
+
+    private MediaItem Image(string name) => new(Server.HostMedia(name, Jpeg, "image/jpeg"), MediaKind.Image, "image/jpeg", Jpeg.Length);
+
+    private PostContent ImagePost(string text) => new(text, [Image("thread.jpg")]);
+
+    [Test]
+    public async Task Connecting_reads_the_threads_profile()
+    {
+        var account = await AccountAsync();
+
+        account.GetProperty("status").GetString().ShouldBe(nameof(AccountStatus.Active));
+        account.GetProperty("externalId").GetString().ShouldBe(Server.UserId);
+    }
+
+    [Test]
+    public Task A_text_post_is_published_exactly_once() => PublishesExactlyOnce();
+
+    [Test]
+    public async Task An_image_post_goes_through_one_finished_container()
+    {
+        var text = Unique("Threads image");
+
+        var published = await PublishAsync(ImagePost(text));
+
+        var post = Server.Threads.Single(t => t.Text == text);
+        published.PlatformPostId.ShouldBe(post.Id);
+        Server.Containers.Single(c => c.Id == post.ContainerId).ImageUrl.ShouldBe($"{Server.Url}/media/thread.jpg");
+    }
+
+    // Carousels are served (media_type=CAROUSEL) but our content rules post one image or video on Threads, so no carousel test.
+
+    [Test]
+    public async Task A_container_still_processing_for_a_few_polls_is_published_once_finished()
+    {
+        var text = Unique("Threads processing");
+        Server.Faults.StillProcessingFor(3);
+
+        await PublishAsync(ImagePost(text));
+
+        Held(text).ShouldBe(1);
+        var container = Server.Containers.Single(c => c.Text == text);
+        Server.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/" + container.Id, StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(4, "three checks answered IN_PROGRESS");
+    }
+
+    [Test]
+    public async Task A_container_whose_image_cannot_be_fetched_is_rejected_and_nothing_is_published()
+    {
+        var text = Unique("Threads unreachable image");
+
+        var refused = await PublishRefusedAsync(new PostContent(text, [new MediaItem(Server.Url + "/media/never-hosted.jpg", MediaKind.Image, "image/jpeg", 10)]));
+
+        refused.Kind.ShouldBe(PlatformErrorKind.ContentRejected, refused.Message);
+        Server.Containers.Last().Status.ShouldBe(ContainerStatus.ERROR);
+        Held(text).ShouldBe(0);
+    }
+
+    [Test]
+    public Task A_lost_answer_to_threads_publish_is_found_not_published_again_when_the_connection_drops() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Abort);
+
+    [Test]
+    public Task A_lost_answer_to_threads_publish_is_found_not_published_again_when_the_answer_times_out() =>
+        FindsThePostAfterItsAnswerWasLost(LostAnswer.Hold);
+
+    [Test]
+    public Task A_5xx_on_creating_the_container_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(ThreadsServer.Steps.CreateContainer);
+
+    [Test]
+    public Task A_5xx_on_the_container_status_ends_in_one_post() => ServerErrorEndsInOnePost(ThreadsServer.Steps.ContainerStatus);
+
+    [Test]
+    public Task A_5xx_on_threads_publish_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(ThreadsServer.Steps.Publish);
+
+    [Test]
+    public Task After_a_5xx_on_threads_publish_the_next_attempt_publishes_once() => ServerErrorThenTheNextAttemptPublishesOnce(ThreadsServer.Steps.Publish);
+
+    // A throttled call's wait (X-Business-Use-Case-Usage estimated_time_to_regain_access) is not read: docs/platform-conformance.md.
+
+    [Test]
+    public Task A_throttled_publish_without_a_wait_is_rate_limited() => RateLimitIsReported(null);
+
+    // An invalidated token (190) leaves the account Active: docs/platform-conformance.md.
+
+    [Test]
+    public Task A_token_about_to_expire_is_refreshed_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
+}

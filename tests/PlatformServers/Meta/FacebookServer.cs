@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Platform.PlatformServers.Hosting;
+
+namespace Platform.PlatformServers.Meta;
+
+/// <summary>
+/// Facebook Pages publishing, written from https://developers.facebook.com/docs/pages-api/posts (POST /{page-id}/feed with
+/// message, link, published, attached_media; a Page access token with pages_manage_posts and pages_read_engagement;
+/// answers {id} "{page-id}_{post-id}"; GET /{page-id}/feed), https://developers.facebook.com/docs/graph-api/reference/page/photos/
+/// (POST url, caption, published: {id, post_id}; published=false for photos attached to a feed post later),
+/// https://developers.facebook.com/docs/graph-api/reference/page/feed/ (reading: id, message, created_time, permalink_url),
+/// https://developers.facebook.com/docs/facebook-login/guides/access-tokens ("Page Access Token": a Page token is needed
+/// to publish as the Page; error 210 otherwise) and the shared login of <see cref="FacebookLoginServer"/>.
+/// </summary>
+public sealed class FacebookServer() : FacebookLoginServer("facebook-app-id", "facebook-app-secret")
+{
+    public static class Steps
+    {
+        public const string Token = LoginSteps.Token;
+        public const string FeedPost = "page-feed";
+        public const string Photo = "page-photos";
+        public const string ListFeed = "list-feed";
+    }
+
+    private static readonly string[] PublishScopes = ["pages_manage_posts", "pages_read_engagement"];
+    private readonly ConcurrentQueue<PublishedMedia> posts = new();
+    private readonly ConcurrentDictionary<string, (string Url, string? Caption, bool Published)> photos = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<PublishedMedia> Posts => [.. posts.Where(p => !p.Deleted)];
+
+    /// <summary>Photos uploaded unpublished (to attach to a feed post), by id.</summary>
+    public IReadOnlyDictionary<string, (string Url, string? Caption, bool Published)> Photos => photos;
+
+    protected override string BusinessId => PageId;
+
+    protected override async Task<IResult?> AnswerNodeAsync(HttpContext context, GraphCall call)
+    {
+        switch (call.Method, call.Node, call.Edge)
+        {
+            case ("GET", var node, null) when node == PageId:
+                return Authorized(call, out _, "pages_show_list") ?? Json(new { id = PageId, name = PageName, category = "Software", link = $"https://www.facebook.com/{PageId}" });
+            case ("POST", var node, "feed") when node == PageId:
+                return await FeedPostAsync(context, call);
+            case ("POST", var node, "photos") when node == PageId:
+                return await PhotoAsync(context, call);
+            case ("GET", var node, "feed" or "posts" or "published_posts") when node == PageId:
+                return await ListAsync(context, call);
+            case ("GET", var node, null) when Posts.FirstOrDefault(p => p.Id == node) is { } post:
+                return PageToken(call, ["pages_read_engagement"]) ?? Json(View(post).Where(f => f.Key == "id" || call.Fields.Contains(f.Key)).ToDictionary());
+            case ("DELETE", var node, null) when Posts.FirstOrDefault(p => p.Id == node) is { } post:
+                if (PageToken(call, PublishScopes) is { } refused)
+                {
+                    return refused;
+                }
+                post.Deleted = true;
+                return Json(new { success = true });
+            default:
+                return null;
+        }
+    }
+
+    // pages-api/posts: message and/or link, or attached_media [{media_fbid}] of unpublished photos; {id}.
+    private async Task<IResult> FeedPostAsync(HttpContext context, GraphCall call)
+    {
+        if (PageToken(call, PublishScopes) is { } refused)
+        {
+            return refused;
+        }
+        var attached = new List<string>();
+        foreach (var (key, value) in call.Parameters.Where(p => p.Key.StartsWith("attached_media", StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            try
+            {
+                var element = JsonDocument.Parse(value).RootElement;
+                foreach (var item in element.ValueKind == JsonValueKind.Array ? element.EnumerateArray().ToList() : [element])
+                {
+                    attached.Add(Text(item, "media_fbid") ?? "");
+                }
+            }
+            catch (JsonException)
+            {
+                return InvalidParameter($"{key} must be a JSON object {{\"media_fbid\":\"...\"}}.");
+            }
+        }
+        if (attached.Any(id => !photos.TryGetValue(id, out var photo) || photo.Published))
+        {
+            return InvalidParameter("attached_media must name unpublished photos of this Page.");
+        }
+        var (message, link) = (call["message"], call["link"]);
+        if (string.IsNullOrEmpty(message) && string.IsNullOrEmpty(link) && attached.Count == 0)
+        {
+            return InvalidParameter("Missing message or attachment.");
+        }
+        if (link is not null && !Uri.TryCreate(link, UriKind.Absolute, out _))
+        {
+            return InvalidParameter("link must be an absolute URL.");
+        }
+        return await StepAsync(context, Steps.FeedPost, () =>
+        {
+            var post = new PublishedMedia($"{PageId}_{NewId()}", PageId, attached.Count > 0 ? "PHOTOS" : link is null ? "STATUS" : "LINK", message, null, attached, null, DateTimeOffset.UtcNow);
+            posts.Enqueue(post);
+            return Json(new { id = post.Id });
+        });
+    }
+
+    // page/photos: url (fetched by Facebook), caption or message, published (default true). Published: {id, post_id}; an
+    // unpublished photo: {id}, to attach to a feed post.
+    private async Task<IResult> PhotoAsync(HttpContext context, GraphCall call)
+    {
+        if (PageToken(call, PublishScopes) is { } refused)
+        {
+            return refused;
+        }
+        var url = call["url"];
+        if (url is null)
+        {
+            return InvalidParameter("Requires one of the params: url, source.");
+        }
+        if (!(await FetchAsync(url)).Fetched)
+        {
+            return Error(400, "(#324) Missing or invalid image file", "OAuthException", 324);
+        }
+        var published = call["published"] != "false";
+        var caption = call["caption"] ?? call["message"];
+        return await StepAsync(context, Steps.Photo, () =>
+        {
+            var id = NewId();
+            photos[id] = (url, caption, published);
+            if (!published)
+            {
+                return Json(new { id });
+            }
+            var post = new PublishedMedia($"{PageId}_{NewId()}", PageId, "PHOTO", caption, null, [id], null, DateTimeOffset.UtcNow);
+            posts.Enqueue(post);
+            return Json(new { id, post_id = post.Id });
+        });
+    }
+
+    // page/feed reading: newest first, {data: [{id, message, created_time, permalink_url}], paging}; limit per page.
+    private async Task<IResult> ListAsync(HttpContext context, GraphCall call) =>
+        PageToken(call, ["pages_read_engagement"]) ?? await StepAsync(context, Steps.ListFeed, () =>
+        {
+            var limit = int.TryParse(call["limit"], out var l) ? Math.Clamp(l, 1, 100) : 25;
+            var fields = call.Fields.Count == 0 ? ["message", "created_time"] : call.Fields;
+            var data = Posts.Reverse().Take(limit).Select(p => View(p).Where(f => f.Key == "id" || fields.Contains(f.Key)).ToDictionary()).ToList();
+            return Json(new { data, paging = new { cursors = new { before = "QVFIU0", after = "QVFIU0" } } });
+        });
+
+    private static Dictionary<string, object?> View(PublishedMedia post) => new()
+    {
+        ["id"] = post.Id, ["message"] = post.Text, ["created_time"] = Timestamp(post.CreatedAt),
+        ["permalink_url"] = $"https://www.facebook.com/{post.Id.Replace('_', '/')}",
+    };
+
+    /// <summary>A valid token of this Page (not the user's) with the scopes: access-tokens "Page Access Token", error 210.</summary>
+    private IResult? PageToken(GraphCall call, string[] scopes)
+    {
+        if (Authorized(call, out var token, scopes) is { } refused)
+        {
+            return refused;
+        }
+        return token.AccountId == PageId ? null : Error(400, "(#210) A page access token is required to request this resource.", "OAuthException", 210);
+    }
+}
