@@ -23,8 +23,10 @@ internal static class LoadCommand
         (Operation.WriteDraft, 12), (Operation.Schedule, 8), (Operation.AiOffline, 12), (Operation.AiSlow, 8),
     ];
 
-    public static async Task<int> RunAsync(int clients, int seconds, int warmupSeconds, int tenantCount, int poolSize, int aiDelayMilliseconds)
+    /// <param name="only">One operation instead of the mix (its name, e.g. GetTenant), to measure its own cost; null for the mix.</param>
+    public static async Task<int> RunAsync(int clients, int seconds, int warmupSeconds, int tenantCount, int poolSize, int aiDelayMilliseconds, string? only)
     {
+        var mix = only is null ? Mix : [(Enum.Parse<Operation>(only, ignoreCase: true), 1)];
         var load = (await File.ReadAllTextAsync("/proc/loadavg")).Trim();
         await using var ai = await SlowAi.StartAsync(TimeSpan.FromMilliseconds(aiDelayMilliseconds));
         var settings = new Dictionary<string, string>(ai.HostSettings())
@@ -42,7 +44,7 @@ internal static class LoadCommand
         {
             throw new InvalidOperationException($"The host did not become ready; see {lab.Logs}.");
         }
-        Console.WriteLine($"load: {clients} clients over {tenantCount} tenants for {warmupSeconds} s of warm-up (not counted), then {seconds} s; app pool {poolSize}, {ai}; " +
+        Console.WriteLine($"load: {(only is null ? "the mix" : "only " + mix[0].Operation)}, {clients} clients over {tenantCount} tenants for {warmupSeconds} s of warm-up (not counted), then {seconds} s; app pool {poolSize}, {ai}; " +
                           $"{Environment.ProcessorCount} cores, load before {load}");
 
         var tenants = new LabTenant[tenantCount];
@@ -61,7 +63,7 @@ internal static class LoadCommand
         var until = warmup + TimeSpan.FromSeconds(seconds);
         var clock = Stopwatch.StartNew();
         var run = Task.WhenAll(Enumerable.Range(0, clients).Select(i =>
-            Task.Run(() => new Client(http, tenants[i % tenantCount], new Random(i), answers).RunAsync(clock, until))));
+            Task.Run(() => new Client(http, tenants[i % tenantCount], new Random(i), mix, answers).RunAsync(clock, until))));
         await Task.Delay(warmup);
         var cpuBefore = host.TotalCpu();
         await run;
@@ -81,7 +83,8 @@ internal static class LoadCommand
     private static async Task<int> ReportAsync(LabRun run, List<Answer> all, TimeSpan warmup, TimeSpan elapsed, TimeSpan cpu)
     {
         var answers = all.Where(a => a.At >= warmup).ToList();
-        Console.WriteLine($"{answers.Count} answers in {elapsed.TotalSeconds:0} s ({answers.Count / elapsed.TotalSeconds:0}/s), host CPU {cpu.TotalSeconds:0} s");
+        Console.WriteLine($"{answers.Count} answers in {elapsed.TotalSeconds:0} s ({answers.Count / elapsed.TotalSeconds:0}/s), host CPU {cpu.TotalSeconds:0} s " +
+                          $"({cpu.TotalMilliseconds / Math.Max(1, answers.Count):0.00} ms per answer, background work included)");
         foreach (var group in answers.GroupBy(a => a.Operation).OrderBy(g => g.Key))
         {
             var statuses = string.Join(", ", group.GroupBy(a => a.Status).OrderBy(s => s.Key).Select(s => $"{Status(s.Key)}: {s.Count()}"));
@@ -135,7 +138,7 @@ internal static class LoadCommand
     /// <param name="At">When the request was sent, from the start of the load.</param>
     private sealed record Answer(Operation Operation, Guid Tenant, int Status, double Milliseconds, bool RetryAfter, TimeSpan At);
 
-    private sealed class Client(HttpClient http, LabTenant tenant, Random random, ConcurrentBag<Answer> answers)
+    private sealed class Client(HttpClient http, LabTenant tenant, Random random, (Operation Operation, int Weight)[] mix, ConcurrentBag<Answer> answers)
     {
         private readonly List<Guid> posts = [];
         private int sequence;
@@ -155,8 +158,8 @@ internal static class LoadCommand
 
         private Operation Pick()
         {
-            var roll = random.Next(Mix.Sum(m => m.Weight));
-            foreach (var (operation, weight) in Mix)
+            var roll = random.Next(mix.Sum(m => m.Weight));
+            foreach (var (operation, weight) in mix)
             {
                 if ((roll -= weight) < 0)
                 {
