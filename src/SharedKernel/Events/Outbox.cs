@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.SharedKernel.Data;
@@ -11,7 +12,8 @@ namespace Platform.SharedKernel.Events;
 /// </summary>
 public sealed class Outbox(DbSession session, IServiceProvider services)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>How events are stored and sent to webhooks: enums by name, as the API writes them (numbers still read).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>Records events of one type in one statement.</summary>
     public async Task AddAsync<TEvent>(IReadOnlyCollection<TEvent> integrationEvents, CancellationToken cancellationToken)
