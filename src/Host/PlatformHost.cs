@@ -140,7 +140,9 @@ internal static class PlatformHost
 
     private static void AddRedis(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(new RedisNamespace(configuration["Redis:InstanceName"] ?? "platform:"));
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptions.Validation>();
+        services.AddSingleton(provider => new RedisNamespace(provider.GetRequiredService<IOptions<RedisOptions>>().Value.InstanceName));
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptions.Validation>();
         services.AddSingleton<MemoryRateLimitCounter>();

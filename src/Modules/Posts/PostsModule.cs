@@ -42,8 +42,9 @@ internal sealed class PostsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        var options = PublishingOptions.From(configuration);
-        services.AddSingleton(options);
+        services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PublishingOptions>, PublishingOptions.Validation>();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<PublishingOptions>>().Value);
         services.AddModuleDbContext<PostsDbContext>();
         services.AddScoped<PublishQueue>();
         services.AddScoped<AccountBreakerGate>();
@@ -64,10 +65,7 @@ internal sealed class PostsModule : IModule
         services.AddScoped<AccountReconnectHandler>();
         services.AddScoped<IIntegrationEventHandler<AccountNeedsReconnect>>(provider => provider.GetRequiredService<AccountReconnectHandler>());
         services.AddScoped<IIntegrationEventHandler<AccountReconnected>>(provider => provider.GetRequiredService<AccountReconnectHandler>());
-        if (options.DispatcherEnabled)
-        {
-            services.AddHostedService<DueDispatcher>();
-        }
+        services.AddHostedService<DueDispatcher>();
         services.AddValidatorsFromAssemblyContaining<PostsModule>(includeInternalTypes: true);
     }
 

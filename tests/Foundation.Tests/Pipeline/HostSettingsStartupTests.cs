@@ -16,6 +16,10 @@ public sealed class HostSettingsStartupTests
     [TestCase("PlatformAdmins:Emails:0", "operators", "PlatformAdmins:Emails")]
     [TestCase("Users:SignInThrottle:MaxDelay", "00:00:00.5", "Users:SignInThrottle:MaxDelay")]
     [TestCase("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "ForwardedHeaders:KnownNetworks")]
+    [TestCase("Redis:InstanceName", " ", "Redis:InstanceName")]
+    [TestCase("Publishing:Lease", "00:00:01", "Publishing:Lease")]
+    [TestCase("Publishing:MaxAttempts", "0", "Publishing:MaxAttempts")]
+    [TestCase("Publishing:CircuitBreaker:BreakDuration", "00:00:00", "Publishing:CircuitBreaker:BreakDuration")]
     public async Task The_host_does_not_start_with_an_invalid_setting(string key, string value, string named)
     {
         await using var app = new PlatformApp(new Dictionary<string, string?>

@@ -23,7 +23,7 @@ internal sealed class AiDbContext(DbContextOptions<AiDbContext> options) : DbCon
         modelBuilder.Entity<PromptTemplate>().ToTable("prompt_templates");
     }
 
-    // The table's CHECK constraints speak the seed's upper-case names (PENDING, CAPTION, ...).
+    // The table's CHECK constraints use upper-case names (PENDING, CAPTION, ...).
     private static ValueConverter<TEnum, string> UpperCase<TEnum>() where TEnum : struct, Enum =>
         new(value => value.ToString().ToUpperInvariant(), text => Enum.Parse<TEnum>(text, true));
 }

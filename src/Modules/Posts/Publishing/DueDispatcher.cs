@@ -21,6 +21,10 @@ internal sealed class DueDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.DispatcherEnabled)
+        {
+            return;
+        }
         var inFlight = options.InFlight(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize);
         var slots = new SemaphoreSlim(inFlight, inFlight);
         var listening = ListenAsync(stoppingToken);

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Platform.Posts.Publishing.Breaker;
 
 namespace Platform.Posts.Publishing;
@@ -6,6 +6,8 @@ namespace Platform.Posts.Publishing;
 /// <summary>Section <c>Publishing</c>.</summary>
 internal sealed class PublishingOptions
 {
+    public const string Section = "Publishing";
+
     /// <summary>Run the due-work dispatcher in this process.</summary>
     public bool DispatcherEnabled { get; set; } = true;
     /// <summary>Targets published at once by this process; never more than the connection pool can serve (see <see cref="InFlight"/>).</summary>
@@ -34,6 +36,53 @@ internal sealed class PublishingOptions
     /// </summary>
     public int InFlight(int maxPoolSize) => Math.Max(1, Math.Min(MaxConcurrency, maxPoolSize - ReservedConnections));
 
-    public static PublishingOptions From(IConfiguration configuration) =>
-        configuration.GetSection("Publishing").Get<PublishingOptions>() ?? new PublishingOptions();
+    public sealed class Validation : IValidateOptions<PublishingOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, PublishingOptions options)
+        {
+            var failures = Problems(options).ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
+        private static IEnumerable<string> Problems(PublishingOptions options)
+        {
+            if (options.MaxConcurrency < 1)
+            {
+                yield return $"{Section}:MaxConcurrency must be at least 1.";
+            }
+            if (options.ClaimBatchSize < 1)
+            {
+                yield return $"{Section}:ClaimBatchSize must be at least 1.";
+            }
+            // A third of the lease is the send window: shorter leaves no time for a request to leave.
+            if (options.Lease < TimeSpan.FromSeconds(3))
+            {
+                yield return $"{Section}:Lease must be at least three seconds.";
+            }
+            if (options.IdlePoll <= TimeSpan.Zero)
+            {
+                yield return $"{Section}:IdlePoll must be positive.";
+            }
+            if (options.MaxAttempts < 1)
+            {
+                yield return $"{Section}:MaxAttempts must be at least 1.";
+            }
+            if (options.RetryBaseDelay < TimeSpan.Zero)
+            {
+                yield return $"{Section}:RetryBaseDelay must not be negative.";
+            }
+            if (options.MissedWindow <= TimeSpan.Zero)
+            {
+                yield return $"{Section}:MissedWindow must be positive.";
+            }
+            if (options.CircuitBreaker.FailureThreshold < 0)
+            {
+                yield return $"{Section}:CircuitBreaker:FailureThreshold must be 0 (off) or more.";
+            }
+            if (options.CircuitBreaker.BreakDuration <= TimeSpan.Zero)
+            {
+                yield return $"{Section}:CircuitBreaker:BreakDuration must be positive.";
+            }
+        }
+    }
 }

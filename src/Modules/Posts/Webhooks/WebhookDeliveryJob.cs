@@ -1,5 +1,6 @@
 using System.Text;
 using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Outbound;
@@ -13,7 +14,7 @@ namespace Platform.Posts.Webhooks;
 /// refuses fails it for good: it would be refused again. Receivers dedupe on X-Platform-Event-Id.
 /// </summary>
 internal sealed class WebhookDeliveryJob(
-    DbSession session, ITenantSettingsReader settings, WebhookSigner signer, IHttpClientFactory clients,
+    IServiceScopeFactory scopes, WebhookSigner signer, IHttpClientFactory clients,
     OutboundUrlPolicy outbound, IOptions<WebhookUrlOptions> webhooks, TimeProvider clock)
 {
     public const string ClientName = "webhooks";
@@ -22,9 +23,9 @@ internal sealed class WebhookDeliveryJob(
     [AutomaticRetry(Attempts = 8, OnAttemptsExceeded = AttemptsExceededAction.Fail, ExceptOn = [typeof(OutboundRequestRefusedException)])]
     public async Task DeliverAsync(Guid tenantId, Guid eventId, string eventName, Guid postId, string platform, string body, CancellationToken cancellationToken)
     {
-        await session.BeginAsync(cancellationToken);
-        var url = (await settings.GetAsync(cancellationToken)).WebhookUrl;
-        await session.CommitAsync(cancellationToken);
+        // Read in a unit of work of its own: no connection is held while the receiver answers.
+        var url = await scopes.RunAsync(tenantId,
+            async services => (await services.GetRequiredService<ITenantSettingsReader>().GetAsync(cancellationToken)).WebhookUrl, cancellationToken);
         if (url is null)
         {
             return;

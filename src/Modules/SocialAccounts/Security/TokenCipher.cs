@@ -89,8 +89,6 @@ internal sealed class TokenCipher
         return Encoding.UTF8.GetString(plaintext);
     }
 
-    public static string KeyIdOf(string ciphertext) => ciphertext.Split('.') is [_, var keyId, _] ? keyId : "";
-
     /// <summary>A subkey for another purpose (signing OAuth state), derived so one configured secret serves both.</summary>
     public byte[] DeriveKey(string keyId, string purpose) =>
         keys.TryGetValue(keyId, out var key)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
-using Platform.SharedKernel.Tenancy;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Data;
 using Platform.SocialAccounts.Security;
@@ -19,19 +18,19 @@ internal sealed class TokenKeyRotation(IServiceScopeFactory scopes, TokenCipher 
 {
     public async Task<int> ReencryptAllAsync(CancellationToken cancellationToken)
     {
-        var tenants = new List<Guid>();
-        await using (var scope = scopes.CreateAsyncScope())
+        var tenants = await scopes.RunAsync(null, async services =>
         {
-            var session = scope.ServiceProvider.GetRequiredService<DbSession>();
-            await session.BeginAsync(cancellationToken);
+            var session = services.GetRequiredService<DbSession>();
             await using var command = await session.CreateCommandAsync("SELECT social_accounts.tenants_with_tokens_not_under($1)", cancellationToken);
             command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = cipher.CurrentKeyId });
+            var found = new List<Guid>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                tenants.Add(reader.GetGuid(0));
+                found.Add(reader.GetGuid(0));
             }
-        }
+            return found;
+        }, cancellationToken);
         var total = 0;
         foreach (var tenantId in tenants)
         {
@@ -41,13 +40,12 @@ internal sealed class TokenKeyRotation(IServiceScopeFactory scopes, TokenCipher 
         return total;
     }
 
-    private async Task<int> ReencryptTenantAsync(Guid tenantId, CancellationToken cancellationToken)
+    private Task<int> ReencryptTenantAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        scopes.RunAsync(tenantId, services => ReencryptAsync(services, cancellationToken), cancellationToken);
+
+    private async Task<int> ReencryptAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
-        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
-        await session.BeginAsync(cancellationToken);
-        var db = scope.ServiceProvider.GetRequiredService<SocialAccountsDbContext>();
+        var db = services.GetRequiredService<SocialAccountsDbContext>();
         var stale = await db.Accounts.Where(a => a.KeyId != cipher.CurrentKeyId).ToListAsync(cancellationToken);
         var count = 0;
         var unreadable = new List<SocialAccount>();
@@ -70,10 +68,9 @@ internal sealed class TokenKeyRotation(IServiceScopeFactory scopes, TokenCipher 
             }
             account.UpdatedAt = clock.GetUtcNow();
         }
-        var tokens = scope.ServiceProvider.GetRequiredService<AccountTokens>();
-        await scope.ServiceProvider.GetRequiredService<Outbox>().AddAsync(unreadable.Select(tokens.NeedsReconnect).ToList(), cancellationToken);
+        var tokens = services.GetRequiredService<AccountTokens>();
+        await services.GetRequiredService<Outbox>().AddAsync(unreadable.Select(tokens.NeedsReconnect).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await session.CommitAsync(cancellationToken);
         return count;
     }
 }
