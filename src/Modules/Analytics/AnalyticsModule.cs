@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Analytics.Data;
 using Platform.Analytics.Events;
-using Platform.Analytics.Features;
+using Platform.Analytics.Features.Summary;
 using Platform.Posts.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.Tenants.Data;
 
@@ -14,11 +15,10 @@ internal static class GetTenantEndpoint
         .MapGet("/", HandleAsync)
         .WithName("GetTenant")
         .WithSummary("The caller's tenant: plan, AI budget and usage, settings.")
-        .RequireAuthorization(Policies.Viewer);
+        .RequireAuthorization(Policies.Viewer)
+        .ProducesProblem(StatusCodes.Status404NotFound);
 
     // No WHERE: row-level security shows the caller's tenant row and no other.
-    private static async Task<Results<Ok<TenantResponse>, NotFound>> HandleAsync(TenantsDbContext db, CancellationToken cancellationToken) =>
-        await db.Tenants.AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { } tenant
-            ? TypedResults.Ok(TenantResponse.From(tenant))
-            : TypedResults.NotFound();
+    private static async Task<Ok<TenantResponse>> HandleAsync(TenantsDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TenantResponse.From(await db.Tenants.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("The tenant")));
 }

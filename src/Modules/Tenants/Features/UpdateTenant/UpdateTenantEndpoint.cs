@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
 using Platform.SharedKernel.Validation;
@@ -22,19 +23,16 @@ internal static class UpdateTenantEndpoint
         .WithName("UpdateTenant")
         .WithSummary("Renames the tenant or changes its settings (owners and admins).")
         .RequireAuthorization(Policies.Admin)
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .WithOwnUnitsOfWork()
         .Validate<UpdateTenantRequest>();
 
-    private static Task<Results<Ok<TenantResponse>, NotFound>> HandleAsync(
+    private static Task<Ok<TenantResponse>> HandleAsync(
         UpdateTenantRequest request, ITenantContext tenantContext, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken) =>
-        scopes.RunAsync<Results<Ok<TenantResponse>, NotFound>>(tenantContext.RequiredTenantId, async services =>
+        scopes.RunAsync(tenantContext.RequiredTenantId, async services =>
         {
             var db = services.GetRequiredService<TenantsDbContext>();
-            var tenant = await db.Tenants.SingleOrDefaultAsync(cancellationToken);
-            if (tenant is null)
-            {
-                return TypedResults.NotFound();
-            }
+            var tenant = await db.Tenants.SingleOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("The tenant");
             tenant.Name = request.Name ?? tenant.Name;
             tenant.Settings = request.Settings ?? tenant.Settings;
             tenant.UpdatedAt = clock.GetUtcNow();

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Routing;
 using Platform.AI.Contracts;
 using Platform.AI.Features.Shared;
 using Platform.AI.Generation;
@@ -15,12 +14,6 @@ internal sealed record GenerateContentRequest(
 {
     public AiTask ToTask(string? guidance) => new(AiRequestType.Content, Prompt.Trim(), GenerationRules.Canonical(Platforms),
         Tone: Tone, TemplateId: TemplateId, Guidance: guidance);
-}
-
-/// <summary>POST /api/v1/ai/content: a long-form post from a brief.</summary>
-internal static class GenerateContentEndpoint
-{
-    public static void Map(IEndpointRouteBuilder ai) => ai.MapGeneration<GenerateContentRequest>("/content", "GenerateContent");
 }
 
 internal sealed class GenerateContentValidator : AbstractValidator<GenerateContentRequest>

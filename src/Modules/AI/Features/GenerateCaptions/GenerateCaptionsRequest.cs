@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Routing;
 using Platform.AI.Contracts;
 using Platform.AI.Features.Shared;
 using Platform.AI.Generation;
@@ -16,12 +15,6 @@ internal sealed record GenerateCaptionsRequest(
 {
     public AiTask ToTask(string? guidance) => new(AiRequestType.Caption, Prompt.Trim(), GenerationRules.Canonical(Platforms),
         Variants: Variants, Tone: Tone, TemplateId: TemplateId, Guidance: guidance);
-}
-
-/// <summary>POST /api/v1/ai/captions: several caption variants fitted to the target platforms.</summary>
-internal static class GenerateCaptionsEndpoint
-{
-    public static void Map(IEndpointRouteBuilder ai) => ai.MapGeneration<GenerateCaptionsRequest>("/captions", "GenerateCaptions");
 }
 
 internal sealed class GenerateCaptionsValidator : AbstractValidator<GenerateCaptionsRequest>

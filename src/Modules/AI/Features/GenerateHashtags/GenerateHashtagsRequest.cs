@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Routing;
 using Platform.AI.Contracts;
 using Platform.AI.Features.Shared;
 using Platform.AI.Generation;
@@ -9,12 +8,6 @@ namespace Platform.AI.Features.GenerateHashtags;
 internal sealed record GenerateHashtagsRequest(string Text, string[] Platforms, int Count = 10) : IGenerationRequest
 {
     public AiTask ToTask(string? guidance) => new(AiRequestType.Hashtags, Text.Trim(), GenerationRules.Canonical(Platforms), Count: Count);
-}
-
-/// <summary>POST /api/v1/ai/hashtags: hashtags for a text, as many as the platforms' conventions allow.</summary>
-internal static class GenerateHashtagsEndpoint
-{
-    public static void Map(IEndpointRouteBuilder ai) => ai.MapGeneration<GenerateHashtagsRequest>("/hashtags", "GenerateHashtags");
 }
 
 internal sealed class GenerateHashtagsValidator : AbstractValidator<GenerateHashtagsRequest>

@@ -7,11 +7,7 @@ using Platform.Analytics.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 
-namespace Platform.Analytics.Features;
-
-internal sealed record EventCount(string Platform, string EventType, long Count);
-
-internal sealed record AnalyticsSummary(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<EventCount> Counts);
+namespace Platform.Analytics.Features.Summary;
 
 internal static class SummaryEndpoint
 {

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Routing;
 using Platform.AI.Contracts;
 using Platform.AI.Features.Shared;
 using Platform.AI.Generation;
@@ -10,12 +9,6 @@ namespace Platform.AI.Features.ImproveContent;
 internal sealed record ImproveContentRequest(string Content, string Goal, string[] Platforms, string? Tone = null) : IGenerationRequest
 {
     public AiTask ToTask(string? guidance) => new(AiRequestType.Improve, Content.Trim(), GenerationRules.Canonical(Platforms), Tone: Tone, Goal: Goal);
-}
-
-/// <summary>POST /api/v1/ai/improve: existing content made shorter, more engaging, re-toned or adapted to a platform.</summary>
-internal static class ImproveContentEndpoint
-{
-    public static void Map(IEndpointRouteBuilder ai) => ai.MapGeneration<ImproveContentRequest>("/improve", "ImproveContent");
 }
 
 internal sealed class ImproveContentValidator : AbstractValidator<ImproveContentRequest>
