@@ -7,6 +7,11 @@ internal sealed class WakeSignal
 
     public void Set()
     {
+        // Most signals find one already pending (a burst of notifications): skip the throw and catch that would follow.
+        if (semaphore.CurrentCount > 0)
+        {
+            return;
+        }
         try
         {
             semaphore.Release();
