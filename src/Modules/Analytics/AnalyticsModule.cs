@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Platform.Analytics.Collection;
 using Platform.Analytics.Data;
 using Platform.Analytics.Events;
 using Platform.Analytics.Features.Summary;
@@ -20,6 +22,10 @@ internal sealed class AnalyticsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<AnalyticsDbContext>();
+        services.AddOptions<MetricsCollectionOptions>().BindConfiguration(MetricsCollectionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MetricsCollectionOptions>, MetricsCollectionOptions.Validation>();
+        services.AddScoped<IIntegrationEventHandler<PostTargetPublished>, ScheduleMetricFetches>();
+        services.AddScoped<MetricFetchJob>();
         services.AddScoped<RecordPublishingEvents>();
         services.AddScoped<IIntegrationEventHandler<PostTargetPublished>>(provider => provider.GetRequiredService<RecordPublishingEvents>());
         services.AddScoped<IIntegrationEventHandler<PostTargetFailed>>(provider => provider.GetRequiredService<RecordPublishingEvents>());

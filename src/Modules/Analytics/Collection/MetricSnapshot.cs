@@ -1,0 +1,59 @@
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.Analytics.Collection;
+
+/// <summary>What a platform reported for one target at one slot of its schedule; null where the platform has no such figure.</summary>
+internal sealed class MetricSnapshot
+{
+    public Guid Id { get; set; }
+    public Guid TenantId { get; set; }
+    public Guid TargetId { get; set; }
+    public Guid PostId { get; set; }
+    public Guid SocialAccountId { get; set; }
+    public SocialPlatform Platform { get; set; }
+    public int Slot { get; set; }
+    public DateTimeOffset FetchedAt { get; set; }
+    public long? Impressions { get; set; }
+    public long? Reach { get; set; }
+    public long? Views { get; set; }
+    public long? Likes { get; set; }
+    public long? Comments { get; set; }
+    public long? Shares { get; set; }
+    public long? Saves { get; set; }
+    public long? Clicks { get; set; }
+    /// <summary>Figures of the platform's own that have no column (stored as jsonb).</summary>
+    public Dictionary<string, long>? Others { get; set; }
+
+    // Platforms report reach and saves among their own figures; these names are the ones our clients use.
+    private const string ReachKey = "reach";
+    private const string SavesKey = "saves";
+
+    public static MetricSnapshot From(TrackedTarget target, int slot, PostMetrics metrics, DateTimeOffset fetchedAt)
+    {
+        var others = metrics.Other?.ToDictionary(StringComparer.OrdinalIgnoreCase) ?? new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        var reach = Take(others, ReachKey);
+        var saves = Take(others, SavesKey);
+        return new MetricSnapshot
+        {
+            Id = Guid.NewGuid(),
+            TenantId = target.TenantId,
+            TargetId = target.TargetId,
+            PostId = target.PostId,
+            SocialAccountId = target.SocialAccountId,
+            Platform = target.Platform,
+            Slot = slot,
+            FetchedAt = fetchedAt,
+            Impressions = metrics.Impressions,
+            Reach = reach,
+            Views = metrics.Views,
+            Likes = metrics.Likes,
+            Comments = metrics.Comments,
+            Shares = metrics.Shares,
+            Saves = saves,
+            Clicks = metrics.Clicks,
+            Others = others.Count == 0 ? null : new Dictionary<string, long>(others, StringComparer.Ordinal),
+        };
+    }
+
+    private static long? Take(Dictionary<string, long> others, string key) => others.Remove(key, out var value) ? value : null;
+}
