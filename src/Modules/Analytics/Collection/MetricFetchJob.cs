@@ -37,7 +37,8 @@ internal sealed class MetricFetchJob(IServiceScopeFactory scopes, ISocialAccount
         {
             await RecordStatusAsync(tenantId, target.SocialAccountId, status => status.Refused(refusal.Kind, refusal.Message, clock.GetUtcNow()), cancellationToken);
             logger.LogWarning("Metrics of target {TargetId} on {Platform} refused: {Kind}", targetId, target.Platform, refusal.Kind);
-            if (refusal.IsRetryable)
+            // A busy or failing platform may answer later; a token or permission problem needs the user (the next slot tries again).
+            if (refusal.Kind is PlatformErrorKind.RateLimited or PlatformErrorKind.Transient)
             {
                 throw;
             }

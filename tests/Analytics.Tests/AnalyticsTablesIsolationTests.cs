@@ -1,0 +1,67 @@
+using Npgsql;
+using Shouldly;
+
+namespace Platform.Analytics.Tests;
+
+/// <summary>Row-level security on the metrics tables, through the app role the host connects as.</summary>
+public sealed class AnalyticsTablesIsolationTests
+{
+    private AnalyticsApp app = null!;
+    private Guid tenantA;
+    private Guid tenantB;
+    private readonly Guid targetA = Guid.NewGuid();
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        app = new AnalyticsApp();
+        tenantA = await app.CreateTenantAsync();
+        tenantB = await app.CreateTenantAsync();
+        await ExecuteAsync(tenantA, """
+            INSERT INTO analytics.tracked_targets (target_id, tenant_id, post_id, social_account_id, platform, platform_post_id, published_at)
+            VALUES ($1, $2, gen_random_uuid(), gen_random_uuid(), 'X', '1', now())
+            """, targetA, tenantA);
+        await ExecuteAsync(tenantA, """
+            INSERT INTO analytics.metric_snapshots (id, tenant_id, target_id, post_id, social_account_id, platform, slot, fetched_at)
+            VALUES (gen_random_uuid(), $1, $2, gen_random_uuid(), gen_random_uuid(), 'X', 0, now())
+            """, tenantA, targetA);
+        await ExecuteAsync(tenantA, """
+            INSERT INTO analytics.account_status (tenant_id, social_account_id, state, updated_at) VALUES ($1, gen_random_uuid(), 'Collecting', now())
+            """, tenantA);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await app.DisposeAsync();
+
+    [TestCase("analytics.tracked_targets")]
+    [TestCase("analytics.metric_snapshots")]
+    [TestCase("analytics.account_status")]
+    public async Task Another_tenant_sees_no_rows_and_cannot_change_them(string table)
+    {
+        (await ExecuteAsync(tenantA, $"SELECT count(*) FROM {table}")).ShouldBe(1L);
+        (await ExecuteAsync(tenantB, $"SELECT count(*) FROM {table}")).ShouldBe(0L);
+        (await ExecuteAsync(tenantB, $"UPDATE {table} SET tenant_id = tenant_id RETURNING 1")).ShouldBeNull();
+        (await ExecuteAsync(tenantB, $"DELETE FROM {table} RETURNING 1")).ShouldBeNull();
+        (await ExecuteAsync(tenantA, $"SELECT count(*) FROM {table}")).ShouldBe(1L);
+    }
+
+    [Test]
+    public async Task Writing_a_snapshot_for_another_tenant_is_rejected()
+    {
+        var error = await Should.ThrowAsync<PostgresException>(() => ExecuteAsync(tenantB, """
+            INSERT INTO analytics.metric_snapshots (id, tenant_id, target_id, post_id, social_account_id, platform, slot, fetched_at)
+            VALUES (gen_random_uuid(), $1, $2, gen_random_uuid(), gen_random_uuid(), 'X', 1, now())
+            """, tenantA, targetA));
+        error.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+    }
+
+    [Test]
+    public async Task With_no_tenant_set_nothing_is_visible()
+    {
+        await using var connection = app.Database.OpenApp();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM analytics.metric_snapshots", connection);
+        (await command.ExecuteScalarAsync()).ShouldBe(0L);
+    }
+
+    private Task<object?> ExecuteAsync(Guid tenant, string sql, params object[] parameters) => app.Database.ScalarAsTenantAsync(tenant, sql, parameters);
+}
