@@ -74,11 +74,13 @@ public sealed class FacebookConformanceTests : PublishingScenarios<FacebookServe
     [Test]
     public Task After_a_5xx_on_a_photo_upload_the_next_attempt_posts_once() => ServerErrorThenTheNextAttemptPublishesOnce(FacebookServer.Steps.Photo, ImagePost);
 
-    // A throttled call's wait (X-Business-Use-Case-Usage estimated_time_to_regain_access) is not read: docs/platform-conformance.md.
+    [Test]
+    public Task A_throttled_post_waits_as_long_as_the_usage_header_says() => RateLimitIsReported(TimeSpan.FromMinutes(1));
+
 
     [Test]
     public Task A_throttled_post_without_a_wait_is_rate_limited() => RateLimitIsReported(null);
 
-    // An invalidated token (190) leaves the account Active, and a token about to expire is not exchanged again:
-    // docs/platform-conformance.md.
+    [Test]
+    public Task A_user_token_about_to_expire_is_exchanged_again_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
 }

@@ -107,11 +107,34 @@ public sealed class InstagramConformanceTests : PublishingScenarios<InstagramSer
     [Test]
     public Task After_a_5xx_on_media_publish_the_next_attempt_publishes_once() => ServerErrorThenTheNextAttemptPublishesOnce(InstagramServer.Steps.Publish);
 
-    // A publish past the 24-hour posting limit (9/2207042) is reported Permanent, and a throttled call's wait (X-Business-Use-Case-Usage estimated_time_to_regain_access) is not read: docs/platform-conformance.md.
+    [Test]
+    public Task A_throttled_publish_waits_as_long_as_the_usage_header_says() => RateLimitIsReported(TimeSpan.FromMinutes(1));
+
+    [Test]
+    public async Task A_publish_past_the_24_hour_limit_waits_until_the_oldest_counted_post_leaves_the_window()
+    {
+        await PublishAsync(Post(Unique("IG before the limit")));
+        var text = Unique("IG past the limit");
+        Server.PublishingLimit = Server.Media.Count;
+        try
+        {
+            var refused = await PublishRefusedAsync(Post(text));
+
+            refused.Kind.ShouldBe(PlatformErrorKind.RateLimited, refused.Message);
+            var oldest = Server.Media.Min(m => m.CreatedAt);
+            refused.RetryAfter!.Value.ShouldBeInRange(oldest.AddDays(1) - DateTimeOffset.UtcNow, oldest.AddDays(1) - DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2));
+            Held(text).ShouldBe(0);
+        }
+        finally
+        {
+            Server.PublishingLimit = 100;
+        }
+    }
+
 
     [Test]
     public Task A_throttled_publish_without_a_wait_is_rate_limited() => RateLimitIsReported(null);
 
-    // An invalidated token (190) leaves the account Active, and a token about to expire is not exchanged again:
-    // docs/platform-conformance.md.
+    [Test]
+    public Task A_user_token_about_to_expire_is_exchanged_again_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
 }

@@ -91,7 +91,9 @@ public sealed class ThreadsConformanceTests : PublishingScenarios<ThreadsServer>
     [Test]
     public Task After_a_5xx_on_threads_publish_the_next_attempt_publishes_once() => ServerErrorThenTheNextAttemptPublishesOnce(ThreadsServer.Steps.Publish);
 
-    // A throttled call's wait (X-Business-Use-Case-Usage estimated_time_to_regain_access) is not read: docs/platform-conformance.md.
+    [Test]
+    public Task A_throttled_publish_waits_as_long_as_the_usage_header_says() => RateLimitIsReported(TimeSpan.FromMinutes(1));
+
 
     [Test]
     public Task A_throttled_publish_without_a_wait_is_rate_limited() => RateLimitIsReported(null);

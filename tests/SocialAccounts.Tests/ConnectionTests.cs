@@ -181,7 +181,8 @@ public sealed class ConnectionTests
         picked.StatusCode.ShouldBe(HttpStatusCode.OK);
         var accounts = JsonDocument.Parse(await picked.Content.ReadAsStringAsync()).RootElement.GetProperty("accounts");
         accounts.EnumerateArray().Select(a => a.GetProperty("externalId").GetString()).ShouldBe(["1002"]);
-        accounts[0].GetProperty("tokenExpiresAt").ValueKind.ShouldBe(JsonValueKind.Null);
+        // The Page token does not expire; the account records the long-lived user token's expiry, renewed before it passes.
+        accounts[0].GetProperty("tokenExpiresAt").GetDateTimeOffset().ShouldBeInRange(DateTimeOffset.UtcNow.AddDays(59), DateTimeOffset.UtcNow.AddDays(61));
         (await CountAccountsAsync("facebook")).ShouldBe(1);
         await ShouldBeProblemAsync(await editor.PostAsJsonAsync("/api/v1/social-accounts/connect/select", new { selectionId, externalIds = new[] { "1001" } }), 404, null);
     }

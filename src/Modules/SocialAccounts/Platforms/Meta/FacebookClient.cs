@@ -19,6 +19,8 @@ internal sealed class FacebookClient(HttpClient http, IConfiguration configurati
             Required(page, "id"), Required(page, "name"), null, Optional(page, "picture", "data", "url"), PageTokens(page, tokens),
             new Dictionary<string, string> { ["category"] = Optional(page, "category") ?? "" })).ToList();
 
+    protected override string PageIdOf(AccountCredentials account) => account.ExternalId;
+
     public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
     {
         var page = account.ExternalId;

@@ -31,13 +31,18 @@ internal sealed class InstagramClient(HttpClient http, IConfiguration configurat
         return accounts;
     }
 
+    protected override string PageIdOf(AccountCredentials account) =>
+        account.Metadata.GetValueOrDefault("page_id") ?? throw Fail(PlatformErrorKind.Permanent, "The account does not record its Page; reconnect it.");
+
     /// <summary>
+    /// An account connected with Facebook Login keeps its user token as the refresh token and renews it by exchange.
     /// A long-lived Instagram user token is refreshed with itself (<c>grant_type=ig_refresh_token</c>, answered
     /// <c>{access_token, token_type, expires_in}</c>: developers.facebook.com/docs/instagram-platform/reference/refresh_access_token);
     /// only those carry an expiry, so a Page token (none) is never sent here.
     /// </summary>
-    public override async Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken) =>
-        ReadTokenAnswer(await SendJsonAsync(Request(HttpMethod.Get,
+    public override async Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken) => account.RefreshToken is not null
+        ? await base.RefreshAsync(account, cancellationToken)
+        : ReadTokenAnswer(await SendJsonAsync(Request(HttpMethod.Get,
             Url(Options.RefreshUrl ?? $"{Api}/refresh_access_token", ("grant_type", "ig_refresh_token"), ("access_token", account.AccessToken))), cancellationToken));
 
     public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
@@ -65,7 +70,7 @@ internal sealed class InstagramClient(HttpClient http, IConfiguration configurat
             container = await CreateContainerAsync(account, content.MediaItems[0], content.Text, carouselItem: false, cancellationToken);
         }
         await WaitForContainerAsync(container, "status_code", account.AccessToken, cancellationToken);
-        var id = Required(await GraphPostAsync($"{ig}/media_publish", account.AccessToken, cancellationToken, ("creation_id", container)), "id");
+        var id = await PublishContainerAsync(account, container, cancellationToken);
         var media = await GraphGetAsync(id, account.AccessToken, cancellationToken, ("fields", "permalink"));
         return new PublishedPost(id, Optional(media, "permalink"));
     }
@@ -88,6 +93,46 @@ internal sealed class InstagramClient(HttpClient http, IConfiguration configurat
                 ("fields", "id,caption,permalink,timestamp"), ("limit", Math.Clamp(limit, 1, 100).ToString(CultureInfo.InvariantCulture))))
             .Select(m => new RecentPost(Required(m, "id"), Optional(m, "caption"), Time(m, "timestamp"), Optional(m, "permalink")))
             .ToList();
+
+    /// <summary><c>media_publish</c>; past the 24-hour limit, the refusal waits until the window has room.</summary>
+    private async Task<string> PublishContainerAsync(AccountCredentials account, string container, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Required(await GraphPostAsync($"{account.ExternalId}/media_publish", account.AccessToken, cancellationToken, ("creation_id", container)), "id");
+        }
+        catch (PlatformException limit) when (limit.PlatformCode == PublishingLimitCode)
+        {
+            throw new PlatformException(limit.Platform, limit.Kind, limit.Message,
+                await WaitForPublishingRoomAsync(account, cancellationToken) ?? limit.RetryAfter, limit.PlatformCode) { NothingCreated = true };
+        }
+    }
+
+    /// <summary>error-codes: code 9, subcode 2207042, "reached the maximum number of posts" in 24 hours.</summary>
+    private const string PublishingLimitCode = "9/2207042";
+
+    /// <summary>
+    /// Reads the limit (<c>content_publishing_limit</c>: <c>config.quota_total</c>, <c>config.quota_duration</c>) and the
+    /// times of that many recent media; null when either cannot be read, so the caller keeps its fallback wait.
+    /// </summary>
+    private async Task<TimeSpan?> WaitForPublishingRoomAsync(AccountCredentials account, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var limit = Data(await GraphGetAsync($"{account.ExternalId}/content_publishing_limit", account.AccessToken, cancellationToken,
+                ("fields", "config,quota_usage"))).FirstOrDefault();
+            var quota = (int)Math.Clamp(OptionalLong(limit, "config", "quota_total") ?? 100, 1, 100);
+            var window = TimeSpan.FromSeconds(OptionalLong(limit, "config", "quota_duration") ?? 86_400);
+            var times = Data(await GraphGetAsync($"{account.ExternalId}/media", account.AccessToken, cancellationToken,
+                    ("fields", "timestamp"), ("limit", quota.ToString(CultureInfo.InvariantCulture))))
+                .Select(m => Time(m, "timestamp")).OfType<DateTimeOffset>();
+            return InstagramPublishingWindow.WaitUntilRoom(times, quota, window, Clock.GetUtcNow());
+        }
+        catch (PlatformException)
+        {
+            return null;
+        }
+    }
 
     private async Task<string> CreateContainerAsync(AccountCredentials account, MediaItem item, string? caption, bool carouselItem, CancellationToken cancellationToken)
     {

@@ -54,7 +54,7 @@ internal abstract class MetaGraphClient(HttpClient http, IConfiguration configur
 
     /// <summary>
     /// <c>{"error":{"message","type","code","error_subcode"}}</c>: 190/102 token, 458/460 grant withdrawn, 1/2 transient,
-    /// 4/17/32/613 throttled, 10/200-299 permission, 506 duplicate, 1609005 link, 368 policy block.
+    /// 4/17/32/613 and 80000-80014 (business use case) throttled, 10/200-299 permission, 506 duplicate, 1609005 link, 368 policy block.
     /// </summary>
     protected override PlatformException MapError(Answer answer)
     {
@@ -76,13 +76,34 @@ internal abstract class MetaGraphClient(HttpClient http, IConfiguration configur
             // Instagram's "media is not ready for publishing": the container is still processing, so a later attempt succeeds
             // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes).
             (9007, 2207027) => Fail(PlatformErrorKind.Transient, message, code: codeText),
-            (4 or 17 or 32 or 613 or 80001, _) => Fail(PlatformErrorKind.RateLimited, message, RetryAfter(answer) ?? TimeSpan.FromMinutes(5), codeText),
+            // Instagram's 24-hour publishing limit: room returns as published posts leave the moving window
+            // (https://developers.facebook.com/docs/instagram-platform/content-publishing/, "Rate Limit").
+            (9, 2207042) => Fail(PlatformErrorKind.RateLimited, message, PublishingLimitWait, codeText),
+            (4 or 17 or 32 or 613 or (>= 80000 and <= 80014), _) => Fail(PlatformErrorKind.RateLimited, message, ThrottleWait(answer), codeText),
             (506 or 1609005 or 368, _) => Fail(PlatformErrorKind.ContentRejected, message, code: codeText),
             (10 or (>= 200 and <= 299), _) => Fail(PlatformErrorKind.Permanent, message, code: codeText),
             _ when answer.Status >= HttpStatusCode.InternalServerError => Fail(PlatformErrorKind.Transient, message, code: codeText),
             _ => Fail(PlatformErrorKind.Permanent, message, code: codeText),
         };
     }
+
+    /// <summary>The wait of a throttled call whose answer names none.</summary>
+    public static readonly TimeSpan DefaultThrottleWait = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The wait after Instagram's publishing limit when the window cannot be read: a refused <c>media_publish</c> publishes
+    /// nothing and does not count, so trying hourly costs one call while the oldest post leaves the 24 hours.
+    /// </summary>
+    public static readonly TimeSpan PublishingLimitWait = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The wait the usage headers give (see <see cref="GraphThrottleWait"/>); without one, a <c>Retry-After</c>, else
+    /// <see cref="DefaultThrottleWait"/>, since Graph's throttles are counted over rolling windows of an hour or more.
+    /// </summary>
+    private static TimeSpan ThrottleWait(Answer answer) =>
+        GraphThrottleWait.From(Header(answer, GraphThrottleWait.BusinessUseCaseHeader), Header(answer, GraphThrottleWait.AdAccountHeader))
+        ?? RetryAfter(answer)
+        ?? DefaultThrottleWait;
 }
 
 /// <summary>
@@ -100,14 +121,36 @@ internal abstract class FacebookLoginClient(HttpClient http, IConfiguration conf
     {
         var shortLived = await SendJsonAsync(Request(HttpMethod.Get, Url(Options.TokenUrl,
             ("client_id", Options.ClientId), ("redirect_uri", redirectUri), ("client_secret", Options.ClientSecret), ("code", code))), cancellationToken);
-        var longLived = await SendJsonAsync(Request(HttpMethod.Get, Url(Options.TokenUrl,
-            ("grant_type", "fb_exchange_token"), ("client_id", Options.ClientId), ("client_secret", Options.ClientSecret),
-            ("fb_exchange_token", Required(shortLived, "access_token")))), cancellationToken);
-        return ReadTokenAnswer(longLived);
+        return await LongLivedUserTokenAsync(Required(shortLived, "access_token"), cancellationToken);
     }
 
-    /// <summary>Page tokens from a long-lived user token do not expire; there is nothing to refresh.</summary>
-    public override Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken) => Task.FromResult<TokenSet?>(null);
+    /// <summary>
+    /// Exchanges the long-lived user token (kept as the account's refresh token) again while it is valid, then takes the
+    /// Page's token anew from <c>/me/accounts</c> under it
+    /// (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived). Accounts connected before
+    /// the user token was kept have only a non-expiring Page token: nothing to renew.
+    /// </summary>
+    public override async Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken)
+    {
+        if (account.RefreshToken is not { } userToken)
+        {
+            return null;
+        }
+        var user = await LongLivedUserTokenAsync(userToken, cancellationToken);
+        var pageId = PageIdOf(account);
+        var page = (await PagesAsync(user, cancellationToken)).Where(p => Optional(p, "id") == pageId).Cast<JsonElement?>().FirstOrDefault()
+            ?? throw Fail(PlatformErrorKind.TokenRevoked, $"The {Platform} user no longer manages the Page this account publishes through.");
+        return PageTokens(page, user);
+    }
+
+    /// <summary>The Page whose token acts for <paramref name="account"/>.</summary>
+    protected abstract string PageIdOf(AccountCredentials account);
+
+    /// <summary>get-long-lived: <c>grant_type=fb_exchange_token</c> turns a valid user token into a long-lived one.</summary>
+    private async Task<TokenSet> LongLivedUserTokenAsync(string userToken, CancellationToken cancellationToken) =>
+        ReadTokenAnswer(await SendJsonAsync(Request(HttpMethod.Get, Url(Options.TokenUrl,
+            ("grant_type", "fb_exchange_token"), ("client_id", Options.ClientId), ("client_secret", Options.ClientSecret),
+            ("fb_exchange_token", userToken))), cancellationToken));
 
     /// <summary>Revocation is per user, not per Page; disconnecting one Page must not cut the others off.</summary>
     public override Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken) => Task.FromResult(false);
@@ -116,5 +159,9 @@ internal abstract class FacebookLoginClient(HttpClient http, IConfiguration conf
     protected async Task<IReadOnlyList<JsonElement>> PagesAsync(TokenSet user, CancellationToken cancellationToken) =>
         Data(await GraphGetAsync("me/accounts", user.AccessToken, cancellationToken, ("fields", "id,name,access_token,category,tasks,picture")));
 
-    protected TokenSet PageTokens(JsonElement page, TokenSet user) => new(Required(page, "access_token"), null, null, user.Scopes);
+    /// <summary>
+    /// The Page token acts (it does not expire); the long-lived user token it came from is kept as the refresh token, and
+    /// its expiry is the account's, so the refresh sweep exchanges it again before it lapses.
+    /// </summary>
+    protected TokenSet PageTokens(JsonElement page, TokenSet user) => new(Required(page, "access_token"), user.AccessToken, user.ExpiresAt, user.Scopes);
 }
