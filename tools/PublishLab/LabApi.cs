@@ -44,7 +44,8 @@ internal static class LabApi
     /// </summary>
     public static async Task<Guid> ConnectAsync(string host, LabTenant tenant, string slug)
     {
-        const string redirect = "https://lab.example/oauth/callback";
+        // The redirect URI registered with each documented server (the app's registered callback).
+        const string redirect = "https://app.example/oauth/callback";
         var auth = await SendAsync(host, tenant.AccessToken, HttpMethod.Get, $"/api/v1/social-accounts/auth-url/{slug}?redirectUri={Uri.EscapeDataString(redirect)}", null);
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var consent = await browser.GetAsync(auth.GetProperty("authorizationUrl").GetString());
