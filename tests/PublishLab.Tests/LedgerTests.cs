@@ -7,7 +7,7 @@ public sealed class LedgerTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
-    private static ReceivedTweet Sent(string text, string id) => new("91", text, id, At);
+    private static ReceivedPost Sent(string text, string id) => new("91", text, id, At);
 
     private static TargetOutcome Target(string text, string status, string? id = null, bool queued = false, string? kind = null) =>
         new(Guid.NewGuid(), text, status, kind, id, queued, 1, At, At, status == "published" ? At : null);

@@ -5,8 +5,6 @@ using Platform.TestKit;
 
 namespace Platform.PublishLab;
 
-/// <summary>A tweet the fake accepted: the platform has it from the moment the request arrived, whether or not the caller saw the answer.</summary>
-public sealed record ReceivedTweet(string UserId, string Text, string Id, DateTimeOffset ReceivedAt);
 
 /// <summary>
 /// X's API on a <see cref="FakePlatform"/>: OAuth hands out a distinct token and user per connection (a refresh keeps the user), POST /2/tweets
@@ -18,14 +16,14 @@ internal sealed class FakeX : IAsyncDisposable
     private readonly FakePlatform platform;
     private readonly ConcurrentDictionary<string, string> userByToken = new();
     private readonly ConcurrentDictionary<string, string> accessByRefresh = new();
-    private readonly ConcurrentDictionary<string, List<ReceivedTweet>> timelines = new();
-    private readonly ConcurrentQueue<ReceivedTweet> tweets = new();
+    private readonly ConcurrentDictionary<string, List<ReceivedPost>> timelines = new();
+    private readonly ConcurrentQueue<ReceivedPost> tweets = new();
     private long next;
 
     private FakeX(FakePlatform platform) => this.platform = platform;
 
     public string Url => platform.Url;
-    public IReadOnlyList<ReceivedTweet> Tweets => [.. tweets];
+    public IReadOnlyList<ReceivedPost> Tweets => [.. tweets];
 
     /// <summary>How long to hold the answer to a POST /2/tweets, decided per request.</summary>
     public Func<TimeSpan?> AnswerDelay { get; set; } = () => null;
@@ -86,7 +84,7 @@ internal sealed class FakeX : IAsyncDisposable
     {
         var user = UserOf(request);
         var text = JsonDocument.Parse(request.Body).RootElement.GetProperty("text").GetString() ?? "";
-        var tweet = new ReceivedTweet(user, text, Next(), DateTimeOffset.UtcNow);
+        var tweet = new ReceivedPost(user, text, Next(), DateTimeOffset.UtcNow);
         tweets.Enqueue(tweet);
         var timeline = timelines.GetOrAdd(user, _ => []);
         lock (timeline)

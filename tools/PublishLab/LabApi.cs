@@ -38,6 +38,36 @@ internal static class LabApi
         return connected.GetProperty("accounts")[0].GetProperty("id").GetGuid();
     }
 
+    /// <summary>
+    /// Connects the platform's user through the host's connect flow as a browser would: the authorize URL, the consent
+    /// at the platform (its redirect carries the code and our state back), then the code handed to the API.
+    /// </summary>
+    public static async Task<Guid> ConnectAsync(string host, LabTenant tenant, string slug)
+    {
+        // The redirect URI registered with each documented server (the app's registered callback).
+        const string redirect = "https://app.example/oauth/callback";
+        var auth = await SendAsync(host, tenant.AccessToken, HttpMethod.Get, $"/api/v1/social-accounts/auth-url/{slug}?redirectUri={Uri.EscapeDataString(redirect)}", null);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var consent = await browser.GetAsync(auth.GetProperty("authorizationUrl").GetString());
+        var back = consent.Headers.Location is { } location
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(location.Query)
+            : throw new InvalidOperationException($"The {slug} consent did not redirect back ({(int)consent.StatusCode}): {await consent.Content.ReadAsStringAsync()}");
+        if (!back.TryGetValue("code", out var code))
+        {
+            throw new InvalidOperationException($"The {slug} consent refused: {consent.Headers.Location}");
+        }
+        var connected = await SendAsync(host, tenant.AccessToken, HttpMethod.Post, "/api/v1/social-accounts/connect",
+            new { platform = slug, code = code.ToString(), state = back["state"].ToString(), redirectUri = redirect });
+        return connected.GetProperty("accounts")[0].GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A text draft whose targets were built by the platform (its text and required fields).</summary>
+    public static async Task<Guid> CreatePostAsync(string host, LabTenant tenant, string text, IReadOnlyList<object> targets)
+    {
+        var post = await SendAsync(host, tenant.AccessToken, HttpMethod.Post, "/api/v1/posts", new { title = "lab", content = text, type = "text", targets });
+        return post.GetProperty("id").GetGuid();
+    }
+
     /// <summary>A draft with one target per account, each with its own text (so every send is traceable).</summary>
     public static async Task<Guid> CreatePostAsync(string host, LabTenant tenant, IReadOnlyList<(Guid Account, string Text)> targets)
     {

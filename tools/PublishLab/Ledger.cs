@@ -1,5 +1,14 @@
 namespace Platform.PublishLab;
 
+/// <summary>
+/// A post a platform holds: it has it from the moment the request arrived, whether or not the caller saw the answer.
+/// <see cref="OtherId"/> is a second documented name of the same post (Reddit's fullname <c>t3_</c> + id).
+/// </summary>
+public sealed record ReceivedPost(string UserId, string Text, string Id, DateTimeOffset ReceivedAt, string? OtherId = null)
+{
+    public bool IsNamed(string? id) => id is not null && (id == Id || id == OtherId);
+}
+
 /// <summary>A target as the database has it after the run.</summary>
 public sealed record TargetOutcome(
     Guid TargetId, string Text, string Status, string? ErrorKind, string? PlatformPostId, bool Queued, int Attempts,
@@ -25,7 +34,7 @@ public sealed record LedgerReport(IReadOnlyList<Duplicate> Duplicates, IReadOnly
 /// </summary>
 public static class Ledger
 {
-    public static LedgerReport Check(IReadOnlyCollection<ReceivedTweet> received, IReadOnlyCollection<TargetOutcome> targets, IReadOnlySet<string>? refusedByPlatform = null)
+    public static LedgerReport Check(IReadOnlyCollection<ReceivedPost> received, IReadOnlyCollection<TargetOutcome> targets, IReadOnlySet<string>? refusedByPlatform = null)
     {
         var sends = received.GroupBy(t => t.Text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var duplicates = sends.Where(s => s.Value.Count > 1).Select(s => new Duplicate(s.Key, s.Value.Count)).OrderBy(d => d.Text, StringComparer.Ordinal).ToList();
@@ -38,7 +47,7 @@ public static class Ledger
                 { Settled: false } => $"never settled (status {target.Status}{(target.Queued ? ", still queued" : "")}, {sent.Count} sends)",
                 { Status: "failed" } when refusedByPlatform?.Contains(target.Text) != true =>
                     $"failed without a platform error (kind {target.ErrorKind ?? "none"}, {sent.Count} sends)",
-                { Status: "published" } when !sent.Any(s => s.Id == target.PlatformPostId) =>
+                { Status: "published" } when !sent.Any(s => s.IsNamed(target.PlatformPostId)) =>
                     $"published as {target.PlatformPostId ?? "no id"} but the platform issued [{string.Join(", ", sent.Select(s => s.Id))}]",
                 _ => null,
             };

@@ -12,7 +12,9 @@ LabRun.KeepDatabase = options.ContainsKey("keep-database");
 switch (command)
 {
     case "reliability":
-        return await ReliabilityCommand.RunAsync(Int("trials", 1000), Int("posts-per-trial", 3), Int("seed", Environment.TickCount));
+        var platform = options.GetValueOrDefault("platform", "all");
+        var platforms = platform.Equals("all", StringComparison.OrdinalIgnoreCase) ? LabPlatform.Names : platform.Split(',', StringSplitOptions.TrimEntries);
+        return (await ReliabilityCommand.RunAsync(Int("trials", 1000), Int("posts-per-trial", 3), Int("seed", Environment.TickCount), platforms)).ExitCode;
     case "throughput":
         return await ThroughputCommand.RunAsync(options.GetValueOrDefault("mode", "burst"), Int("n", 10_000), Int("tenants", 50), Int("accounts", 4),
             Int("rate", 100), Int("seconds", 30));
@@ -23,7 +25,7 @@ switch (command)
             options.GetValueOrDefault("only"));
     default:
         Console.Error.WriteLine("""
-            usage: Platform.PublishLab reliability [--trials 1000] [--posts-per-trial 3] [--seed S] [--keep-database yes]
+            usage: Platform.PublishLab reliability [--trials 1000] [--posts-per-trial 3] [--platform all|X|Facebook|LinkedIn|Threads|Reddit[,...]] [--seed S] [--keep-database yes]
                    Platform.PublishLab throughput [--mode burst|steady] [--n 10000] [--tenants 50] [--accounts 4] [--rate 100] [--seconds 30]
                    Platform.PublishLab bare --connection CONNECTION-STRING [--url http://127.0.0.1:5092]
                    Platform.PublishLab load [--clients 500] [--seconds 60] [--warmup 60] [--tenants 50] [--pool 64] [--ai-delay-ms 2000] [--only GetTenant|ListPosts|Calendar|GetPost|WriteDraft|Schedule|AiOffline|AiSlow]

@@ -11,39 +11,76 @@ namespace Platform.PublishLab;
 /// </summary>
 internal static class ReliabilityCommand
 {
-    private sealed record Trial(int Number, bool Racing, int KillAfterMs, string Killed, DateTimeOffset PublishedAt, List<string> Texts);
+    private sealed record Trial(int Number, LabPlatform Platform, bool Racing, int KillAfterMs, string Killed, DateTimeOffset PublishedAt, List<string> Texts);
 
-    public static async Task<int> RunAsync(int trials, int postsPerTrial, int seed)
+    /// <summary>
+    /// Runs <paramref name="trials"/> trials on each of <paramref name="platformNames"/> (round robin) and prints the
+    /// report; 1 on any duplicate or loss. <paramref name="afterSettled"/> runs once every target settled, before the
+    /// servers are read (a test plants what the report must count there).
+    /// </summary>
+    public static async Task<(int ExitCode, IReadOnlyList<PlatformReport> Reports)> RunAsync(
+        int trials, int postsPerTrial, int seed, IReadOnlyList<string> platformNames, Func<IReadOnlyList<LabPlatform>, Task>? afterSettled = null)
     {
         var random = new Random(seed);
         var lease = TimeSpan.FromSeconds(3);
-        await using var run = await LabRun.StartAsync("reliability", new Dictionary<string, string>
+        var platforms = new List<LabPlatform>();
+        try
+        {
+            foreach (var name in platformNames)
+            {
+                platforms.Add(await LabPlatform.StartAsync(name));
+            }
+            return await RunAsync(trials, postsPerTrial, seed, random, lease, platforms, afterSettled);
+        }
+        finally
+        {
+            foreach (var platform in platforms)
+            {
+                await platform.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<(int, IReadOnlyList<PlatformReport>)> RunAsync(
+        int trials, int postsPerTrial, int seed, Random random, TimeSpan lease, List<LabPlatform> platforms, Func<IReadOnlyList<LabPlatform>, Task>? afterSettled)
+    {
+        var settings = new Dictionary<string, string>
         {
             ["Publishing__Lease"] = "00:00:03",
             ["Publishing__RetryBaseDelay"] = "00:00:00.200",
             ["Publishing__IdlePoll"] = "00:00:00.500",
             // Every attempt's outcome in the host logs, so that a duplicate or a loss can be traced to its attempts.
             ["Logging__LogLevel__Platform.Posts.Publishing"] = "Information",
-        });
-        // A third of the answers come late, so kills also land while the platform holds a request.
-        run.X.AnswerDelay = () => Random.Shared.NextDouble() < 0.33 ? TimeSpan.FromMilliseconds(Random.Shared.Next(50, 600)) : null;
+        };
+        foreach (var platform in platforms)
+        {
+            foreach (var (key, value) in platform.HostSettings())
+            {
+                settings[key] = value;
+            }
+            // A third of the accepted posts are answered late, so kills also land while the platform holds a request.
+            var accept = platform.AcceptStep;
+            platform.Server.AnswerDelay = step => step == accept && Random.Shared.NextDouble() < 0.33
+                ? TimeSpan.FromMilliseconds(Random.Shared.Next(50, 600))
+                : null;
+        }
+        await using var run = await LabRun.StartAsync("reliability", settings);
         var hosts = new[] { run.AddHost(LabRun.FreePort()), run.AddHost(LabRun.FreePort()) };
-        Console.WriteLine($"reliability: {trials} trials x {postsPerTrial} posts, lease {lease.TotalSeconds} s, seed {seed}, logs {run.Logs}");
+        Console.WriteLine($"reliability: {trials} trials x {postsPerTrial} posts on {string.Join(", ", platforms.Select(p => p.Name))}, lease {lease.TotalSeconds} s, seed {seed}, logs {run.Logs}");
         hosts[0].Start();
         await RequireReadyAsync(hosts[0]);
-        // X allows 100 publishes per account per 15 minutes: spread the trials over enough accounts.
-        var accountsNeeded = Math.Max(8, trials * postsPerTrial / 60 + 1);
-        var tenants = new List<LabTenant>();
-        for (var i = 0; tenants.Sum(t => t.Accounts.Count) < accountsNeeded; i++)
+        // Each documented server has one user: one tenant per platform connects it once, through the connect flow.
+        var accounts = new Dictionary<LabPlatform, (LabTenant Tenant, Guid Account)>();
+        foreach (var platform in platforms)
         {
-            tenants.Add(await LabApi.RegisterWithAccountsAsync(hosts[0].Url, 4, $"reliability-{i}"));
+            var tenant = await LabApi.RegisterWithAccountsAsync(hosts[0].Url, 0, $"reliability-{platform.Slug}");
+            accounts[platform] = (tenant, await LabApi.ConnectAsync(hosts[0].Url, tenant, platform.Slug));
         }
-        var accounts = tenants.SelectMany(t => t.Accounts.Select(a => (Tenant: t, Account: a))).ToList();
         var clock = Stopwatch.StartNew();
         var list = new List<Trial>();
-        var next = 0;
-        for (var number = 1; number <= trials; number++)
+        for (var number = 1; number <= trials * platforms.Count; number++)
         {
+            var platform = platforms[(number - 1) % platforms.Count];
             // Killed hosts restart here, not right after the kill: a surviving host carries the trial meanwhile, so only
             // trials that killed every host wait for a start-up.
             // A host is never killed while starting: start-up takes a Hangfire lock that outlives a kill -9 and then
@@ -74,15 +111,15 @@ internal static class ReliabilityCommand
             }
             var api = (await AnyReadyAsync(live)).Url;
             var texts = new List<string>();
-            var posts = new List<(LabTenant Tenant, Guid Post)>();
+            var posts = new List<Guid>();
+            var (tenant, account) = accounts[platform];
             for (var p = 0; p < postsPerTrial; p++)
             {
-                var (tenant, account) = accounts[next++ % accounts.Count];
                 var text = $"t{number}-p{p} {Guid.NewGuid():N}";
                 texts.Add(text);
-                posts.Add((tenant, await LabApi.CreatePostAsync(api, tenant, [(account, text)])));
+                posts.Add(await LabApi.CreatePostAsync(api, tenant, text, [platform.Target(account, text)]));
             }
-            await Task.WhenAll(posts.Select(p => LabApi.PublishNowAsync(api, p.Tenant, p.Post)));
+            await Task.WhenAll(posts.Select(p => LabApi.PublishNowAsync(api, tenant, p)));
             var publishedAt = DateTimeOffset.UtcNow;
             var killAfter = random.Next(0, 301);
             await Task.Delay(killAfter);
@@ -92,7 +129,7 @@ internal static class ReliabilityCommand
             {
                 victim.Kill();
             }
-            list.Add(new Trial(number, racing, killAfter, string.Join("+", victims.Select(v => v.Name)), publishedAt, texts));
+            list.Add(new Trial(number, platform, racing, killAfter, string.Join("+", victims.Select(v => v.Name)), publishedAt, texts));
             if (number % 50 == 0)
             {
                 Console.WriteLine($"  {number} trials in {clock.Elapsed.TotalSeconds:0} s");
@@ -107,31 +144,54 @@ internal static class ReliabilityCommand
             await Task.Delay(500);
         }
         var totalTime = clock.Elapsed;
+        if (afterSettled is not null)
+        {
+            await afterSettled(platforms);
+        }
         var outcomes = await run.OutcomesAsync();
-        var received = run.X.Tweets;
-        var total = Ledger.Check(received, outcomes);
         var byText = outcomes.ToDictionary(o => o.Text, StringComparer.Ordinal);
-        foreach (var trial in list)
+        var reports = new List<PlatformReport>();
+        foreach (var platform in platforms)
         {
-            var mine = trial.Texts.Select(t => byText.GetValueOrDefault(t)).OfType<TargetOutcome>().ToList();
-            var set = trial.Texts.ToHashSet(StringComparer.Ordinal);
-            var report = Ledger.Check(received.Where(r => set.Contains(r.Text)).ToList(), mine);
-            var settled = mine.Select(o => o.LastFinishedAt).Max() is { } last ? $"{(last - trial.PublishedAt).TotalSeconds:0.0} s" : "-";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"trial {trial.Number,4}: {(trial.Racing ? "2 hosts" : "1 host "),-7} kill {trial.Killed,-11} at {trial.KillAfterMs,3} ms | sent {received.Count(r => set.Contains(r.Text))}/{trial.Texts.Count} dup {report.ExtraSends} loss {report.Losses.Count + trial.Texts.Count - mine.Count} unconfirmed {report.Unconfirmed} settled after {settled}"));
+            var trialsHere = list.Where(t => t.Platform == platform).ToList();
+            var set = trialsHere.SelectMany(t => t.Texts).ToHashSet(StringComparer.Ordinal);
+            // Only what this run sent: a planted or foreign post with another text is not ours to count.
+            var held = platform.Held().Where(r => set.Contains(r.Text)).ToList();
+            foreach (var trial in trialsHere)
+            {
+                var mine = trial.Texts.Select(t => byText.GetValueOrDefault(t)).OfType<TargetOutcome>().ToList();
+                var texts = trial.Texts.ToHashSet(StringComparer.Ordinal);
+                var report = Ledger.Check(held.Where(r => texts.Contains(r.Text)).ToList(), mine);
+                var settled = mine.Select(o => o.LastFinishedAt).Max() is { } last ? $"{(last - trial.PublishedAt).TotalSeconds:0.0} s" : "-";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"trial {trial.Number,4} {platform.Name,-9}: {(trial.Racing ? "2 hosts" : "1 host "),-7} kill {trial.Killed,-11} at {trial.KillAfterMs,3} ms | held {held.Count(r => texts.Contains(r.Text))}/{trial.Texts.Count} dup {report.ExtraSends} loss {report.Losses.Count + trial.Texts.Count - mine.Count} unconfirmed {report.Unconfirmed} settled after {settled}"));
+            }
+            var targets = set.Select(t => byText.GetValueOrDefault(t)).OfType<TargetOutcome>().ToList();
+            var ledger = Ledger.Check(held, targets);
+            var settleSeconds = trialsHere.Select(t => t.Texts.Select(x => byText.GetValueOrDefault(x)?.LastFinishedAt).Max() is { } last ? (last - t.PublishedAt).TotalSeconds : (double?)null)
+                .OfType<double>().ToList();
+            reports.Add(new PlatformReport(platform.Name, trialsHere.Count, set.Count, ledger, set.Count - targets.Count, settleSeconds));
+            foreach (var duplicate in ledger.Duplicates)
+            {
+                Console.WriteLine($"DUPLICATE on {platform.Name}: \"{duplicate.Text}\" held {duplicate.Sends} times");
+            }
+            foreach (var loss in ledger.Losses)
+            {
+                Console.WriteLine($"LOSS on {platform.Name}: target {loss.TargetId} \"{loss.Text}\": {loss.Reason}");
+            }
         }
-        foreach (var duplicate in total.Duplicates)
+        foreach (var report in reports)
         {
-            Console.WriteLine($"DUPLICATE: \"{duplicate.Text}\" received {duplicate.Sends} times");
+            Console.WriteLine(report.Line());
         }
-        foreach (var loss in total.Losses)
+        var total = PlatformReport.Total(reports);
+        Console.WriteLine(total.Line() + string.Create(CultureInfo.InvariantCulture,
+            $", {hosts.Sum(h => h.Starts)} host starts (start-up to healthy: {Stats.Summary(hosts.SelectMany(h => h.ReadySeconds).Select(s => s * 1000))}), trials {trialsTime.TotalSeconds:0} s, until settled {totalTime.TotalSeconds:0} s"));
+        foreach (var name in LabPlatform.NeedingHttpsMedia)
         {
-            Console.WriteLine($"LOSS: target {loss.TargetId} \"{loss.Text}\": {loss.Reason}");
+            Console.WriteLine($"not run: {name} (its posts need media, which the API takes only at https URLs; the documented servers serve http)");
         }
-        var missing = list.Sum(t => t.Texts.Count) - outcomes.Count;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"total: {list.Count} trials, {outcomes.Count} targets, published {total.Published}, duplicates {total.ExtraSends} (texts {total.Duplicates.Count}), losses {total.Losses.Count + missing}, unconfirmed {total.Unconfirmed} ({total.UnconfirmedButSent} of them on the platform), {hosts.Sum(h => h.Starts)} host starts (start-up to healthy: {Stats.Summary(hosts.SelectMany(h => h.ReadySeconds).Select(s => s * 1000))}), trials {trialsTime.TotalSeconds:0} s, until settled {totalTime.TotalSeconds:0} s"));
-        return total.ExtraSends > 0 || total.Losses.Count + missing > 0 ? 1 : 0;
+        return (total.Duplicates > 0 || total.Losses > 0 ? 1 : 0, reports);
     }
 
     private static async Task<HostProcess> AnyReadyAsync(HostProcess[] hosts)

@@ -39,6 +39,12 @@ public abstract class PlatformServer : IAsyncDisposable
 
     public string Url { get; private set; } = "";
 
+    /// <summary>
+    /// How long to hold the answer of an accepting step after it committed, decided per call from the step's name
+    /// (null: answer at once); a slow platform, so a client can be stopped while the platform already holds the effect.
+    /// </summary>
+    public Func<string, TimeSpan?> AnswerDelay { get; set; } = _ => null;
+
     public IReadOnlyList<ReceivedRequest> Requests => [.. received];
 
     /// <summary>The setting values (<c>AuthorizeUrl</c>, <c>TokenUrl</c>, <c>ApiBaseUrl</c>, <c>RevokeUrl</c>) that point a client here.</summary>
@@ -119,6 +125,17 @@ public abstract class PlatformServer : IAsyncDisposable
             }
             context.Abort();
             return Results.Empty;
+        }
+        if (AnswerDelay(step) is { } delay)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty;
+            }
         }
         return result;
     }
