@@ -12,7 +12,8 @@ internal static class ImageInspector
     public static Result? Inspect(Stream file, long maxPixels, int thumbnailMaxSide)
     {
         file.Position = 0;
-        using var codec = SKCodec.Create(file, out var opened);
+        // The codec owns the stream it reads; the file itself stays open for storage.
+        using var codec = SKCodec.Create(new SKManagedStream(file, disposeManagedStream: false), out var opened);
         if (codec is null || opened != SKCodecResult.Success)
         {
             return null;

@@ -35,7 +35,7 @@ internal sealed class UploadReader(IOptions<MediaOptions> options)
         {
             while (await NextSectionAsync(reader, cancellationToken) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     throw ProblemException.BadRequest("Every part of the form needs a 'Content-Disposition: form-data' header.");
                 }
