@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs (where missing) and starts the services the platform needs, with their data under .data/:
-# PostgreSQL 15 on 127.0.0.1:${PLATFORM_PG_PORT:-55432} and Redis on 127.0.0.1:${PLATFORM_REDIS_PORT:-56379}.
+# PostgreSQL 15 on 127.0.0.1:${PLATFORM_PG_PORT:-55432}, Redis on 127.0.0.1:${PLATFORM_REDIS_PORT:-56379} and an
+# S3-compatible server (s3rver, bucket "media") on 127.0.0.1:${PLATFORM_S3_PORT:-56390}.
 # Usage: scripts/services.sh [up|down|status|forget]  (forget: stop, then delete the services' data)
 set -euo pipefail
 
@@ -8,6 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="$root/.data"
 pg_port="${PLATFORM_PG_PORT:-55432}"
 redis_port="${PLATFORM_REDIS_PORT:-56379}"
+s3_port="${PLATFORM_S3_PORT:-56390}"
 
 log() { printf '[services] %s\n' "$*" >&2; }
 
@@ -86,6 +88,19 @@ redis_up() {
   fi
 }
 
+# s3rver from npm, installed from tools/s3's lock file; objects live under .data/s3.
+s3_up() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$s3_port") 2>/dev/null; then log "S3 server already running on $s3_port"; return; fi
+  command -v node >/dev/null || { log "installing Node.js"; apt_install nodejs npm; }
+  [ -d "$root/tools/s3/node_modules/s3rver" ] || (cd "$root/tools/s3" && npm ci --no-audit --no-fund --silent)
+  mkdir -p "$data/s3/objects"
+  nohup node "$root/tools/s3/node_modules/s3rver/bin/s3rver.js" --directory "$data/s3/objects" --address 127.0.0.1 \
+    --port "$s3_port" --configure-bucket media --silent >"$data/s3/s3.log" 2>&1 &
+  echo $! > "$data/s3/s3.pid"
+  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$s3_port") 2>/dev/null && break; sleep 0.1; done
+  log "S3 server started on $s3_port"
+}
+
 down() {
   local bin; bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
   local dir=""
@@ -93,11 +108,12 @@ down() {
   [ -z "$dir" ] && [ -d "$data/pg" ] && dir="$data/pg"
   [ -n "$bin" ] && [ -n "$dir" ] && [ -d "$dir/data" ] && pg_user_run "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
   redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
+  [ -f "$data/s3/s3.pid" ] && kill "$(cat "$data/s3/s3.pid")" 2>/dev/null && rm -f "$data/s3/s3.pid" || true
   log "stopped"
 }
 
 case "${1:-up}" in
-  up) pg_up; redis_up ;;
+  up) pg_up; redis_up; s3_up ;;
   down) down ;;
   status)
     redis-cli -p "$redis_port" ping || true

@@ -31,6 +31,7 @@ internal sealed class TenantsModule : IModule
         WebhookUrlOptions.Register(services);
         services.AddValidatorsFromAssemblyContaining<TenantsModule>(includeInternalTypes: true);
         services.AddScoped<ITenantAiBudget, TenantAiBudget>();
+        services.AddScoped<ITenantPlan, Plans.TenantPlan>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Media.Contracts;
+
+namespace Platform.Media.Data;
+
+internal sealed class MediaDbContext(DbContextOptions<MediaDbContext> options) : DbContext(options)
+{
+    public DbSet<MediaItem> Items => Set<MediaItem>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema("media");
+        modelBuilder.Entity<MediaItem>(item =>
+        {
+            item.ToTable("items");
+            item.Property(i => i.Kind).HasConversion(kind => kind.ToString().ToLowerInvariant(), text => Enum.Parse<MediaKind>(text, true));
+        });
+    }
+}

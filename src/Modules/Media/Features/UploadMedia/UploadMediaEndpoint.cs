@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Platform.Media.Data;
+using Platform.Media.Detection;
+using Platform.Media.Features.Shared;
+using Platform.Media.Quotas;
+using Platform.Media.Storage;
+using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Security;
+using Platform.SharedKernel.Tenancy;
+
+namespace Platform.Media.Features.UploadMedia;
+
+/// <summary>
+/// Stores one file in the tenant's library. The body streams to a temporary file while its type is sniffed and its size
+/// capped; the bytes go to object storage with no database connection held; then one short unit of work counts the file
+/// against the quota (a guarded UPDATE) and records it. Whatever fails leaves no object, no row and the usage unchanged.
+/// </summary>
+internal static class UploadMediaEndpoint
+{
+    public static void Map(IEndpointRouteBuilder media) =>
+        media.MapPost("/", HandleAsync)
+            .WithOwnUnitsOfWork()
+            .WithMetadata(new MediaUploadSizeLimit(media.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>()))
+            .RequireAuthorization(Policies.Editor)
+            .DisableAntiforgery()
+            .WithName("UploadMedia")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<MediaView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request, ITenantContext tenant, UploadReader reader, MediaInspector inspector, IMediaStore store,
+        IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var tenantId = tenant.RequiredTenantId;
+        var userId = tenant.UserId ?? throw new InvalidOperationException("An upload needs a signed-in user.");
+        await RefuseEarlyWhenFullAsync(scopes, tenantId, request.ContentLength, cancellationToken);
+
+        var upload = await reader.ReadAsync(request, cancellationToken);
+        await using var file = upload.File;
+        var inspection = inspector.Inspect(file.Type, file.Content);
+
+        var id = Guid.CreateVersion7();
+        var objectKey = ObjectKeys.Original(tenantId, id);
+        var thumbnailKey = inspection.ThumbnailJpeg is null ? null : ObjectKeys.Thumbnail(tenantId, id);
+        var stored = new List<string>();
+        try
+        {
+            await store.PutAsync(objectKey, file.Content, file.Type.ContentType, cancellationToken);
+            stored.Add(objectKey);
+            if (thumbnailKey is not null)
+            {
+                using var thumbnail = new MemoryStream(inspection.ThumbnailJpeg!, writable: false);
+                await store.PutAsync(thumbnailKey, thumbnail, "image/jpeg", cancellationToken);
+                stored.Add(thumbnailKey);
+            }
+            var item = MediaItem.Create(id, tenantId, inspection.Media, file.ChecksumSha256, upload.AltText, objectKey, thumbnailKey, userId, time.GetUtcNow());
+            await scopes.RunAsync(tenantId, async services =>
+            {
+                var (outcome, usage) = await services.GetRequiredService<MediaUsageLedger>().TryAddAsync(tenantId, item.SizeBytes, cancellationToken);
+                if (outcome != QuotaOutcome.Fits)
+                {
+                    throw usage.Refusal(outcome, item.SizeBytes);
+                }
+                var db = services.GetRequiredService<MediaDbContext>();
+                db.Items.Add(item);
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }, cancellationToken);
+            stored.Clear();
+            var view = request.HttpContext.RequestServices.GetRequiredService<MediaLinks>().View(item);
+            return Results.Created($"/api/v1/media/{id}", view);
+        }
+        finally
+        {
+            foreach (var key in stored)
+            {
+                // The upload failed after its bytes were stored: take them back, even if the caller has gone.
+                await store.DeleteAsync(key, CancellationToken.None);
+            }
+        }
+    }
+
+    // Before reading a byte: a full library, or a body larger than what is left, is refused at once.
+    private static async Task RefuseEarlyWhenFullAsync(IServiceScopeFactory scopes, Guid tenantId, long? contentLength, CancellationToken cancellationToken)
+    {
+        var usage = await scopes.RunAsync(tenantId, services => services.GetRequiredService<MediaUsageLedger>().ReadAsync(tenantId, cancellationToken), cancellationToken);
+        var outcome = usage.Admit(1);
+        if (outcome == QuotaOutcome.Fits && contentLength is { } length && usage.UsedBytes + length > usage.MaxBytes + 64 * 1024)
+        {
+            // The body includes the form's framing, so only a body clearly past the rest of the quota is refused here.
+            outcome = QuotaOutcome.TooManyBytes;
+        }
+        if (outcome != QuotaOutcome.Fits)
+        {
+            throw usage.Refusal(outcome, contentLength ?? 1);
+        }
+    }
+}

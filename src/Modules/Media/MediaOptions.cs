@@ -1,0 +1,76 @@
+using Platform.Media.Contracts;
+using Platform.Tenants.Contracts;
+
+namespace Platform.Media;
+
+/// <summary>The <c>Media</c> configuration section: size limits, storage, download links and quotas.</summary>
+internal sealed class MediaOptions
+{
+    public const string Section = "Media";
+
+    /// <summary>Largest file accepted per kind, in bytes.</summary>
+    public Dictionary<MediaKind, long> MaxBytes { get; set; } = new()
+    {
+        [MediaKind.Image] = 10L * 1024 * 1024,
+        [MediaKind.Gif] = 15L * 1024 * 1024,
+        [MediaKind.Video] = 512L * 1024 * 1024,
+    };
+
+    /// <summary>Largest decoded image (width × height), so a small file cannot demand gigabytes of memory.</summary>
+    public long MaxImagePixels { get; set; } = 50_000_000;
+
+    /// <summary>Longest side of a thumbnail, in pixels.</summary>
+    public int ThumbnailMaxSide { get; set; } = 320;
+
+    /// <summary>How long a download URL handed out by the API stays valid.</summary>
+    public TimeSpan DownloadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    public S3StoreOptions S3 { get; set; } = new();
+
+    public LocalStoreOptions Local { get; set; } = new();
+
+    /// <summary>Bytes and files a tenant may keep, per plan tier.</summary>
+    public Dictionary<PlanTier, QuotaLimits> Quotas { get; set; } = new()
+    {
+        [PlanTier.Free] = new() { MaxBytes = 1L << 30, MaxFiles = 500 },
+        [PlanTier.Starter] = new() { MaxBytes = 10L << 30, MaxFiles = 5_000 },
+        [PlanTier.Pro] = new() { MaxBytes = 100L << 30, MaxFiles = 50_000 },
+        [PlanTier.Enterprise] = new() { MaxBytes = 1L << 40, MaxFiles = 500_000 },
+    };
+
+    /// <summary>The largest body an upload may send: the largest file plus room for the multipart framing and alt text.</summary>
+    public long MaxUploadBodyBytes => MaxBytes.Values.DefaultIfEmpty(0).Max() + 64 * 1024;
+
+    public long MaxBytesFor(MediaKind kind) => MaxBytes.TryGetValue(kind, out var limit) ? limit : 0;
+
+    public QuotaLimits QuotaFor(PlanTier tier) => Quotas.TryGetValue(tier, out var limits) ? limits : new QuotaLimits();
+}
+
+internal sealed class S3StoreOptions
+{
+    /// <summary>Endpoint of any S3-compatible service; empty with no <see cref="Region"/> means the local disk store.</summary>
+    public string ServiceUrl { get; set; } = string.Empty;
+    public string Bucket { get; set; } = string.Empty;
+    public string Region { get; set; } = string.Empty;
+    public bool ForcePathStyle { get; set; }
+    /// <summary>Leave both keys empty to use the SDK's credential chain (environment, profile, instance role).</summary>
+    public string AccessKey { get; set; } = string.Empty;
+    public string SecretKey { get; set; } = string.Empty;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Bucket);
+}
+
+internal sealed class LocalStoreOptions
+{
+    /// <summary>Folder of the local disk store, relative to the working directory unless rooted.</summary>
+    public string Root { get; set; } = ".data/media";
+
+    /// <summary>Base64 key that signs local download URLs; empty means a random key per process (URLs die with it).</summary>
+    public string SigningKey { get; set; } = string.Empty;
+}
+
+internal sealed class QuotaLimits
+{
+    public long MaxBytes { get; set; }
+    public int MaxFiles { get; set; }
+}

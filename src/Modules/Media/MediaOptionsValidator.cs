@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using Platform.Media.Contracts;
+using Platform.Tenants.Contracts;
+
+namespace Platform.Media;
+
+/// <summary>Refuses start-up on media settings that would accept nothing, or everything.</summary>
+internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MediaOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var kind in Enum.GetValues<MediaKind>())
+        {
+            if (options.MaxBytesFor(kind) is < 1 or > 5L << 30)
+            {
+                failures.Add($"Media:MaxBytes:{kind} must be between 1 and 5368709120.");
+            }
+        }
+        foreach (var tier in Enum.GetValues<PlanTier>())
+        {
+            var quota = options.QuotaFor(tier);
+            if (quota.MaxBytes < 0 || quota.MaxFiles < 0)
+            {
+                failures.Add($"Media:Quotas:{tier}:MaxBytes and MaxFiles must be set and not negative.");
+            }
+        }
+        if (options.MaxImagePixels < 1)
+        {
+            failures.Add("Media:MaxImagePixels must be positive.");
+        }
+        if (options.ThumbnailMaxSide is < 16 or > 4096)
+        {
+            failures.Add("Media:ThumbnailMaxSide must be between 16 and 4096.");
+        }
+        if (options.DownloadUrlLifetime < TimeSpan.FromSeconds(1) || options.DownloadUrlLifetime > TimeSpan.FromDays(7))
+        {
+            // Seven days is also the longest a SigV4 presigned URL may live.
+            failures.Add("Media:DownloadUrlLifetime must be between 00:00:01 and 7.00:00:00.");
+        }
+        var s3 = options.S3;
+        if (s3.IsConfigured && string.IsNullOrWhiteSpace(s3.ServiceUrl) && string.IsNullOrWhiteSpace(s3.Region))
+        {
+            failures.Add("Media:S3:Bucket is set, so Media:S3:ServiceUrl or Media:S3:Region must be set too.");
+        }
+        if (s3.IsConfigured && !string.IsNullOrWhiteSpace(s3.ServiceUrl) && !Uri.TryCreate(s3.ServiceUrl, UriKind.Absolute, out _))
+        {
+            failures.Add("Media:S3:ServiceUrl must be an absolute URL.");
+        }
+        if (string.IsNullOrWhiteSpace(s3.AccessKey) != string.IsNullOrWhiteSpace(s3.SecretKey))
+        {
+            failures.Add("Media:S3:AccessKey and Media:S3:SecretKey go together: set both or neither.");
+        }
+        if (!string.IsNullOrEmpty(options.Local.SigningKey) && !IsKey(options.Local.SigningKey))
+        {
+            failures.Add("Media:Local:SigningKey must be base64 of at least 32 bytes.");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsKey(string value)
+    {
+        var buffer = new byte[value.Length];
+        return Convert.TryFromBase64String(value, buffer, out var length) && length >= 32;
+    }
+}

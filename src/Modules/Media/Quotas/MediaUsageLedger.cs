@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Platform.SharedKernel.Data;
+using Platform.Tenants.Contracts;
+
+namespace Platform.Media.Quotas;
+
+/// <summary>
+/// The tenant's row in <c>media.usage</c>, on the caller's unit of work. Adding is one guarded UPDATE: the row lock
+/// serialises concurrent uploads and PostgreSQL re-checks the WHERE after taking it, so two uploads can never pass a limit together.
+/// </summary>
+internal sealed class MediaUsageLedger(DbSession session, ITenantPlan plans, IOptions<MediaOptions> options)
+{
+    public async Task<MediaUsage> ReadAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        var limits = options.Value.QuotaFor(await plans.GetTierAsync(tenantId, cancellationToken));
+        await using var command = await session.CreateCommandAsync("SELECT used_bytes, file_count FROM media.usage WHERE tenant_id = $1", cancellationToken);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new MediaUsage(reader.GetInt64(0), reader.GetInt32(1), limits.MaxBytes, limits.MaxFiles)
+            : new MediaUsage(0, 0, limits.MaxBytes, limits.MaxFiles);
+    }
+
+    /// <summary>Counts one more file of <paramref name="bytes"/>, unless that passes a limit; then the usage as it stands.</summary>
+    public async Task<(QuotaOutcome Outcome, MediaUsage Usage)> TryAddAsync(Guid tenantId, long bytes, CancellationToken cancellationToken)
+    {
+        var limits = options.Value.QuotaFor(await plans.GetTierAsync(tenantId, cancellationToken));
+        await using (var ensure = await session.CreateCommandAsync(
+            "INSERT INTO media.usage (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO NOTHING", cancellationToken))
+        {
+            ensure.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+            await ensure.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var add = await session.CreateCommandAsync("""
+            UPDATE media.usage SET used_bytes = used_bytes + $2, file_count = file_count + 1
+             WHERE tenant_id = $1 AND used_bytes + $2 <= $3 AND file_count + 1 <= $4
+            RETURNING used_bytes, file_count
+            """, cancellationToken))
+        {
+            add.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+            add.Parameters.Add(new NpgsqlParameter { Value = bytes });
+            add.Parameters.Add(new NpgsqlParameter { Value = limits.MaxBytes });
+            add.Parameters.Add(new NpgsqlParameter { Value = limits.MaxFiles });
+            await using var reader = await add.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return (QuotaOutcome.Fits, new MediaUsage(reader.GetInt64(0), reader.GetInt32(1), limits.MaxBytes, limits.MaxFiles));
+            }
+        }
+        var current = await ReadAsync(tenantId, cancellationToken);
+        var outcome = current.Admit(bytes);
+        // The guard refused, so one of the limits is passed even if the row read a moment later looks different.
+        return (outcome == QuotaOutcome.Fits ? QuotaOutcome.TooManyBytes : outcome, current);
+    }
+
+    public async Task RemoveAsync(Guid tenantId, long bytes, CancellationToken cancellationToken)
+    {
+        await using var command = await session.CreateCommandAsync("""
+            UPDATE media.usage SET used_bytes = greatest(used_bytes - $2, 0), file_count = greatest(file_count - 1, 0)
+             WHERE tenant_id = $1
+            """, cancellationToken);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = bytes });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

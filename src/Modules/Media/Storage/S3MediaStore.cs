@@ -1,0 +1,39 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace Platform.Media.Storage;
+
+/// <summary>
+/// Any S3-compatible service through AWSSDK.S3. Objects are written with a plain Content-Length body, not aws-chunked
+/// framing, which some S3-compatible servers store verbatim inside the object; downloads are SigV4 presigned GET URLs
+/// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ShareObjectPreSignedURL.html).
+/// </summary>
+internal sealed class S3MediaStore(IAmazonS3 client, string bucket, bool useHttp) : IMediaStore
+{
+    public async Task PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        content.Position = 0;
+        await client.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            InputStream = content,
+            ContentType = contentType,
+            AutoCloseStream = false,
+            UseChunkEncoding = false,
+        }, cancellationToken);
+    }
+
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken) =>
+        await client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key }, cancellationToken);
+
+    public Uri DownloadUrl(string key, DateTimeOffset expiresAt, HttpRequestContext request) =>
+        new(client.GetPreSignedURL(new GetPreSignedUrlRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            Verb = HttpVerb.GET,
+            Expires = expiresAt.UtcDateTime,
+            Protocol = useHttp ? Protocol.HTTP : Protocol.HTTPS,
+        }));
+}

@@ -1,0 +1,54 @@
+using Npgsql;
+using Shouldly;
+
+namespace Platform.Media.Tests;
+
+/// <summary>Row-level security on the media tables, through the app role the host connects as.</summary>
+public sealed class MediaTablesIsolationTests
+{
+    private MediaApp app = null!;
+    private readonly Guid tenantA = Guid.NewGuid();
+    private readonly Guid tenantB = Guid.NewGuid();
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        app = MediaApp.Start(StoreKind.LocalDisk);
+        _ = app.Services; // the host migrates on start
+        await app.Database.ScalarAsTenantAsync(tenantA, """
+            INSERT INTO media.items (id, tenant_id, kind, content_type, size_bytes, checksum_sha256, object_key, created_by, created_at)
+            VALUES (gen_random_uuid(), $1, 'image', 'image/png', 10, repeat('a', 64), 'tenants/a/media/x/original', gen_random_uuid(), now())
+            """, tenantA);
+        await app.Database.ScalarAsTenantAsync(tenantA, "INSERT INTO media.usage (tenant_id, used_bytes, file_count) VALUES ($1, 10, 1)", tenantA);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await app.DisposeAsync();
+
+    [TestCase("media.items")]
+    [TestCase("media.usage")]
+    public async Task Another_tenant_sees_no_rows_and_cannot_change_them(string table)
+    {
+        (await app.Database.ScalarAsTenantAsync(tenantA, $"SELECT count(*) FROM {table}")).ShouldBe(1L);
+        (await app.Database.ScalarAsTenantAsync(tenantB, $"SELECT count(*) FROM {table}")).ShouldBe(0L);
+        (await app.Database.ScalarAsTenantAsync(tenantB, $"UPDATE {table} SET tenant_id = tenant_id RETURNING 1")).ShouldBeNull();
+        (await app.Database.ScalarAsTenantAsync(tenantB, $"DELETE FROM {table} RETURNING 1")).ShouldBeNull();
+        (await app.Database.ScalarAsTenantAsync(tenantA, $"SELECT count(*) FROM {table}")).ShouldBe(1L);
+    }
+
+    [Test]
+    public async Task Writing_a_row_for_another_tenant_is_rejected()
+    {
+        var error = await Should.ThrowAsync<PostgresException>(() => app.Database.ScalarAsTenantAsync(tenantB,
+            "INSERT INTO media.usage (tenant_id) VALUES ($1)", Guid.NewGuid()));
+        error.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+    }
+
+    [Test]
+    public async Task With_no_tenant_set_nothing_is_visible()
+    {
+        await using var connection = app.Database.OpenApp();
+        await using var command = new NpgsqlCommand("SELECT (SELECT count(*) FROM media.items) + (SELECT count(*) FROM media.usage)", connection);
+        (await command.ExecuteScalarAsync()).ShouldBe(0L);
+    }
+}
