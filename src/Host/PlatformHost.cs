@@ -10,6 +10,7 @@ using Platform.Host.Jobs;
 using Platform.Host.OpenApi;
 using Platform.Host.Pipeline;
 using Platform.Host.Pipeline.RateLimiting;
+using Platform.Host.WebApp;
 using Platform.SharedKernel.Caching;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
@@ -101,6 +102,7 @@ internal static class PlatformHost
         services.AddPlatformOpenApi();
         services.AddPlatformHealth(configuration);
         services.AddPlatformJobs(configuration);
+        services.AddPlatformWebApp();
 
         foreach (var module in modules)
         {
@@ -118,6 +120,8 @@ internal static class PlatformHost
         app.UseStatusCodePages();
         app.UseMiddleware<NulCharacterGuardMiddleware>();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
+        // The app's files come before CORS, authentication and rate limits: they are public and the same for everyone.
+        app.UsePlatformWebApp();
         app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<RateLimitMiddleware>();

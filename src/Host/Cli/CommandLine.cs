@@ -8,7 +8,7 @@ namespace Platform.Host.Cli;
 /// <summary>Verbs of the host run from the command line instead of serving (see README).</summary>
 internal static class CommandLine
 {
-    private const string Usage = "Commands: migrate | seed-demo | grant-platform-admin EMAIL | reencrypt-tokens";
+    private const string Usage = "Commands: migrate | seed-demo | grant-platform-admin EMAIL | reencrypt-tokens | openapi-document FILE";
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
     {
@@ -34,6 +34,10 @@ internal static class CommandLine
                 app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
                 var moved = await app.Services.GetRequiredService<ITokenKeyRotation>().ReencryptAllAsync(CancellationToken.None);
                 await Console.Out.WriteLineAsync($"{moved} accounts' tokens are now under the current key.");
+                return 0;
+            case ["openapi-document", var file]:
+                await OpenApiDocumentFile.WriteAsync(app, file);
+                await Console.Out.WriteLineAsync($"OpenAPI document written to {file}");
                 return 0;
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{string.Join(' ', args)}'. {Usage}");

@@ -1,0 +1,47 @@
+import createClient, { type Middleware } from "openapi-fetch";
+import type { paths } from "./schema";
+import { session, type Tokens } from "../auth/session";
+
+// Same origin: the host serves both the app and the API.
+export const api = createClient<paths>({ baseUrl: "" });
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Trades the refresh token for a new pair once, however many requests found the access token expired. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const refreshToken = session.storedRefreshToken;
+    if (!refreshToken) return false;
+    const { data } = await api.POST("/api/v1/auth/refresh", { body: { refreshToken } });
+    if (data?.accessToken && data.refreshToken) {
+      session.signIn(data as Tokens);
+      return true;
+    }
+    session.signOut();
+    return false;
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+const isAuthCall = (url: string) => new URL(url, location.origin).pathname.startsWith("/api/v1/auth/");
+
+// Every call carries the access token; a 401 outside the auth endpoints refreshes silently and retries once.
+const bearer: Middleware = {
+  onRequest({ request }) {
+    if (session.accessToken && !isAuthCall(request.url)) {
+      request.headers.set("Authorization", `Bearer ${session.accessToken}`);
+    }
+    return request;
+  },
+  async onResponse({ request, response, options }) {
+    if (response.status !== 401 || isAuthCall(request.url) || request.headers.get("X-Retried")) return response;
+    if (!(await refreshSession())) return response;
+    const retry = new Request(request, { headers: new Headers(request.headers) });
+    retry.headers.set("Authorization", `Bearer ${session.accessToken}`);
+    retry.headers.set("X-Retried", "1");
+    return options.fetch(retry);
+  },
+};
+api.use(bearer);

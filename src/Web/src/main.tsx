@@ -1,0 +1,33 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { RequireSession } from "./auth/RequireSession";
+import { Accounts } from "./screens/Accounts";
+import { AppShell } from "./screens/AppShell";
+import { Posts } from "./screens/Posts";
+import { SignIn } from "./screens/SignIn";
+import { SignUp } from "./screens/SignUp";
+import "./styles.css";
+
+const queries = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } });
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <QueryClientProvider client={queries}>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/sign-in" element={<SignIn />} />
+          <Route path="/sign-up" element={<SignUp />} />
+          <Route element={<RequireSession />}>
+            <Route element={<AppShell />}>
+              <Route path="/accounts" element={<Accounts />} />
+              <Route path="/posts" element={<Posts />} />
+            </Route>
+          </Route>
+          <Route path="*" element={<Navigate to="/accounts" replace />} />
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
+  </StrictMode>,
+);

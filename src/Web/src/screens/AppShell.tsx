@@ -1,0 +1,50 @@
+import { useEffect } from "react";
+import { Button } from "react-aria-components";
+import { NavLink, Outlet, useNavigate } from "react-router";
+import { useQueryClient } from "@tanstack/react-query";
+import { api, refreshSession } from "../api/client";
+import { session } from "../auth/session";
+
+/** Navigation and sign-out around every signed-in screen; refreshes the access token a minute before it expires. */
+export function AppShell() {
+  const navigate = useNavigate();
+  const queries = useQueryClient();
+
+  useEffect(() => {
+    let timer: number | undefined;
+    const schedule = () => {
+      window.clearTimeout(timer);
+      const expiresAt = session.accessTokenExpiresAt;
+      if (expiresAt) timer = window.setTimeout(refreshSession, Math.max(expiresAt.getTime() - Date.now() - 60_000, 0));
+    };
+    schedule();
+    const unsubscribe = session.subscribe(schedule);
+    return () => {
+      window.clearTimeout(timer);
+      unsubscribe();
+    };
+  }, []);
+
+  async function signOut() {
+    await api.POST("/api/v1/auth/logout");
+    session.signOut();
+    queries.clear();
+    navigate("/sign-in", { replace: true });
+  }
+
+  return (
+    <div className="shell">
+      <header>
+        <span className="brand">Platform</span>
+        <nav aria-label="Main">
+          <NavLink to="/accounts">Accounts</NavLink>
+          <NavLink to="/posts">Posts</NavLink>
+        </nav>
+        <Button onPress={signOut}>Sign out</Button>
+      </header>
+      <main>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
