@@ -86,6 +86,10 @@ public abstract class ConformanceFixture<TServer> where TServer : PlatformServer
     private protected Task<PublishedPost> PublishAsync(PostContent content, Guid? account = null, Guid? tenant = null) =>
         app.AsJobAsync(tenant ?? Tenant, accounts => accounts.PublishAsync(account ?? AccountId, content, CancellationToken.None));
 
+    /// <summary>Publishes with <paramref name="journal"/>, as the engine does: the steps it records carry over to the next attempt.</summary>
+    private protected Task<PublishedPost> PublishAsync(PostContent content, PublishJournal journal) =>
+        app.AsJobAsync(Tenant, accounts => accounts.PublishAsync(AccountId, content, journal, CancellationToken.None));
+
     private protected Task<IReadOnlyList<RecentPost>> RecentAsync(int limit = 25) =>
         app.AsJobAsync(Tenant, accounts => accounts.ListRecentPostsAsync(AccountId, limit, CancellationToken.None));
 
@@ -108,24 +112,24 @@ public abstract class ConformanceFixture<TServer> where TServer : PlatformServer
     }
 
     /// <summary>A publish whose outcome the caller never learns: whatever the client threw.</summary>
-    private protected async Task<Exception> PublishLosingTheAnswerAsync(PostContent content)
+    private protected async Task<Exception> PublishLosingTheAnswerAsync(PostContent content, PublishJournal? journal = null)
     {
-        var failure = await Should.ThrowAsync<Exception>(() => PublishAsync(content));
+        var failure = await Should.ThrowAsync<Exception>(() => PublishAsync(content, journal ?? new PublishJournal()));
         failure.ShouldNotBeOfType<ShouldAssertException>();
         return failure;
     }
 
     /// <summary>
-    /// What the publishing engine does on the next attempt after an unknown outcome (Posts' TargetPublisher and
-    /// Reconciliation): list the account's 25 most recent posts, take one whose text matches ours and is not older
-    /// than the lost attempt, else publish again.
+    /// What the publishing engine does on the next attempt after an unknown outcome (Posts' TargetPublisher): ask the
+    /// platform's client whether the post is there (with the steps the lost attempt recorded in
+    /// <paramref name="journal"/>); publish again, continuing from those steps, only when it is absent. Answers the lookup's
+    /// verdict: Found (looked up or published now) or Unknowable (nothing sent).
     /// </summary>
-    private protected async Task<PublishedPost> RetryAsTheEngineDoesAsync(PostContent content, DateTimeOffset lostSince)
+    private protected async Task<ReconcileResult> RetryAsTheEngineDoesAsync(PostContent content, DateTimeOffset lostSince, PublishJournal? journal = null)
     {
-        var recent = await RecentAsync();
-        return global::Platform.Posts.Publishing.Reconciliation.FindMatch(recent, content.Text, lostSince) is { } found
-            ? new PublishedPost(found.PlatformPostId, found.Url)
-            : await PublishAsync(content);
+        journal ??= new PublishJournal();
+        var lookup = await app.AsJobAsync(Tenant, accounts => accounts.ReconcileAsync(AccountId, content, journal, lostSince, CancellationToken.None));
+        return lookup.Kind == ReconcileKind.Absent ? ReconcileResult.Found(await PublishAsync(content, journal)) : lookup;
     }
 
     private protected async Task<PlatformException> PublishRefusedAsync(PostContent content) =>

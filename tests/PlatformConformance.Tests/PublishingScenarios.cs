@@ -34,11 +34,12 @@ public abstract class PublishingScenarios<TServer> : ConformanceFixture<TServer>
     {
         var text = Unique("Lost answer");
         var lostSince = DateTimeOffset.UtcNow;
+        var journal = new PublishJournal();
         Server.Faults.LoseAnswerAfterAccept(AcceptStep, how);
 
-        await PublishLosingTheAnswerAsync(Post(text));
+        await PublishLosingTheAnswerAsync(Post(text), journal);
         Held(text).ShouldBe(1, "the platform accepted the post before the answer was lost");
-        await RetryAsTheEngineDoesAsync(Post(text), lostSince);
+        (await RetryAsTheEngineDoesAsync(Post(text), lostSince, journal)).Kind.ShouldBe(ReconcileKind.Found);
 
         Held(text).ShouldBe(1, "the next attempt must find the accepted post, not publish it again; the listing answered: " +
             string.Join(" | ", (await RecentAsync()).Select(p => $"{p.PlatformPostId} '{p.Text}' {p.CreatedAt:O}")));
@@ -62,10 +63,11 @@ public abstract class PublishingScenarios<TServer> : ConformanceFixture<TServer>
     {
         build ??= Post;
         var text = Unique("Retried after a server error on " + step);
+        var journal = new PublishJournal();
         Server.Faults.FailWithServerError(step);
 
-        await PublishRefusedAsync(build(text));
-        await RetryAsTheEngineDoesAsync(build(text), DateTimeOffset.UtcNow);
+        await Should.ThrowAsync<PlatformException>(() => PublishAsync(build(text), journal));
+        await RetryAsTheEngineDoesAsync(build(text), DateTimeOffset.UtcNow, journal);
 
         Held(text).ShouldBe(1);
     }
@@ -78,16 +80,17 @@ public abstract class PublishingScenarios<TServer> : ConformanceFixture<TServer>
     {
         var text = Unique("Server error on " + step);
         var lostSince = DateTimeOffset.UtcNow;
+        var journal = new PublishJournal();
         Server.Faults.FailWithServerError(step);
 
         try
         {
-            await PublishAsync(Post(text));
+            await PublishAsync(Post(text), journal);
         }
         catch (PlatformException failure)
         {
             failure.Kind.ShouldBe(PlatformErrorKind.Transient, failure.Message);
-            await RetryAsTheEngineDoesAsync(Post(text), lostSince);
+            await RetryAsTheEngineDoesAsync(Post(text), lostSince, journal);
         }
 
         Held(text).ShouldBe(1);

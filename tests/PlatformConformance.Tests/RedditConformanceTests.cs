@@ -64,6 +64,24 @@ public sealed class RedditConformanceTests : PublishingScenarios<RedditServer>
     public Task A_lost_answer_to_a_self_post_is_found_not_submitted_again_when_the_answer_times_out() =>
         FindsThePostAfterItsAnswerWasLost(LostAnswer.Hold);
 
+    [TestCase(LostAnswer.Abort)]
+    [TestCase(LostAnswer.Hold)]
+    public async Task A_lost_answer_to_a_link_post_is_found_by_title_subreddit_and_url_not_submitted_again(LostAnswer how)
+    {
+        var title = Unique("Lost link");
+        var link = new PostContent(null, Link: "https://example.com/lost-" + Guid.NewGuid().ToString("N"), Title: title, Subreddit: "test");
+        var journal = new PublishJournal();
+        var lostSince = DateTimeOffset.UtcNow;
+        Server.Faults.LoseAnswerAfterAccept(RedditServer.Steps.Submit, how);
+
+        await PublishLosingTheAnswerAsync(link, journal);
+        var retry = await RetryAsTheEngineDoesAsync(link, lostSince, journal);
+
+        var post = Server.Posts.Single(p => p.Title == title);
+        retry.Kind.ShouldBe(ReconcileKind.Found);
+        retry.Post!.PlatformPostId.ShouldBe(post.Fullname);
+    }
+
     [Test]
     public Task A_5xx_on_submit_is_transient_and_creates_nothing() => ServerErrorIsTransientAndCreatesNothing(RedditServer.Steps.Submit);
 

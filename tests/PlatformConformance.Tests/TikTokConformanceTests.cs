@@ -106,7 +106,55 @@ public sealed class TikTokConformanceTests : PublishingScenarios<TikTokServer>
     public Task A_lost_answer_to_the_last_chunk_is_found_not_posted_again_when_the_answer_times_out() =>
         FindsThePostAfterItsAnswerWasLost(LostAnswer.Hold);
 
-    // A lost answer to the last chunk of a private (SELF_ONLY) video posts twice: docs/platform-conformance.md.
+    [TestCase(LostAnswer.Abort)]
+    [TestCase(LostAnswer.Hold)]
+    public async Task A_lost_answer_to_the_last_chunk_of_a_private_video_is_followed_by_its_publish_id_not_posted_again(LostAnswer how)
+    {
+        var text = Unique("TikTok private lost");
+        var post = Post(text) with { PrivacyLevel = "SELF_ONLY" };
+        var journal = new PublishJournal();
+        var lostSince = DateTimeOffset.UtcNow;
+        Server.Faults.LoseAnswerAfterAccept(AcceptStep, how);
+
+        await PublishLosingTheAnswerAsync(post, journal);
+        var retry = await RetryAsTheEngineDoesAsync(post, lostSince, journal);
+
+        retry.Kind.ShouldBe(ReconcileKind.Found);
+        Server.Publishes.Count(p => p.Title == text).ShouldBe(1, "one init: the next attempt follows the publish_id rather than posting again");
+        Held(text).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task A_private_video_whose_init_answer_was_lost_is_left_for_a_person_not_posted_again()
+    {
+        var text = Unique("TikTok private init lost");
+        var post = PulledPost(text) with { PrivacyLevel = "SELF_ONLY" };
+        var journal = new PublishJournal();
+        var lostSince = DateTimeOffset.UtcNow;
+        Server.Faults.LoseAnswerAfterAccept(TikTokServer.Steps.Init);
+
+        await PublishLosingTheAnswerAsync(post, journal);
+        var retry = await RetryAsTheEngineDoesAsync(post, lostSince, journal);
+
+        retry.Kind.ShouldBe(ReconcileKind.Unknowable);
+        retry.Reason.ShouldNotBeNullOrWhiteSpace();
+        Server.Publishes.Count(p => p.Title == text).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task After_a_5xx_on_chunk_2_the_next_attempt_resumes_the_same_upload()
+    {
+        var text = Unique("TikTok resumed upload");
+        var journal = new PublishJournal();
+        Server.Faults.FailWithServerError(TikTokServer.Steps.Chunk(2));
+
+        await Should.ThrowAsync<PlatformException>(() => PublishAsync(LargePost(text), journal));
+        await RetryAsTheEngineDoesAsync(LargePost(text), DateTimeOffset.UtcNow, journal);
+
+        var publish = Server.Publishes.Single(p => p.Title == text);
+        publish.UploadedBytes.ShouldBe(LargeVideo.Length);
+        publish.Status.ShouldBe(TikTokPublishStatus.PUBLISH_COMPLETE);
+    }
 
     [Test]
     public async Task A_lost_answer_to_a_pull_init_is_found_not_posted_again()

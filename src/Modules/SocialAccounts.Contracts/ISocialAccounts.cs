@@ -21,7 +21,8 @@ public sealed record SocialAccountDto(
 /// </summary>
 /// <remarks>
 /// The lookups (<see cref="FindAsync"/>, <see cref="ListAsync"/>) read in the caller's unit of work. The methods that call
-/// a platform (<see cref="PublishAsync"/>, <see cref="GetMetricsAsync"/>, <see cref="ListRecentPostsAsync"/>) manage
+/// a platform (<see cref="PublishAsync(Guid, PostContent, CancellationToken)"/>, <see cref="ReconcileAsync"/>, <see cref="GetMetricsAsync"/>,
+/// <see cref="ListRecentPostsAsync"/>) manage
 /// their own short units of work in the current tenant: one to read the account (and refresh its token) before the call,
 /// one to write what the call changed after it, and none held while the platform answers. They need a tenant, not an
 /// open unit of work, and write nothing into the caller's: call them outside one, so that no connection of the caller's
@@ -35,7 +36,21 @@ public interface ISocialAccounts
     /// <summary>The current tenant's accounts in every status, oldest first; only <see cref="AccountStatus.Active"/> ones can act. In the caller's unit of work.</summary>
     Task<IReadOnlyList<SocialAccountDto>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>Publishes from scratch, keeping the ids of its steps only for this call.</summary>
     Task<PublishedPost> PublishAsync(Guid accountId, PostContent content, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Publishes, continuing from the steps <paramref name="journal"/> holds from earlier attempts (poll that container,
+    /// resume that upload) and recording each new step's platform id before the next request leaves.
+    /// </summary>
+    Task<PublishedPost> PublishAsync(Guid accountId, PostContent content, PublishJournal journal, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After an attempt whose answer was lost: whether the platform has <paramref name="content"/>, matched with what the
+    /// platform really shows of a post (and the journal's ids), not older than <paramref name="lostSince"/>.
+    /// </summary>
+    Task<ReconcileResult> ReconcileAsync(
+        Guid accountId, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken);
 
     Task<PostMetrics> GetMetricsAsync(Guid accountId, string platformPostId, CancellationToken cancellationToken);
 

@@ -29,6 +29,22 @@ public sealed class RecordingAnOutcomeTests
         attempt.FinishedAt.ShouldBe(Now);
     }
 
+    [Test]
+    public void A_post_the_platform_cannot_be_asked_about_settles_unconfirmed_with_the_reason_even_with_attempts_left()
+    {
+        var (target, attempt) = Attempting(attemptsBefore: 1, TargetStatus.Unconfirmed);
+
+        target.RecordOutcome(attempt, new PublishOutcome.CannotConfirm("no r_member_social"), ThreeAttempts, Now);
+
+        target.Status.ShouldBe(TargetStatus.Unconfirmed);
+        target.IsSettled.ShouldBeTrue("another attempt would ask the same platform the same question");
+        target.NextAttemptAt.ShouldBeNull();
+        target.ErrorMessage!.ShouldContain("no r_member_social");
+        attempt.Outcome.ShouldBe(AttemptOutcome.Unconfirmed);
+        attempt.Error.ShouldBe("no r_member_social");
+        target.CanRetryManually(confirmedNotPublished: false).ShouldBe(ManualRetry.NeedsConfirmation);
+    }
+
     [TestCase(PlatformErrorKind.RateLimited)]
     [TestCase(PlatformErrorKind.TokenExpired)]
     public void A_retryable_refusal_with_attempts_left_waits_pending_at_least_the_platforms_retry_after(PlatformErrorKind kind)

@@ -135,6 +135,12 @@ internal sealed class PostTarget
                     attempt.Finish(AttemptOutcome.Failed, kind, refused.Message);
                 }
                 break;
+            case PublishOutcome.CannotConfirm cannot:
+                // Another attempt would ask the same platform the same question: only a person can tell.
+                Settle(TargetStatus.Unconfirmed, TargetErrorKind.Unknown,
+                    $"An earlier attempt may have published this post and the platform cannot be asked ({cannot.Reason}). Check the account before retrying.", now);
+                attempt.Finish(AttemptOutcome.Unconfirmed, TargetErrorKind.Unknown, cannot.Reason);
+                break;
             case PublishOutcome.Unknown unknown when attemptLeft:
                 // The next attempt looks the post up first.
                 RetryLater(TargetStatus.Unconfirmed, TargetErrorKind.Unknown, unknown.Message, retries.DelayAfter(attempt.Attempt, null), now);

@@ -23,6 +23,12 @@ internal abstract record PublishOutcome
     public sealed record Unknown(string Message) : PublishOutcome;
 
     /// <summary>
+    /// An earlier attempt's answer was lost and the platform offers this account no reliable lookup
+    /// (<paramref name="Reason"/>): nothing is sent again; a person must check the account.
+    /// </summary>
+    public sealed record CannotConfirm(string Reason) : PublishOutcome;
+
+    /// <summary>
     /// Our own rate limiter refused before anything was sent (a daily cap, say): try again after <paramref name="RetryAfter"/>.
     /// <paramref name="OutcomeUnknown"/>: an earlier attempt's outcome is still lost (no lookup ran before the refusal).
     /// </summary>

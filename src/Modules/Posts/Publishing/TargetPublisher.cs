@@ -81,7 +81,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             using var deadline = new CancellationTokenSource(options.Lease / 2 - Stopwatch.GetElapsedTime(attempt.ClaimRenewedAt));
             // No unit of work around the call: SocialAccounts runs short ones of its own, so no connection waits on the platform.
             await using var scope = scopes.CreateTenantScope(tenantId);
-            var outcome = await CallPlatformAsync(scope.ServiceProvider, attempt, window, deadline.Token);
+            var outcome = await CallPlatformAsync(scope.ServiceProvider, attempt, JournalOf(tenantId, attempt), window, deadline.Token);
             answers.TryWrite((attempt, outcome));
         }
         catch (Exception exception)
@@ -89,6 +89,14 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             logger.LogError(exception, "Publishing target {TargetId} of tenant {TenantId} failed before an outcome was known", attempt.TargetId, tenantId);
         }
     }
+
+    /// <summary>
+    /// The steps earlier attempts recorded, and a short unit of work of our own per new step, committed before the client's
+    /// next request leaves (never a connection held across the platform call).
+    /// </summary>
+    private PublishJournal JournalOf(Guid tenantId, Attempt attempt) => new(attempt.Steps, (step, value, cancellationToken) =>
+        scopes.RunAsync(tenantId, services => AttemptSteps.RecordAsync(services.GetRequiredService<PostsDbContext>(), attempt.RecordId, step, value, cancellationToken),
+            cancellationToken));
 
     private async Task RecordAsync(Guid tenantId, List<(Attempt Attempt, PublishOutcome Outcome)> batch, CancellationToken cancellationToken)
     {
@@ -138,6 +146,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             return [];
         }
         var posts = await LoadPostsAsync(db, live.Select(c => targets[c.TargetId].PostId), cancellationToken);
+        var steps = await AttemptSteps.LatestAsync(db, live.Select(c => c.TargetId).ToList(), cancellationToken);
         var now = clock.GetUtcNow();
         await CloseOpenAttemptsAsync(db, live.Select(c => targets[c.TargetId]).Where(t => t.Status == TargetStatus.Publishing).Select(t => t.Id).ToList(), now, cancellationToken);
         var gate = services.GetRequiredService<AccountBreakerGate>();
@@ -168,7 +177,8 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             var record = target.StartAttempt(worker, options.Lease, now);
             post.StartPublishing(now);
             db.Attempts.Add(record);
-            attempts.Add(new Attempt(target.Id, target.SocialAccountId, record.Attempt, record.Id, now, PostContentFactory.For(post, target), Reconcile: lostOutcome, lostSince, renewedAt));
+            attempts.Add(new Attempt(target.Id, target.SocialAccountId, record.Attempt, record.Id, now, PostContentFactory.For(post, target), Reconcile: lostOutcome, lostSince, renewedAt,
+                steps.GetValueOrDefault(target.Id) ?? new Dictionary<string, string>()));
         }
         await queue.RequeueAsync(deferred, cancellationToken);
         await FinishAsync(services, db, queue, missed, now, cancellationToken);
@@ -176,7 +186,8 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         return attempts;
     }
 
-    private static async Task<PublishOutcome> CallPlatformAsync(IServiceProvider services, Attempt attempt, SendWindow window, CancellationToken cancellationToken)
+    private static async Task<PublishOutcome> CallPlatformAsync(
+        IServiceProvider services, Attempt attempt, PublishJournal journal, SendWindow window, CancellationToken cancellationToken)
     {
         var accounts = services.GetRequiredService<ISocialAccounts>();
         var outcomeUnknown = attempt.Reconcile;
@@ -184,15 +195,19 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         {
             if (attempt.Reconcile)
             {
-                var recent = await accounts.ListRecentPostsAsync(attempt.AccountId, 25, cancellationToken);
-                if (Reconciliation.FindMatch(recent, attempt.Content.Text, attempt.LostSince) is { } found)
+                // The platform's client decides what identifies the post there (and follows the ids earlier attempts recorded).
+                var lookup = await accounts.ReconcileAsync(attempt.AccountId, attempt.Content, journal, attempt.LostSince, cancellationToken);
+                switch (lookup.Kind)
                 {
-                    return new PublishOutcome.Published(found.PlatformPostId, found.Url, Reconciled: true);
+                    case ReconcileKind.Found:
+                        return new PublishOutcome.Published(lookup.Post!.PlatformPostId, lookup.Post.Url, Reconciled: true);
+                    case ReconcileKind.Unknowable:
+                        return new PublishOutcome.CannotConfirm(lookup.Reason ?? "the platform offers no lookup");
                 }
                 // Not on the platform: from here the target counts as unsent, as the send below assumes.
                 outcomeUnknown = false;
             }
-            var published = await accounts.PublishAsync(attempt.AccountId, attempt.Content, cancellationToken);
+            var published = await accounts.PublishAsync(attempt.AccountId, attempt.Content, journal, cancellationToken);
             return new PublishOutcome.Published(published.PlatformPostId, published.Url, Reconciled: false);
         }
         catch (PlatformException limited) when (limited.IsLocalLimit && limited.RetryAfter is { } wait)
@@ -367,7 +382,8 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
 
     /// <param name="LostSince">When reconciling: the start of the first attempt whose outcome was lost, where the lookup starts.</param>
     /// <param name="ClaimRenewedAt">Stopwatch timestamp taken just before the claim was renewed for this attempt.</param>
+    /// <param name="Steps">The platform ids earlier attempts recorded (a container, an upload session), to continue from.</param>
     private sealed record Attempt(
         Guid TargetId, Guid AccountId, int Number, Guid RecordId, DateTimeOffset StartedAt, PostContent Content, bool Reconcile, DateTimeOffset LostSince,
-        long ClaimRenewedAt);
+        long ClaimRenewedAt, IReadOnlyDictionary<string, string> Steps);
 }

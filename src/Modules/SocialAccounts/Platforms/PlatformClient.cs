@@ -21,9 +21,15 @@ internal sealed record TokenSet(
 internal sealed record PlatformIdentity(
     string ExternalId, string DisplayName, string? Handle, string? AvatarUrl, TokenSet Tokens, IReadOnlyDictionary<string, string> Metadata);
 
-/// <summary>A stored account with its tokens decrypted, for one call.</summary>
+/// <summary>A stored account with its tokens decrypted, for one call. <paramref name="Scopes"/>: what the platform granted, as it wrote them.</summary>
 internal sealed record AccountCredentials(
-    Guid AccountId, string ExternalId, string? Handle, string AccessToken, string? RefreshToken, IReadOnlyDictionary<string, string> Metadata);
+    Guid AccountId, string ExternalId, string? Handle, string AccessToken, string? RefreshToken, IReadOnlyDictionary<string, string> Metadata,
+    string Scopes = "")
+{
+    /// <summary>Whether the granted scopes (space- or comma-separated, as platforms write them) include <paramref name="scope"/>.</summary>
+    public bool HasScope(string scope) =>
+        Scopes.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(scope, StringComparer.Ordinal);
+}
 
 /// <summary>One platform's real API: OAuth, identity, publishing, listing, metrics. Errors are <see cref="PlatformException"/>.</summary>
 internal interface IPlatformClient
@@ -48,6 +54,13 @@ internal interface IPlatformClient
     Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken);
 
     Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken);
+
+    /// <summary>Publishes, continuing from the steps earlier attempts recorded and recording each new one before the next request.</summary>
+    Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, PublishJournal journal, CancellationToken cancellationToken);
+
+    /// <summary>Whether the platform has <paramref name="content"/>, by the identity the platform really shows of a post.</summary>
+    Task<ReconcileResult> ReconcileAsync(
+        AccountCredentials account, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken);
 
     Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken);
 
@@ -90,6 +103,20 @@ internal abstract class PlatformClient(HttpClient http, IConfiguration configura
     public abstract Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken);
 
     public abstract Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken);
+
+    /// <summary>A single-request publish has no step to resume: it publishes from scratch.</summary>
+    public virtual Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, PublishJournal journal, CancellationToken cancellationToken) =>
+        PublishAsync(account, content, cancellationToken);
+
+    /// <summary>
+    /// Platforms that show a post by the text it was sent with: the first of the account's 25 latest posts whose text
+    /// matches and which is not older than the lost attempt.
+    /// </summary>
+    public virtual async Task<ReconcileResult> ReconcileAsync(
+        AccountCredentials account, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken) =>
+        PostMatch.ByText(await ListRecentPostsAsync(account, PostMatch.RecentCount, cancellationToken), content.Text, lostSince) is { } found
+            ? ReconcileResult.Found(new PublishedPost(found.PlatformPostId, found.Url))
+            : ReconcileResult.Absent;
 
     public abstract Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken);
 

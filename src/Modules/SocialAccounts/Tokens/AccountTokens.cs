@@ -141,7 +141,7 @@ internal sealed class AccountTokens(
             return new AccountCredentials(account.Id, account.ExternalId, account.Handle,
                 cipher.Decrypt(account.AccessTokenCipher, account.Id),
                 account.RefreshTokenCipher is null ? null : cipher.Decrypt(account.RefreshTokenCipher, account.Id),
-                account.Metadata);
+                account.Metadata, account.Scopes);
         }
         catch (TokenDecryptionException exception)
         {

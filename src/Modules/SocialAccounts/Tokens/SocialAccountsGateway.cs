@@ -23,6 +23,15 @@ internal sealed class SocialAccountsGateway(SocialAccountsDbContext db, AccountC
         calls.CallAsync(accountId, PlatformOperation.Publish, platform => EnsureAllowed(platform, content),
             (client, credentials) => client.PublishAsync(credentials, content, cancellationToken), cancellationToken);
 
+    public Task<PublishedPost> PublishAsync(Guid accountId, PostContent content, PublishJournal journal, CancellationToken cancellationToken) =>
+        calls.CallAsync(accountId, PlatformOperation.Publish, platform => EnsureAllowed(platform, content),
+            (client, credentials) => client.PublishAsync(credentials, content, journal, cancellationToken), cancellationToken);
+
+    public Task<ReconcileResult> ReconcileAsync(
+        Guid accountId, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken) =>
+        calls.CallAsync(accountId, PlatformOperation.Read, check: null,
+            (client, credentials) => client.ReconcileAsync(credentials, content, journal, lostSince, cancellationToken), cancellationToken);
+
     public Task<PostMetrics> GetMetricsAsync(Guid accountId, string platformPostId, CancellationToken cancellationToken) =>
         calls.CallAsync(accountId, PlatformOperation.Read, check: null,
             (client, credentials) => client.GetMetricsAsync(credentials, platformPostId, cancellationToken), cancellationToken);

@@ -47,10 +47,19 @@ internal sealed class LinkedInClient(HttpClient http, IConfiguration configurati
             new Dictionary<string, string> { ["author"] = $"urn:li:person:{sub}" })];
     }
 
-    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
+    /// <summary>Journal step: the URN of the post LinkedIn created (<c>x-restli-id</c>).</summary>
+    internal const string PostStep = "linkedin.post";
+
+    /// <summary>Journal step: the URN of an image whose bytes LinkedIn has, to attach rather than upload again.</summary>
+    internal const string ImageStep = "linkedin.image";
+
+    public override Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken) =>
+        PublishAsync(account, content, new PublishJournal(), cancellationToken);
+
+    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, PublishJournal journal, CancellationToken cancellationToken)
     {
-        var author = account.Metadata.TryGetValue("author", out var urn) ? urn : $"urn:li:person:{account.ExternalId}";
-        var text = content.Link is { Length: > 0 } link ? $"{content.Text}\n{link}".Trim() : content.Text ?? "";
+        var author = AuthorOf(account);
+        var text = SentText(content);
         var body = new Dictionary<string, object>
         {
             ["author"] = author,
@@ -67,11 +76,89 @@ internal sealed class LinkedInClient(HttpClient http, IConfiguration configurati
         }
         else if (content.MediaItems is [var image])
         {
-            body["content"] = new { media = new { id = await UploadImageAsync(account, author, image, cancellationToken), altText = image.AltText } };
+            if (journal.Find(ImageStep) is not { } imageUrn)
+            {
+                imageUrn = await UploadImageAsync(account, author, image, cancellationToken);
+                await journal.RecordAsync(ImageStep, imageUrn, cancellationToken);
+            }
+            body["content"] = new { media = new { id = imageUrn, altText = image.AltText } };
         }
         var answer = await SendAsync(Rest(HttpMethod.Post, "/rest/posts", account, Json(body)), cancellationToken);
         var id = Header(answer, "x-restli-id") ?? throw Fail(PlatformErrorKind.Transient, "LinkedIn did not say which post it created.");
-        return new PublishedPost(id, $"https://www.linkedin.com/feed/update/{id}/");
+        await KeepAsync(journal, id);
+        return Published(id);
+    }
+
+    /// <summary>
+    /// A post URN an earlier attempt received is the answer. Otherwise only the posts-by-author finder can tell, and it
+    /// needs <c>r_member_social</c> (<c>r_organization_social</c> for a page), a restricted permission the default scopes
+    /// lack ("Permissions", https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api):
+    /// without it the question has no reliable answer.
+    /// </summary>
+    public override async Task<ReconcileResult> ReconcileAsync(
+        AccountCredentials account, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken)
+    {
+        if (journal.Find(PostStep) is { } known)
+        {
+            return ReconcileResult.Found(Published(known));
+        }
+        var readScope = ReadScopeFor(AuthorOf(account));
+        if (!account.HasScope(readScope))
+        {
+            return ReconcileResult.Unknowable($"LinkedIn shows an app a member's posts only with the {readScope} permission, which this connection was not granted");
+        }
+        var sent = SentText(content);
+        return (await ListRecentPostsAsync(account, PostMatch.RecentCount, cancellationToken))
+            .FirstOrDefault(post => PostMatch.IsRecentEnough(post.CreatedAt, lostSince) && PostMatch.SameText(Unescape(post.Text), sent)) is { } found
+            ? ReconcileResult.Found(Published(found.PlatformPostId))
+            : ReconcileResult.Absent;
+    }
+
+    /// <summary>
+    /// Kept in case recording the outcome fails, so that the next attempt knows the post without a lookup; LinkedIn has
+    /// created it, so failing to keep the URN must not turn that into a failure.
+    /// </summary>
+    private static async Task KeepAsync(PublishJournal journal, string urn)
+    {
+        try
+        {
+            await journal.RecordAsync(PostStep, urn, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The outcome, recorded next, carries the URN as well.
+        }
+    }
+
+    /// <summary>The permission the posts finder needs for this author.</summary>
+    internal static string ReadScopeFor(string author) =>
+        author.StartsWith("urn:li:organization:", StringComparison.Ordinal) ? "r_organization_social" : "r_member_social";
+
+    private static string AuthorOf(AccountCredentials account) =>
+        account.Metadata.TryGetValue("author", out var urn) ? urn : $"urn:li:person:{account.ExternalId}";
+
+    private static string SentText(PostContent content) =>
+        content.Link is { Length: > 0 } link ? $"{content.Text}\n{link}".Trim() : content.Text ?? "";
+
+    private static PublishedPost Published(string urn) => new(urn, $"https://www.linkedin.com/feed/update/{urn}/");
+
+    /// <summary>The commentary as written, without the backslashes <see cref="Escape"/> put before reserved characters.</summary>
+    internal static string? Unescape(string? commentary)
+    {
+        if (commentary is null)
+        {
+            return null;
+        }
+        var plain = new StringBuilder(commentary.Length);
+        for (var i = 0; i < commentary.Length; i++)
+        {
+            if (commentary[i] == '\\' && i + 1 < commentary.Length && Reserved.Contains(commentary[i + 1], StringComparison.Ordinal))
+            {
+                i++;
+            }
+            plain.Append(commentary[i]);
+        }
+        return plain.ToString();
     }
 
     public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
@@ -84,7 +171,7 @@ internal sealed class LinkedInClient(HttpClient http, IConfiguration configurati
 
     public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)
     {
-        var author = account.Metadata.TryGetValue("author", out var urn) ? urn : $"urn:li:person:{account.ExternalId}";
+        var author = AuthorOf(account);
         var finder = Rest(HttpMethod.Get,
             $"/rest/posts?{Query(("author", author), ("q", "author"), ("count", Math.Clamp(limit, 1, 100).ToString(CultureInfo.InvariantCulture)), ("sortBy", "LAST_MODIFIED"))}",
             account);

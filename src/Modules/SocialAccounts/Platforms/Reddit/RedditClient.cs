@@ -71,16 +71,50 @@ internal sealed partial class RedditClient(HttpClient http, IConfiguration confi
     {
         var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/user/{Uri.EscapeDataString(account.Handle ?? account.ExternalId)}/submitted?{Query(
             ("sort", "new"), ("limit", Math.Clamp(limit, 1, 100).ToString(CultureInfo.InvariantCulture)), ("raw_json", "1"))}", account.AccessToken), cancellationToken);
-        return Children(json).Select(p => new RecentPost(Required(p, "name"), SentText(p),
-            Optional(p, "created_utc") is { } at && double.TryParse(at, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds((long)seconds) : null,
+        return Children(json).Select(p => new RecentPost(Required(p, "name"), SentText(p), Created(p),
             Optional(p, "permalink") is { } link ? "https://www.reddit.com" + link : null)).ToList();
     }
 
     /// <summary>
-    /// What reconciliation compares with the post's text: a self post's body went out as <c>text</c> and comes back as
-    /// <c>selftext</c>. A link post carries no body (our content rules refuse text beside a link), only its title and
-    /// url, so its title is what identifies it (https://www.reddit.com/dev/api#POST_api_submit).
+    /// A submission is identified by what <c>/api/submit</c> took: title, subreddit and kind, plus the url of a link post
+    /// or the body (<c>text</c>, shown back as <c>selftext</c>) of a self post
+    /// (https://www.reddit.com/dev/api#POST_api_submit, https://www.reddit.com/dev/api#GET_user_{username}_submitted).
     /// </summary>
+    public override async Task<ReconcileResult> ReconcileAsync(
+        AccountCredentials account, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/user/{Uri.EscapeDataString(account.Handle ?? account.ExternalId)}/submitted?{Query(
+            ("sort", "new"), ("limit", PostMatch.RecentCount.ToString(CultureInfo.InvariantCulture)), ("raw_json", "1"))}", account.AccessToken), cancellationToken);
+        return Children(json).Select(AsSubmission).FirstOrDefault(s => IsOurs(s, content, lostSince)) is { } ours
+            ? ReconcileResult.Found(new PublishedPost(ours.Name, ours.Permalink))
+            : ReconcileResult.Absent;
+    }
+
+    /// <summary>A submission as the listing shows it, with what identifies it.</summary>
+    internal sealed record Submission(string Name, string? Title, string? Subreddit, bool IsSelf, string? Url, string? SelfText, DateTimeOffset? CreatedAt, string? Permalink);
+
+    internal static bool IsOurs(Submission submission, PostContent content, DateTimeOffset lostSince)
+    {
+        var isLink = !string.IsNullOrWhiteSpace(content.Link);
+        return PostMatch.IsRecentEnough(submission.CreatedAt, lostSince) &&
+            submission.IsSelf != isLink &&
+            PostMatch.SameField(submission.Title, content.Title) &&
+            PostMatch.SameField(submission.Subreddit, SubredditName.Normalize(content.Subreddit) ?? content.Subreddit) &&
+            (isLink
+                ? string.Equals(submission.Url?.Trim(), content.Link!.Trim(), StringComparison.Ordinal)
+                : string.IsNullOrWhiteSpace(content.Text) ? string.IsNullOrWhiteSpace(submission.SelfText) : PostMatch.SameText(submission.SelfText, content.Text));
+    }
+
+    private Submission AsSubmission(JsonElement p) => new(
+        Required(p, "name"), Optional(p, "title"), Optional(p, "subreddit"),
+        p.TryGetProperty("is_self", out var isSelf) && isSelf.ValueKind == JsonValueKind.True,
+        Optional(p, "url"), Optional(p, "selftext"), Created(p),
+        Optional(p, "permalink") is { } link ? "https://www.reddit.com" + link : null);
+
+    private static DateTimeOffset? Created(JsonElement submission) =>
+        Optional(submission, "created_utc") is { } at && double.TryParse(at, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds((long)seconds) : null;
+
+    /// <summary>What a listing shows as a submission's text: a self post's body (<c>selftext</c>), else its title.</summary>
     private static string? SentText(JsonElement submission) =>
         submission.TryGetProperty("is_self", out var isSelf) && isSelf.ValueKind == JsonValueKind.True
             ? Optional(submission, "selftext") is { Length: > 0 } body ? body : Optional(submission, "title")

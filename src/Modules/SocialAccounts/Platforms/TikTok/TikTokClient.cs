@@ -49,8 +49,25 @@ internal sealed class TikTokClient(HttpClient http, IConfiguration configuration
             Optional(user, "avatar_url"), tokens, new Dictionary<string, string>())];
     }
 
-    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
+    /// <summary>Journal step: the <c>publish_id</c> init answered, TikTok's handle on the post from then on.</summary>
+    internal const string PublishIdStep = "tiktok.publish_id";
+
+    /// <summary>Journal step: the <c>upload_url</c> a FILE_UPLOAD init answered, where missing chunks can still go.</summary>
+    internal const string UploadUrlStep = "tiktok.upload_url";
+
+    public override Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken) =>
+        PublishAsync(account, content, new PublishJournal(), cancellationToken);
+
+    /// <summary>
+    /// With a <c>publish_id</c> from an earlier attempt, follows it (uploading the chunks TikTok still lacks) instead of
+    /// initializing a second post; only a publish TikTok reports FAILED is started again.
+    /// </summary>
+    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, PublishJournal journal, CancellationToken cancellationToken)
     {
+        if (journal.Find(PublishIdStep) is { } known && await ContinueAsync(account, content, journal, known, cancellationToken) is { } continued)
+        {
+            return continued;
+        }
         var creator = (await ApiAsync(HttpMethod.Post, "/v2/post/publish/creator_info/query/", account.AccessToken, new { }, cancellationToken)).GetProperty("data");
         var options = creator.TryGetProperty("privacy_level_options", out var list) ? list.EnumerateArray().Select(o => o.GetString()!).ToList() : [];
         var privacy = content.PrivacyLevel ?? (options.Contains("SELF_ONLY") ? "SELF_ONLY" : options.FirstOrDefault())
@@ -68,7 +85,7 @@ internal sealed class TikTokClient(HttpClient http, IConfiguration configuration
                     post_info = videoInfo,
                     source_info = new { source = "PULL_FROM_URL", video_url = video.Url },
                 }, cancellationToken),
-            [{ Kind: MediaKind.Video } video] => await UploadVideoAsync(account, videoInfo, video, cancellationToken),
+            [{ Kind: MediaKind.Video } video] => await UploadVideoAsync(account, videoInfo, video, journal, cancellationToken),
             _ => await ApiAsync(HttpMethod.Post, "/v2/post/publish/content/init/", account.AccessToken, new
             {
                 media_type = "PHOTO",
@@ -78,16 +95,23 @@ internal sealed class TikTokClient(HttpClient http, IConfiguration configuration
             }, cancellationToken),
         };
         var publishId = Required(init, "data", "publish_id");
+        if (journal.Find(PublishIdStep) != publishId)
+        {
+            await journal.RecordAsync(PublishIdStep, publishId, cancellationToken);
+        }
+        return await FollowAsync(account, publishId, cancellationToken);
+    }
+
+    /// <summary>Polls the publish until TikTok completes or fails it; one still in moderation answers its publish id, the handle to follow later.</summary>
+    private async Task<PublishedPost> FollowAsync(AccountCredentials account, string publishId, CancellationToken cancellationToken)
+    {
         for (var poll = 0; poll < Options.MaxPolls; poll++)
         {
-            var status = (await ApiAsync(HttpMethod.Post, "/v2/post/publish/status/fetch/", account.AccessToken, new { publish_id = publishId }, cancellationToken)).GetProperty("data");
+            var status = await StatusAsync(account, publishId, cancellationToken);
             switch (Optional(status, "status"))
             {
                 case "PUBLISH_COMPLETE":
-                    var postId = status.TryGetProperty("publicaly_available_post_id", out var ids) && ids.ValueKind == JsonValueKind.Array && ids.GetArrayLength() > 0
-                        ? ids[0].ValueKind == JsonValueKind.Number ? ids[0].GetRawText() : ids[0].GetString()
-                        : null;
-                    return new PublishedPost(postId ?? publishId, null);
+                    return Completed(status, publishId);
                 case "FAILED":
                     throw Fail(PlatformErrorKind.ContentRejected, $"TikTok did not publish the post ({Optional(status, "fail_reason") ?? "no reason"}).");
             }
@@ -95,6 +119,92 @@ internal sealed class TikTokClient(HttpClient http, IConfiguration configuration
         }
         // Still in moderation: the publish id is the handle to reconcile with later.
         return new PublishedPost(publishId, null);
+    }
+
+    /// <summary>
+    /// An earlier attempt's publish: complete or on its way (followed), short of chunks (they are sent, then followed), or
+    /// failed (null: start again).
+    /// </summary>
+    private async Task<PublishedPost?> ContinueAsync(AccountCredentials account, PostContent content, PublishJournal journal, string publishId, CancellationToken cancellationToken)
+    {
+        var status = await StatusAsync(account, publishId, cancellationToken);
+        switch (Optional(status, "status"))
+        {
+            case "PUBLISH_COMPLETE":
+                return Completed(status, publishId);
+            case "FAILED":
+                return null;
+            case "PROCESSING_UPLOAD" when content.MediaItems is [{ Kind: MediaKind.Video } video] && journal.Find(UploadUrlStep) is { } uploadUrl:
+                var bytes = await DownloadAsync(video, cancellationToken);
+                var received = OptionalLong(status, "uploaded_bytes") ?? 0;
+                if (received < bytes.Length)
+                {
+                    await UploadChunksAsync(uploadUrl, bytes, video.ContentType, firstChunk: (int)(received / Chunking(bytes.Length).Size), cancellationToken);
+                }
+                break;
+        }
+        return await FollowAsync(account, publishId, cancellationToken);
+    }
+
+    /// <summary>
+    /// TikTok's answer for a post whose answer was lost: the publish id an earlier attempt recorded is asked with
+    /// <c>/v2/post/publish/status/fetch/</c> (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status).
+    /// Without one, only the public video list is left, and it shows nothing but public videos
+    /// (https://developers.tiktok.com/doc/tiktok-api-v2-video-list): a private post cannot be looked for.
+    /// </summary>
+    public override async Task<ReconcileResult> ReconcileAsync(
+        AccountCredentials account, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken)
+    {
+        if (journal.Find(PublishIdStep) is { } publishId)
+        {
+            var status = await StatusAsync(account, publishId, cancellationToken);
+            return Judge(Optional(status, "status"), OptionalLong(status, "uploaded_bytes"), content.MediaItems.FirstOrDefault()?.SizeBytes) switch
+            {
+                PublishState.Complete => ReconcileResult.Found(Completed(status, publishId)),
+                PublishState.OnItsWay => ReconcileResult.Found(new PublishedPost(publishId, null)),
+                // Failed, or short of chunks: the publish (continuing that upload) sends what is missing.
+                _ => ReconcileResult.Absent,
+            };
+        }
+        if (PostMatch.ByText(await ListRecentPostsAsync(account, PostMatch.RecentCount, cancellationToken), content.Text, lostSince) is { } listed)
+        {
+            return ReconcileResult.Found(new PublishedPost(listed.PlatformPostId, listed.Url));
+        }
+        return content.PrivacyLevel == PublicPrivacy
+            ? ReconcileResult.Absent
+            : ReconcileResult.Unknowable("TikTok's answer to the post's creation was lost before its publish id was known, and TikTok lists only public videos");
+    }
+
+    private const string PublicPrivacy = "PUBLIC_TO_EVERYONE";
+
+    internal enum PublishState
+    {
+        Complete,
+        /// <summary>TikTok has everything and will publish (downloading, processing, in moderation).</summary>
+        OnItsWay,
+        /// <summary>Some chunks never arrived: TikTok waits for them.</summary>
+        MissingChunks,
+        Failed,
+    }
+
+    /// <summary>What a status answer says of a publish; an upload is complete when TikTok counts every byte of the video we sent.</summary>
+    internal static PublishState Judge(string? status, long? uploadedBytes, long? videoBytes) => status switch
+    {
+        "PUBLISH_COMPLETE" => PublishState.Complete,
+        "FAILED" => PublishState.Failed,
+        "PROCESSING_UPLOAD" when uploadedBytes is null || videoBytes is null || uploadedBytes < videoBytes => PublishState.MissingChunks,
+        _ => PublishState.OnItsWay,
+    };
+
+    private async Task<JsonElement> StatusAsync(AccountCredentials account, string publishId, CancellationToken cancellationToken) =>
+        (await ApiAsync(HttpMethod.Post, "/v2/post/publish/status/fetch/", account.AccessToken, new { publish_id = publishId }, cancellationToken)).GetProperty("data");
+
+    private static PublishedPost Completed(JsonElement status, string publishId)
+    {
+        var postId = status.TryGetProperty("publicaly_available_post_id", out var ids) && ids.ValueKind == JsonValueKind.Array && ids.GetArrayLength() > 0
+            ? ids[0].ValueKind == JsonValueKind.Number ? ids[0].GetRawText() : ids[0].GetString()
+            : null;
+        return new PublishedPost(postId ?? publishId, null);
     }
 
     public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
@@ -119,7 +229,7 @@ internal sealed class TikTokClient(HttpClient http, IConfiguration configuration
     /// Direct Post with FILE_UPLOAD: init declares the size and the chunking, then the chunks go in order to the
     /// answered upload_url, each with its Content-Range.
     /// </summary>
-    private async Task<JsonElement> UploadVideoAsync(AccountCredentials account, object postInfo, MediaItem video, CancellationToken cancellationToken)
+    private async Task<JsonElement> UploadVideoAsync(AccountCredentials account, object postInfo, MediaItem video, PublishJournal journal, CancellationToken cancellationToken)
     {
         var bytes = await DownloadAsync(video, cancellationToken);
         var (chunkSize, chunkCount) = Chunking(bytes.Length);
@@ -129,16 +239,26 @@ internal sealed class TikTokClient(HttpClient http, IConfiguration configuration
             source_info = new { source = "FILE_UPLOAD", video_size = bytes.Length, chunk_size = chunkSize, total_chunk_count = chunkCount },
         }, cancellationToken);
         var uploadUrl = Required(init, "data", "upload_url");
-        for (var chunk = 0; chunk < chunkCount; chunk++)
+        // Known before the first chunk leaves: a later attempt follows this publish and sends only what it lacks.
+        await journal.RecordAsync(UploadUrlStep, uploadUrl, cancellationToken);
+        await journal.RecordAsync(PublishIdStep, Required(init, "data", "publish_id"), cancellationToken);
+        await UploadChunksAsync(uploadUrl, bytes, video.ContentType, firstChunk: 0, cancellationToken);
+        return init;
+    }
+
+    /// <summary>The chunks from <paramref name="firstChunk"/> on, in order, each with its Content-Range.</summary>
+    private async Task UploadChunksAsync(string uploadUrl, byte[] bytes, string contentType, int firstChunk, CancellationToken cancellationToken)
+    {
+        var (chunkSize, chunkCount) = Chunking(bytes.Length);
+        for (var chunk = firstChunk; chunk < chunkCount; chunk++)
         {
             var first = chunk * chunkSize;
             var last = chunk == chunkCount - 1 ? bytes.Length - 1 : first + chunkSize - 1;
             var part = new ByteArrayContent(bytes, first, last - first + 1);
-            part.Headers.ContentType = new(video.ContentType);
+            part.Headers.ContentType = new(contentType);
             part.Headers.ContentRange = new ContentRangeHeaderValue(first, last, bytes.Length);
             await SendAsync(Request(HttpMethod.Put, uploadUrl, content: part), cancellationToken);
         }
-        return init;
     }
 
     /// <summary>
