@@ -20,7 +20,7 @@ internal static class AttemptSteps
     {
         var ids = targetIds.ToArray();
         var rows = await db.Database.SqlQuery<RecordedRow>(
-                $"SELECT target_id AS \"TargetId\", steps::text AS \"Steps\" FROM posts.target_attempts WHERE target_id = ANY({ids}) AND steps <> '{{}}'::jsonb ORDER BY started_at, attempt")
+                $"SELECT target_id, steps::text AS steps FROM posts.target_attempts WHERE target_id = ANY({ids}) AND steps <> '{{}}'::jsonb ORDER BY started_at, attempt")
             .ToListAsync(cancellationToken);
         var latest = new Dictionary<Guid, IReadOnlyDictionary<string, string>>();
         foreach (var row in rows)
