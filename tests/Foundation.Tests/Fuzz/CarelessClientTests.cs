@@ -35,6 +35,11 @@ public sealed class CarelessClientTests
     private Guid templateId;
     private Guid aiRequestId;
     private Guid editorId;
+    private Guid mediaId;
+
+    /// <summary>A valid 1×1 PNG, so the library holds an item the media routes can name.</summary>
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -59,6 +64,11 @@ public sealed class CarelessClientTests
             .EnsureSuccessStatusCode();
         aiRequestId = (await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/ai/requests")).GetProperty("items")[0].GetProperty("id").GetGuid();
         editorId = (await app.AddUserAsync(owner, "editor")).UserId;
+        using var upload = new MultipartFormDataContent();
+        var file = new ByteArrayContent(OnePixelPng);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        upload.Add(file, "file", "seed.png");
+        mediaId = (await Created(await owner.Client.PostAsync("/api/v1/media", upload))).GetProperty("id").GetGuid();
     }
 
     [OneTimeTearDown]
@@ -166,6 +176,7 @@ public sealed class CarelessClientTests
             ("id", "templates") => templateId.ToString(),
             ("id", "requests") => aiRequestId.ToString(),
             ("id", "users") => editorId.ToString(),
+            ("id", "media") => mediaId.ToString(),
             _ => throw new InvalidOperationException($"No value for route parameter {name} of {path}: add one."),
         };
     }
