@@ -1,4 +1,4 @@
--- Seed 001's ANALYTICS_EVENTS: one row per thing that happened to a post on a platform.
+-- One row per thing that happened to a post on a platform (published, failed, ...), the raw events analytics counts.
 CREATE TABLE analytics.events (
     id                uuid PRIMARY KEY,
     tenant_id         uuid NOT NULL,
