@@ -7,46 +7,24 @@ namespace Platform.AI.Tests;
 /// What a request records and charges, against local OpenAI and Anthropic servers: the exact priced cost of the usage
 /// they report, the vendor and model that really answered or failed after a fallback, and how many items came back.
 /// </summary>
-public sealed class AccountingTests
+public sealed class AccountingTests : VendorFixture
 {
-    private const string ChatPath = VendorServers.ChatPath;
-    private const string MessagesPath = VendorServers.MessagesPath;
-    private const string ModerationsPath = VendorServers.ModerationsPath;
-
-    private VendorServers vendors = null!;
-    private AiApp app = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
+    protected override Dictionary<string, string?> Settings() => new()
     {
-        vendors = await VendorServers.StartAsync();
-        app = new AiApp(vendors.Settings(new Dictionary<string, string?>
-        {
-            ["AI:Prices:gpt-4o-mini:InputPerMillion"] = "0.15",
-            ["AI:Prices:gpt-4o-mini:OutputPerMillion"] = "0.6",
-            ["AI:Prices:claude-sonnet-5-5:InputPerMillion"] = "3",
-            ["AI:Prices:claude-sonnet-5-5:OutputPerMillion"] = "15",
-            ["AI:Resilience:BaseDelayMilliseconds"] = "10",
-            ["AI:Resilience:MaxRetries"] = "0",
-            ["AI:Resilience:MinimumThroughput"] = "1000",
-            ["AI:Moderation:Provider"] = "local",
-        }));
-        _ = app.Services;
-    }
+        ["AI:Prices:gpt-4o-mini:InputPerMillion"] = "0.15",
+        ["AI:Prices:gpt-4o-mini:OutputPerMillion"] = "0.6",
+        ["AI:Prices:claude-sonnet-5-5:InputPerMillion"] = "3",
+        ["AI:Prices:claude-sonnet-5-5:OutputPerMillion"] = "15",
+        ["AI:Resilience:BaseDelayMilliseconds"] = "10",
+        ["AI:Resilience:MaxRetries"] = "0",
+        ["AI:Resilience:MinimumThroughput"] = "1000",
+        ["AI:Moderation:Provider"] = "local",
+    };
 
-    [SetUp]
-    public void Reset()
+    protected override void DefaultAnswers()
     {
-        vendors.Reset();
         vendors.OpenAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("#coffee #espresso", 20, 7));
         vendors.Anthropic.Default(MessagesPath, _ => ProviderBodies.AnthropicMessage("#claude #coffee", 30, 9));
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await app.DisposeAsync();
-        await vendors.DisposeAsync();
     }
 
     [Test]

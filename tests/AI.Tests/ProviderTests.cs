@@ -10,50 +10,27 @@ namespace Platform.AI.Tests;
 /// The OpenAI and Anthropic providers against local servers that speak their documented HTTP APIs: exact
 /// request shapes, usage accounting, errors, 429 and Retry-After, fallback, moderation, cache and budget.
 /// </summary>
-public sealed class ProviderTests
+public sealed class ProviderTests : VendorFixture
 {
-    private const string ChatPath = VendorServers.ChatPath;
-    private const string MessagesPath = VendorServers.MessagesPath;
-    private const string ModerationsPath = VendorServers.ModerationsPath;
-    private const string ImagesPath = VendorServers.ImagesPath;
-
-    private VendorServers vendors = null!;
-    private AiApp app = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
+    protected override Dictionary<string, string?> Settings() => new()
     {
-        vendors = await VendorServers.StartAsync();
-        app = new AiApp(vendors.Settings(new Dictionary<string, string?>
-        {
-            ["AI:Prices:gpt-4o-mini:InputPerMillion"] = "2",
-            ["AI:Prices:gpt-4o-mini:OutputPerMillion"] = "8",
-            ["AI:Prices:claude-sonnet-5-5:InputPerMillion"] = "3",
-            ["AI:Prices:claude-sonnet-5-5:OutputPerMillion"] = "15",
-            ["AI:Prices:gpt-image-1:PerImage"] = "0.04",
-            ["AI:Resilience:BaseDelayMilliseconds"] = "10",
-            ["AI:Resilience:MaxRetries"] = "2",
-            ["AI:Resilience:MinimumThroughput"] = "1000",
-            ["AI:Moderation:BaseDelayMilliseconds"] = "10",
-        }));
-        _ = app.Services;
-    }
+        ["AI:Prices:gpt-4o-mini:InputPerMillion"] = "2",
+        ["AI:Prices:gpt-4o-mini:OutputPerMillion"] = "8",
+        ["AI:Prices:claude-sonnet-5-5:InputPerMillion"] = "3",
+        ["AI:Prices:claude-sonnet-5-5:OutputPerMillion"] = "15",
+        ["AI:Prices:gpt-image-1:PerImage"] = "0.04",
+        ["AI:Resilience:BaseDelayMilliseconds"] = "10",
+        ["AI:Resilience:MaxRetries"] = "2",
+        ["AI:Resilience:MinimumThroughput"] = "1000",
+        ["AI:Moderation:BaseDelayMilliseconds"] = "10",
+    };
 
-    [SetUp]
-    public void Reset()
+    protected override void DefaultAnswers()
     {
-        vendors.Reset();
         vendors.OpenAi.Default(ChatPath, _ => ProviderBodies.OpenAiChat("Fresh cold brew this Friday #coffee\n---\nTwo for one all weekend #coldbrew", 1000, 500));
         vendors.OpenAi.Default(ModerationsPath, request =>
             ProviderBodies.OpenAiModeration(request.Json.GetProperty("input").GetString()!.Contains("FLAGME", StringComparison.Ordinal), "violence"));
         vendors.Anthropic.Default(MessagesPath, _ => ProviderBodies.AnthropicMessage("A long post about coffee.\n\nWith a body and a call to action.", 1200, 800));
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await app.DisposeAsync();
-        await vendors.DisposeAsync();
     }
 
     [Test]
