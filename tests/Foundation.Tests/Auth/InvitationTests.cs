@@ -13,25 +13,8 @@ namespace Platform.Foundation.Tests.Auth;
 /// Invitations are rows holding the hash of a random secret: a token works once, for the tenant that issued it,
 /// until it expires or is revoked; anything else answers a problem and creates nobody.
 /// </summary>
-public sealed class InvitationTests
+public sealed class InvitationTests : OneHostFixture
 {
-    private PlatformApp app = null!;
-    private HttpClient anonymous = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        app = new PlatformApp();
-        anonymous = app.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        anonymous.Dispose();
-        await app.DisposeAsync();
-    }
-
     [Test]
     public async Task An_invitation_records_its_inviter_stores_only_a_hash_and_is_accepted_once()
     {

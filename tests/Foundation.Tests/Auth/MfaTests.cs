@@ -7,16 +7,8 @@ using Shouldly;
 
 namespace Platform.Foundation.Tests.Auth;
 
-public sealed class MfaTests
+public sealed class MfaTests : OneHostFixture
 {
-    private PlatformApp app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => app = new PlatformApp();
-
-    [OneTimeTearDown]
-    public Task Stop() => app.DisposeAsync().AsTask();
-
     [Test]
     public async Task Once_enrolled_login_needs_a_code_and_a_recovery_code_works_once()
     {

@@ -6,25 +6,8 @@ using Shouldly;
 
 namespace Platform.Foundation.Tests.Auth;
 
-public sealed class RegistrationAndLoginTests
+public sealed class RegistrationAndLoginTests : OneHostFixture
 {
-    private PlatformApp app = null!;
-    private HttpClient anonymous = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        app = new PlatformApp();
-        anonymous = app.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        anonymous.Dispose();
-        await app.DisposeAsync();
-    }
-
     [Test]
     public async Task Registering_creates_a_tenant_and_its_owner_who_can_see_themselves()
     {

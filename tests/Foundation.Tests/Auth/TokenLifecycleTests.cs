@@ -6,25 +6,8 @@ using Shouldly;
 
 namespace Platform.Foundation.Tests.Auth;
 
-public sealed class TokenLifecycleTests
+public sealed class TokenLifecycleTests : OneHostFixture
 {
-    private PlatformApp app = null!;
-    private HttpClient anonymous = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        app = new PlatformApp();
-        anonymous = app.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        anonymous.Dispose();
-        await app.DisposeAsync();
-    }
-
     [Test]
     public async Task A_refresh_rotates_the_token_and_the_old_one_stops_working()
     {

@@ -6,16 +6,8 @@ using Shouldly;
 
 namespace Platform.Foundation.Tests.Auth;
 
-public sealed class UserManagementTests
+public sealed class UserManagementTests : OneHostFixture
 {
-    private PlatformApp app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => app = new PlatformApp();
-
-    [OneTimeTearDown]
-    public Task Stop() => app.DisposeAsync().AsTask();
-
     [Test]
     public async Task An_owner_adds_users_and_lists_only_their_own_tenant()
     {

@@ -5,16 +5,8 @@ using Shouldly;
 
 namespace Platform.Foundation.Tests.Jobs;
 
-public sealed class JobTenancyTests
+public sealed class JobTenancyTests : OneHostFixture
 {
-    private PlatformApp app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => app = new PlatformApp();
-
-    [OneTimeTearDown]
-    public Task Stop() => app.DisposeAsync().AsTask();
-
     [Test]
     public async Task A_job_runs_under_the_tenant_in_its_arguments_and_sees_only_that_tenants_rows()
     {

@@ -6,16 +6,8 @@ using Shouldly;
 
 namespace Platform.Foundation.Tests.Tenants;
 
-public sealed class TenantSettingsTests
+public sealed class TenantSettingsTests : OneHostFixture
 {
-    private PlatformApp app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => app = new PlatformApp();
-
-    [OneTimeTearDown]
-    public Task Stop() => app.DisposeAsync().AsTask();
-
     [Test]
     public async Task An_admin_renames_the_tenant_and_sets_its_time_zone()
     {
