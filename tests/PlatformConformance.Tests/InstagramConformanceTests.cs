@@ -165,6 +165,21 @@ public sealed class InstagramConformanceTests : PublishingScenarios<InstagramSer
     }
 
     [Test]
+    public async Task A_recorded_container_that_expired_is_replaced_by_a_new_one()
+    {
+        var text = Unique("IG expired container");
+        var journal = new PublishJournal();
+        Server.Faults.FailWithServerError(InstagramServer.Steps.Publish);
+
+        await Should.ThrowAsync<PlatformException>(() => PublishAsync(Post(text), journal));
+        Server.ExpireUnpublishedContainers();
+        (await RetryAsTheEngineDoesAsync(Post(text), DateTimeOffset.UtcNow, journal)).Kind.ShouldBe(ReconcileKind.Found);
+
+        Held(text).ShouldBe(1);
+        Server.Containers.Count(c => c.Text == text).ShouldBe(2, "an EXPIRED container cannot be published");
+    }
+
+    [Test]
     public async Task A_lost_answer_to_checking_a_carousel_item_reuses_the_item_containers()
     {
         var before = Server.Containers.Count;
