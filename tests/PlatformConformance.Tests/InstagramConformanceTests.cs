@@ -165,6 +165,24 @@ public sealed class InstagramConformanceTests : PublishingScenarios<InstagramSer
     }
 
     [Test]
+    public async Task A_published_container_whose_media_is_not_listed_is_left_for_a_person_not_published_again()
+    {
+        var text = Unique("IG published, not listed");
+        var journal = new PublishJournal();
+        var lostSince = DateTimeOffset.UtcNow;
+        Server.Faults.LoseAnswerAfterAccept(InstagramServer.Steps.Publish);
+        await PublishLosingTheAnswerAsync(Post(text), journal);
+        // The media leaves the account's listing (removed in the app) before the next attempt looks for it.
+        Server.Media.Single(m => m.Text == text).Deleted = true;
+
+        var retry = await RetryAsTheEngineDoesAsync(Post(text), lostSince, journal);
+
+        retry.Kind.ShouldBe(ReconcileKind.Unknowable);
+        retry.Reason.ShouldNotBeNullOrWhiteSpace();
+        Server.Containers.Count(c => c.Text == text).ShouldBe(1, "a PUBLISHED container means the post was made: nothing is sent again");
+    }
+
+    [Test]
     public async Task A_recorded_container_that_expired_is_replaced_by_a_new_one()
     {
         var text = Unique("IG expired container");

@@ -170,4 +170,19 @@ public sealed class XConformanceTests : PublishingScenarios<XServer>
         Held(text).ShouldBe(1);
         Server.Uploads.Count.ShouldBe(before + 2, "the expired media id is not sent again");
     }
+
+    [Test]
+    public async Task A_lost_answer_to_a_post_of_an_image_alone_is_found_by_its_media_not_posted_again()
+    {
+        var before = Server.Tweets.Count;
+        var post = ImagePost("") with { Text = null };
+        var journal = new PublishJournal();
+        var lostSince = DateTimeOffset.UtcNow;
+        Server.Faults.LoseAnswerAfterAccept(XServer.Steps.CreateTweet);
+
+        await PublishLosingTheAnswerAsync(post, journal);
+        (await RetryAsTheEngineDoesAsync(post, lostSince, journal)).Kind.ShouldBe(ReconcileKind.Found);
+
+        Server.Tweets.Count.ShouldBe(before + 1, "a post without text is recognised by the media ids it carries");
+    }
 }
