@@ -147,4 +147,8 @@ public sealed class FacebookConformanceTests : PublishingScenarios<FacebookServe
         Server.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/feed", StringComparison.Ordinal) &&
             System.Text.Encoding.UTF8.GetString(r.Body).Contains(Uri.EscapeDataString(link), StringComparison.Ordinal)).ShouldBe(1);
     }
+
+    [Test]
+    public async Task A_lost_answer_to_uploading_one_of_several_photos_ends_in_one_post() =>
+        await AnswerLostOnThenOnePostAsync(FacebookServer.Steps.Photo, PhotosPost);
 }

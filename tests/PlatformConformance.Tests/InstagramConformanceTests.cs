@@ -183,6 +183,16 @@ public sealed class InstagramConformanceTests : PublishingScenarios<InstagramSer
     }
 
     [Test]
+    public async Task A_lost_answer_to_creating_the_carousel_reuses_the_item_containers()
+    {
+        var before = Server.Containers.Count;
+
+        await AnswerLostOnThenOnePostAsync(InstagramServer.Steps.CreateCarousel, CarouselPost);
+
+        Server.Containers.Count.ShouldBe(before + 5, "three item containers, the carousel whose answer was lost and the next attempt's carousel");
+    }
+
+    [Test]
     public async Task A_recorded_container_that_expired_is_replaced_by_a_new_one()
     {
         var text = Unique("IG expired container");

@@ -185,4 +185,24 @@ public sealed class XConformanceTests : PublishingScenarios<XServer>
 
         Server.Tweets.Count.ShouldBe(before + 1, "a post without text is recognised by the media ids it carries");
     }
+
+    [Test]
+    public async Task A_lost_answer_to_initializing_the_media_upload_ends_in_one_post() =>
+        await AnswerLostOnThenOnePostAsync(XServer.Steps.Initialize, ImagePost);
+
+    [Test]
+    public async Task A_lost_answer_to_appending_a_media_segment_ends_in_one_post() =>
+        await AnswerLostOnThenOnePostAsync(XServer.Steps.Append(0), ImagePost);
+
+    [Test]
+    public async Task A_lost_answer_to_the_processing_status_ends_in_one_post() =>
+        await AnswerLostOnThenOnePostAsync(XServer.Steps.Status, VideoPost);
+
+    [Test]
+    public async Task A_lost_answer_to_setting_the_alt_text_ends_in_one_post() =>
+        await AnswerLostOnThenOnePostAsync(XServer.Steps.Metadata, ImagePost);
+
+    [Test]
+    public async Task After_a_5xx_on_finalizing_a_video_the_next_attempt_posts_once() =>
+        await ServerErrorOnThenOnePostAsync(XServer.Steps.Finalize, VideoPost);
 }
