@@ -117,6 +117,25 @@ public sealed class YouTubeConformanceTests : PublishingScenarios<YouTubeServer>
     }
 
     [Test]
+    public async Task An_upload_cut_part_way_is_finished_by_the_next_attempt_sending_only_the_rest_to_the_same_session()
+    {
+        const int kept = 256 * 1024;
+        var text = Unique("Cut part way");
+        var journal = new PublishJournal();
+        Server.InterruptNextUploadAfter = kept;
+        Server.Faults.FailWithServerError(YouTubeServer.Steps.StatusQuery);
+
+        (await Should.ThrowAsync<PlatformException>(() => PublishAsync(Post(text), journal))).Kind.ShouldBe(PlatformErrorKind.Transient);
+        Server.Sessions.Single(s => s.Description == text).Received.Length.ShouldBe(kept);
+        (await RetryAsTheEngineDoesAsync(Post(text), DateTimeOffset.UtcNow, journal)).Kind.ShouldBe(ReconcileKind.Found);
+
+        Server.Sessions.Count(s => s.Description == text).ShouldBe(1);
+        Server.Videos.Single(v => v.Description == text).Bytes.ShouldBe(SmallVideo);
+        var last = Server.Requests.Last(r => r.Method == "PUT" && r.Body.Length > 0);
+        last.Body.Length.ShouldBe(SmallVideo.Length - kept, "only the bytes the session lacked are sent again");
+    }
+
+    [Test]
     public async Task A_recorded_session_youtube_no_longer_knows_is_started_anew()
     {
         var text = Unique("Expired session");
