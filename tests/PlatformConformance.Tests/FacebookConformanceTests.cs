@@ -20,6 +20,8 @@ public sealed class FacebookConformanceTests : PublishingScenarios<FacebookServe
 
     private PostContent ImagePost(string text) => new(text, [Image("page-photo.jpg")]);
 
+    private PostContent PhotosPost(string text) => new(text, [Image("first.jpg"), Image("second.jpg"), Image("third.jpg")]);
+
     [Test]
     public async Task Connecting_lists_the_page_the_user_manages()
     {
@@ -83,4 +85,70 @@ public sealed class FacebookConformanceTests : PublishingScenarios<FacebookServe
 
     [Test]
     public Task A_user_token_about_to_expire_is_exchanged_again_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
+
+    [Test]
+    public async Task After_a_5xx_on_the_feed_post_of_several_photos_the_next_attempt_attaches_the_photos_already_uploaded()
+    {
+        var before = Server.Photos.Count;
+
+        var text = await ServerErrorOnThenOnePostAsync(FacebookServer.Steps.FeedPost, PhotosPost);
+
+        Server.Photos.Count.ShouldBe(before + 3, "each photo is uploaded once");
+        Server.Posts.Single(p => p.Text == text).ChildIds.Count.ShouldBe(3);
+    }
+
+    [Test]
+    public async Task After_a_5xx_on_the_second_photo_the_next_attempt_uploads_only_the_missing_photos()
+    {
+        var before = Server.Photos.Count;
+        var text = Unique("FB photos resumed");
+        // Faults on a step are taken in order, so the 5xx for the second photo is planned once the first is recorded.
+        var recorded = new PublishJournal(new Dictionary<string, string>(), (step, value, _) =>
+        {
+            if (step == "facebook.photos" && !value.Contains(',', StringComparison.Ordinal))
+            {
+                Server.Faults.FailWithServerError(FacebookServer.Steps.Photo);
+            }
+            return Task.CompletedTask;
+        });
+
+        await Should.ThrowAsync<PlatformException>(() => PublishAsync(PhotosPost(text), recorded));
+        Server.Photos.Count.ShouldBe(before + 1);
+        (await RetryAsTheEngineDoesAsync(PhotosPost(text), DateTimeOffset.UtcNow, recorded)).Kind.ShouldBe(ReconcileKind.Found);
+
+        Held(text).ShouldBe(1);
+        Server.Photos.Count.ShouldBe(before + 3);
+    }
+
+    [TestCase(LostAnswer.Abort)]
+    [TestCase(LostAnswer.Hold)]
+    public async Task A_lost_answer_to_the_feed_post_of_several_photos_is_found_by_its_message(LostAnswer how)
+    {
+        var before = Server.Photos.Count;
+
+        await AnswerLostOnThenOnePostAsync(FacebookServer.Steps.FeedPost, PhotosPost, how);
+
+        Server.Photos.Count.ShouldBe(before + 3);
+    }
+
+    [Test]
+    public async Task A_lost_answer_to_a_post_without_a_message_is_left_for_a_person_not_posted_again()
+    {
+        var link = $"https://example.com/{Guid.NewGuid():N}";
+        var post = new PostContent(null, Link: link);
+        var journal = new PublishJournal();
+        Server.Faults.LoseAnswerAfterAccept(FacebookServer.Steps.FeedPost);
+
+        await PublishLosingTheAnswerAsync(post, journal);
+        var retry = await RetryAsTheEngineDoesAsync(post, DateTimeOffset.UtcNow, journal);
+
+        retry.Kind.ShouldBe(ReconcileKind.Unknowable);
+        retry.Reason.ShouldNotBeNullOrWhiteSpace();
+        Server.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/feed", StringComparison.Ordinal) &&
+            System.Text.Encoding.UTF8.GetString(r.Body).Contains(Uri.EscapeDataString(link), StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task A_lost_answer_to_uploading_one_of_several_photos_ends_in_one_post() =>
+        await AnswerLostOnThenOnePostAsync(FacebookServer.Steps.Photo, PhotosPost);
 }

@@ -107,6 +107,116 @@ public sealed class InstagramConformanceTests : PublishingScenarios<InstagramSer
     [Test]
     public Task After_a_5xx_on_media_publish_the_next_attempt_publishes_once() => ServerErrorThenTheNextAttemptPublishesOnce(InstagramServer.Steps.Publish);
 
+    [TestCase(LostAnswer.Abort)]
+    [TestCase(LostAnswer.Hold)]
+    public async Task A_lost_answer_to_media_publish_is_found_by_the_published_container_without_a_second_container(LostAnswer how)
+    {
+        var text = await AnswerLostOnThenOnePostAsync(InstagramServer.Steps.Publish, how: how);
+
+        Server.Containers.Count(c => c.Text == text).ShouldBe(1);
+        Server.Containers.Single(c => c.Text == text).Status.ShouldBe(ContainerStatus.PUBLISHED);
+    }
+
+    [Test]
+    public async Task A_lost_answer_to_creating_the_container_ends_in_one_post() =>
+        await AnswerLostOnThenOnePostAsync(InstagramServer.Steps.CreateContainer);
+
+    [Test]
+    public async Task A_lost_answer_to_a_container_status_check_publishes_the_same_container()
+    {
+        var text = await AnswerLostOnThenOnePostAsync(InstagramServer.Steps.ContainerStatus);
+
+        Server.Containers.Count(c => c.Text == text).ShouldBe(1, "the next attempt polls the recorded container rather than creating another");
+    }
+
+    [Test]
+    public async Task After_a_5xx_on_media_publish_the_next_attempt_publishes_the_same_container()
+    {
+        var text = await ServerErrorOnThenOnePostAsync(InstagramServer.Steps.Publish);
+
+        Server.Containers.Count(c => c.Text == text).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task After_a_5xx_on_the_container_status_the_next_attempt_publishes_the_same_container()
+    {
+        var text = await ServerErrorOnThenOnePostAsync(InstagramServer.Steps.ContainerStatus);
+
+        Server.Containers.Count(c => c.Text == text).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task A_container_still_processing_when_the_attempt_stops_polling_is_published_by_the_next_attempt()
+    {
+        var text = await StillProcessingThenOnePostAsync(Post);
+
+        Server.Containers.Count(c => c.Text == text).ShouldBe(1, "the next attempt polls the recorded container to FINISHED");
+    }
+
+    [Test]
+    public async Task After_a_5xx_on_creating_the_carousel_the_next_attempt_reuses_the_item_containers()
+    {
+        var before = Server.Containers.Count;
+
+        var text = await ServerErrorOnThenOnePostAsync(InstagramServer.Steps.CreateCarousel, CarouselPost);
+
+        Server.Containers.Count.ShouldBe(before + 4, "three item containers and one carousel container");
+        Server.Media.Single(m => m.Text == text).ChildIds.Count.ShouldBe(3);
+    }
+
+    [Test]
+    public async Task A_published_container_whose_media_is_not_listed_is_left_for_a_person_not_published_again()
+    {
+        var text = Unique("IG published, not listed");
+        var journal = new PublishJournal();
+        var lostSince = DateTimeOffset.UtcNow;
+        Server.Faults.LoseAnswerAfterAccept(InstagramServer.Steps.Publish);
+        await PublishLosingTheAnswerAsync(Post(text), journal);
+        // The media leaves the account's listing (removed in the app) before the next attempt looks for it.
+        Server.Media.Single(m => m.Text == text).Deleted = true;
+
+        var retry = await RetryAsTheEngineDoesAsync(Post(text), lostSince, journal);
+
+        retry.Kind.ShouldBe(ReconcileKind.Unknowable);
+        retry.Reason.ShouldNotBeNullOrWhiteSpace();
+        Server.Containers.Count(c => c.Text == text).ShouldBe(1, "a PUBLISHED container means the post was made: nothing is sent again");
+    }
+
+    [Test]
+    public async Task A_lost_answer_to_creating_the_carousel_reuses_the_item_containers()
+    {
+        var before = Server.Containers.Count;
+
+        await AnswerLostOnThenOnePostAsync(InstagramServer.Steps.CreateCarousel, CarouselPost);
+
+        Server.Containers.Count.ShouldBe(before + 5, "three item containers, the carousel whose answer was lost and the next attempt's carousel");
+    }
+
+    [Test]
+    public async Task A_recorded_container_that_expired_is_replaced_by_a_new_one()
+    {
+        var text = Unique("IG expired container");
+        var journal = new PublishJournal();
+        Server.Faults.FailWithServerError(InstagramServer.Steps.Publish);
+
+        await Should.ThrowAsync<PlatformException>(() => PublishAsync(Post(text), journal));
+        Server.ExpireUnpublishedContainers();
+        (await RetryAsTheEngineDoesAsync(Post(text), DateTimeOffset.UtcNow, journal)).Kind.ShouldBe(ReconcileKind.Found);
+
+        Held(text).ShouldBe(1);
+        Server.Containers.Count(c => c.Text == text).ShouldBe(2, "an EXPIRED container cannot be published");
+    }
+
+    [Test]
+    public async Task A_lost_answer_to_checking_a_carousel_item_reuses_the_item_containers()
+    {
+        var before = Server.Containers.Count;
+
+        await AnswerLostOnThenOnePostAsync(InstagramServer.Steps.ContainerStatus, CarouselPost);
+
+        Server.Containers.Count.ShouldBe(before + 4, "three item containers and one carousel container");
+    }
+
     [Test]
     public Task A_throttled_publish_waits_as_long_as_the_usage_header_says() => RateLimitIsReported(TimeSpan.FromMinutes(1));
 

@@ -92,4 +92,42 @@ public sealed class PinterestConformanceTests : PublishingScenarios<PinterestSer
 
     [Test]
     public Task A_token_about_to_expire_is_refreshed_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
+
+    [Test]
+    public async Task A_pin_with_the_same_description_on_another_board_is_not_taken_for_ours()
+    {
+        const string otherBoard = "549755885176";
+        Server.Boards[otherBoard] = "Another board";
+        var text = Unique("Same description");
+        var lostSince = DateTimeOffset.UtcNow;
+        try
+        {
+            await PublishAsync(Post(text) with { BoardId = otherBoard });
+        }
+        finally
+        {
+            Server.Boards.Remove(otherBoard);
+        }
+        Server.Faults.FailWithServerError(PinterestServer.Steps.CreatePin);
+
+        await Should.ThrowAsync<PlatformException>(() => PublishAsync(Post(text)));
+        (await RetryAsTheEngineDoesAsync(Post(text), lostSince)).Kind.ShouldBe(ReconcileKind.Found);
+
+        Server.Pins.Count(p => p.Description == text && p.BoardId == Board).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task A_pin_with_the_same_description_but_another_title_or_link_is_not_taken_for_ours()
+    {
+        var text = Unique("Same description, other title");
+        var lostSince = DateTimeOffset.UtcNow;
+        await PublishAsync(Post(text) with { Title = "Another title" });
+        await PublishAsync(Post(text) with { Link = "https://example.com/elsewhere" });
+        Server.Faults.FailWithServerError(PinterestServer.Steps.CreatePin);
+
+        await Should.ThrowAsync<PlatformException>(() => PublishAsync(Post(text)));
+        await RetryAsTheEngineDoesAsync(Post(text), lostSince);
+
+        Server.Pins.Count(p => p.Description == text && p.Title == "Pin title" && p.Link == "https://example.com/landing").ShouldBe(1);
+    }
 }

@@ -96,6 +96,59 @@ public abstract class PublishingScenarios<TServer> : ConformanceFixture<TServer>
         Held(text).ShouldBe(1);
     }
 
+    /// <summary>
+    /// The platform accepts <paramref name="step"/> (an intermediate one or the last) but its answer is lost; the engine's
+    /// next attempt looks the post up with the steps recorded so far and publishes only if it is absent. Answers the
+    /// post's text, so that the caller can also count the containers or uploads the server holds of it.
+    /// </summary>
+    private protected async Task<string> AnswerLostOnThenOnePostAsync(string step, Func<string, PostContent>? build = null, LostAnswer how = LostAnswer.Abort)
+    {
+        build ??= Post;
+        var text = Unique("Lost answer to " + step);
+        var journal = new PublishJournal();
+        var lostSince = DateTimeOffset.UtcNow;
+        Server.Faults.LoseAnswerAfterAccept(step, how);
+
+        await PublishLosingTheAnswerAsync(build(text), journal);
+        (await RetryAsTheEngineDoesAsync(build(text), lostSince, journal)).Kind.ShouldBe(ReconcileKind.Found);
+
+        Held(text).ShouldBe(1);
+        return text;
+    }
+
+    /// <summary>A 5xx on <paramref name="step"/> fails the attempt; the engine's next attempt publishes once. Answers the post's text.</summary>
+    private protected async Task<string> ServerErrorOnThenOnePostAsync(string step, Func<string, PostContent>? build = null)
+    {
+        build ??= Post;
+        var text = Unique("5xx on " + step);
+        var journal = new PublishJournal();
+        Server.Faults.FailWithServerError(step);
+
+        (await Should.ThrowAsync<PlatformException>(() => PublishAsync(build(text), journal))).Kind.ShouldBe(PlatformErrorKind.Transient);
+        (await RetryAsTheEngineDoesAsync(build(text), DateTimeOffset.UtcNow, journal)).Kind.ShouldBe(ReconcileKind.Found);
+
+        Held(text).ShouldBe(1);
+        return text;
+    }
+
+    /// <summary>
+    /// The media is still processing when the attempt stops polling (the fixture allows 5 polls); the engine's next attempt
+    /// publishes once. Answers the post's text.
+    /// </summary>
+    private protected async Task<string> StillProcessingThenOnePostAsync(Func<string, PostContent> build, int polls = 7)
+    {
+        var text = Unique("Still processing");
+        var journal = new PublishJournal();
+        Server.Faults.StillProcessingFor(polls);
+
+        (await Should.ThrowAsync<PlatformException>(() => PublishAsync(build(text), journal))).Kind.ShouldBe(PlatformErrorKind.Transient);
+        Held(text).ShouldBe(0);
+        (await RetryAsTheEngineDoesAsync(build(text), DateTimeOffset.UtcNow, journal)).Kind.ShouldBe(ReconcileKind.Found);
+
+        Held(text).ShouldBe(1);
+        return text;
+    }
+
     private protected async Task RateLimitIsReported(TimeSpan? retryAfter)
     {
         var text = Unique("Rate limited");

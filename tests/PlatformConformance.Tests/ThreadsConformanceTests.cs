@@ -91,6 +91,51 @@ public sealed class ThreadsConformanceTests : PublishingScenarios<ThreadsServer>
     [Test]
     public Task After_a_5xx_on_threads_publish_the_next_attempt_publishes_once() => ServerErrorThenTheNextAttemptPublishesOnce(ThreadsServer.Steps.Publish);
 
+    [TestCase(LostAnswer.Abort)]
+    [TestCase(LostAnswer.Hold)]
+    public async Task A_lost_answer_to_publishing_an_image_is_found_by_the_published_container_without_a_second_container(LostAnswer how)
+    {
+        var text = await AnswerLostOnThenOnePostAsync(ThreadsServer.Steps.Publish, ImagePost, how);
+
+        Server.Containers.Single(c => c.Text == text).Status.ShouldBe(ContainerStatus.PUBLISHED);
+    }
+
+    [Test]
+    public async Task A_lost_answer_to_creating_the_container_ends_in_one_post() =>
+        await AnswerLostOnThenOnePostAsync(ThreadsServer.Steps.CreateContainer, ImagePost);
+
+    [Test]
+    public async Task A_lost_answer_to_a_container_status_check_publishes_the_same_container()
+    {
+        var text = await AnswerLostOnThenOnePostAsync(ThreadsServer.Steps.ContainerStatus, ImagePost);
+
+        Server.Containers.Count(c => c.Text == text).ShouldBe(1, "the next attempt polls the recorded container rather than creating another");
+    }
+
+    [Test]
+    public async Task After_a_5xx_on_publishing_a_text_post_the_next_attempt_publishes_the_same_container()
+    {
+        var text = await ServerErrorOnThenOnePostAsync(ThreadsServer.Steps.Publish);
+
+        Server.Containers.Count(c => c.Text == text).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task After_a_5xx_on_the_container_status_the_next_attempt_publishes_the_same_container()
+    {
+        var text = await ServerErrorOnThenOnePostAsync(ThreadsServer.Steps.ContainerStatus, ImagePost);
+
+        Server.Containers.Count(c => c.Text == text).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task A_container_still_processing_when_the_attempt_stops_polling_is_published_by_the_next_attempt()
+    {
+        var text = await StillProcessingThenOnePostAsync(ImagePost);
+
+        Server.Containers.Count(c => c.Text == text).ShouldBe(1, "the next attempt polls the recorded container to FINISHED");
+    }
+
     [Test]
     public Task A_throttled_publish_waits_as_long_as_the_usage_header_says() => RateLimitIsReported(TimeSpan.FromMinutes(1));
 

@@ -113,4 +113,96 @@ public sealed class XConformanceTests : PublishingScenarios<XServer>
 
     [Test]
     public Task A_token_about_to_expire_is_refreshed_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
+
+    [Test]
+    public async Task After_a_5xx_on_creating_a_post_with_an_image_the_next_attempt_reuses_the_uploaded_media()
+    {
+        var before = Server.Uploads.Count;
+
+        await ServerErrorOnThenOnePostAsync(XServer.Steps.CreateTweet, ImagePost);
+
+        Server.Uploads.Count.ShouldBe(before + 1, "the media id from the first attempt is still kept by X");
+    }
+
+    [TestCase(LostAnswer.Abort)]
+    [TestCase(LostAnswer.Hold)]
+    public async Task A_lost_answer_to_a_post_with_an_image_is_found_by_its_media_not_posted_again(LostAnswer how)
+    {
+        var before = Server.Uploads.Count;
+
+        await AnswerLostOnThenOnePostAsync(XServer.Steps.CreateTweet, ImagePost, how);
+
+        Server.Uploads.Count.ShouldBe(before + 1);
+    }
+
+    [Test]
+    public async Task A_lost_answer_to_finalizing_a_video_ends_in_one_post() =>
+        await AnswerLostOnThenOnePostAsync(XServer.Steps.Finalize, VideoPost);
+
+    [Test]
+    public async Task After_a_5xx_on_the_processing_status_the_next_attempt_posts_once() =>
+        await ServerErrorOnThenOnePostAsync(XServer.Steps.Status, VideoPost);
+
+    [Test]
+    public async Task After_a_5xx_on_setting_the_alt_text_the_next_attempt_posts_once() =>
+        await ServerErrorOnThenOnePostAsync(XServer.Steps.Metadata, ImagePost);
+
+    [Test]
+    public async Task Media_whose_id_x_no_longer_keeps_is_uploaded_again_on_the_next_attempt()
+    {
+        var before = Server.Uploads.Count;
+        var text = Unique("X expired media");
+        var journal = new PublishJournal();
+        Server.MediaLifetime = TimeSpan.FromSeconds(1);
+        try
+        {
+            Server.Faults.FailWithServerError(XServer.Steps.CreateTweet);
+            await Should.ThrowAsync<PlatformException>(() => PublishAsync(ImagePost(text), journal));
+            await Task.Delay(TimeSpan.FromSeconds(1.2));
+
+            await RetryAsTheEngineDoesAsync(ImagePost(text), DateTimeOffset.UtcNow, journal);
+        }
+        finally
+        {
+            Server.MediaLifetime = TimeSpan.FromDays(1);
+        }
+
+        Held(text).ShouldBe(1);
+        Server.Uploads.Count.ShouldBe(before + 2, "the expired media id is not sent again");
+    }
+
+    [Test]
+    public async Task A_lost_answer_to_a_post_of_an_image_alone_is_found_by_its_media_not_posted_again()
+    {
+        var before = Server.Tweets.Count;
+        var post = ImagePost("") with { Text = null };
+        var journal = new PublishJournal();
+        var lostSince = DateTimeOffset.UtcNow;
+        Server.Faults.LoseAnswerAfterAccept(XServer.Steps.CreateTweet);
+
+        await PublishLosingTheAnswerAsync(post, journal);
+        (await RetryAsTheEngineDoesAsync(post, lostSince, journal)).Kind.ShouldBe(ReconcileKind.Found);
+
+        Server.Tweets.Count.ShouldBe(before + 1, "a post without text is recognised by the media ids it carries");
+    }
+
+    [Test]
+    public async Task A_lost_answer_to_initializing_the_media_upload_ends_in_one_post() =>
+        await AnswerLostOnThenOnePostAsync(XServer.Steps.Initialize, ImagePost);
+
+    [Test]
+    public async Task A_lost_answer_to_appending_a_media_segment_ends_in_one_post() =>
+        await AnswerLostOnThenOnePostAsync(XServer.Steps.Append(0), ImagePost);
+
+    [Test]
+    public async Task A_lost_answer_to_the_processing_status_ends_in_one_post() =>
+        await AnswerLostOnThenOnePostAsync(XServer.Steps.Status, VideoPost);
+
+    [Test]
+    public async Task A_lost_answer_to_setting_the_alt_text_ends_in_one_post() =>
+        await AnswerLostOnThenOnePostAsync(XServer.Steps.Metadata, ImagePost);
+
+    [Test]
+    public async Task After_a_5xx_on_finalizing_a_video_the_next_attempt_posts_once() =>
+        await ServerErrorOnThenOnePostAsync(XServer.Steps.Finalize, VideoPost);
 }

@@ -88,6 +88,81 @@ public sealed class YouTubeConformanceTests : PublishingScenarios<YouTubeServer>
     [Test]
     public Task A_5xx_on_the_upload_PUT_ends_in_one_video_resumed_or_retried() => ServerErrorEndsInOnePost(YouTubeServer.Steps.Chunk(1));
 
+    [TestCase(LostAnswer.Abort)]
+    [TestCase(LostAnswer.Hold)]
+    public async Task A_lost_answer_is_found_by_asking_the_recorded_session_not_the_listing(LostAnswer how)
+    {
+        Server.Faults.FailWithServerError(YouTubeServer.Steps.StatusQuery);
+        var listings = Server.Requests.Count(r => r.Path.Contains("playlistItems", StringComparison.Ordinal));
+
+        var text = await AnswerLostOnThenOnePostAsync(AcceptStep, how: how);
+
+        Server.Requests.Count(r => r.Path.Contains("playlistItems", StringComparison.Ordinal)).ShouldBe(listings, "the session answered with the video");
+        Server.Sessions.Count(s => s.Description == text).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task A_lost_answer_to_starting_the_session_ends_in_one_video() =>
+        await AnswerLostOnThenOnePostAsync(YouTubeServer.Steps.Initiate);
+
+    [Test]
+    public async Task After_an_upload_and_its_status_query_both_fail_the_next_attempt_resumes_the_same_session()
+    {
+        Server.Faults.FailWithServerError(YouTubeServer.Steps.StatusQuery);
+
+        var text = await ServerErrorOnThenOnePostAsync(AcceptStep);
+
+        Server.Sessions.Count(s => s.Description == text).ShouldBe(1, "the next attempt asks the recorded session and sends the bytes to it");
+        Server.Videos.Single(v => v.Description == text).Bytes.ShouldBe(SmallVideo);
+    }
+
+    [Test]
+    public async Task An_upload_cut_part_way_is_finished_by_the_next_attempt_sending_only_the_rest_to_the_same_session()
+    {
+        const int kept = 256 * 1024;
+        var text = Unique("Cut part way");
+        var journal = new PublishJournal();
+        Server.InterruptNextUploadAfter = kept;
+        Server.Faults.FailWithServerError(YouTubeServer.Steps.StatusQuery);
+
+        (await Should.ThrowAsync<PlatformException>(() => PublishAsync(Post(text), journal))).Kind.ShouldBe(PlatformErrorKind.Transient);
+        Server.Sessions.Single(s => s.Description == text).Received.Length.ShouldBe(kept);
+        (await RetryAsTheEngineDoesAsync(Post(text), DateTimeOffset.UtcNow, journal)).Kind.ShouldBe(ReconcileKind.Found);
+
+        Server.Sessions.Count(s => s.Description == text).ShouldBe(1);
+        Server.Videos.Single(v => v.Description == text).Bytes.ShouldBe(SmallVideo);
+        var last = Server.Requests.Last(r => r.Method == "PUT" && r.Body.Length > 0);
+        last.Body.Length.ShouldBe(SmallVideo.Length - kept, "only the bytes the session lacked are sent again");
+    }
+
+    [Test]
+    public async Task A_recorded_session_youtube_no_longer_knows_is_started_anew()
+    {
+        var text = Unique("Expired session");
+        var journal = new PublishJournal(
+            new Dictionary<string, string> { ["youtube.upload_session"] = $"{Server.Url}/upload/youtube/v3/videos?uploadType=resumable&upload_id=expired" },
+            (_, _, _) => Task.CompletedTask);
+
+        (await RetryAsTheEngineDoesAsync(Post(text), DateTimeOffset.UtcNow, journal)).Kind.ShouldBe(ReconcileKind.Found);
+
+        Held(text).ShouldBe(1);
+        Server.Sessions.Count(s => s.Description == text).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task A_video_with_the_same_description_but_another_title_is_not_taken_for_ours()
+    {
+        var text = Unique("Same description");
+        await PublishAsync(Post(text) with { Title = "Another video" });
+        Server.Faults.LoseAnswerAfterAccept(YouTubeServer.Steps.Initiate);
+        var lostSince = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        await PublishLosingTheAnswerAsync(Post(text));
+        await RetryAsTheEngineDoesAsync(Post(text), lostSince);
+
+        Server.Videos.Count(v => v.Description == text && v.Title == "Conformance video").ShouldBe(1);
+    }
+
     [Test]
     public Task A_429_with_Retry_After_is_rate_limited_for_that_long() => RateLimitIsReported(TimeSpan.FromSeconds(30));
 

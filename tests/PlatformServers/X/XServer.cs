@@ -35,6 +35,7 @@ public sealed class XMedia(string id, string ownerId, string mediaType, string? 
     public long ReceivedBytes => Segments.Values.Sum(length => (long)length);
     public XMediaState State { get; set; } = XMediaState.Uploading;
     public string? AltText { get; set; }
+    public DateTimeOffset CreatedAt { get; } = DateTimeOffset.UtcNow;
 
     /// <summary>Video and animated GIF are processed asynchronously after FINALIZE (finalize-media-upload).</summary>
     public bool NeedsProcessing => MediaType.StartsWith("video/", StringComparison.Ordinal) || MediaType == "image/gif" && Category == "tweet_gif";
@@ -85,6 +86,17 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
     public IReadOnlyList<Tweet> Tweets => [.. tweets.Where(t => !t.Deleted)];
 
     public IReadOnlyList<XMedia> Uploads => [.. uploads.Values];
+
+    /// <summary>
+    /// How long a media id stays usable, answered as <c>expires_after_secs</c>: "The returned mediaId is only valid for
+    /// expires_after_secs seconds. Any attempt to use mediaId after this time period in other API calls will result in a
+    /// Bad Request (HTTP 4xx) response" (https://developer.x.com/en/docs/twitter-api/v1/media/upload-media/api-reference/post-media-upload-finalize).
+    /// </summary>
+    public TimeSpan MediaLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    private long LifetimeSeconds => (long)MediaLifetime.TotalSeconds;
+
+    private bool Expired(XMedia media) => DateTimeOffset.UtcNow - media.CreatedAt >= MediaLifetime;
 
     public override IReadOnlyDictionary<string, string> Endpoints => new Dictionary<string, string>
     {
@@ -200,7 +212,7 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
         Authorized(context, "tweet.read", "users.read") ?? Json(new { data = new { id = UserId, name = "Conformance X", username = Username } });
 
     // get-posts (user timeline): GET /2/users/{id}/tweets, scopes tweet.read and users.read; max_results 5..100 (default 10),
-    // newest first; created_at only when tweet.fields asks for it; {data, meta: {result_count, newest_id, oldest_id}}.
+    // newest first; created_at (and attachments) only when tweet.fields asks for it; {data, meta: {result_count, newest_id, oldest_id}}.
     private async Task<IResult> TimelineAsync(HttpContext context, string id)
     {
         if (Authorized(context, "tweet.read", "users.read") is { } refused)
@@ -227,6 +239,12 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
                 if (fields.Contains("author_id"))
                 {
                     view["author_id"] = t.AuthorId;
+                }
+                // data-dictionary (https://docs.x.com/x-api/fundamentals/data-dictionary, Post object): attachments.media_keys
+                // names the post's media when tweet.fields asks for attachments; a post without media has no attachments.
+                if (fields.Contains("attachments") && t.MediaIds.Count > 0)
+                {
+                    view["attachments"] = new { media_keys = t.MediaIds.Select(i => uploads.TryGetValue(i, out var m) ? MediaKey(m) : i).ToArray() };
                 }
                 return view;
             }).ToList();
@@ -271,7 +289,7 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
             return Problem(403, "Forbidden", "You are not permitted to create a post longer than 280 characters.", "about:blank");
         }
         var found = mediaIds.Select(i => uploads.GetValueOrDefault(i)).ToList();
-        if (found.Any(m => m is null || m.OwnerId != Grants.Check(Bearer(context)).Token!.AccountId || m.State != XMediaState.Succeeded) ||
+        if (found.Any(m => m is null || m.OwnerId != Grants.Check(Bearer(context)).Token!.AccountId || m.State != XMediaState.Succeeded || Expired(m)) ||
             mediaIds.Count > 4 || (mediaIds.Count > 1 && found.Any(m => m!.NeedsProcessing)))
         {
             return InvalidRequest("media.media_ids", "Your media IDs are invalid.");
@@ -345,7 +363,7 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
         {
             var media = new XMedia(NewId(), owner, mediaType, category, totalBytes.Value);
             uploads[media.Id] = media;
-            return Json(new { data = new { id = media.Id, media_key = MediaKey(media), expires_after_secs = 86_400 } });
+            return Json(new { data = new { id = media.Id, media_key = MediaKey(media), expires_after_secs = LifetimeSeconds } });
         });
     }
 
@@ -515,9 +533,9 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
         });
     }
 
-    private static object MediaView(XMedia media)
+    private object MediaView(XMedia media)
     {
-        var view = new Dictionary<string, object> { ["id"] = media.Id, ["media_key"] = MediaKey(media), ["size"] = media.TotalBytes, ["expires_after_secs"] = 86_400 };
+        var view = new Dictionary<string, object> { ["id"] = media.Id, ["media_key"] = MediaKey(media), ["size"] = media.TotalBytes, ["expires_after_secs"] = LifetimeSeconds };
         if (media.NeedsProcessing)
         {
             view["processing_info"] = media.State switch

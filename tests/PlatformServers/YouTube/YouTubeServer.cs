@@ -62,6 +62,13 @@ public sealed partial class YouTubeServer() : PlatformServer("youtube-client-id.
     public string ChannelId { get; set; } = "UC_x5XG1OV2P6uZZ5FSM9Ttw";
     public string RegisteredRedirectUri { get; set; } = "https://app.example/oauth/callback";
 
+    /// <summary>
+    /// When set, the next PUT carrying bytes is cut after this many of them arrived: the session keeps that prefix and the
+    /// client gets no answer, as in resumable-upload "Step 4 - Resume an interrupted upload", where the status query then
+    /// reports the bytes received (<c>Range: bytes=0-N</c>) and the client sends the rest.
+    /// </summary>
+    public long? InterruptNextUploadAfter { get; set; }
+
     public IReadOnlyList<YouTubeVideo> Videos => [.. videos];
     public IReadOnlyList<UploadSession> Sessions => [.. sessions.Values];
 
@@ -273,6 +280,13 @@ public sealed partial class YouTubeServer() : PlatformServer("youtube-client-id.
             return GoogleError(400, "global", "badRequest", "Chunks other than the last must be a multiple of 256 KB.", "INVALID_ARGUMENT");
         }
         session.Puts++;
+        if (InterruptNextUploadAfter is { } cut)
+        {
+            InterruptNextUploadAfter = null;
+            session.Received.Write(buffer.GetBuffer(), 0, (int)Math.Min(cut, buffer.Length));
+            context.Abort();
+            return Results.Empty;
+        }
         return await StepAsync(context, Steps.Chunk(session.Puts), () =>
         {
             buffer.Position = 0;

@@ -21,7 +21,13 @@ internal sealed class FacebookClient(HttpClient http, IConfiguration configurati
 
     protected override string PageIdOf(AccountCredentials account) => account.ExternalId;
 
-    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
+    /// <summary>Journal step: the unpublished photos a multi-photo post uploaded so far, comma-separated in the post's order.</summary>
+    internal const string PhotosStep = "facebook.photos";
+
+    public override Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken) =>
+        PublishAsync(account, content, new PublishJournal(), cancellationToken);
+
+    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, PublishJournal journal, CancellationToken cancellationToken)
     {
         var page = account.ExternalId;
         var json = content.MediaItems switch
@@ -30,7 +36,7 @@ internal sealed class FacebookClient(HttpClient http, IConfiguration configurati
                 ("file_url", video.Url), ("description", content.Text), ("title", content.Title)),
             [var photo] => await GraphPostAsync($"{page}/photos", account.AccessToken, cancellationToken,
                 ("url", photo.Url), ("message", content.Text)),
-            [_, _, ..] photos => await PublishPhotosAsync(page, account.AccessToken, content.Text, photos, cancellationToken),
+            [_, _, ..] photos => await PublishPhotosAsync(page, account.AccessToken, content.Text, photos, journal, cancellationToken),
             _ => await GraphPostAsync($"{page}/feed", account.AccessToken, cancellationToken,
                 ("message", content.Text), ("link", content.Link)),
         };
@@ -39,19 +45,34 @@ internal sealed class FacebookClient(HttpClient http, IConfiguration configurati
     }
 
     /// <summary>
-    /// A multi-photo post: each photo is uploaded unpublished, then one feed post attaches them in order. Photos left
-    /// unpublished by a failure are deleted by Facebook after about a day, so a retry starts over cleanly.
+    /// A multi-photo post: each photo is uploaded unpublished (https://developers.facebook.com/docs/pages-api/posts,
+    /// "Publish a multi-photo post": <c>published=false</c>) and recorded, then one feed post attaches them in order. A
+    /// later attempt attaches the photos already uploaded and uploads only the rest.
     /// </summary>
-    private async Task<JsonElement> PublishPhotosAsync(string page, string token, string? text, IReadOnlyList<MediaItem> photos, CancellationToken cancellationToken)
+    private async Task<JsonElement> PublishPhotosAsync(
+        string page, string token, string? text, IReadOnlyList<MediaItem> photos, PublishJournal journal, CancellationToken cancellationToken)
     {
-        var attached = new List<(string, string?)>();
-        foreach (var photo in photos)
+        var uploaded = (journal.Find(PhotosStep) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Take(photos.Count).ToList();
+        for (var index = uploaded.Count; index < photos.Count; index++)
         {
-            var uploaded = await GraphPostAsync($"{page}/photos", token, cancellationToken, ("url", photo.Url), ("published", "false"));
-            attached.Add(($"attached_media[{attached.Count}]", JsonSerializer.Serialize(new { media_fbid = Required(uploaded, "id") })));
+            var photo = await GraphPostAsync($"{page}/photos", token, cancellationToken, ("url", photos[index].Url), ("published", "false"));
+            uploaded.Add(Required(photo, "id"));
+            await journal.RecordAsync(PhotosStep, string.Join(',', uploaded), cancellationToken);
         }
+        var attached = uploaded.Select((id, index) => ($"attached_media[{index}]", (string?)JsonSerializer.Serialize(new { media_fbid = id })));
         return await GraphPostAsync($"{page}/feed", token, cancellationToken, [("message", text), .. attached]);
     }
+
+    /// <summary>
+    /// By the message, as the Page's published posts show it (https://developers.facebook.com/docs/pages-api/posts,
+    /// "Get Posts": <c>message</c>, <c>created_time</c>). A post without a message (photos or a link alone) cannot be
+    /// told apart from the Page's other posts that way.
+    /// </summary>
+    public override Task<ReconcileResult> ReconcileAsync(
+        AccountCredentials account, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(content.Text)
+            ? Task.FromResult(ReconcileResult.Unknowable("Facebook's answer to a Page post without a message was lost, and such a post cannot be told apart from the Page's others"))
+            : base.ReconcileAsync(account, content, journal, lostSince, cancellationToken);
 
     public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
     {

@@ -45,35 +45,80 @@ internal sealed class InstagramClient(HttpClient http, IConfiguration configurat
         : ReadTokenAnswer(await SendJsonAsync(Request(HttpMethod.Get,
             Url(Options.RefreshUrl ?? $"{Api}/refresh_access_token", ("grant_type", "ig_refresh_token"), ("access_token", account.AccessToken))), cancellationToken));
 
-    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
+    /// <summary>Journal step: the container to publish (the image, reel or carousel container).</summary>
+    internal const string ContainerStep = "instagram.container";
+
+    /// <summary>Journal step: a carousel's item containers created so far, comma-separated in the post's order.</summary>
+    internal const string ChildrenStep = "instagram.children";
+
+    public override Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken) =>
+        PublishAsync(account, content, new PublishJournal(), cancellationToken);
+
+    /// <summary>
+    /// With a container from an earlier attempt, polls it to FINISHED and publishes it (or finds the post when it is
+    /// PUBLISHED) instead of creating another; a carousel reuses the item containers already created. Only an ERROR or
+    /// EXPIRED container is replaced.
+    /// </summary>
+    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, PublishJournal journal, CancellationToken cancellationToken)
     {
-        var ig = account.ExternalId;
+        if (journal.Find(ContainerStep) is { } known &&
+            await ContinueContainerAsync(account, content, known, "status_code", "", c => PublishFinishedAsync(account, c, cancellationToken), cancellationToken) is { } continued)
+        {
+            return continued;
+        }
         string container;
         if (content.MediaItems.Count > 1)
         {
-            var children = new List<string>();
-            foreach (var item in content.MediaItems)
-            {
-                children.Add(await CreateContainerAsync(account, item, null, carouselItem: true, cancellationToken));
-            }
+            var children = await CarouselItemsAsync(account, content.MediaItems, journal, cancellationToken);
             // A carousel may only name children Instagram has finished processing
             // (https://developers.facebook.com/docs/instagram-platform/content-publishing/#carousel-posts).
             foreach (var child in children)
             {
                 await WaitForContainerAsync(child, "status_code", account.AccessToken, cancellationToken);
             }
-            container = Required(await GraphPostAsync($"{ig}/media", account.AccessToken, cancellationToken,
+            container = Required(await GraphPostAsync($"{account.ExternalId}/media", account.AccessToken, cancellationToken,
                 ("media_type", "CAROUSEL"), ("children", string.Join(',', children)), ("caption", content.Text)), "id");
         }
         else
         {
             container = await CreateContainerAsync(account, content.MediaItems[0], content.Text, carouselItem: false, cancellationToken);
         }
+        await journal.RecordAsync(ContainerStep, container, cancellationToken);
+        return await PublishFinishedAsync(account, container, cancellationToken);
+    }
+
+    /// <summary>The item containers of a carousel: those an earlier attempt created (while all are usable), then the rest, each recorded as created.</summary>
+    private async Task<List<string>> CarouselItemsAsync(AccountCredentials account, IReadOnlyList<MediaItem> items, PublishJournal journal, CancellationToken cancellationToken)
+    {
+        var children = (journal.Find(ChildrenStep) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Take(items.Count).ToList();
+        foreach (var child in children)
+        {
+            if (await ContainerStateAsync(child, "status_code", account.AccessToken, cancellationToken) == ContainerState.Unusable)
+            {
+                children.Clear();
+                break;
+            }
+        }
+        for (var index = children.Count; index < items.Count; index++)
+        {
+            children.Add(await CreateContainerAsync(account, items[index], null, carouselItem: true, cancellationToken));
+            await journal.RecordAsync(ChildrenStep, string.Join(',', children), cancellationToken);
+        }
+        return children;
+    }
+
+    private async Task<PublishedPost> PublishFinishedAsync(AccountCredentials account, string container, CancellationToken cancellationToken)
+    {
         await WaitForContainerAsync(container, "status_code", account.AccessToken, cancellationToken);
         var id = await PublishContainerAsync(account, container, cancellationToken);
         var media = await GraphGetAsync(id, account.AccessToken, cancellationToken, ("fields", "permalink"));
         return new PublishedPost(id, Optional(media, "permalink"));
     }
+
+    /// <summary>By the recorded container's status: PUBLISHED means the media exists (found by its caption), any other that it does not.</summary>
+    public override Task<ReconcileResult> ReconcileAsync(
+        AccountCredentials account, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken) =>
+        ReconcileContainerAsync(account, content, journal.Find(ContainerStep), "status_code", "", lostSince, cancellationToken);
 
     public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
     {

@@ -39,6 +39,88 @@ internal abstract class MetaGraphClient(HttpClient http, IConfiguration configur
         throw Fail(PlatformErrorKind.Transient, "The media container was still processing; try publishing again later.");
     }
 
+    /// <summary>What a container's status says of a publish (<see cref="JudgeContainer"/>).</summary>
+    internal enum ContainerState
+    {
+        /// <summary>The platform is still processing the media (IN_PROGRESS).</summary>
+        Processing,
+        /// <summary>Ready to publish (FINISHED).</summary>
+        Finished,
+        /// <summary>Published once already (PUBLISHED): publishing it again is refused, the post is there.</summary>
+        Published,
+        /// <summary>Refused (ERROR) or not published within 24 hours (EXPIRED): unusable, a new container is needed.</summary>
+        Unusable,
+    }
+
+    /// <summary>
+    /// A container's status as Instagram (<c>status_code</c>) and Threads (<c>status</c>) report it: EXPIRED, ERROR,
+    /// FINISHED, IN_PROGRESS or PUBLISHED (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container,
+    /// https://developers.facebook.com/docs/threads/troubleshooting "Publishing Does Not Return a Media ID").
+    /// </summary>
+    internal static ContainerState JudgeContainer(string? status) => status switch
+    {
+        "FINISHED" => ContainerState.Finished,
+        "PUBLISHED" => ContainerState.Published,
+        "ERROR" or "EXPIRED" => ContainerState.Unusable,
+        _ => ContainerState.Processing,
+    };
+
+    /// <summary>One status check of a container an earlier attempt recorded.</summary>
+    protected async Task<ContainerState> ContainerStateAsync(string containerId, string statusField, string token, CancellationToken cancellationToken, string containerPath = "") =>
+        JudgeContainer(Optional(await GraphGetAsync(containerPath + containerId, token, cancellationToken, ("fields", statusField)), statusField));
+
+    /// <summary>
+    /// Neither container reads back the media it became (the container's fields are id, status and status_code), so a
+    /// PUBLISHED container's post is found among the account's latest by the text it was sent with.
+    /// </summary>
+    protected async Task<PublishedPost?> ListedAsync(AccountCredentials account, PostContent content, DateTimeOffset since, CancellationToken cancellationToken) =>
+        PostMatch.ByText(await ListRecentPostsAsync(account, PostMatch.RecentCount, cancellationToken), content.Text, since) is { } found
+            ? new PublishedPost(found.PlatformPostId, found.Url)
+            : null;
+
+    /// <summary>
+    /// Publishing continued from a container an earlier attempt recorded: a published one is looked up, one still
+    /// processing or finished is published by <paramref name="publish"/>; null when it is unusable (start over).
+    /// </summary>
+    protected async Task<PublishedPost?> ContinueContainerAsync(
+        AccountCredentials account, PostContent content, string containerId, string statusField, string containerPath,
+        Func<string, Task<PublishedPost>> publish, CancellationToken cancellationToken)
+    {
+        switch (await ContainerStateAsync(containerId, statusField, account.AccessToken, cancellationToken, containerPath))
+        {
+            case ContainerState.Published:
+                // Containers expire 24 hours after their creation, so the post is at most that old.
+                return await ListedAsync(account, content, Clock.GetUtcNow().AddDays(-1), cancellationToken)
+                    ?? throw Fail(PlatformErrorKind.Transient, $"{Platform} published the post's container, but the post is not listed yet.");
+            case ContainerState.Unusable:
+                return null;
+            default:
+                return await publish(containerId);
+        }
+    }
+
+    /// <summary>
+    /// After a lost answer: a recorded container that is PUBLISHED means the post is there (found by its text), any other
+    /// status that it is not (the next publish continues with or replaces the container). Without a container nothing
+    /// was published (creating one publishes nothing), but the account's latest posts are still read by text.
+    /// </summary>
+    protected async Task<ReconcileResult> ReconcileContainerAsync(
+        AccountCredentials account, PostContent content, string? containerId, string statusField, string containerPath,
+        DateTimeOffset lostSince, CancellationToken cancellationToken)
+    {
+        if (containerId is null)
+        {
+            return await ListedAsync(account, content, lostSince, cancellationToken) is { } listed ? ReconcileResult.Found(listed) : ReconcileResult.Absent;
+        }
+        if (await ContainerStateAsync(containerId, statusField, account.AccessToken, cancellationToken, containerPath) != ContainerState.Published)
+        {
+            return ReconcileResult.Absent;
+        }
+        return await ListedAsync(account, content, lostSince, cancellationToken) is { } post
+            ? ReconcileResult.Found(post)
+            : ReconcileResult.Unknowable($"{Platform} reports the post's container as published, but no post among the account's latest carries its text");
+    }
+
     protected static IReadOnlyList<JsonElement> Data(JsonElement json) =>
         json.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array ? [.. data.EnumerateArray()] : [];
 

@@ -44,9 +44,24 @@ internal sealed class ThreadsClient(HttpClient http, IConfiguration configuratio
             Optional(me, "threads_profile_picture_url"), tokens, new Dictionary<string, string>())];
     }
 
-    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
+    /// <summary>Journal step: the container to publish.</summary>
+    internal const string ContainerStep = "threads.container";
+
+    public override Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken) =>
+        PublishAsync(account, content, new PublishJournal(), cancellationToken);
+
+    /// <summary>
+    /// With a container from an earlier attempt, waits for it and publishes it (or finds the post when it is PUBLISHED)
+    /// instead of creating another; only an ERROR or EXPIRED container is replaced.
+    /// </summary>
+    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, PublishJournal journal, CancellationToken cancellationToken)
     {
         var media = content.MediaItems.FirstOrDefault();
+        if (journal.Find(ContainerStep) is { } known &&
+            await ContinueContainerAsync(account, content, known, "status", V, c => PublishContainerAsync(account, c, waitFirst: true, cancellationToken), cancellationToken) is { } continued)
+        {
+            return continued;
+        }
         var text = content.Link is { Length: > 0 } link && !(content.Text ?? "").Contains(link, StringComparison.Ordinal) ? $"{content.Text} {link}".Trim() : content.Text;
         var container = Required(await GraphPostAsync($"{V}{account.ExternalId}/threads", account.AccessToken, cancellationToken,
             ("media_type", media switch { null => "TEXT", { Kind: MediaKind.Video } => "VIDEO", _ => "IMAGE" }),
@@ -54,7 +69,14 @@ internal sealed class ThreadsClient(HttpClient http, IConfiguration configuratio
             ("image_url", media is { Kind: MediaKind.Image } ? media.Url : null),
             ("video_url", media is { Kind: MediaKind.Video } ? media.Url : null),
             ("alt_text", media?.AltText)), "id");
-        if (media is not null)
+        await journal.RecordAsync(ContainerStep, container, cancellationToken);
+        return await PublishContainerAsync(account, container, waitFirst: media is not null, cancellationToken);
+    }
+
+    /// <summary>A text container needs no processing; a media container is published once FINISHED.</summary>
+    private async Task<PublishedPost> PublishContainerAsync(AccountCredentials account, string container, bool waitFirst, CancellationToken cancellationToken)
+    {
+        if (waitFirst)
         {
             await WaitForContainerAsync(container, "status", account.AccessToken, cancellationToken, V);
         }
@@ -62,6 +84,11 @@ internal sealed class ThreadsClient(HttpClient http, IConfiguration configuratio
         var published = await GraphGetAsync(V + id, account.AccessToken, cancellationToken, ("fields", "permalink"));
         return new PublishedPost(id, Optional(published, "permalink"));
     }
+
+    /// <summary>By the recorded container's status (troubleshooting, "Publishing Does Not Return a Media ID"): PUBLISHED means the post exists.</summary>
+    public override Task<ReconcileResult> ReconcileAsync(
+        AccountCredentials account, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken) =>
+        ReconcileContainerAsync(account, content, journal.Find(ContainerStep), "status", V, lostSince, cancellationToken);
 
     public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
     {

@@ -84,6 +84,34 @@ internal sealed class PinterestClient(HttpClient http, IConfiguration configurat
     }
 
     /// <summary>
+    /// A pin is identified by what <c>POST /v5/pins</c> took and the pin shows back: board, title, description and link
+    /// (https://developers.pinterest.com/docs/api/v5/pins-list: <c>items[]{id, created_at, board_id, title, description, link}</c>).
+    /// </summary>
+    public override async Task<ReconcileResult> ReconcileAsync(
+        AccountCredentials account, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/v5/pins?page_size={PostMatch.RecentCount.ToString(CultureInfo.InvariantCulture)}", account.AccessToken), cancellationToken);
+        var pins = json.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray().Select(p => new ShownPin(Required(p, "id"), Optional(p, "board_id"), Optional(p, "title"), Optional(p, "description"), Optional(p, "link"),
+                Optional(p, "created_at") is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null))
+            : [];
+        return pins.FirstOrDefault(pin => IsOurs(pin, content, lostSince)) is { } ours
+            ? ReconcileResult.Found(new PublishedPost(ours.Id, $"https://www.pinterest.com/pin/{ours.Id}/"))
+            : ReconcileResult.Absent;
+    }
+
+    /// <summary>A pin as the pins listing shows it.</summary>
+    internal sealed record ShownPin(string Id, string? BoardId, string? Title, string? Description, string? Link, DateTimeOffset? CreatedAt);
+
+    /// <summary>Ours when it is on the board we pinned to with the title, description and link we sent (each empty when we sent none).</summary>
+    internal static bool IsOurs(ShownPin pin, PostContent content, DateTimeOffset lostSince) =>
+        PostMatch.IsRecentEnough(pin.CreatedAt, lostSince) &&
+        string.Equals(pin.BoardId, content.BoardId, StringComparison.Ordinal) &&
+        PostMatch.SameField(pin.Title, content.Title) &&
+        PostMatch.SameField(pin.Link, content.Link) &&
+        (string.IsNullOrWhiteSpace(content.Text) ? string.IsNullOrWhiteSpace(pin.Description) : PostMatch.SameText(pin.Description, content.Text));
+
+    /// <summary>
     /// One page of the account's boards (https://developers.pinterest.com/docs/api/v5/boards-list: <c>GET /v5/boards</c>
     /// with <c>page_size</c> up to 250 and the previous answer's <c>bookmark</c>; it answers <c>{items, bookmark}</c>,
     /// the bookmark null on the last page).

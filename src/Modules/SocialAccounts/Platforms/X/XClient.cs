@@ -61,12 +61,27 @@ internal sealed class XClient(HttpClient http, IConfiguration configuration, ICo
             Optional(json, "data", "profile_image_url"), tokens, new Dictionary<string, string>())];
     }
 
-    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
+    /// <summary>Journal step: the media id uploaded for the post's <paramref name="index"/>th media item, with its expiry.</summary>
+    internal static string MediaStep(int index) => $"x.media.{index.ToString(CultureInfo.InvariantCulture)}";
+
+    public override Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken) =>
+        PublishAsync(account, content, new PublishJournal(), cancellationToken);
+
+    /// <summary>Media an earlier attempt uploaded are reused while X keeps their ids; each new upload is recorded before the post is created.</summary>
+    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, PublishJournal journal, CancellationToken cancellationToken)
     {
         var mediaIds = new List<string>();
-        foreach (var media in content.MediaItems)
+        for (var index = 0; index < content.MediaItems.Count; index++)
         {
-            mediaIds.Add(await BeforeCreateAsync(() => UploadAsync(account, media, cancellationToken)));
+            if (UploadedMedia.Parse(journal.Find(MediaStep(index))) is { } kept && kept.IsReusableAt(Clock.GetUtcNow()))
+            {
+                mediaIds.Add(kept.Id);
+                continue;
+            }
+            var item = content.MediaItems[index];
+            var uploaded = await BeforeCreateAsync(() => UploadAsync(account, item, cancellationToken));
+            await journal.RecordAsync(MediaStep(index), uploaded.Format(), cancellationToken);
+            mediaIds.Add(uploaded.Id);
         }
         var text = XPostText.Compose(content.Text, content.Link);
         object body = mediaIds.Count > 0
@@ -74,8 +89,49 @@ internal sealed class XClient(HttpClient http, IConfiguration configuration, ICo
             : new { text };
         var json = await SendJsonAsync(Request(HttpMethod.Post, $"{Api}/2/tweets", account.AccessToken, Json(body)), cancellationToken);
         var id = Required(json, "data", "id");
-        return new PublishedPost(id, account.Handle is { } handle ? $"https://x.com/{handle}/status/{id}" : null);
+        return new PublishedPost(id, PostUrl(account, id));
     }
+
+    /// <summary>
+    /// X's answer for a post whose answer was lost: the account's latest posts with their <c>attachments.media_keys</c>
+    /// (https://docs.x.com/x-api/users/get-posts, https://docs.x.com/x-api/fundamentals/data-dictionary). A post with
+    /// media is ours when it carries the media ids this post uploaded (no other post can); one without, by its text.
+    /// </summary>
+    public override async Task<ReconcileResult> ReconcileAsync(
+        AccountCredentials account, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken)
+    {
+        var recorded = Enumerable.Range(0, content.MediaItems.Count).Select(i => UploadedMedia.Parse(journal.Find(MediaStep(i)))?.Id).ToList();
+        // Until every item is uploaded the post was not sent; its text is still looked for, as for a post without media.
+        IReadOnlyList<string> media = recorded.Count > 0 && recorded.All(id => id is not null) ? [.. recorded.OfType<string>()] : [];
+        var json = await SendJsonAsync(Request(HttpMethod.Get,
+            $"{Api}/2/users/{Uri.EscapeDataString(account.ExternalId)}/tweets?{Query(("max_results", PostMatch.RecentCount.ToString(CultureInfo.InvariantCulture)), ("tweet.fields", "created_at,attachments"))}",
+            account.AccessToken), cancellationToken);
+        var posts = json.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
+            ? data.EnumerateArray().Select(t => new TimelinePost(Required(t, "id"), Optional(t, "text"),
+                t.TryGetProperty("attachments", out var a) && a.TryGetProperty("media_keys", out var keys) && keys.ValueKind == JsonValueKind.Array
+                    ? [.. keys.EnumerateArray().Select(k => k.GetString() ?? "")]
+                    : [],
+                Optional(t, "created_at") is { } created ? DateTimeOffset.Parse(created, CultureInfo.InvariantCulture) : null))
+            : [];
+        return posts.FirstOrDefault(p => IsOurs(p, XPostText.Compose(content.Text, content.Link), media, lostSince)) is { } ours
+            ? ReconcileResult.Found(new PublishedPost(ours.Id, PostUrl(account, ours.Id)))
+            : ReconcileResult.Absent;
+    }
+
+    /// <summary>A post as the user's timeline shows it.</summary>
+    internal sealed record TimelinePost(string Id, string? Text, IReadOnlyList<string> MediaKeys, DateTimeOffset? CreatedAt);
+
+    /// <summary>
+    /// With our media ids known: the post names one of them (a media key is the media's type, an underscore and its id).
+    /// Otherwise: the text matches.
+    /// </summary>
+    internal static bool IsOurs(TimelinePost post, string? text, IReadOnlyList<string> mediaIds, DateTimeOffset lostSince) =>
+        PostMatch.IsRecentEnough(post.CreatedAt, lostSince) &&
+        (mediaIds.Count > 0
+            ? post.MediaKeys.Any(key => mediaIds.Any(id => key.EndsWith("_" + id, StringComparison.Ordinal)))
+            : PostMatch.SameText(post.Text, text));
+
+    private static string? PostUrl(AccountCredentials account, string id) => account.Handle is { } handle ? $"https://x.com/{handle}/status/{id}" : null;
 
     public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
     {
@@ -105,13 +161,16 @@ internal sealed class XClient(HttpClient http, IConfiguration configuration, ICo
     }
 
     /// <summary>initialize → append (4 MB segments) → finalize → poll STATUS while processing.</summary>
-    private async Task<string> UploadAsync(AccountCredentials account, MediaItem media, CancellationToken cancellationToken)
+    private async Task<UploadedMedia> UploadAsync(AccountCredentials account, MediaItem media, CancellationToken cancellationToken)
     {
         var bytes = await DownloadAsync(media, cancellationToken);
+        var initializedAt = Clock.GetUtcNow();
         var category = media.Kind switch { MediaKind.Video => "tweet_video", MediaKind.Gif => "tweet_gif", _ => "tweet_image" };
         var init = await SendJsonAsync(Request(HttpMethod.Post, $"{Api}/2/media/upload/initialize", account.AccessToken,
             Json(new { media_type = media.ContentType, total_bytes = bytes.Length, media_category = category })), cancellationToken);
         var id = Required(init, "data", "id");
+        // Without expires_after_secs the id is not known to last: it is used now and never reused.
+        var expiresAt = initializedAt.AddSeconds(OptionalLong(init, "data", "expires_after_secs") ?? 0);
         for (var (offset, segment) = (0, 0); offset < bytes.Length; offset += ChunkBytes, segment++)
         {
             var part = new MultipartFormDataContent
@@ -145,7 +204,7 @@ internal sealed class XClient(HttpClient http, IConfiguration configuration, ICo
             await SendAsync(Request(HttpMethod.Post, $"{Api}/2/media/metadata", account.AccessToken,
                 Json(new { id, metadata = new { alt_text = new { text = altText } } })), cancellationToken);
         }
-        return id;
+        return new UploadedMedia(id, expiresAt);
     }
 
     private async Task<TokenSet> TokenAsync(FormUrlEncodedContent form, string? previousRefresh, CancellationToken cancellationToken)

@@ -46,11 +46,25 @@ internal sealed class YouTubeClient(HttpClient http, IConfiguration configuratio
             new Dictionary<string, string> { ["uploads_playlist"] = Optional(channel, "contentDetails", "relatedPlaylists", "uploads") ?? "" })).ToList();
     }
 
-    /// <summary>Starts a resumable session (metadata), then PUTs the bytes to the session URI from <c>Location</c>.</summary>
-    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken)
+    /// <summary>Journal step: the resumable upload session's URI, where a later attempt asks what arrived and sends the rest.</summary>
+    internal const string SessionStep = "youtube.upload_session";
+
+    public override Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken) =>
+        PublishAsync(account, content, new PublishJournal(), cancellationToken);
+
+    /// <summary>
+    /// Starts a resumable session (metadata), records its URI from <c>Location</c>, then PUTs the bytes to it. With a
+    /// session from an earlier attempt, asks it what it holds and sends only the rest (or takes the video it already
+    /// made); a session YouTube no longer knows is started anew.
+    /// </summary>
+    public override async Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, PublishJournal journal, CancellationToken cancellationToken)
     {
         var video = content.MediaItems[0];
         var bytes = await DownloadAsync(video, cancellationToken);
+        if (journal.Find(SessionStep) is { } known && await AskSessionAsync(known, account.AccessToken, bytes.Length, cancellationToken) is { } held)
+        {
+            return held.Video ?? await UploadAsync(known, account.AccessToken, bytes, video.ContentType, held.Received, cancellationToken);
+        }
         var start = Request(HttpMethod.Post, $"{Api}/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status", account.AccessToken, Json(new
         {
             snippet = new { title = content.Title, description = content.Text ?? "" },
@@ -60,51 +74,99 @@ internal sealed class YouTubeClient(HttpClient http, IConfiguration configuratio
         start.Headers.Add("X-Upload-Content-Type", video.ContentType);
         var session = Header(await SendAsync(start, cancellationToken), "Location")
             ?? throw Fail(PlatformErrorKind.Transient, "YouTube did not return an upload session.");
-        var upload = Request(HttpMethod.Put, session, account.AccessToken, new ByteArrayContent(bytes));
-        upload.Content!.Headers.ContentType = new MediaTypeHeaderValue(video.ContentType);
-        try
-        {
-            return Published(await SendJsonAsync(upload, cancellationToken));
-        }
-        catch (PlatformException interrupted) when (interrupted.Kind == PlatformErrorKind.Transient)
-        {
-            return await ResumeAsync(session, account.AccessToken, bytes, video.ContentType, interrupted, cancellationToken);
-        }
+        await journal.RecordAsync(SessionStep, session, cancellationToken);
+        return await UploadAsync(session, account.AccessToken, bytes, video.ContentType, from: 0, cancellationToken);
     }
 
     /// <summary>
-    /// After a cut, timed-out or 5xx upload the session may hold some or all of the bytes (the video may even exist):
-    /// ask it (an empty PUT with <c>Content-Range: bytes */N</c>), then send only what it lacks. It answers 200/201 with
-    /// the video once every byte arrived, or 308 with <c>Range: bytes=0-K</c> for what it has
-    /// (https://developers.google.com/youtube/v3/guides/using_resumable_upload_protocol, "Step 4 - Resume an interrupted upload").
-    /// A failed status query ends the attempt; the next one looks the video up before uploading again.
+    /// YouTube's answer for a video whose answer was lost: the recorded session, asked with <c>bytes */N</c>, answers the
+    /// video once every byte arrived (its id is the post) or what it still lacks (the next publish sends it). Without a
+    /// session, or with one YouTube no longer knows, the channel's uploads are read and matched by the title and
+    /// description sent (https://developers.google.com/youtube/v3/docs/playlistItems/list, <c>snippet.title</c>,
+    /// <c>snippet.description</c>).
     /// </summary>
-    private async Task<PublishedPost> ResumeAsync(
-        string session, string token, byte[] bytes, string contentType, PlatformException interrupted, CancellationToken cancellationToken)
+    public override async Task<ReconcileResult> ReconcileAsync(
+        AccountCredentials account, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken)
     {
-        for (var resume = 0; resume < MaxResumes; resume++)
+        var total = content.MediaItems.FirstOrDefault()?.SizeBytes ?? 0;
+        if (journal.Find(SessionStep) is { } session && total > 0 && await AskSessionAsync(session, account.AccessToken, total, cancellationToken) is { } held)
         {
-            var ask = Request(HttpMethod.Put, session, token, new ByteArrayContent([]));
-            ask.Content!.Headers.ContentRange = new ContentRangeHeaderValue(bytes.Length);
-            var status = await SendAcceptingAsync(ask, ResumeIncomplete, cancellationToken);
-            if (status.Status != ResumeIncomplete)
-            {
-                return Published(Parse(status));
-            }
-            var next = ReceivedThrough(status) + 1;
-            var rest = Request(HttpMethod.Put, session, token, new ByteArrayContent(bytes, (int)next, bytes.Length - (int)next));
+            return held.Video is { } video ? ReconcileResult.Found(video) : ReconcileResult.Absent;
+        }
+        var playlist = account.Metadata.GetValueOrDefault("uploads_playlist") ?? "";
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/youtube/v3/playlistItems?{Query(("part", "snippet,contentDetails"),
+            ("playlistId", playlist), ("maxResults", "50"))}", account.AccessToken), cancellationToken);
+        var ours = Items(json).Select(item => new Upload(
+                Required(item, "contentDetails", "videoId"), Optional(item, "snippet", "title"), Optional(item, "snippet", "description"),
+                Optional(item, "contentDetails", "videoPublishedAt") is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null))
+            .FirstOrDefault(upload => IsOurs(upload, content, lostSince));
+        return ours is null ? ReconcileResult.Absent : ReconcileResult.Found(new PublishedPost(ours.VideoId, $"https://www.youtube.com/watch?v={ours.VideoId}"));
+    }
+
+    /// <summary>An upload as the channel's uploads playlist shows it.</summary>
+    internal sealed record Upload(string VideoId, string? Title, string? Description, DateTimeOffset? PublishedAt);
+
+    /// <summary>Ours when the title is the one sent and the description is the post's text (none when the text was empty).</summary>
+    internal static bool IsOurs(Upload upload, PostContent content, DateTimeOffset lostSince) =>
+        PostMatch.IsRecentEnough(upload.PublishedAt, lostSince) &&
+        PostMatch.SameField(upload.Title, content.Title) &&
+        (string.IsNullOrWhiteSpace(content.Text) ? string.IsNullOrWhiteSpace(upload.Description) : PostMatch.SameText(upload.Description, content.Text));
+
+    /// <summary>What a session holds: the video once complete, else how many bytes arrived.</summary>
+    private sealed record SessionHolds(PublishedPost? Video, long Received);
+
+    /// <summary>
+    /// The status query (an empty PUT with <c>Content-Range: bytes */N</c>): 200/201 with the video, or 308 with
+    /// <c>Range: bytes=0-K</c> for what arrived; null when the session is gone (a 404: "the upload session has expired and
+    /// the upload must be restarted from the beginning")
+    /// (https://developers.google.com/youtube/v3/guides/using_resumable_upload_protocol, "Step 4 - Resume an interrupted upload").
+    /// </summary>
+    private async Task<SessionHolds?> AskSessionAsync(string session, string token, long total, CancellationToken cancellationToken)
+    {
+        var ask = Request(HttpMethod.Put, session, token, new ByteArrayContent([]));
+        ask.Content!.Headers.ContentRange = new ContentRangeHeaderValue(total);
+        Answer status;
+        try
+        {
+            status = await SendAcceptingAsync(ask, ResumeIncomplete, cancellationToken);
+        }
+        catch (PlatformException gone) when (gone.Kind == PlatformErrorKind.Permanent)
+        {
+            return null;
+        }
+        return status.Status == ResumeIncomplete ? new SessionHolds(null, ReceivedThrough(status) + 1) : new SessionHolds(Published(Parse(status)), total);
+    }
+
+    /// <summary>PUTs the bytes from <paramref name="from"/> on; after a cut, timed-out or 5xx PUT, asks the session and sends what it lacks.</summary>
+    private async Task<PublishedPost> UploadAsync(string session, string token, byte[] bytes, string contentType, long from, CancellationToken cancellationToken)
+    {
+        for (var resume = 0; ; resume++)
+        {
+            var rest = Request(HttpMethod.Put, session, token, new ByteArrayContent(bytes, (int)from, bytes.Length - (int)from));
             rest.Content!.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-            rest.Content.Headers.ContentRange = new ContentRangeHeaderValue(next, bytes.Length - 1, bytes.Length);
+            if (from > 0)
+            {
+                rest.Content.Headers.ContentRange = new ContentRangeHeaderValue(from, bytes.Length - 1, bytes.Length);
+            }
             try
             {
                 return Published(await SendJsonAsync(rest, cancellationToken));
             }
-            catch (PlatformException again) when (again.Kind == PlatformErrorKind.Transient)
+            catch (PlatformException interrupted) when (interrupted.Kind == PlatformErrorKind.Transient && resume < MaxResumes)
             {
-                interrupted = again;
+                // A failed status query ends the attempt; the next one asks the recorded session again.
+                var held = await AskSessionAsync(session, token, bytes.Length, cancellationToken);
+                if (held is null)
+                {
+                    throw;
+                }
+                if (held.Video is { } video)
+                {
+                    return video;
+                }
+                from = held.Received;
             }
         }
-        throw interrupted;
     }
 
     private const int MaxResumes = 3;
