@@ -51,6 +51,8 @@ internal sealed class PostsModule : IModule
         services.AddScoped<AccountBreakerRecorder>();
         services.AddScoped<TargetChecks>();
         services.AddScoped<Scheduling>();
+        services.AddScoped<CheckedScheduling>();
+        services.AddScoped<PlatformTargetChecks>();
         services.AddScoped<BulkScheduler>();
         services.AddSingleton<DueQueueReader>();
         services.AddSingleton<TargetPublisher>();
