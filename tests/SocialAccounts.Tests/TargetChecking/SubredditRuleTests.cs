@@ -15,10 +15,10 @@ public sealed class SubredditRuleTests
     [Test]
     public void A_public_subreddit_taking_any_post_passes() => SubredditRule.Check(TextPost, Public()).ShouldBeEmpty();
 
-    [TestCase(SubredditVisibility.Missing, "does not exist")]
-    [TestCase(SubredditVisibility.Forbidden, "private")]
-    public void A_subreddit_reddit_does_not_show_is_refused(SubredditVisibility visibility, string reason) =>
-        SubredditRule.Check(TextPost, new SubredditAbout(visibility)).ShouldHaveSingleItem()
+    [TestCase(nameof(SubredditVisibility.Missing), "does not exist")]
+    [TestCase(nameof(SubredditVisibility.Forbidden), "private")]
+    public void A_subreddit_reddit_does_not_show_is_refused(string visibility, string reason) =>
+        SubredditRule.Check(TextPost, new SubredditAbout(Enum.Parse<SubredditVisibility>(visibility))).ShouldHaveSingleItem()
             .ShouldSatisfyAllConditions(v => v.Field.ShouldBe("subreddit"), v => v.Reason.ShouldContain(reason), v => v.Reason.ShouldContain("r/Breadit"));
 
     [Test]
