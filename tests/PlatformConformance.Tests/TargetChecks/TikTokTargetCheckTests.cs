@@ -47,12 +47,13 @@ public sealed class TikTokTargetCheckTests : ConformanceFixture<TikTokServer>
     [Test]
     public async Task What_the_creator_allows_passes_and_creator_info_is_asked_once_a_minute()
     {
+        var asked = Server.RequestsTo("POST", "/v2/post/publish/creator_info/query/").Count;
         var first = await AsJobAsync(accounts => accounts.CheckTargetAsync(AccountId, Video(12, "SELF_ONLY"), CancellationToken.None));
         var second = await AsJobAsync(accounts => accounts.CheckTargetAsync(AccountId, Video(12, "PUBLIC_TO_EVERYONE"), CancellationToken.None));
 
         first.IsAccepted.ShouldBeTrue(string.Join("; ", first.Violations));
         second.IsAccepted.ShouldBeTrue(string.Join("; ", second.Violations));
-        Server.RequestsTo("POST", "/v2/post/publish/creator_info/query/").Count.ShouldBe(1);
+        Server.RequestsTo("POST", "/v2/post/publish/creator_info/query/").Count.ShouldBe(asked + 1);
     }
 
     [Test]
