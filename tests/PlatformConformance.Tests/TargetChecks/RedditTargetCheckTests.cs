@@ -34,6 +34,18 @@ public sealed class RedditTargetCheckTests : ConformanceFixture<RedditServer>
     }
 
     [Test]
+    public async Task Publishing_now_to_a_subreddit_that_does_not_exist_is_refused_before_anything_is_sent()
+    {
+        using var editor = EditorClient();
+        var post = await DraftAsync(editor, "NoSuchBakery");
+
+        var answer = await editor.PostAsync($"/api/v1/posts/{post}/publish", null);
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, await answer.Content.ReadAsStringAsync());
+        (await StatusOfAsync(editor, post)).ShouldBe("Draft");
+    }
+
+    [Test]
     public async Task A_restricted_subreddit_the_account_is_not_approved_in_is_refused()
     {
         Server.Settings["Breadit"] = new SubredditSettings(Type: "restricted");
