@@ -54,6 +54,7 @@ internal sealed class PostsModule : IModule
         services.AddScoped<CheckedScheduling>();
         services.AddScoped<PlatformTargetChecks>();
         services.AddScoped<BulkScheduler>();
+        services.AddScoped<CheckedBulkScheduling>();
         services.AddSingleton<DueQueueReader>();
         services.AddSingleton<TargetPublisher>();
         services.AddOptions<WebhookSigningOptions>().BindConfiguration(WebhookSigningOptions.Section).ValidateOnStart();

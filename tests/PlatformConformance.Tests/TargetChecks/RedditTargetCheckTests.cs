@@ -46,6 +46,26 @@ public sealed class RedditTargetCheckTests : ConformanceFixture<RedditServer>
     }
 
     [Test]
+    public async Task A_bulk_row_whose_subreddit_does_not_exist_is_reported_and_no_row_is_scheduled()
+    {
+        using var editor = EditorClient();
+        var at = DateTimeOffset.UtcNow.AddHours(1).ToString("O");
+        object Row(string subreddit) => new
+        {
+            title = "My first loaf", content = "Crumb shots inside", type = "text", scheduledAt = at,
+            targets = new[] { new { accountId = AccountId, subreddit } },
+        };
+
+        var answer = await editor.PostAsJsonAsync("/api/v1/posts/bulk", new { posts = new[] { Row("Breadit"), Row("NoSuchBakery") } });
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, await answer.Content.ReadAsStringAsync());
+        var row = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows").EnumerateArray().ShouldHaveSingleItem();
+        row.GetProperty("row").GetInt32().ShouldBe(2);
+        row.GetProperty("errors")[0].GetString()!.ShouldStartWith("targets[0].subreddit:");
+        (await editor.GetFromJsonAsync<JsonElement>("/api/v1/posts")).GetProperty("totalCount").GetInt64().ShouldBe(0);
+    }
+
+    [Test]
     public async Task A_restricted_subreddit_the_account_is_not_approved_in_is_refused()
     {
         Server.Settings["Breadit"] = new SubredditSettings(Type: "restricted");

@@ -25,19 +25,32 @@ internal sealed class PlatformTargetChecks(ISocialAccounts accounts)
 {
     public async Task EnsureAcceptedAsync(IReadOnlyList<TargetToCheck> targets, CancellationToken cancellationToken)
     {
-        var refused = new Dictionary<string, object?>();
-        var errors = new Dictionary<string, string[]>();
-        var unavailable = new Dictionary<string, object?>();
+        var findings = await CheckAsync(targets, cancellationToken);
+        if (findings.Refused.Count > 0)
+        {
+            throw new ProblemException(422, "Not publishable", "Some targets would be refused by their platform; see targets. Nothing was scheduled.",
+                new Dictionary<string, object?> { ["targets"] = findings.Refused, ["errors"] = findings.Errors });
+        }
+        if (findings.Unavailable.Count > 0)
+        {
+            throw Unavailable(findings.Unavailable);
+        }
+    }
+
+    /// <summary>What each target's platform said: refusals (by target id, and by field path), and targets it could not be asked about.</summary>
+    public async Task<PlatformFindings> CheckAsync(IReadOnlyList<TargetToCheck> targets, CancellationToken cancellationToken)
+    {
+        var findings = new PlatformFindings();
         foreach (var target in targets)
         {
             var check = await accounts.CheckTargetAsync(target.AccountId, target.Content, cancellationToken);
             if (check.Outcome == TargetCheckOutcome.PlatformUnavailable)
             {
-                unavailable[target.TargetId.ToString()] = new { accountId = target.AccountId, platform = target.Platform, reason = check.Reason };
+                findings.Unavailable[target.TargetId.ToString()] = new { accountId = target.AccountId, platform = target.Platform, reason = check.Reason };
             }
             else if (check.Violations.Count > 0)
             {
-                refused[target.TargetId.ToString()] = new
+                findings.Refused[target.TargetId.ToString()] = new
                 {
                     accountId = target.AccountId,
                     platform = target.Platform,
@@ -45,20 +58,24 @@ internal sealed class PlatformTargetChecks(ISocialAccounts accounts)
                 };
                 foreach (var field in check.Violations.GroupBy(v => $"targets[{target.Index}].{v.Field}"))
                 {
-                    errors[field.Key] = [.. field.Select(v => v.Reason)];
+                    findings.Errors[field.Key] = [.. field.Select(v => v.Reason)];
                 }
             }
         }
-        if (refused.Count > 0)
-        {
-            throw new ProblemException(422, "Not publishable", "Some targets would be refused by their platform; see targets. Nothing was scheduled.",
-                new Dictionary<string, object?> { ["targets"] = refused, ["errors"] = errors });
-        }
-        if (unavailable.Count > 0)
-        {
-            throw new ProblemException(503, "Platform unavailable",
-                "The platform of some targets could not be asked whether it takes them; nothing was scheduled. Try again shortly.",
-                new Dictionary<string, object?> { ["targets"] = unavailable });
-        }
+        return findings;
     }
+
+    public static ProblemException Unavailable(IReadOnlyDictionary<string, object?> targets) =>
+        new(503, "Platform unavailable",
+            "The platform of some targets could not be asked whether it takes them; nothing was scheduled. Try again shortly.",
+            new Dictionary<string, object?> { ["targets"] = targets });
+}
+
+internal sealed class PlatformFindings
+{
+    public Dictionary<string, object?> Refused { get; } = [];
+
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public Dictionary<string, object?> Unavailable { get; } = [];
 }
