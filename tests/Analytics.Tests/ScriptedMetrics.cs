@@ -24,4 +24,6 @@ internal sealed class ScriptedMetrics : ISocialAccounts
     public Task<PublishedPost> PublishAsync(Guid accountId, PostContent content, PublishJournal journal, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<ReconcileResult> ReconcileAsync(Guid accountId, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(Guid accountId, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<TargetCheck> CheckTargetAsync(Guid accountId, PostContent content, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

@@ -93,6 +93,12 @@ public abstract class ConformanceFixture<TServer> where TServer : PlatformServer
     private protected Task<IReadOnlyList<RecentPost>> RecentAsync(int limit = 25) =>
         app.AsJobAsync(Tenant, accounts => accounts.ListRecentPostsAsync(AccountId, limit, CancellationToken.None));
 
+    /// <summary>A user of the fixture's tenant (an editor) calling our API.</summary>
+    private protected HttpClient EditorClient() => app.ClientFor(Tenant, Guid.NewGuid());
+
+    /// <summary>Runs <paramref name="work"/> in the fixture's tenant as a job does.</summary>
+    private protected Task<T> AsJobAsync<T>(Func<ISocialAccounts, Task<T>> work) => app.AsJobAsync(Tenant, work);
+
     /// <summary>The account as our API shows it (status, reason, identity).</summary>
     private protected async Task<JsonElement> AccountAsync()
     {

@@ -167,4 +167,13 @@ public sealed class ContentRulesTests
         rules.Check(SocialPlatform.X, new PostContent(new string('a', 257) + " https://bakery.example/today", Link: "https://bakery.example/today"))
             .IsValid.ShouldBeFalse("a link already in the text is not appended again, but still counts");
     }
+
+    [Test]
+    public void A_TikTok_post_names_the_privacy_level_the_user_chose()
+    {
+        var video = new MediaItem("https://m.example/v.mp4", MediaKind.Video, "video/mp4", 1000, DurationSeconds: 10);
+
+        rules.Check(SocialPlatform.TikTok, new PostContent("#bread", [video])).Violations.ShouldHaveSingleItem().Field.ShouldBe("privacyLevel");
+        rules.Check(SocialPlatform.TikTok, new PostContent("#bread", [video], PrivacyLevel: "SELF_ONLY")).IsValid.ShouldBeTrue();
+    }
 }

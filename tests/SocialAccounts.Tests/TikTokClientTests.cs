@@ -44,12 +44,12 @@ public sealed class TikTokClientTests : ClientTestBase
             ? """{"data":{"status":"PROCESSING_DOWNLOAD"},"error":{"code":"ok","message":"","log_id":"l"}}"""
             : """{"data":{"status":"PUBLISH_COMPLETE","publicaly_available_post_id":[7300000000000000001]},"error":{"code":"ok","message":"","log_id":"l"}}"""));
 
-        var post = await Client(SocialPlatform.TikTok).PublishAsync(Account("act.123", "act.tok"), new PostContent("#bread", [video]), CancellationToken.None);
+        var post = await Client(SocialPlatform.TikTok).PublishAsync(Account("act.123", "act.tok"), new PostContent("#bread", [video], PrivacyLevel: "SELF_ONLY"), CancellationToken.None);
 
         post.PlatformPostId.ShouldBe("7300000000000000001");
         var init = Fake.Single("POST", "/v2/post/publish/video/init/");
         init.Header("Authorization").ShouldBe("Bearer act.tok");
-        init.Body.ShouldBe($$$"""{"post_info":{"title":"#bread","privacy_level":"SELF_ONLY"},"source_info":{"source":"PULL_FROM_URL","video_url":"{{{video.Url}}}"}}""");
+        init.Body.ShouldBe($$$"""{"post_info":{"title":"#bread","privacy_level":"SELF_ONLY","disable_comment":true,"disable_duet":true,"disable_stitch":true},"source_info":{"source":"PULL_FROM_URL","video_url":"{{{video.Url}}}"}}""");
         Fake.To("POST", "/v2/post/publish/status/fetch/")[0].Body.ShouldBe("""{"publish_id":"v_pub_url~v2.123"}""");
     }
 
@@ -66,12 +66,12 @@ public sealed class TikTokClientTests : ClientTestBase
         Fake.On("POST", "/v2/post/publish/status/fetch/", FakeResponse.Json(
             """{"data":{"status":"PUBLISH_COMPLETE","publicaly_available_post_id":[7300000000000000002]},"error":{"code":"ok","message":"","log_id":"l"}}"""));
 
-        var post = await Client(SocialPlatform.TikTok).PublishAsync(Account("act.123", "act.tok"), new PostContent("#crumb", [video]), CancellationToken.None);
+        var post = await Client(SocialPlatform.TikTok).PublishAsync(Account("act.123", "act.tok"), new PostContent("#crumb", [video], PrivacyLevel: "SELF_ONLY"), CancellationToken.None);
 
         post.PlatformPostId.ShouldBe("7300000000000000002");
         var init = Fake.Single("POST", "/v2/post/publish/video/init/");
         init.Header("Authorization").ShouldBe("Bearer act.tok");
-        init.Body.ShouldBe($$$"""{"post_info":{"title":"#crumb","privacy_level":"SELF_ONLY"},"source_info":{"source":"FILE_UPLOAD","video_size":{{{bytes.Length}}},"chunk_size":{{{10 * MB}}},"total_chunk_count":2}}""");
+        init.Body.ShouldBe($$$"""{"post_info":{"title":"#crumb","privacy_level":"SELF_ONLY","disable_comment":true,"disable_duet":true,"disable_stitch":true},"source_info":{"source":"FILE_UPLOAD","video_size":{{{bytes.Length}}},"chunk_size":{{{10 * MB}}},"total_chunk_count":2}}""");
         var chunks = Fake.To("PUT", "/upload/");
         chunks.Select(c => c.QueryValues()["upload_id"]).ShouldBe(["67890", "67890"]);
         chunks.Select(c => c.Header("Content-Range")).ShouldBe([$"bytes 0-{10 * MB - 1}/{bytes.Length}", $"bytes {10 * MB}-{bytes.Length - 1}/{bytes.Length}"]);
@@ -97,7 +97,7 @@ public sealed class TikTokClientTests : ClientTestBase
         Fake.On("PUT", "/upload/", FakeResponse.Json("""{"error":{"code":"invalid_file_upload","message":"chunk out of order","log_id":"l"}}""", 400));
 
         var error = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.TikTok).PublishAsync(Account("a", "t"),
-            new PostContent("x", [Media("small.mp4", MediaKind.Video, "video/mp4")]), CancellationToken.None));
+            new PostContent("x", [Media("small.mp4", MediaKind.Video, "video/mp4")], PrivacyLevel: "SELF_ONLY"), CancellationToken.None));
 
         error.Kind.ShouldBe(PlatformErrorKind.ContentRejected);
         error.PlatformCode.ShouldBe("invalid_file_upload");
@@ -174,5 +174,35 @@ public sealed class TikTokClientTests : ClientTestBase
         var request = Fake.Single("POST", "/v2/video/query/");
         request.QueryValues()["fields"].ShouldBe("id,like_count,comment_count,share_count,view_count");
         request.Body.ShouldBe("""{"filters":{"video_ids":["73"]}}""");
+    }
+
+    [Test]
+    public async Task A_post_without_the_privacy_level_the_user_chose_is_refused_before_anything_is_sent()
+    {
+        ScriptCreator();
+
+        var error = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.TikTok).PublishAsync(Account("a", "t"),
+            new PostContent("x", [Media("quiet.mp4", MediaKind.Video, "video/mp4")]), CancellationToken.None));
+
+        error.Kind.ShouldBe(PlatformErrorKind.ContentRejected);
+        Fake.To("POST", "/v2/post/publish/video/init/").ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task Interactions_the_user_turned_on_are_sent_enabled_and_the_others_disabled()
+    {
+        var video = Media("verified/social.mp4", MediaKind.Video, "video/mp4");
+        ScriptCreator();
+        Fake.On("POST", "/v2/post/publish/video/init/", FakeResponse.Json("""{"data":{"publish_id":"p1"},"error":{"code":"ok","message":"","log_id":"l"}}"""));
+        Fake.On("POST", "/v2/post/publish/status/fetch/", FakeResponse.Json(
+            """{"data":{"status":"PUBLISH_COMPLETE","publicaly_available_post_id":[7]},"error":{"code":"ok","message":"","log_id":"l"}}"""));
+
+        await Client(SocialPlatform.TikTok).PublishAsync(Account("a", "t"),
+            new PostContent("#crumb", [video], PrivacyLevel: "SELF_ONLY", Interactions: new Interactions(Comments: true)), CancellationToken.None);
+
+        var postInfo = JsonDocument.Parse(Fake.Single("POST", "/v2/post/publish/video/init/").Body).RootElement.GetProperty("post_info");
+        postInfo.GetProperty("disable_comment").GetBoolean().ShouldBeFalse();
+        postInfo.GetProperty("disable_duet").GetBoolean().ShouldBeTrue();
+        postInfo.GetProperty("disable_stitch").GetBoolean().ShouldBeTrue();
     }
 }

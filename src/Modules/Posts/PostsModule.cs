@@ -51,7 +51,10 @@ internal sealed class PostsModule : IModule
         services.AddScoped<AccountBreakerRecorder>();
         services.AddScoped<TargetChecks>();
         services.AddScoped<Scheduling>();
+        services.AddScoped<CheckedScheduling>();
+        services.AddScoped<PlatformTargetChecks>();
         services.AddScoped<BulkScheduler>();
+        services.AddScoped<CheckedBulkScheduling>();
         services.AddSingleton<DueQueueReader>();
         services.AddSingleton<TargetPublisher>();
         services.AddOptions<WebhookSigningOptions>().BindConfiguration(WebhookSigningOptions.Section).ValidateOnStart();

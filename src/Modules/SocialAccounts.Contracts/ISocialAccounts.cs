@@ -22,7 +22,7 @@ public sealed record SocialAccountDto(
 /// <remarks>
 /// The lookups (<see cref="FindAsync"/>, <see cref="ListAsync"/>) read in the caller's unit of work. The methods that call
 /// a platform (<see cref="PublishAsync(Guid, PostContent, CancellationToken)"/>, <see cref="ReconcileAsync"/>, <see cref="GetMetricsAsync"/>,
-/// <see cref="ListRecentPostsAsync"/>) manage
+/// <see cref="ListRecentPostsAsync"/>, <see cref="CheckTargetAsync"/>) manage
 /// their own short units of work in the current tenant: one to read the account (and refresh its token) before the call,
 /// one to write what the call changed after it, and none held while the platform answers. They need a tenant, not an
 /// open unit of work, and write nothing into the caller's: call them outside one, so that no connection of the caller's
@@ -53,6 +53,14 @@ public interface ISocialAccounts
         Guid accountId, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken);
 
     Task<PostMetrics> GetMetricsAsync(Guid accountId, string platformPostId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds <paramref name="content"/> against what the account has on its platform, before anything is sent: the
+    /// Pinterest board is the account's, the subreddit exists and takes the account's posts, the TikTok creator offers the
+    /// privacy level, the video length and the interactions asked for. Boards and creator info are cached briefly. Calls
+    /// the platform like <see cref="ReconcileAsync"/>: outside any unit of work of the caller's.
+    /// </summary>
+    Task<TargetCheck> CheckTargetAsync(Guid accountId, PostContent content, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(Guid accountId, int limit, CancellationToken cancellationToken);
 }

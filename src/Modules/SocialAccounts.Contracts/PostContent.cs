@@ -15,7 +15,8 @@ public sealed record MediaItem(string Url, MediaKind Kind, string ContentType, l
 
 /// <summary>
 /// What to publish on one account. Platform-specific fields: <see cref="Title"/> (YouTube, Reddit, Pinterest),
-/// <see cref="BoardId"/> (Pinterest), <see cref="Subreddit"/> (Reddit), <see cref="PrivacyLevel"/> (TikTok, YouTube).
+/// <see cref="BoardId"/> (Pinterest), <see cref="Subreddit"/> (Reddit), <see cref="PrivacyLevel"/> (TikTok, YouTube),
+/// <see cref="Interactions"/> (TikTok).
 /// </summary>
 public sealed record PostContent(
     string? Text,
@@ -24,10 +25,17 @@ public sealed record PostContent(
     string? Title = null,
     string? BoardId = null,
     string? Subreddit = null,
-    string? PrivacyLevel = null)
+    string? PrivacyLevel = null,
+    Interactions? Interactions = null)
 {
     public IReadOnlyList<MediaItem> MediaItems => Media ?? [];
 }
+
+/// <summary>
+/// What viewers may do with the post (TikTok: comment, duet, stitch). Each is off unless the user turned it on, as
+/// TikTok's content sharing guidelines ask (https://developers.tiktok.com/doc/content-sharing-guidelines).
+/// </summary>
+public sealed record Interactions(bool Comments = false, bool Duets = false, bool Stitches = false);
 
 public sealed record PublishedPost(string PlatformPostId, string? Url);
 

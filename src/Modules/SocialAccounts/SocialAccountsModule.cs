@@ -16,6 +16,7 @@ using Platform.SocialAccounts.Features.Connect;
 using Platform.SocialAccounts.Features.Disconnect;
 using Platform.SocialAccounts.Features.GetAccount;
 using Platform.SocialAccounts.Features.GetAuthUrl;
+using Platform.SocialAccounts.Features.GetCreatorInfo;
 using Platform.SocialAccounts.Features.ListAccounts;
 using Platform.SocialAccounts.Features.ListBoards;
 using Platform.SocialAccounts.Features.Reconnect;
@@ -51,6 +52,8 @@ internal sealed class SocialAccountsModule : IModule
         services.AddScoped<AccountTokens>();
         services.AddScoped<AccountAccess>();
         services.AddScoped<AccountCalls>();
+        services.AddMemoryCache();
+        services.AddScoped<AccountTargetChecks>();
         services.AddScoped<ISocialAccounts, SocialAccountsGateway>();
         services.AddScoped<TokenRefreshJobs>();
         services.AddSingleton<ITokenKeyRotation, TokenKeyRotation>();
@@ -66,6 +69,7 @@ internal sealed class SocialAccountsModule : IModule
         ListAccountsEndpoint.Map(group);
         GetAccountEndpoint.Map(group);
         ListBoardsEndpoint.Map(group);
+        GetCreatorInfoEndpoint.Map(group);
         DisconnectEndpoint.Map(group);
         ReconnectEndpoint.Map(group);
     }

@@ -7,6 +7,9 @@ using Platform.PlatformServers.Hosting;
 
 namespace Platform.PlatformServers.Reddit;
 
+/// <summary>How a subreddit is set up (the t5 fields of https://github.com/reddit-archive/reddit/wiki/JSON) and where the user stands in it.</summary>
+public sealed record SubredditSettings(string Type = "public", string SubmissionType = "any", bool UserIsBanned = false, bool UserIsContributor = false);
+
 /// <summary>A submission as Reddit holds it.</summary>
 public sealed record RedditPost(string Id, string Author, string Subreddit, string Kind, string Title, string? Text, string? Url, DateTimeOffset Created)
 {
@@ -26,6 +29,7 @@ public sealed partial class RedditServer() : PlatformServer("reddit-client-id", 
         public const string Token = "token";
         public const string Submit = "submit";
         public const string Listing = "listing";
+        public const string About = "subreddit-about";
     }
 
     private readonly ConcurrentDictionary<string, string> durations = new(StringComparer.Ordinal);
@@ -35,6 +39,9 @@ public sealed partial class RedditServer() : PlatformServer("reddit-client-id", 
     public string UserName { get; set; } = "conformance_user";
     public string UserId { get; set; } = "1w72";
     public HashSet<string> Subreddits { get; } = new(StringComparer.OrdinalIgnoreCase) { "test" };
+
+    /// <summary>How each subreddit is set up beyond existing (public, any kind of post, the user neither banned nor approved).</summary>
+    public Dictionary<string, SubredditSettings> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
     public string RegisteredRedirectUri { get; set; } = "https://app.example/oauth/callback";
 
     public IReadOnlyList<RedditPost> Posts => [.. posts];
@@ -54,6 +61,7 @@ public sealed partial class RedditServer() : PlatformServer("reddit-client-id", 
         routes.MapPost("/api/v1/revoke_token", (Delegate)RevokeAsync);
         routes.MapGet("/api/v1/me", Me);
         routes.MapPost("/api/submit", (Delegate)SubmitAsync);
+        routes.MapGet("/r/{subreddit}/about", (Delegate)AboutAsync);
         routes.MapGet("/user/{name}/submitted", Submitted);
         routes.MapGet("/user/{name}/submitted.json", Submitted);
     }
@@ -243,6 +251,43 @@ public sealed partial class RedditServer() : PlatformServer("reddit-client-id", 
 
     // https://github.com/reddit-archive/reddit/wiki/API: "<platform>:<app ID>:<version string> (by /u/<reddit username>)";
     // default User-Agents are "drastically limited": refused here as Too Many Requests.
+    // https://www.reddit.com/dev/api#GET_r_{subreddit}_about (scope read): the subreddit as a t5 thing, {kind:"t5", data};
+    // the data fields are those of https://github.com/reddit-archive/reddit/wiki/JSON (subreddit_type one of public,
+    // private, restricted, gold_restricted, archived; submission_type one of any, link, self; user_is_banned,
+    // user_is_contributor, user_is_moderator for the authenticated user). A subreddit that does not exist is a 404 and a
+    // private one a 403 for a user who is not a member, in the {message, error} shape the API wiki shows for errors.
+    private async Task<IResult> AboutAsync(HttpContext context, string subreddit) =>
+        Authorized(context, "read") ?? await StepAsync(context, Steps.About, () => About(subreddit));
+
+    private IResult About(string subreddit)
+    {
+        if (!Subreddits.TryGetValue(subreddit, out var name))
+        {
+            return Json(new { message = "Not Found", error = 404 }, 404);
+        }
+        var settings = Settings.GetValueOrDefault(name) ?? new SubredditSettings();
+        if (settings.Type == "private" && !settings.UserIsContributor)
+        {
+            return Json(new { message = "Forbidden", error = 403 }, 403);
+        }
+        return Json(new
+        {
+            kind = "t5",
+            data = new
+            {
+                display_name = name,
+                display_name_prefixed = "r/" + name,
+                name = "t5_" + name.ToLowerInvariant(),
+                url = $"/r/{name}/",
+                subreddit_type = settings.Type,
+                submission_type = settings.SubmissionType,
+                user_is_banned = settings.UserIsBanned,
+                user_is_contributor = settings.UserIsContributor,
+                user_is_moderator = false,
+            },
+        });
+    }
+
     private static IResult? UserAgentRefusal(HttpContext context) =>
         UserAgentFormat().IsMatch(context.Request.Headers.UserAgent.ToString())
             ? null

@@ -17,6 +17,17 @@ public enum TikTokPublishStatus
     FAILED,
 }
 
+/// <summary>
+/// A creator's posting settings as creator info answers them
+/// (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info): the privacy levels offered,
+/// the interactions turned off in the app, the longest video the creator may post.
+/// </summary>
+public sealed record TikTokCreator(
+    string[]? PrivacyLevelOptions = null, bool CommentDisabled = false, bool DuetDisabled = false, bool StitchDisabled = true, int MaxVideoPostDurationSec = 600)
+{
+    public string[] PrivacyLevelOptions { get; init; } = PrivacyLevelOptions ?? ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"];
+}
+
 /// <summary>A Direct Post as TikTok tracks it: one per successful video/init.</summary>
 public sealed class TikTokPublish(string publishId, string title, string privacyLevel, string source, long videoSize, long chunkSize, int totalChunks)
 {
@@ -65,6 +76,9 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
     private long nextId = 7_300_000_000;
 
     public string OpenId { get; set; } = "723f24d7-e717-40f8-a2b6-cb8464cd23b4";
+
+    /// <summary>What creator info answers (content-posting-api-reference-query-creator-info), as the creator set it up on TikTok.</summary>
+    public TikTokCreator Creator { get; set; } = new();
     public string RegisteredRedirectUri { get; set; } = "https://app.example/oauth/callback";
 
     /// <summary>URL prefixes whose ownership the app verified (media-transfer-guide, PULL_FROM_URL).</summary>
@@ -190,7 +204,8 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
         Authorized(context, "video.publish") ?? await StepAsync(context, Steps.CreatorInfo, () => Ok(new
         {
             creator_avatar_url = "https://p16.tiktokcdn.com/conformance.jpeg", creator_username = "conformance.creator", creator_nickname = "Conformance Creator",
-            privacy_level_options = PrivacyLevels, comment_disabled = false, duet_disabled = false, stitch_disabled = true, max_video_post_duration_sec = 600,
+            privacy_level_options = Creator.PrivacyLevelOptions, comment_disabled = Creator.CommentDisabled, duet_disabled = Creator.DuetDisabled,
+            stitch_disabled = Creator.StitchDisabled, max_video_post_duration_sec = Creator.MaxVideoPostDurationSec,
         }));
 
     // content-posting-api-reference-direct-post: POST /v2/post/publish/video/init/, Content-Type application/json;
@@ -214,7 +229,7 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
             return Failure(400, "invalid_params", "post_info and source_info are required");
         }
         var privacy = Text(post, "privacy_level");
-        if (privacy is null || !PrivacyLevels.Contains(privacy))
+        if (privacy is null || !PrivacyLevels.Contains(privacy) || !Creator.PrivacyLevelOptions.Contains(privacy))
         {
             return Failure(400, "invalid_params", "privacy_level must be one of the creator's privacy_level_options");
         }

@@ -36,4 +36,45 @@ public sealed class RetryingByHandTests
         target.UpdatedAt.ShouldBe(Now);
         target.OutcomeLost.ShouldBeFalse();
     }
+
+    [Test]
+    public void A_retried_unconfirmed_target_is_due_now_and_still_looked_up_first()
+    {
+        var target = New(TargetStatus.Unconfirmed, attempts: 3);
+        target.ErrorKind = TargetErrorKind.Unknown;
+        target.ErrorMessage = "timed out";
+
+        target.RetryByHand(absenceConfirmed: true, Now);
+
+        target.Status.ShouldBe(TargetStatus.Unconfirmed);
+        target.OutcomeLost.ShouldBeTrue();
+        target.IsSettled.ShouldBeFalse();
+        target.NextAttemptAt.ShouldBe(Now);
+        target.AttemptCount.ShouldBe(0);
+        target.ErrorKind.ShouldBeNull();
+        target.AbsenceConfirmed.ShouldBeTrue();
+    }
+
+    [Test]
+    public void A_retried_failed_target_starts_fresh()
+    {
+        var target = New(TargetStatus.Failed, attempts: 3);
+
+        target.RetryByHand(absenceConfirmed: true, Now);
+
+        target.Status.ShouldBe(TargetStatus.Pending);
+        target.OutcomeLost.ShouldBeFalse();
+        target.AbsenceConfirmed.ShouldBeFalse();
+    }
+
+    [Test]
+    public void Only_the_attempt_after_the_check_relies_on_it()
+    {
+        var target = New(TargetStatus.Unconfirmed, attempts: 3);
+        target.RetryByHand(absenceConfirmed: true, Now);
+
+        target.StartAttempt("worker-1", Lease, Now);
+
+        target.AbsenceConfirmed.ShouldBeFalse();
+    }
 }

@@ -4,8 +4,13 @@ using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Posts.Data;
 
-/// <summary>Per-platform fields a target may need (YouTube/Reddit/Pinterest titles, Pinterest board, subreddit, privacy).</summary>
-internal sealed record TargetOptions(string? Title = null, string? BoardId = null, string? Subreddit = null, string? PrivacyLevel = null);
+/// <summary>
+/// Per-platform fields a target may need (YouTube/Reddit/Pinterest titles, Pinterest board, subreddit, privacy, and the
+/// TikTok interactions the user turned on).
+/// </summary>
+internal sealed record TargetOptions(
+    string? Title = null, string? BoardId = null, string? Subreddit = null, string? PrivacyLevel = null,
+    bool? AllowComments = null, bool? AllowDuets = null, bool? AllowStitches = null);
 
 /// <summary>Whether an admin may send a settled target again.</summary>
 internal enum ManualRetry
@@ -41,6 +46,12 @@ internal sealed class PostTarget
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// A person checked the account after a lost outcome and did not find the post: the next attempt still looks first,
+    /// but a platform that cannot tell no longer holds it back. Only that attempt may rely on it.
+    /// </summary>
+    public bool AbsenceConfirmed { get; set; }
+
     /// <summary>The platform of <see cref="Platform"/>, the slug the row stores.</summary>
     public SocialPlatform SocialPlatform => SocialPlatforms.TryParse(Platform, out var platform)
         ? platform
@@ -70,6 +81,8 @@ internal sealed class PostTarget
     {
         var lost = OutcomeLost;
         AttemptCount++;
+        // Whatever this attempt sends may be lost in turn: a later lookup that cannot tell must stop at a person again.
+        AbsenceConfirmed = false;
         Status = lost ? TargetStatus.Unconfirmed : TargetStatus.Publishing;
         NextAttemptAt = lost ? now + lease : null;
         UpdatedAt = now;
@@ -167,6 +180,28 @@ internal sealed class PostTarget
         ErrorKind = null;
         ErrorMessage = null;
         NextAttemptAt = null;
+        AbsenceConfirmed = false;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// An admin's retry (<see cref="CanRetryManually"/> allowed it), due <paramref name="now"/> with all its attempts ahead.
+    /// A failed target starts fresh; an unconfirmed one stays UNCONFIRMED, so that its next attempt asks the platform
+    /// first like an automatic retry and publishes only when the post is not there, or when the platform cannot tell and
+    /// the admin confirmed having checked.
+    /// </summary>
+    public void RetryByHand(bool absenceConfirmed, DateTimeOffset now)
+    {
+        if (Status != TargetStatus.Unconfirmed)
+        {
+            ResetForRetry(now);
+            return;
+        }
+        AttemptCount = 0;
+        ErrorKind = null;
+        ErrorMessage = null;
+        NextAttemptAt = now;
+        AbsenceConfirmed = absenceConfirmed;
         UpdatedAt = now;
     }
 

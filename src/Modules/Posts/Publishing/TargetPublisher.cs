@@ -174,11 +174,12 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             }
             // A pause or a limit may have put the lookup off for long: look back to the first attempt whose outcome was lost.
             var lostSince = lostOutcome ? await Reconciliation.LostSinceAsync(db, target.Id, cancellationToken) ?? now : now;
+            var absenceConfirmed = target.AbsenceConfirmed;
             var record = target.StartAttempt(worker, options.Lease, now);
             post.StartPublishing(now);
             db.Attempts.Add(record);
             attempts.Add(new Attempt(target.Id, target.SocialAccountId, record.Attempt, record.Id, now, PostContentFactory.For(post, target), Reconcile: lostOutcome, lostSince, renewedAt,
-                steps.GetValueOrDefault(target.Id) ?? new Dictionary<string, string>()));
+                steps.GetValueOrDefault(target.Id) ?? new Dictionary<string, string>(), absenceConfirmed));
         }
         await queue.RequeueAsync(deferred, cancellationToken);
         await FinishAsync(services, db, queue, missed, now, cancellationToken);
@@ -201,7 +202,8 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                 {
                     case ReconcileKind.Found:
                         return new PublishOutcome.Published(lookup.Post!.PlatformPostId, lookup.Post.Url, Reconciled: true);
-                    case ReconcileKind.Unknowable:
+                    // A person who checked the account stands in for a lookup the platform cannot answer.
+                    case ReconcileKind.Unknowable when !attempt.AbsenceConfirmed:
                         return new PublishOutcome.CannotConfirm(lookup.Reason ?? "the platform offers no lookup");
                 }
                 // Not on the platform: from here the target counts as unsent, as the send below assumes.
@@ -383,7 +385,8 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
     /// <param name="LostSince">When reconciling: the start of the first attempt whose outcome was lost, where the lookup starts.</param>
     /// <param name="ClaimRenewedAt">Stopwatch timestamp taken just before the claim was renewed for this attempt.</param>
     /// <param name="Steps">The platform ids earlier attempts recorded (a container, an upload session), to continue from.</param>
+    /// <param name="AbsenceConfirmed">An admin checked the account before retrying: an unknowable lookup does not stop the send.</param>
     private sealed record Attempt(
         Guid TargetId, Guid AccountId, int Number, Guid RecordId, DateTimeOffset StartedAt, PostContent Content, bool Reconcile, DateTimeOffset LostSince,
-        long ClaimRenewedAt, IReadOnlyDictionary<string, string> Steps);
+        long ClaimRenewedAt, IReadOnlyDictionary<string, string> Steps, bool AbsenceConfirmed);
 }

@@ -92,6 +92,9 @@ internal sealed class ContentRules : IContentRules
                 check.Media(MediaKind.Video, ["video/mp4", "video/quicktime"], 1024 * MB, null, 5 * 60);
                 break;
             case SocialPlatform.TikTok:
+                // TikTok's content sharing guidelines: the user picks the privacy level, with no default (https://developers.tiktok.com/doc/content-sharing-guidelines).
+                check.Required("privacyLevel", content.PrivacyLevel,
+                    "TikTok needs the privacy level the user chose, one of the creator's options (GET /api/v1/social-accounts/{id}/tiktok/creator-info).");
                 check.MediaRequired("TikTok has no text-only posts");
                 check.NoMixing();
                 check.MaxCount(content.MediaItems.Count(m => m.Kind == MediaKind.Video), 1, "videos");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Data;
 using Platform.SocialAccounts.Platforms;
@@ -11,7 +12,7 @@ namespace Platform.SocialAccounts.Tokens;
 /// <see cref="AccountCalls"/> (rules, then a usable token, then local rate limits, then the call), which hold no
 /// connection while the platform answers.
 /// </summary>
-internal sealed class SocialAccountsGateway(SocialAccountsDbContext db, AccountCalls calls, IContentRules rules) : ISocialAccounts
+internal sealed class SocialAccountsGateway(SocialAccountsDbContext db, AccountCalls calls, IContentRules rules, AccountTargetChecks targets) : ISocialAccounts
 {
     public async Task<SocialAccountDto?> FindAsync(Guid accountId, CancellationToken cancellationToken) =>
         (await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken))?.ToDto();
@@ -39,6 +40,9 @@ internal sealed class SocialAccountsGateway(SocialAccountsDbContext db, AccountC
     public Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(Guid accountId, int limit, CancellationToken cancellationToken) =>
         calls.CallAsync(accountId, PlatformOperation.Read, check: null,
             (client, credentials) => client.ListRecentPostsAsync(credentials, limit, cancellationToken), cancellationToken);
+
+    public Task<TargetCheck> CheckTargetAsync(Guid accountId, PostContent content, CancellationToken cancellationToken) =>
+        targets.CheckAsync(accountId, content, cancellationToken);
 
     private void EnsureAllowed(SocialPlatform platform, PostContent content)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 
@@ -15,18 +16,21 @@ internal static class BulkScheduleEndpoints
             .WithName("BulkSchedulePosts")
             .WithSummary("Creates and schedules up to 500 posts at once; all or nothing, with problems reported per row.")
             .RequireAuthorization(Policies.Editor)
+            // Each target's platform is asked whether the account takes it: no connection may wait on that.
+            .WithOwnUnitsOfWork()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         posts.MapPost("/bulk/csv", ScheduleCsvAsync)
             .WithName("BulkSchedulePostsCsv")
             .WithSummary("The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link.")
             .RequireAuthorization(Policies.Editor)
             .Accepts<string>("text/csv")
+            .WithOwnUnitsOfWork()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .DisableAntiforgery();
     }
 
     private static async Task<Created<BulkScheduleResponse>> ScheduleJsonAsync(
-        BulkScheduleRequest request, HttpContext context, BulkScheduler scheduler, CancellationToken cancellationToken)
+        BulkScheduleRequest request, HttpContext context, CheckedBulkScheduling scheduler, CancellationToken cancellationToken)
     {
         if (request.Posts?.Any(row => row is null) == true)
         {
@@ -36,7 +40,7 @@ internal static class BulkScheduleEndpoints
         return TypedResults.Created("/api/v1/posts?status=Scheduled", new BulkScheduleResponse(ids));
     }
 
-    private static async Task<Created<BulkScheduleResponse>> ScheduleCsvAsync(HttpContext context, BulkScheduler scheduler, CancellationToken cancellationToken)
+    private static async Task<Created<BulkScheduleResponse>> ScheduleCsvAsync(HttpContext context, CheckedBulkScheduling scheduler, CancellationToken cancellationToken)
     {
         using var reader = await OpenAsync(context.Request, cancellationToken);
         var (rows, errors) = await CsvRows.ReadAsync(reader, cancellationToken);

@@ -8,6 +8,9 @@ using Platform.SharedKernel.Tenancy;
 
 namespace Platform.Posts.Features.BulkSchedule;
 
+/// <summary>A row built into a post, waiting to be written: <see cref="Row"/> counts from 1.</summary>
+internal sealed record PlannedPost(int Row, Post Post, DateTimeOffset DueAt, string? TimeZone);
+
 /// <summary>
 /// Creates and schedules many posts at once, all or nothing: every row is checked first, and any problem
 /// answers 422 with the problems of each row while nothing is written.
@@ -18,7 +21,8 @@ internal sealed class BulkScheduler(
 {
     public const int MaxRows = 500;
 
-    public async Task<IReadOnlyList<Guid>> ScheduleAsync(IReadOnlyList<BulkPostRow> rows, IReadOnlyList<RowError> earlierErrors, Guid userId, CancellationToken cancellationToken)
+    /// <summary>Every row checked and built into a post (not yet written), or 422 with each row's problems.</summary>
+    public async Task<IReadOnlyList<PlannedPost>> PlanAsync(IReadOnlyList<BulkPostRow> rows, IReadOnlyList<RowError> earlierErrors, Guid userId, CancellationToken cancellationToken)
     {
         if (rows.Count == 0 || rows.Count > MaxRows)
         {
@@ -26,7 +30,7 @@ internal sealed class BulkScheduler(
         }
         var errors = earlierErrors.ToDictionary(e => e.Row, e => e.Errors.ToList());
         var now = clock.GetUtcNow();
-        var planned = new List<(Post Post, DateTimeOffset DueAt, string? TimeZone)>();
+        var planned = new List<PlannedPost>();
         for (var i = 0; i < rows.Count; i++)
         {
             var rowErrors = errors.TryGetValue(i + 1, out var known) ? known : errors[i + 1] = [];
@@ -61,7 +65,7 @@ internal sealed class BulkScheduler(
             {
                 rowErrors.AddRange(problems.Select(p => $"{target.Platform} {target.SocialAccountId}: {p}"));
             }
-            planned.Add((post, dueAt, row.TimeZone));
+            planned.Add(new PlannedPost(i + 1, post, dueAt, row.TimeZone));
         }
 
         var failed = errors.Where(e => e.Value.Count > 0).OrderBy(e => e.Key).Select(e => new RowError(e.Key, e.Value)).ToList();
@@ -70,7 +74,13 @@ internal sealed class BulkScheduler(
             throw new ProblemException(422, "Some rows are not valid", $"{failed.Count} of {rows.Count} rows have problems; nothing was scheduled.",
                 new Dictionary<string, object?> { ["rows"] = failed });
         }
-        foreach (var (post, dueAt, timeZone) in planned)
+        return planned;
+    }
+
+    /// <summary>Writes and queues the planned posts, in the unit of work this scheduler was resolved in.</summary>
+    public async Task<IReadOnlyList<Guid>> CommitAsync(IReadOnlyList<PlannedPost> planned, CancellationToken cancellationToken)
+    {
+        foreach (var (_, post, dueAt, timeZone) in planned)
         {
             db.Posts.Add(post);
             await scheduling.QueueAsync(post, dueAt, timeZone, cancellationToken);

@@ -65,7 +65,8 @@ internal static class DeadLetterEndpoints
         }
         var post = await db.Posts.SingleAsync(p => p.Id == postId, cancellationToken);
         var now = clock.GetUtcNow();
-        target.ResetForRetry(now);
+        // An unconfirmed target is looked up on the platform again before anything is sent (TargetPublisher).
+        target.RetryByHand(request?.ConfirmedNotPublished == true, now);
         post.ReopenForRetry(now);
         await db.SaveChangesAsync(cancellationToken);
         await queue.EnqueueAsync(target.TenantId, [target.Id], now, cancellationToken);

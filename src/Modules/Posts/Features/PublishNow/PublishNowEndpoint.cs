@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Platform.Posts.Data;
 using Platform.Posts.Features.SchedulePost;
 using Platform.Posts.Features.Shared;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Security;
 
 namespace Platform.Posts.Features.PublishNow;
@@ -16,14 +16,15 @@ internal static class PublishNowEndpoint
         .WithName("PublishPost")
         .WithSummary("Publishes a draft or scheduled post now; answers 202 and the post, whose targets then progress.")
         .RequireAuthorization(Policies.Editor)
+        // Each target's platform is asked whether the account takes it: no connection may wait on that.
+        .WithOwnUnitsOfWork()
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Accepted<PostResponse>> HandleAsync(
-        Guid id, PostsDbContext db, Scheduling scheduling, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, CheckedScheduling scheduling, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var post = await db.LoadAsync(id, cancellationToken);
-        await scheduling.QueueAsync(post, clock.GetUtcNow(), timeZone: null, cancellationToken);
-        return TypedResults.Accepted($"/api/v1/posts/{post.Id}", PostResponse.From(post));
+        var post = await scheduling.QueueAsync(id, clock.GetUtcNow, timeZone: null, cancellationToken);
+        return TypedResults.Accepted($"/api/v1/posts/{post.Id}", post);
     }
 }

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Platform.Posts.Data;
 using Platform.Posts.Features.Shared;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Validation;
@@ -17,20 +17,20 @@ internal static class SchedulePostEndpoint
         .WithName("SchedulePost")
         .WithSummary("Schedules (or reschedules) a post for a future time; stored in UTC.")
         .RequireAuthorization(Policies.Editor)
+        // Each target's platform is asked whether the account takes it: no connection may wait on that.
+        .WithOwnUnitsOfWork()
         .Validate<ScheduleRequest>()
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Ok<PostResponse>> HandleAsync(
-        Guid id, ScheduleRequest request, PostsDbContext db, Scheduling scheduling, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ScheduleRequest request, CheckedScheduling scheduling, TimeProvider clock, CancellationToken cancellationToken)
     {
         request.TryResolve(out var dueAt);
         if (dueAt <= clock.GetUtcNow())
         {
             throw ProblemException.Unprocessable($"The time {dueAt:u} is not in the future; publish now instead.");
         }
-        var post = await db.LoadAsync(id, cancellationToken);
-        await scheduling.QueueAsync(post, dueAt, request.TimeZone, cancellationToken);
-        return TypedResults.Ok(PostResponse.From(post));
+        return TypedResults.Ok(await scheduling.QueueAsync(id, () => dueAt, request.TimeZone, cancellationToken));
     }
 }

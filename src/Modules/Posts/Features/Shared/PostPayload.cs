@@ -4,7 +4,10 @@ namespace Platform.Posts.Features.Shared;
 
 internal sealed record MediaPayload(string Url, string Kind, string ContentType, long SizeBytes, string? AltText = null, double? DurationSeconds = null);
 
-internal sealed record TargetPayload(Guid AccountId, string? CustomContent = null, string? Title = null, string? BoardId = null, string? Subreddit = null, string? PrivacyLevel = null);
+/// <param name="AllowComments">TikTok: viewers may comment (off unless turned on, as TikTok's guidelines ask); likewise duets and stitches.</param>
+internal sealed record TargetPayload(
+    Guid AccountId, string? CustomContent = null, string? Title = null, string? BoardId = null, string? Subreddit = null, string? PrivacyLevel = null,
+    bool AllowComments = false, bool AllowDuets = false, bool AllowStitches = false);
 
 /// <summary>The editable body of a post, shared by create and update.</summary>
 internal sealed record PostPayload(

@@ -33,7 +33,7 @@ internal static class PostWriter
                 post.Targets.Add(target);
             }
             target.CustomContent = spec.CustomContent;
-            target.Options = new TargetOptions(spec.Title, spec.BoardId, spec.Subreddit, spec.PrivacyLevel);
+            target.Options = new TargetOptions(spec.Title, spec.BoardId, spec.Subreddit, spec.PrivacyLevel, spec.AllowComments, spec.AllowDuets, spec.AllowStitches);
             target.UpdatedAt = now;
         }
     }

@@ -59,6 +59,37 @@ internal sealed partial class RedditClient(HttpClient http, IConfiguration confi
         return new PublishedPost(Required(json, "json", "data", "name"), Optional(json, "json", "data", "url"));
     }
 
+    /// <summary>The subreddit as Reddit shows it to this account (https://www.reddit.com/dev/api#GET_r_{subreddit}_about, scope read).</summary>
+    public async Task<SubredditAbout> SubredditAboutAsync(AccountCredentials account, string subreddit, CancellationToken cancellationToken)
+    {
+        var name = SubredditName.Normalize(subreddit) ?? subreddit;
+        Answer answer;
+        try
+        {
+            answer = await SendAcceptingAsync(Request(HttpMethod.Get, $"{Api}/r/{Uri.EscapeDataString(name)}/about?raw_json=1", account.AccessToken),
+                HttpStatusCode.NotFound, cancellationToken);
+        }
+        catch (PlatformException refused) when (refused.Kind == PlatformErrorKind.Permanent)
+        {
+            // A 403: Reddit shows private and quarantined subreddits only to their members.
+            return new SubredditAbout(SubredditVisibility.Forbidden);
+        }
+        if (answer.Status == HttpStatusCode.NotFound)
+        {
+            return new SubredditAbout(SubredditVisibility.Missing);
+        }
+        var json = Parse(answer);
+        if (Optional(json, "kind") != "t5" || !json.TryGetProperty("data", out var data))
+        {
+            // Reddit answers a name it does not know with a listing of search results rather than a subreddit.
+            return new SubredditAbout(SubredditVisibility.Missing);
+        }
+        return new SubredditAbout(SubredditVisibility.Visible, Optional(data, "display_name"), Optional(data, "subreddit_type"), Optional(data, "submission_type"),
+            IsTrue(data, "user_is_banned"), IsTrue(data, "user_is_contributor"), IsTrue(data, "user_is_moderator"));
+    }
+
+    private static bool IsTrue(JsonElement data, string name) => data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+
     public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
     {
         var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/api/info?{Query(("id", platformPostId), ("raw_json", "1"))}", account.AccessToken), cancellationToken);

@@ -68,15 +68,24 @@ internal sealed class TikTokClient(HttpClient http, IConfiguration configuration
         {
             return continued;
         }
-        var creator = (await ApiAsync(HttpMethod.Post, "/v2/post/publish/creator_info/query/", account.AccessToken, new { }, cancellationToken)).GetProperty("data");
-        var options = creator.TryGetProperty("privacy_level_options", out var list) ? list.EnumerateArray().Select(o => o.GetString()!).ToList() : [];
-        var privacy = content.PrivacyLevel ?? (options.Contains("SELF_ONLY") ? "SELF_ONLY" : options.FirstOrDefault())
-            ?? throw Fail(PlatformErrorKind.Permanent, "TikTok offered no privacy level for this creator.");
-        if (!options.Contains(privacy))
+        // TikTok asks for creator info before every post (content-posting-api-reference-direct-post): what it offers may have changed.
+        var creator = await QueryCreatorInfoAsync(account, cancellationToken);
+        // No default: TikTok's content sharing guidelines have the user choose the privacy level (ContentRules requires it).
+        var privacy = content.PrivacyLevel ?? throw Fail(PlatformErrorKind.ContentRejected, "A TikTok post needs the privacy level the user chose.");
+        if (!creator.PrivacyLevelOptions.Contains(privacy))
         {
-            throw Fail(PlatformErrorKind.ContentRejected, $"Privacy level {privacy} is not offered to this creator ({string.Join(", ", options)}).");
+            throw Fail(PlatformErrorKind.ContentRejected, $"Privacy level {privacy} is not offered to this creator ({string.Join(", ", creator.PrivacyLevelOptions)}).");
         }
-        var videoInfo = new { title = content.Text ?? "", privacy_level = privacy };
+        // Interactions are off unless the user turned them on (https://developers.tiktok.com/doc/content-sharing-guidelines).
+        var allowed = content.Interactions ?? new Interactions();
+        var videoInfo = new
+        {
+            title = content.Text ?? "",
+            privacy_level = privacy,
+            disable_comment = !allowed.Comments,
+            disable_duet = !allowed.Duets,
+            disable_stitch = !allowed.Stitches,
+        };
         var init = content.MediaItems switch
         {
             [{ Kind: MediaKind.Video } video] when Options.IsVerifiedUrl(video.Url) =>
@@ -90,7 +99,7 @@ internal sealed class TikTokClient(HttpClient http, IConfiguration configuration
             {
                 media_type = "PHOTO",
                 post_mode = "DIRECT_POST",
-                post_info = new { title = content.Title ?? "", description = content.Text ?? "", privacy_level = privacy },
+                post_info = new { title = content.Title ?? "", description = content.Text ?? "", privacy_level = privacy, disable_comment = !allowed.Comments },
                 source_info = new { source = "PULL_FROM_URL", photo_images = content.MediaItems.Select(m => m.Url).ToArray(), photo_cover_index = 0 },
             }, cancellationToken),
         };
@@ -101,6 +110,20 @@ internal sealed class TikTokClient(HttpClient http, IConfiguration configuration
         }
         return await FollowAsync(account, publishId, cancellationToken);
     }
+
+    /// <summary>The creator's current posting options (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info).</summary>
+    public async Task<TikTokCreatorInfo> QueryCreatorInfoAsync(AccountCredentials account, CancellationToken cancellationToken)
+    {
+        var data = (await ApiAsync(HttpMethod.Post, "/v2/post/publish/creator_info/query/", account.AccessToken, new { }, cancellationToken)).GetProperty("data");
+        var options = data.TryGetProperty("privacy_level_options", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.String).Select(o => o.GetString()!).ToList()
+            : [];
+        return new TikTokCreatorInfo(Optional(data, "creator_username"), Optional(data, "creator_nickname"), options,
+            Flag(data, "comment_disabled"), Flag(data, "duet_disabled"), Flag(data, "stitch_disabled"),
+            OptionalLong(data, "max_video_post_duration_sec") is { } seconds ? (int)seconds : null);
+    }
+
+    private static bool Flag(JsonElement data, string name) => data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
     /// <summary>Polls the publish until TikTok completes or fails it; one still in moderation answers its publish id, the handle to follow later.</summary>
     private async Task<PublishedPost> FollowAsync(AccountCredentials account, string publishId, CancellationToken cancellationToken)

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Posts.Data;
+using Platform.Posts.Features.Shared;
+using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Tenancy;
+
+namespace Platform.Posts.Features.SchedulePost;
+
+/// <summary>
+/// Schedules (or publishes now) a post once each target's platform said its account takes it, in three steps so that no
+/// connection waits on a platform: a short unit of work reads the post and checks what needs no platform; the platforms
+/// are asked holding none; a second short unit of work queues the post, unless it changed meanwhile.
+/// </summary>
+internal sealed class CheckedScheduling(IServiceScopeFactory scopes, ITenantContext tenant)
+{
+    /// <param name="dueAt">Asked when the post is queued (publishing now means after the platforms answered).</param>
+    public async Task<PostResponse> QueueAsync(Guid postId, Func<DateTimeOffset> dueAt, string? timeZone, CancellationToken cancellationToken)
+    {
+        var tenantId = tenant.RequiredTenantId;
+        var (version, targets) = await scopes.RunAsync(tenantId, async services =>
+        {
+            var post = await services.GetRequiredService<PostsDbContext>().LoadAsync(postId, cancellationToken);
+            PostLoader.EnsureEditable(post);
+            await services.GetRequiredService<TargetChecks>().EnsurePublishableAsync(post, cancellationToken);
+            return (post.Version, TargetToCheck.Of(post));
+        }, cancellationToken);
+
+        await using (var scope = scopes.CreateTenantScope(tenantId))
+        {
+            await scope.ServiceProvider.GetRequiredService<PlatformTargetChecks>().EnsureAcceptedAsync(targets, cancellationToken);
+        }
+
+        return await scopes.RunAsync(tenantId, async services =>
+        {
+            var post = await services.GetRequiredService<PostsDbContext>().LoadAsync(postId, cancellationToken);
+            if (post.Version != version)
+            {
+                throw ProblemException.Conflict("The post changed while its platforms were asked; schedule it again.");
+            }
+            await services.GetRequiredService<Scheduling>().QueueAsync(post, dueAt(), timeZone, cancellationToken);
+            return PostResponse.From(post);
+        }, cancellationToken);
+    }
+}

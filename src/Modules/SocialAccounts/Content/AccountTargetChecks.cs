@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Tenancy;
+using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Data;
+using Platform.SocialAccounts.Platforms;
+using Platform.SocialAccounts.Platforms.Pinterest;
+using Platform.SocialAccounts.Platforms.Reddit;
+using Platform.SocialAccounts.Platforms.TikTok;
+using Platform.SocialAccounts.RateLimits;
+using Platform.SocialAccounts.Tokens;
+
+namespace Platform.SocialAccounts.Content;
+
+/// <summary>
+/// Holds a target against what its account has on the platform (<see cref="ISocialAccounts.CheckTargetAsync"/>). Every
+/// platform call goes through <see cref="AccountCalls"/>, so no connection waits on the platform. A platform that cannot
+/// be asked (timeout, 5xx, rate limit) makes the check <see cref="TargetCheckOutcome.PlatformUnavailable"/>: the target
+/// is neither refused nor passed on a guess.
+/// </summary>
+internal sealed class AccountTargetChecks(IServiceScopeFactory scopes, ITenantContext tenant, AccountCalls calls, IMemoryCache cache)
+{
+    /// <summary>
+    /// Boards and creator info change rarely and only by the user's hand; a minute spares the platform the same question
+    /// from a form that asks it and a schedule that follows, while an edit on the platform shows soon.
+    /// </summary>
+    internal static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
+
+    private const int MostBoardPages = 20;
+
+    public async Task<TargetCheck> CheckAsync(Guid accountId, PostContent content, CancellationToken cancellationToken)
+    {
+        var platform = await PlatformOfAsync(accountId, cancellationToken);
+        if (platform is null)
+        {
+            return TargetCheck.Refused([new ContentViolation("account", "The account is not connected in this tenant.")]);
+        }
+        try
+        {
+            return platform switch
+            {
+                SocialPlatform.Pinterest when content.BoardId is { Length: > 0 } =>
+                    TargetCheck.Refused(PinterestBoardRule.Check(content, await BoardIdsAsync(accountId, cancellationToken))),
+                SocialPlatform.Reddit when SubredditName.Normalize(content.Subreddit) is { } subreddit =>
+                    TargetCheck.Refused(SubredditRule.Check(content, await calls.CallAsync(accountId, PlatformOperation.Read, check: null,
+                        (client, credentials) => ((RedditClient)client).SubredditAboutAsync(credentials, subreddit, cancellationToken), cancellationToken))),
+                SocialPlatform.TikTok => TargetCheck.Refused(TikTokCreatorRule.Check(content, await CreatorInfoAsync(accountId, cancellationToken))),
+                _ => TargetCheck.Passed,
+            };
+        }
+        catch (PlatformException failure) when (failure.Kind is PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked)
+        {
+            return TargetCheck.Refused([new ContentViolation("account", $"{platform} no longer accepts this account's authorization; reconnect it.")]);
+        }
+        catch (PlatformException failure) when (failure.Kind is PlatformErrorKind.Transient or PlatformErrorKind.RateLimited)
+        {
+            return TargetCheck.Unavailable($"{platform} could not be asked about this account ({failure.Message}).");
+        }
+        catch (PlatformException failure)
+        {
+            return TargetCheck.Refused([new ContentViolation("account", $"{platform} refused to tell what this account may post: {failure.Message}")]);
+        }
+        catch (KeyNotFoundException)
+        {
+            return TargetCheck.Refused([new ContentViolation("account", "The account is not connected in this tenant.")]);
+        }
+    }
+
+    /// <summary>The creator's posting options, asked of TikTok at most once a <see cref="CacheFor"/> per account.</summary>
+    public Task<TikTokCreatorInfo> CreatorInfoAsync(Guid accountId, CancellationToken cancellationToken) =>
+        CachedAsync(("tiktok-creator", tenant.RequiredTenantId, accountId), () => calls.CallAsync(accountId, PlatformOperation.Read, OnlyTikTok,
+            (client, credentials) => ((TikTokClient)client).QueryCreatorInfoAsync(credentials, cancellationToken), cancellationToken));
+
+    private Task<HashSet<string>> BoardIdsAsync(Guid accountId, CancellationToken cancellationToken) =>
+        CachedAsync(("pinterest-boards", tenant.RequiredTenantId, accountId), () => calls.CallAsync(accountId, PlatformOperation.Read, check: null,
+            async (client, credentials) =>
+            {
+                var ids = new HashSet<string>(StringComparer.Ordinal);
+                string? bookmark = null;
+                for (var page = 0; page < MostBoardPages; page++)
+                {
+                    var boards = await ((PinterestClient)client).ListBoardsAsync(credentials, bookmark, cancellationToken);
+                    ids.UnionWith(boards.Boards.Select(b => b.Id));
+                    if ((bookmark = boards.Bookmark) is null)
+                    {
+                        break;
+                    }
+                }
+                return ids;
+            }, cancellationToken));
+
+    private async Task<T> CachedAsync<T>(object key, Func<Task<T>> ask) where T : class
+    {
+        if (cache.TryGetValue(key, out T? known) && known is not null)
+        {
+            return known;
+        }
+        var answer = await ask();
+        cache.Set(key, answer, CacheFor);
+        return answer;
+    }
+
+    private static void OnlyTikTok(SocialPlatform platform)
+    {
+        if (platform != SocialPlatform.TikTok)
+        {
+            throw new NotTikTokException(platform);
+        }
+    }
+
+    /// <summary>Read in a short unit of work of its own: the caller holds none while the platform is asked.</summary>
+    private Task<SocialPlatform?> PlatformOfAsync(Guid accountId, CancellationToken cancellationToken) =>
+        scopes.RunAsync(tenant.RequiredTenantId, services => services.GetRequiredService<SocialAccountsDbContext>().Accounts.AsNoTracking()
+            .Where(a => a.Id == accountId).Select(a => (SocialPlatform?)a.Platform).SingleOrDefaultAsync(cancellationToken), cancellationToken);
+}
+
+/// <summary>Creator info was asked of an account on another platform.</summary>
+internal sealed class NotTikTokException(SocialPlatform platform) : Exception($"Creator info belongs to TikTok accounts; this is a {platform} account.")
+{
+    public SocialPlatform Platform { get; } = platform;
+}
