@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Platform.Media.Contracts;
 using Platform.Media.Data;
+using Platform.Media.Library;
 using Platform.Media.Detection;
 using Platform.Media.Features.DeleteMedia;
 using Platform.Media.Features.DownloadFile;
@@ -26,8 +28,6 @@ namespace Platform.Media;
 
 internal sealed class MediaModule : IModule
 {
-    private bool localStore;
-
     public string Name => "media";
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -41,12 +41,15 @@ internal sealed class MediaModule : IModule
         services.AddScoped<MediaUsageLedger>();
         services.AddScoped<MediaLinks>();
 
+        services.AddSingleton(sp => new LocalUrlSigner(LocalSigningKey(sp.GetRequiredService<IOptions<MediaOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SignedFileUrls>();
+        services.AddScoped<MediaLibrary>();
+        services.AddScoped<IMediaLibrary>(sp => sp.GetRequiredService<MediaLibrary>());
+
         var s3 = configuration.GetSection(MediaOptions.Section).Get<MediaOptions>()?.S3 ?? new S3StoreOptions();
-        localStore = !s3.IsConfigured;
-        if (localStore)
+        if (!s3.IsConfigured)
         {
-            services.AddSingleton(sp => new LocalUrlSigner(LocalSigningKey(sp.GetRequiredService<IOptions<MediaOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton(sp => new LocalDiskMediaStore(sp.GetRequiredService<IOptions<MediaOptions>>().Value.Local.Root, sp.GetRequiredService<LocalUrlSigner>()));
+            services.AddSingleton(sp => new LocalDiskMediaStore(sp.GetRequiredService<IOptions<MediaOptions>>().Value.Local.Root, sp.GetRequiredService<SignedFileUrls>()));
             services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<LocalDiskMediaStore>());
         }
         else
@@ -69,10 +72,7 @@ internal sealed class MediaModule : IModule
         GetMediaEndpoint.Map(media);
         UpdateMediaEndpoint.Map(media);
         DeleteMediaEndpoint.Map(media);
-        if (localStore)
-        {
-            DownloadFileEndpoint.Map(media);
-        }
+        DownloadFileEndpoint.Map(media);
     }
 
     private static byte[] LocalSigningKey(MediaOptions options) =>

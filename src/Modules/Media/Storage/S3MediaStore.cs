@@ -36,4 +36,17 @@ internal sealed class S3MediaStore(IAmazonS3 client, string bucket, bool useHttp
             Expires = expiresAt.UtcDateTime,
             Protocol = useHttp ? Protocol.HTTP : Protocol.HTTPS,
         }));
+
+    public async Task<StoredObject?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await client.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, cancellationToken);
+            return new StoredObject(response.ResponseStream, response.Headers.ContentType ?? "application/octet-stream");
+        }
+        catch (AmazonS3Exception missing) when (missing.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
 }
