@@ -16,6 +16,7 @@ using Platform.Media.Features.GetMedia;
 using Platform.Media.Features.ListMedia;
 using Platform.Media.Features.Shared;
 using Platform.Media.Features.UpdateMedia;
+using Platform.Media.Features.DirectUpload;
 using Platform.Media.Features.UploadMedia;
 using Platform.Media.Quotas;
 using Platform.Media.Storage;
@@ -61,6 +62,7 @@ internal sealed class MediaModule : IModule
                 var useHttp = Uri.TryCreate(options.ServiceUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttp;
                 return new S3MediaStore(sp.GetRequiredService<IAmazonS3>(), options.Bucket, useHttp);
             });
+            services.AddSingleton<IDirectUploadStore>(sp => (S3MediaStore)sp.GetRequiredService<IMediaStore>());
         }
     }
 
@@ -68,6 +70,8 @@ internal sealed class MediaModule : IModule
     {
         var media = api.MapGroup("/media").WithTags("Media");
         UploadMediaEndpoint.Map(media);
+        StartDirectUploadEndpoint.Map(media);
+        CompleteDirectUploadEndpoint.Map(media);
         ListMediaEndpoint.Map(media);
         GetMediaEndpoint.Map(media);
         UpdateMediaEndpoint.Map(media);

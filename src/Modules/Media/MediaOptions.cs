@@ -35,6 +35,9 @@ internal sealed class MediaOptions
     /// <summary>How long a URL handed to a platform for a published item stays valid: long enough for it to pull the file.</summary>
     public TimeSpan PublishUrlLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How long a direct upload's presigned PUT URL accepts the bytes; completing after that answers 410.</summary>
+    public TimeSpan DirectUploadLifetime { get; set; } = TimeSpan.FromHours(1);
+
     public S3StoreOptions S3 { get; set; } = new();
 
     public LocalStoreOptions Local { get; set; } = new();

@@ -46,6 +46,10 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
         {
             failures.Add("Media:PublishUrlLifetime must be between 00:05:00 and 7.00:00:00.");
         }
+        if (options.DirectUploadLifetime < TimeSpan.FromMinutes(1) || options.DirectUploadLifetime > TimeSpan.FromDays(7))
+        {
+            failures.Add("Media:DirectUploadLifetime must be between 00:01:00 and 7.00:00:00.");
+        }
         var s3 = options.S3;
         if (s3.IsConfigured && string.IsNullOrWhiteSpace(s3.ServiceUrl) && string.IsNullOrWhiteSpace(s3.Region))
         {
