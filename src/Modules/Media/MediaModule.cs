@@ -41,6 +41,7 @@ internal sealed class MediaModule : IModule
         services.AddSingleton<UploadReader>();
         services.AddScoped<MediaUsageLedger>();
         services.AddScoped<MediaLinks>();
+        services.AddSingleton<LibraryWriter>();
 
         services.AddSingleton(sp => new LocalUrlSigner(LocalSigningKey(sp.GetRequiredService<IOptions<MediaOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SignedFileUrls>();

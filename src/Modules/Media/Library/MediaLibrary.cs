@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.Media.Contracts;
 using Platform.Media.Data;
+using Platform.Media.Features.Shared;
+using Platform.Media.Features.UploadMedia;
 using Platform.Media.Storage;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Tenancy;
@@ -11,7 +13,8 @@ namespace Platform.Media.Library;
 
 /// <summary>The current tenant's library as other modules see it (<see cref="IMediaLibrary"/>).</summary>
 internal sealed class MediaLibrary(
-    DbSession session, IServiceProvider services, IServiceScopeFactory scopes, ITenantContext tenant, SignedFileUrls urls, IOptions<MediaOptions> options, TimeProvider time)
+    DbSession session, IServiceProvider services, IServiceScopeFactory scopes, ITenantContext tenant, SignedFileUrls urls, IOptions<MediaOptions> options,
+    TimeProvider time, UploadReader reader, LibraryWriter writer)
     : IMediaLibrary
 {
     public async Task<IReadOnlyDictionary<Guid, LibraryMedia>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
@@ -22,6 +25,14 @@ internal sealed class MediaLibrary(
         var items = await ItemsAsync(ids, cancellationToken);
         var expiresAt = time.GetUtcNow().Add(options.Value.PublishUrlLifetime);
         return items.ToDictionary(i => i.Id, i => new PublishableMedia(Describe(i), urls.For(i.ObjectKey, expiresAt, options.Value.PublicBaseUrl), expiresAt));
+    }
+
+    public async Task<LibraryMedia> StoreAsync(byte[] content, string? altText, Guid createdBy, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream(content, writable: false);
+        // The same path as an upload's file part: typed from its first bytes, capped at its kind's limit.
+        await using var file = await reader.ReceiveAsync(body, cancellationToken);
+        return Describe(await writer.AddAsync(tenant.RequiredTenantId, createdBy, file, MediaItem.NormalizeAltText(altText), cancellationToken));
     }
 
     private async Task<List<MediaItem>> ItemsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
