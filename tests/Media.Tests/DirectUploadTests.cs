@@ -121,14 +121,14 @@ public sealed class DirectUploadTests
     }
 
     [Test]
-    public async Task On_the_local_disk_store_direct_uploads_answer_501()
+    public async Task On_the_local_disk_store_direct_uploads_answer_409_saying_they_need_s3()
     {
         await using var local = MediaApp.Start(StoreKind.LocalDisk);
         var owner = await local.RegisterAsync();
         var response = await owner.Client.PostAsJsonAsync("/api/v1/media/uploads", new { sizeBytes = 100 });
-        response.StatusCode.ShouldBe(HttpStatusCode.NotImplemented);
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await Json(response)).GetProperty("detail").GetString()!.ShouldContain("S3");
-        (await owner.Client.PostAsync($"/api/v1/media/uploads/{Guid.NewGuid()}/complete", null)).StatusCode.ShouldBe(HttpStatusCode.NotImplemented);
+        (await owner.Client.PostAsync($"/api/v1/media/uploads/{Guid.NewGuid()}/complete", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
     private static async Task<JsonElement> StartAsync(TestAccount owner, long size)

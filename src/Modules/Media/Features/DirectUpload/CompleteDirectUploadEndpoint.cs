@@ -35,8 +35,7 @@ internal static class CompleteDirectUploadEndpoint
             .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status501NotImplemented);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(
         Guid id, CompleteDirectUploadRequest? request, HttpContext context, ITenantContext tenant, IMediaStore store, UploadReader reader,

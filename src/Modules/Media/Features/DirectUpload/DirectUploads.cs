@@ -7,9 +7,12 @@ namespace Platform.Media.Features.DirectUpload;
 
 internal static class DirectUploads
 {
-    /// <summary>The store's presigned uploads, or 501 where the store cannot give any (the local disk store).</summary>
+    /// <summary>
+    /// The store's presigned uploads, or 409 where this installation's store cannot give any (the local disk store): a
+    /// state of the installation the client can do nothing about but use the other upload.
+    /// </summary>
     public static IDirectUploadStore Store(HttpContext context) =>
         context.RequestServices.GetService<IDirectUploadStore>()
-        ?? throw new ProblemException(501, "Direct uploads need S3",
+        ?? throw new ProblemException(409, "Direct uploads need S3",
             "This installation keeps media on local disk, which takes no presigned uploads: send the file to POST /api/v1/media, or configure Media:S3.");
 }

@@ -28,8 +28,7 @@ internal static class StartDirectUploadEndpoint
             .Produces<DirectUploadView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status501NotImplemented);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
     private static async Task<IResult> HandleAsync(
         StartDirectUploadRequest request, HttpContext context, ITenantContext tenant, IOptions<MediaOptions> options, IServiceScopeFactory scopes,
