@@ -58,5 +58,8 @@ public sealed class LibraryMediaResolutionTests
 
         public Task<IReadOnlyDictionary<Guid, PublishableMedia>> ResolveForPublishingAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyDictionary<Guid, PublishableMedia>>(items.Where(i => ids.Contains(i.Item.Id)).ToDictionary(i => i.Item.Id));
+
+        public Task<LibraryMedia> StoreAsync(byte[] content, string? altText, Guid createdBy, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("Publishing never stores media.");
     }
 }
