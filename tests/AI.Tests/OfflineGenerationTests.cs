@@ -301,10 +301,14 @@ public sealed class OfflineGenerationTests
         var done = await client.PollAsync(accepted.Headers.Location!.ToString());
         done.GetProperty("status").GetString().ShouldBe("Completed");
         done.GetProperty("provider").GetString().ShouldBe("offline");
-        var image = done.GetProperty("output").GetProperty("image").GetString()!;
-        image.ShouldStartWith("data:image/svg+xml;base64,");
-        var svg = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(image["data:image/svg+xml;base64,".Length..]));
-        svg.ShouldContain("sunrise · lavender · field");
+        // The image lands in the tenant's media library: the answer names the item, the prompt becomes its alt text.
+        var output = done.GetProperty("output");
+        output.TryGetProperty("image", out _).ShouldBeFalse();
+        var item = await (await client.GetAsync($"/api/v1/media/{output.GetProperty("mediaId").GetGuid()}")).JsonAsync();
+        item.GetProperty("contentType").GetString().ShouldBe("image/png");
+        item.GetProperty("width").GetInt32().ShouldBe(256);
+        item.GetProperty("altText").GetString().ShouldBe("Sunrise over a lavender field");
+        done.GetProperty("input").ToString().ShouldContain("Sunrise over a lavender field");
         (await app.ScalarAsync(tenant, "SELECT count(*) FROM ai.ai_requests WHERE user_id IS NOT NULL")).ShouldBe(1L);
     }
 

@@ -382,7 +382,9 @@ public sealed class ProviderTests : VendorFixture
     public async Task An_image_is_generated_by_a_job_and_polled()
     {
         var tenant = await app.CreateTenantAsync();
-        vendors.OpenAi.Script(ImagesPath, ProviderBodies.OpenAiImage(Convert.ToBase64String([137, 80, 78, 71])));
+        // A whole 1×1 PNG, as b64_json carries it (https://platform.openai.com/docs/api-reference/images/object).
+        const string png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+        vendors.OpenAi.Script(ImagesPath, ProviderBodies.OpenAiImage(png));
         var client = app.ClientFor(tenant);
 
         var accepted = await client.PostJsonAsync("/api/v1/ai/images", new { prompt = "A latte with a fern in the foam" });
@@ -392,7 +394,9 @@ public sealed class ProviderTests : VendorFixture
         (await accepted.JsonAsync()).GetProperty("status").GetString().ShouldBe("Pending");
         var done = await client.PollAsync( location);
         done.GetProperty("status").GetString().ShouldBe("Completed");
-        done.GetProperty("output").GetProperty("image").GetString().ShouldBe("data:image/png;base64,iVBORw==");
+        var item = await (await client.GetAsync($"/api/v1/media/{done.GetProperty("output").GetProperty("mediaId").GetGuid()}")).JsonAsync();
+        item.GetProperty("checksumSha256").GetString().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Convert.FromBase64String(png))));
+        item.GetProperty("altText").GetString().ShouldBe("A latte with a fern in the foam");
         // The images API reports token usage: recorded, and priced at 0.04 USD an image plus 50 input tokens x 5 USD/M (appsettings).
         done.GetProperty("inputTokens").GetInt32().ShouldBe(50);
         done.GetProperty("outputTokens").GetInt32().ShouldBe(1056);

@@ -19,6 +19,10 @@ public sealed class MediaTablesIsolationTests
             INSERT INTO media.items (id, tenant_id, kind, content_type, size_bytes, checksum_sha256, object_key, created_by, created_at)
             VALUES (gen_random_uuid(), $1, 'image', 'image/png', 10, repeat('a', 64), 'tenants/a/media/x/original', gen_random_uuid(), now())
             """, tenantA);
+        await app.Database.ScalarAsTenantAsync(tenantA, """
+            INSERT INTO media.uploads (id, tenant_id, declared_bytes, object_key, created_by, created_at, expires_at)
+            VALUES (gen_random_uuid(), $1, 10, 'tenants/a/media/y/original', gen_random_uuid(), now(), now() + interval '1 hour')
+            """, tenantA);
         await app.Database.ScalarAsTenantAsync(tenantA, "INSERT INTO media.usage (tenant_id, used_bytes, file_count) VALUES ($1, 10, 1)", tenantA);
     }
 
@@ -27,6 +31,7 @@ public sealed class MediaTablesIsolationTests
 
     [TestCase("media.items")]
     [TestCase("media.usage")]
+    [TestCase("media.uploads")]
     public async Task Another_tenant_sees_no_rows_and_cannot_change_them(string table)
     {
         (await app.Database.ScalarAsTenantAsync(tenantA, $"SELECT count(*) FROM {table}")).ShouldBe(1L);
@@ -48,7 +53,7 @@ public sealed class MediaTablesIsolationTests
     public async Task With_no_tenant_set_nothing_is_visible()
     {
         await using var connection = app.Database.OpenApp();
-        await using var command = new NpgsqlCommand("SELECT (SELECT count(*) FROM media.items) + (SELECT count(*) FROM media.usage)", connection);
+        await using var command = new NpgsqlCommand("SELECT (SELECT count(*) FROM media.items) + (SELECT count(*) FROM media.usage) + (SELECT count(*) FROM media.uploads)", connection);
         (await command.ExecuteScalarAsync()).ShouldBe(0L);
     }
 }

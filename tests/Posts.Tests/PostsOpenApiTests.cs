@@ -24,4 +24,21 @@ public sealed class PostsOpenApiTests : PostsFixture
         kinds.GetProperty("enum").EnumerateArray().Select(k => k.GetString()).ShouldContain("Missed");
         Schema(document, "Platform.Posts.Data.PostType").GetProperty("enum").EnumerateArray().Select(k => k.GetString()).ShouldContain("Text");
     }
+
+    [Test]
+    public async Task Create_and_update_document_that_media_may_name_library_items_by_id()
+    {
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+        var paths = document.GetProperty("paths");
+
+        foreach (var (path, verb) in new[] { ("/api/v1/posts", "post"), ("/api/v1/posts/{id}", "put") })
+        {
+            var description = paths.GetProperty(path).GetProperty(verb).GetProperty("description").GetString();
+            description.ShouldNotBeNull();
+            description.ShouldContain("\"id\"");
+            description.ShouldContain("library");
+        }
+        var media = Schema(document, "Platform.Posts.Features.Shared.MediaPayload").GetProperty("properties");
+        media.TryGetProperty("id", out _).ShouldBeTrue();
+    }
 }

@@ -53,6 +53,7 @@ internal sealed class AIModule : IModule
         services.AddSingleton<ContentModerator>();
         services.AddSingleton<AiLedger>();
         services.AddSingleton<AiGenerator>();
+        services.AddSingleton<Features.GenerateImage.LibraryImages>();
         services.AddSingleton<GenerationChecks>();
         services.AddScoped<TemplateGuidance>();
         services.AddScoped<ConnectedPlatforms>();

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Platform.Media.Contracts;
 using Platform.Media.Data;
+using Platform.Media.Library;
 using Platform.Media.Detection;
 using Platform.Media.Features.DeleteMedia;
 using Platform.Media.Features.DownloadFile;
@@ -14,6 +16,7 @@ using Platform.Media.Features.GetMedia;
 using Platform.Media.Features.ListMedia;
 using Platform.Media.Features.Shared;
 using Platform.Media.Features.UpdateMedia;
+using Platform.Media.Features.DirectUpload;
 using Platform.Media.Features.UploadMedia;
 using Platform.Media.Quotas;
 using Platform.Media.Storage;
@@ -26,8 +29,6 @@ namespace Platform.Media;
 
 internal sealed class MediaModule : IModule
 {
-    private bool localStore;
-
     public string Name => "media";
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -40,13 +41,17 @@ internal sealed class MediaModule : IModule
         services.AddSingleton<UploadReader>();
         services.AddScoped<MediaUsageLedger>();
         services.AddScoped<MediaLinks>();
+        services.AddSingleton<LibraryWriter>();
+
+        services.AddSingleton(sp => new LocalUrlSigner(LocalSigningKey(sp.GetRequiredService<IOptions<MediaOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SignedFileUrls>();
+        services.AddScoped<MediaLibrary>();
+        services.AddScoped<IMediaLibrary>(sp => sp.GetRequiredService<MediaLibrary>());
 
         var s3 = configuration.GetSection(MediaOptions.Section).Get<MediaOptions>()?.S3 ?? new S3StoreOptions();
-        localStore = !s3.IsConfigured;
-        if (localStore)
+        if (!s3.IsConfigured)
         {
-            services.AddSingleton(sp => new LocalUrlSigner(LocalSigningKey(sp.GetRequiredService<IOptions<MediaOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton(sp => new LocalDiskMediaStore(sp.GetRequiredService<IOptions<MediaOptions>>().Value.Local.Root, sp.GetRequiredService<LocalUrlSigner>()));
+            services.AddSingleton(sp => new LocalDiskMediaStore(sp.GetRequiredService<IOptions<MediaOptions>>().Value.Local.Root, sp.GetRequiredService<SignedFileUrls>()));
             services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<LocalDiskMediaStore>());
         }
         else
@@ -58,6 +63,7 @@ internal sealed class MediaModule : IModule
                 var useHttp = Uri.TryCreate(options.ServiceUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttp;
                 return new S3MediaStore(sp.GetRequiredService<IAmazonS3>(), options.Bucket, useHttp);
             });
+            services.AddSingleton<IDirectUploadStore>(sp => (S3MediaStore)sp.GetRequiredService<IMediaStore>());
         }
     }
 
@@ -65,14 +71,13 @@ internal sealed class MediaModule : IModule
     {
         var media = api.MapGroup("/media").WithTags("Media");
         UploadMediaEndpoint.Map(media);
+        StartDirectUploadEndpoint.Map(media);
+        CompleteDirectUploadEndpoint.Map(media);
         ListMediaEndpoint.Map(media);
         GetMediaEndpoint.Map(media);
         UpdateMediaEndpoint.Map(media);
         DeleteMediaEndpoint.Map(media);
-        if (localStore)
-        {
-            DownloadFileEndpoint.Map(media);
-        }
+        DownloadFileEndpoint.Map(media);
     }
 
     private static byte[] LocalSigningKey(MediaOptions options) =>

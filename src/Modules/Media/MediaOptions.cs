@@ -25,6 +25,19 @@ internal sealed class MediaOptions
     /// <summary>How long a download URL handed out by the API stays valid.</summary>
     public TimeSpan DownloadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Public address of this API (scheme, host, optional path base) that social platforms can reach: published library
+    /// items are handed to them as signed URLs under it. The default is where <c>run.sh</c> serves, which only local
+    /// test platforms reach.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>How long a URL handed to a platform for a published item stays valid: long enough for it to pull the file.</summary>
+    public TimeSpan PublishUrlLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a direct upload's presigned PUT URL accepts the bytes; completing after that answers 410.</summary>
+    public TimeSpan DirectUploadLifetime { get; set; } = TimeSpan.FromHours(1);
+
     public S3StoreOptions S3 { get; set; } = new();
 
     public LocalStoreOptions Local { get; set; } = new();
@@ -65,7 +78,10 @@ internal sealed class LocalStoreOptions
     /// <summary>Folder of the local disk store, relative to the working directory unless rooted.</summary>
     public string Root { get; set; } = ".data/media";
 
-    /// <summary>Base64 key that signs local download URLs; empty means a random key per process (URLs die with it).</summary>
+    /// <summary>
+    /// Base64 key that signs URLs served by the host (local downloads, and every published item's URL); empty means a
+    /// random key per process (URLs die with it, and other hosts refuse them).
+    /// </summary>
     public string SigningKey { get; set; } = string.Empty;
 }
 

@@ -38,6 +38,18 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
             // Seven days is also the longest a SigV4 presigned URL may live.
             failures.Add("Media:DownloadUrlLifetime must be between 00:00:01 and 7.00:00:00.");
         }
+        if (!IsPublicBaseUrl(options.PublicBaseUrl))
+        {
+            failures.Add("Media:PublicBaseUrl must be the absolute http(s) address platforms reach this API on, without query or fragment.");
+        }
+        if (options.PublishUrlLifetime < TimeSpan.FromMinutes(5) || options.PublishUrlLifetime > TimeSpan.FromDays(7))
+        {
+            failures.Add("Media:PublishUrlLifetime must be between 00:05:00 and 7.00:00:00.");
+        }
+        if (options.DirectUploadLifetime < TimeSpan.FromMinutes(1) || options.DirectUploadLifetime > TimeSpan.FromDays(7))
+        {
+            failures.Add("Media:DirectUploadLifetime must be between 00:01:00 and 7.00:00:00.");
+        }
         var s3 = options.S3;
         if (s3.IsConfigured && string.IsNullOrWhiteSpace(s3.ServiceUrl) && string.IsNullOrWhiteSpace(s3.Region))
         {
@@ -57,6 +69,10 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsPublicBaseUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) &&
+        string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment) && string.IsNullOrEmpty(url.UserInfo);
 
     private static bool IsKey(string value)
     {

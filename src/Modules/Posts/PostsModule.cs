@@ -50,6 +50,7 @@ internal sealed class PostsModule : IModule
         services.AddScoped<AccountBreakerGate>();
         services.AddScoped<AccountBreakerRecorder>();
         services.AddScoped<TargetChecks>();
+        services.AddScoped<IPostMediaUsage, PostMediaUsage>();
         services.AddScoped<Scheduling>();
         services.AddScoped<CheckedScheduling>();
         services.AddScoped<PlatformTargetChecks>();

@@ -177,6 +177,7 @@ public sealed class CarelessClientTests
             ("id", "requests") => aiRequestId.ToString(),
             ("id", "users") => editorId.ToString(),
             ("id", "media") => mediaId.ToString(),
+            ("id", "uploads") => Guid.NewGuid().ToString(),
             _ => throw new InvalidOperationException($"No value for route parameter {name} of {path}: add one."),
         };
     }

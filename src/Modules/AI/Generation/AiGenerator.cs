@@ -22,6 +22,7 @@ internal sealed class AiGenerator(
     AiPricing pricing,
     IContentRules contentRules,
     IOptionsMonitor<AiOptions> options,
+    Features.GenerateImage.LibraryImages images,
     ILogger<AiGenerator> logger)
 {
     /// <summary>Runs the whole flow now.</summary>
@@ -159,6 +160,19 @@ internal sealed class AiGenerator(
                 new Dictionary<string, object?> { ["requestId"] = requestId });
         }
 
+        if (response.ImageBytes is { } image)
+        {
+            try
+            {
+                output = await images.KeepAsync(tenantId, requestId, output, image, task, CancellationToken.None);
+            }
+            catch (ProblemException refused)
+            {
+                // The library would not take it (quota, limits): the tenant gets no image, so is not charged for it.
+                await CloseAsync(tenantId, requestId, spent with { Cost = 0, Error = "the image could not be kept in the media library: " + refused.Detail });
+                throw;
+            }
+        }
         var completed = await CloseAsync(tenantId, requestId, spent with { Status = AiRequestStatus.Completed, Output = output })
             ?? throw new InvalidOperationException($"AI request {requestId} was no longer pending when its answer arrived.");
         try

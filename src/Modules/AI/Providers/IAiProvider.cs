@@ -23,7 +23,8 @@ internal sealed record ProviderCall(AiTask Task, string Model, Prompt Prompt, in
 
 /// <param name="Text">Generated text, or for an image its URL or data URI.</param>
 /// <param name="Images">Images produced (priced per image).</param>
-internal sealed record ProviderResponse(string Text, string Model, int InputTokens, int OutputTokens, int Images = 0, string? RevisedPrompt = null);
+/// <param name="ImageBytes">The image's bytes when the provider sent them (not only a URL): they go to the tenant's media library.</param>
+internal sealed record ProviderResponse(string Text, string Model, int InputTokens, int OutputTokens, int Images = 0, string? RevisedPrompt = null, byte[]? ImageBytes = null);
 
 /// <summary>
 /// A provider call failed. Transient failures (429, 5xx, timeouts, broken connections) are retried;

@@ -34,12 +34,12 @@ internal sealed class OfflineProvider(IContentRules contentRules) : IAiProvider
             AiRequestType.Hashtags => string.Join(' ', Hashtags(task.Text, task.Count)),
             AiRequestType.Content => LongForm(task),
             AiRequestType.Improve => Improve(task),
-            AiRequestType.Image => Image(task.Text),
+            AiRequestType.Image => "data:image/png;base64," + Convert.ToBase64String(Image(task.Text)),
             _ => throw new ArgumentOutOfRangeException(nameof(call), task.Type, "Unknown request type."),
         };
         // Token counts in the vendors' sense do not exist here; words are the honest analogue.
         var response = new ProviderResponse(text, call.Model, TextTools.Words(call.Prompt.User).Count(), TextTools.Words(text).Count(),
-            task.Type == AiRequestType.Image ? 1 : 0);
+            task.Type == AiRequestType.Image ? 1 : 0, ImageBytes: task.Type == AiRequestType.Image ? Image(task.Text) : null);
         return Task.FromResult(response);
     }
 
@@ -148,13 +148,10 @@ internal sealed class OfflineProvider(IContentRules contentRules) : IAiProvider
         tone is not null && (tone.Contains("formal", StringComparison.OrdinalIgnoreCase) && !tone.Contains("informal", StringComparison.OrdinalIgnoreCase)
             || tone.Contains("professional", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>An SVG card: a colour derived from the prompt and its key terms as the title.</summary>
-    private static string Image(string prompt)
+    /// <summary>A square PNG in a colour derived from the prompt, so the same prompt always draws the same card.</summary>
+    private static byte[] Image(string prompt)
     {
-        var hash = TextTools.Sha256(prompt);
-        var hue = Convert.ToInt32(hash[..4], 16) % 360;
-        var title = System.Security.SecurityElement.Escape(string.Join(" · ", TextTools.KeyTerms(prompt, 3)));
-        var svg = $"""<svg xmlns="http://www.w3.org/2000/svg" width="1024" height="1024"><rect width="1024" height="1024" fill="hsl({hue},60%,45%)"/><text x="512" y="512" font-size="56" text-anchor="middle" fill="white" font-family="sans-serif">{title}</text></svg>""";
-        return "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
+        var (red, green, blue) = OfflinePng.FromHue(Convert.ToInt32(TextTools.Sha256(prompt)[..4], 16) % 360);
+        return OfflinePng.Solid(256, red, green, blue);
     }
 }

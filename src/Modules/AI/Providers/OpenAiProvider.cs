@@ -84,7 +84,7 @@ internal sealed class OpenAiProvider(string name, Func<ProviderSettings> setting
         var usage = generated.Usage;
 #pragma warning restore OPENAI001
         return new ProviderResponse(location, call.Model, (int)(usage?.InputTokenCount ?? 0), (int)(usage?.OutputTokenCount ?? 0),
-            Images: generated.Count, RevisedPrompt: image.RevisedPrompt);
+            Images: generated.Count, RevisedPrompt: image.RevisedPrompt, ImageBytes: image.ImageBytes?.ToArray());
     }
 
     private int Dimension(int index) => int.Parse(settings().ImageSize.Split('x')[index], System.Globalization.CultureInfo.InvariantCulture);

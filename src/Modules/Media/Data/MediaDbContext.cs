@@ -6,6 +6,7 @@ namespace Platform.Media.Data;
 internal sealed class MediaDbContext(DbContextOptions<MediaDbContext> options) : DbContext(options)
 {
     public DbSet<MediaItem> Items => Set<MediaItem>();
+    public DbSet<PendingUpload> Uploads => Set<PendingUpload>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -15,5 +16,6 @@ internal sealed class MediaDbContext(DbContextOptions<MediaDbContext> options) :
             item.ToTable("items");
             item.Property(i => i.Kind).HasConversion(kind => kind.ToString().ToLowerInvariant(), text => Enum.Parse<MediaKind>(text, true));
         });
+        modelBuilder.Entity<PendingUpload>(upload => upload.ToTable("uploads"));
     }
 }

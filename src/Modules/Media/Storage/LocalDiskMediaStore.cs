@@ -1,11 +1,8 @@
-using System.Globalization;
-
 namespace Platform.Media.Storage;
 
 /// <summary>Objects as files under one folder, for running without an S3 service; downloads go through the host, signed.</summary>
-internal sealed class LocalDiskMediaStore(string root, LocalUrlSigner signer) : IMediaStore
+internal sealed class LocalDiskMediaStore(string root, SignedFileUrls urls) : IMediaStore
 {
-    public const string DownloadPath = "/api/v1/media/files";
 
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -29,11 +26,16 @@ internal sealed class LocalDiskMediaStore(string root, LocalUrlSigner signer) : 
         return Task.CompletedTask;
     }
 
-    public Uri DownloadUrl(string key, DateTimeOffset expiresAt, HttpRequestContext request)
+    public Uri DownloadUrl(string key, DateTimeOffset expiresAt, HttpRequestContext request) =>
+        urls.For(key, expiresAt, $"{request.Scheme}://{request.Host}{request.PathBase}");
+
+    public Task<StoredObject?> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
-        var expires = expiresAt.ToUnixTimeSeconds();
-        var query = $"key={Uri.EscapeDataString(key)}&expires={expires.ToString(CultureInfo.InvariantCulture)}&signature={signer.Sign(key, expires)}";
-        return new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{DownloadPath}?{query}");
+        var file = Find(key);
+        // Objects carry no metadata on disk: thumbnails are JPEG, originals are served as bytes to save.
+        var contentType = key.EndsWith(".jpg", StringComparison.Ordinal) ? "image/jpeg" : "application/octet-stream";
+        return Task.FromResult(file is null ? null
+            : new StoredObject(new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), contentType));
     }
 
     /// <summary>The file of an existing object, or null.</summary>

@@ -11,7 +11,15 @@ internal enum PostType
     Carousel,
 }
 
-internal sealed record PostMedia(string Url, string Kind, string ContentType, long SizeBytes, string? AltText = null, double? DurationSeconds = null);
+/// <summary>
+/// A media file of a post: either a URL an integrator gave with its facts, or an item of the tenant's library
+/// (<see cref="MediaId"/>, no URL) whose facts are copied here for the content rules and whose URL is signed at publish time.
+/// </summary>
+internal sealed record PostMedia(string? Url, string Kind, string ContentType, long SizeBytes, string? AltText = null, double? DurationSeconds = null, Guid? MediaId = null)
+{
+    public static PostMedia FromLibrary(Platform.Media.Contracts.LibraryMedia item) =>
+        new(null, item.Kind.ToString().ToLowerInvariant(), item.ContentType, item.SizeBytes, item.AltText, item.DurationSeconds, item.Id);
+}
 
 internal sealed class Post
 {

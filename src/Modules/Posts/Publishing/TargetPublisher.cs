@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.Media.Contracts;
 using Platform.Posts.Contracts;
 using Platform.Posts.Data;
 using Platform.Posts.Publishing.Breaker;
@@ -194,10 +195,17 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         var outcomeUnknown = attempt.Reconcile;
         try
         {
+            // Its own short unit of work: no connection is held from here across the platform call.
+            var (content, missingMedia) = await LibraryMediaResolution.ResolveAsync(services.GetRequiredService<IMediaLibrary>(), attempt.Content, cancellationToken);
+            if (missingMedia.Count > 0)
+            {
+                return new PublishOutcome.Refused(PlatformErrorKind.ContentRejected,
+                    $"Library media {string.Join(", ", missingMedia)} was deleted before the post was sent.", null, NothingCreated: !attempt.Reconcile);
+            }
             if (attempt.Reconcile)
             {
                 // The platform's client decides what identifies the post there (and follows the ids earlier attempts recorded).
-                var lookup = await accounts.ReconcileAsync(attempt.AccountId, attempt.Content, journal, attempt.LostSince, cancellationToken);
+                var lookup = await accounts.ReconcileAsync(attempt.AccountId, content, journal, attempt.LostSince, cancellationToken);
                 switch (lookup.Kind)
                 {
                     case ReconcileKind.Found:
@@ -209,7 +217,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                 // Not on the platform: from here the target counts as unsent, as the send below assumes.
                 outcomeUnknown = false;
             }
-            var published = await accounts.PublishAsync(attempt.AccountId, attempt.Content, journal, cancellationToken);
+            var published = await accounts.PublishAsync(attempt.AccountId, content, journal, cancellationToken);
             return new PublishOutcome.Published(published.PlatformPostId, published.Url, Reconciled: false);
         }
         catch (PlatformException limited) when (limited.IsLocalLimit && limited.RetryAfter is { } wait)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Media.Data;
 using Platform.Media.Quotas;
 using Platform.Media.Storage;
+using Platform.Posts.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
@@ -26,7 +27,8 @@ internal static class DeleteMediaEndpoint
             .RequireAuthorization(Policies.Editor)
             .WithName("DeleteMedia")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> HandleAsync(
         Guid id, ITenantContext tenant, IServiceScopeFactory scopes, IMediaStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
@@ -35,8 +37,13 @@ internal static class DeleteMediaEndpoint
         var removed = await scopes.RunAsync(tenantId, async services =>
         {
             var db = services.GetRequiredService<MediaDbContext>();
-            var item = await db.Items.SingleOrDefaultAsync(i => i.Id == id, cancellationToken)
+            // Locked first: a post being scheduled with this item waits for the delete, or the delete for it (IMediaLibrary.FindAsync).
+            var item = await db.Items.FromSql($"SELECT * FROM media.items WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
                 ?? throw ProblemException.NotFound("The media item");
+            if (await services.GetRequiredService<IPostMediaUsage>().IsUsedByPendingPostAsync(id, cancellationToken))
+            {
+                throw ProblemException.Conflict("A scheduled post, or one being published, uses this item: unschedule it or change its media first.");
+            }
             db.Items.Remove(item);
             await db.SaveChangesAsync(cancellationToken);
             await services.GetRequiredService<MediaUsageLedger>().RemoveAsync(tenantId, item.SizeBytes, cancellationToken);

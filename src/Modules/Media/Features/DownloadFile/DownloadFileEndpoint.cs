@@ -8,13 +8,13 @@ using Platform.SharedKernel.Errors;
 namespace Platform.Media.Features.DownloadFile;
 
 /// <summary>
-/// Serves objects of the local disk store to whoever holds a signed, unexpired URL from the API (as a presigned S3 URL
-/// would), so it needs no token and touches no database. Mapped only when the local store is in use.
+/// Serves an object to whoever holds a signed, unexpired URL from the host (as a presigned S3 URL would), so it needs no
+/// token and touches no database: local-store downloads, and the URLs platforms pull published library items from.
 /// </summary>
 internal static class DownloadFileEndpoint
 {
     public static void Map(IEndpointRouteBuilder media) =>
-        media.MapGet("/files", Handle)
+        media.MapGet("/files", HandleAsync)
             .AllowAnonymous()
             .WithOwnUnitsOfWork()
             .WithName("DownloadMediaFile")
@@ -22,7 +22,8 @@ internal static class DownloadFileEndpoint
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static IResult Handle(string key, long expires, string signature, LocalDiskMediaStore store, LocalUrlSigner signer)
+    private static async Task<IResult> HandleAsync(
+        string key, long expires, string signature, IMediaStore store, LocalUrlSigner signer, CancellationToken cancellationToken)
     {
         switch (signer.Check(key, expires, signature))
         {
@@ -31,14 +32,11 @@ internal static class DownloadFileEndpoint
             case LocalUrlCheck.Expired:
                 throw ProblemException.Forbidden("The download URL has expired: ask the API for a new one.");
         }
-        var file = ObjectKeys.IsWellFormed(key) ? store.Find(key) : null;
-        if (file is null)
+        var stored = ObjectKeys.IsWellFormed(key) ? await store.OpenReadAsync(key, cancellationToken) : null;
+        if (stored is null)
         {
             throw ProblemException.NotFound("The file");
         }
-        return Results.File(file.FullName, ContentTypeOf(key));
+        return Results.Stream(stored.Content, stored.ContentType, enableRangeProcessing: stored.Content.CanSeek);
     }
-
-    // Objects carry no metadata on disk: thumbnails are JPEG, originals are served as bytes to save, never rendered by type.
-    private static string ContentTypeOf(string key) => key.EndsWith(".jpg", StringComparison.Ordinal) ? "image/jpeg" : "application/octet-stream";
 }

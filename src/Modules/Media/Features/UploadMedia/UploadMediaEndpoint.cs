@@ -3,11 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Platform.Media.Data;
-using Platform.Media.Detection;
 using Platform.Media.Features.Shared;
 using Platform.Media.Quotas;
-using Platform.Media.Storage;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
@@ -37,8 +34,8 @@ internal static class UploadMediaEndpoint
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(
-        HttpRequest request, ITenantContext tenant, UploadReader reader, MediaInspector inspector, IMediaStore store,
-        IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ITenantContext tenant, UploadReader reader, LibraryWriter writer, IServiceScopeFactory scopes,
+        CancellationToken cancellationToken)
     {
         var tenantId = tenant.RequiredTenantId;
         var userId = tenant.UserId ?? throw new InvalidOperationException("An upload needs a signed-in user.");
@@ -46,47 +43,9 @@ internal static class UploadMediaEndpoint
 
         var upload = await reader.ReadAsync(request, cancellationToken);
         await using var file = upload.File;
-        var inspection = inspector.Inspect(file.Type, file.Content);
-
-        var id = Guid.CreateVersion7();
-        var objectKey = ObjectKeys.Original(tenantId, id);
-        var thumbnailKey = inspection.ThumbnailJpeg is null ? null : ObjectKeys.Thumbnail(tenantId, id);
-        var stored = new List<string>();
-        try
-        {
-            await store.PutAsync(objectKey, file.Content, file.Type.ContentType, cancellationToken);
-            stored.Add(objectKey);
-            if (thumbnailKey is not null)
-            {
-                using var thumbnail = new MemoryStream(inspection.ThumbnailJpeg!, writable: false);
-                await store.PutAsync(thumbnailKey, thumbnail, "image/jpeg", cancellationToken);
-                stored.Add(thumbnailKey);
-            }
-            var item = MediaItem.Create(id, tenantId, inspection.Media, file.ChecksumSha256, upload.AltText, objectKey, thumbnailKey, userId, time.GetUtcNow());
-            await scopes.RunAsync(tenantId, async services =>
-            {
-                var (outcome, usage) = await services.GetRequiredService<MediaUsageLedger>().TryAddAsync(tenantId, item.SizeBytes, cancellationToken);
-                if (outcome != QuotaOutcome.Fits)
-                {
-                    throw usage.Refusal(outcome, item.SizeBytes);
-                }
-                var db = services.GetRequiredService<MediaDbContext>();
-                db.Items.Add(item);
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }, cancellationToken);
-            stored.Clear();
-            var view = request.HttpContext.RequestServices.GetRequiredService<MediaLinks>().View(item);
-            return Results.Created($"/api/v1/media/{id}", view);
-        }
-        finally
-        {
-            foreach (var key in stored)
-            {
-                // The upload failed after its bytes were stored: take them back, even if the caller has gone.
-                await store.DeleteAsync(key, CancellationToken.None);
-            }
-        }
+        var item = await writer.AddAsync(tenantId, userId, file, upload.AltText, cancellationToken);
+        var view = request.HttpContext.RequestServices.GetRequiredService<MediaLinks>().View(item);
+        return Results.Created($"/api/v1/media/{item.Id}", view);
     }
 
     // Before reading a byte: a full library, or a body larger than what is left, is refused at once.

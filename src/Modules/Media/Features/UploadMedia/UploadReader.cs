@@ -131,7 +131,17 @@ internal sealed class UploadReader(IOptions<MediaOptions> options)
         }
     }
 
-    private async Task<ReceivedFile> ReceiveAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>The 415 answered for a file whose first bytes are not a type the library accepts.</summary>
+    public static ProblemException Unsupported(Sniffed sniffed) =>
+        new(415, "Unsupported file type",
+            $"The file is {sniffed.Description}. The library accepts PNG, JPEG, GIF and WebP images and MP4, MOV and WebM videos.",
+            new Dictionary<string, object?> { ["detected"] = sniffed.Description });
+
+    /// <summary>
+    /// Streams one file's bytes to a temporary file: 415 unless its first bytes are an accepted type, 413 as soon as it
+    /// passes its kind's limit.
+    /// </summary>
+    public async Task<ReceivedFile> ReceiveAsync(Stream body, CancellationToken cancellationToken)
     {
         var header = new byte[MediaSniffer.HeaderLength];
         var headerLength = await body.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
@@ -140,12 +150,7 @@ internal sealed class UploadReader(IOptions<MediaOptions> options)
             throw ProblemException.BadRequest("The file is empty.");
         }
         var sniffed = MediaSniffer.Sniff(header.AsSpan(0, headerLength));
-        if (sniffed.Type is not { } type)
-        {
-            throw new ProblemException(415, "Unsupported file type",
-                $"The file is {sniffed.Description}. The library accepts PNG, JPEG, GIF and WebP images and MP4, MOV and WebM videos.",
-                new Dictionary<string, object?> { ["detected"] = sniffed.Description });
-        }
+        var type = sniffed.Type ?? throw Unsupported(sniffed);
         var limit = options.Value.MaxBytesFor(type.Kind);
         var content = new FileStream(Path.Combine(Path.GetTempPath(), $"platform-media-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite,
             FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);

@@ -48,6 +48,8 @@ internal sealed class BulkScheduler(
             }
             var (accounts, missing) = await checks.FindAccountsAsync(row.Payload.Targets.Select(t => t.AccountId), cancellationToken);
             rowErrors.AddRange(missing.Select(id => $"targets: account {id} is not connected in this tenant."));
+            var media = await checks.FindMediaAsync(row.Payload.LibraryMediaIds, cancellationToken);
+            rowErrors.AddRange(row.Payload.LibraryMediaIds.Where(id => !media.ContainsKey(id)).Select(id => $"media: item {id} is not in this tenant's library."));
             if (rowErrors.Count > 0)
             {
                 continue;
@@ -60,7 +62,7 @@ internal sealed class BulkScheduler(
                 Status = PostStatus.Draft,
                 CreatedAt = now,
             };
-            PostWriter.Apply(post, row.Payload, accounts, now);
+            PostWriter.Apply(post, row.Payload, accounts, media, now);
             foreach (var (target, problems) in await checks.PublishProblemsAsync(post, cancellationToken))
             {
                 rowErrors.AddRange(problems.Select(p => $"{target.Platform} {target.SocialAccountId}: {p}"));

@@ -17,6 +17,7 @@ internal static class CreatePostEndpoint
         .MapPost("/", HandleAsync)
         .WithName("CreatePost")
         .WithSummary("Saves a draft; the answer lists each target's content-rule problems, if any.")
+        .WithDescription(MediaPayload.OpenApiDescription)
         .RequireAuthorization(Policies.Editor)
         .Validate<PostPayload>()
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -26,6 +27,7 @@ internal static class CreatePostEndpoint
         CancellationToken cancellationToken)
     {
         var accounts = await checks.ResolveAccountsAsync(payload.Targets.Select(t => t.AccountId), cancellationToken);
+        var media = await checks.ResolveMediaAsync(payload, cancellationToken);
         var now = clock.GetUtcNow();
         var post = new Post
         {
@@ -35,7 +37,7 @@ internal static class CreatePostEndpoint
             Status = PostStatus.Draft,
             CreatedAt = now,
         };
-        PostWriter.Apply(post, payload, accounts, now);
+        PostWriter.Apply(post, payload, accounts, media, now);
         db.Posts.Add(post);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/posts/{post.Id}", PostResponse.From(post, checks.Check(post)));

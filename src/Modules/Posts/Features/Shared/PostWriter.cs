@@ -1,3 +1,4 @@
+using Platform.Media.Contracts;
 using Platform.Posts.Data;
 using Platform.SocialAccounts.Contracts;
 
@@ -6,12 +7,16 @@ namespace Platform.Posts.Features.Shared;
 /// <summary>Applies a validated payload to a post: content, media and the set of targets.</summary>
 internal static class PostWriter
 {
-    public static void Apply(Post post, PostPayload payload, IReadOnlyDictionary<Guid, SocialAccountDto> accounts, DateTimeOffset now)
+    /// <param name="library">The payload's library items, all found (see <see cref="TargetChecks.ResolveMediaAsync"/>).</param>
+    public static void Apply(
+        Post post, PostPayload payload, IReadOnlyDictionary<Guid, SocialAccountDto> accounts, IReadOnlyDictionary<Guid, LibraryMedia> library, DateTimeOffset now)
     {
         post.Title = payload.Title;
         post.Content = payload.Content ?? "";
         post.Type = Enum.Parse<PostType>(payload.Type, ignoreCase: true);
-        post.Media = (payload.Media ?? []).Select(m => new PostMedia(m.Url, m.Kind, m.ContentType, m.SizeBytes, m.AltText, m.DurationSeconds)).ToList();
+        post.Media = (payload.Media ?? []).Select(m => m.Id is { } id
+            ? PostMedia.FromLibrary(library[id])
+            : new PostMedia(m.Url, m.Kind!, m.ContentType!, m.SizeBytes!.Value, m.AltText, m.DurationSeconds)).ToList();
         post.Link = payload.Link;
         post.UpdatedAt = now;
 

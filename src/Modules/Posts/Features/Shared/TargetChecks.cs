@@ -1,3 +1,4 @@
+using Platform.Media.Contracts;
 using Platform.Posts.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SocialAccounts.Contracts;
@@ -5,7 +6,7 @@ using Platform.SocialAccounts.Contracts;
 namespace Platform.Posts.Features.Shared;
 
 /// <summary>Checks targets against their accounts (this tenant's, connected) and their platforms' content rules.</summary>
-internal sealed class TargetChecks(ISocialAccounts accounts, IContentRules rules)
+internal sealed class TargetChecks(ISocialAccounts accounts, IContentRules rules, IMediaLibrary library)
 {
     // One request may look the same account up for many posts (bulk scheduling).
     private readonly Dictionary<Guid, SocialAccountDto?> known = [];
@@ -46,6 +47,24 @@ internal sealed class TargetChecks(ISocialAccounts accounts, IContentRules rules
         return found;
     }
 
+    public Task<IReadOnlyDictionary<Guid, LibraryMedia>> FindMediaAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        library.FindAsync(ids, cancellationToken);
+
+    /// <summary>The payload's library items; 422 naming those not in this tenant's library (another tenant's, deleted).</summary>
+    public async Task<IReadOnlyDictionary<Guid, LibraryMedia>> ResolveMediaAsync(PostPayload payload, CancellationToken cancellationToken)
+    {
+        var ids = payload.LibraryMediaIds;
+        var found = await FindMediaAsync(ids, cancellationToken);
+        var missing = ids.Where(id => !found.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ProblemException(422, "Unknown media",
+                "These media items are not in this tenant's library: " + string.Join(", ", missing),
+                new Dictionary<string, object?> { ["mediaIds"] = missing });
+        }
+        return found;
+    }
+
     /// <summary>Each target's rule violations, by target id; empty lists for targets that are fine.</summary>
     public IReadOnlyDictionary<Guid, IReadOnlyList<ContentViolation>> Check(Post post) =>
         post.Targets.ToDictionary(t => t.Id, t => SocialPlatforms.TryParse(t.Platform, out var platform)
@@ -57,6 +76,9 @@ internal sealed class TargetChecks(ISocialAccounts accounts, IContentRules rules
     {
         var (found, _) = await FindAccountsAsync(post.Targets.Select(t => t.SocialAccountId), cancellationToken);
         var violations = Check(post);
+        var mediaIds = post.Media.Where(m => m.MediaId is not null).Select(m => m.MediaId!.Value).Distinct().ToList();
+        var media = await library.FindAsync(mediaIds, cancellationToken);
+        var goneMedia = mediaIds.Where(id => !media.ContainsKey(id)).Select(id => $"media: library item {id} was deleted; choose another.").ToList();
         var problems = new Dictionary<PostTarget, IReadOnlyList<string>>();
         foreach (var target in post.Targets)
         {
@@ -69,6 +91,7 @@ internal sealed class TargetChecks(ISocialAccounts accounts, IContentRules rules
             {
                 reasons.Add($"account: the account is {account.Status}; reconnect it first.");
             }
+            reasons.AddRange(goneMedia);
             reasons.AddRange(violations[target.Id].Select(v => $"{v.Field}: {v.Reason}"));
             if (reasons.Count > 0)
             {

@@ -18,6 +18,7 @@ internal static class UpdatePostEndpoint
         .MapPut("/{id:guid}", HandleAsync)
         .WithName("UpdatePost")
         .WithSummary("Replaces a draft's or scheduled post's content and targets; a scheduled post stays scheduled and is checked again.")
+        .WithDescription(MediaPayload.OpenApiDescription)
         .RequireAuthorization(Policies.Editor)
         .Validate<PostPayload>()
         .ProducesProblem(StatusCodes.Status409Conflict)
@@ -29,8 +30,9 @@ internal static class UpdatePostEndpoint
         var post = await db.LoadAsync(id, cancellationToken);
         PostLoader.EnsureEditable(post);
         var accounts = await checks.ResolveAccountsAsync(payload.Targets.Select(t => t.AccountId), cancellationToken);
+        var media = await checks.ResolveMediaAsync(payload, cancellationToken);
         var before = post.Targets.Select(t => t.Id).ToList();
-        PostWriter.Apply(post, payload, accounts, clock.GetUtcNow());
+        PostWriter.Apply(post, payload, accounts, media, clock.GetUtcNow());
         if (post.Status == PostStatus.Scheduled)
         {
             await checks.EnsurePublishableAsync(post, cancellationToken);

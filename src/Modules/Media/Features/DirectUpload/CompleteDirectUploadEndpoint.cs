@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Media.Data;
+using Platform.Media.Detection;
+using Platform.Media.Features.Shared;
+using Platform.Media.Features.UploadMedia;
+using Platform.Media.Quotas;
+using Platform.Media.Storage;
+using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Security;
+using Platform.SharedKernel.Tenancy;
+
+namespace Platform.Media.Features.DirectUpload;
+
+/// <summary>
+/// Turns a directly uploaded object into a library item, deciding its type from its first bytes as an upload through the
+/// host does. An object that fails a check (type, size, kind limit, quota) is deleted with its upload; one that was never
+/// sent answers 409 and may still be sent until the URL expires (then 410). No connection is held while objects are read.
+/// </summary>
+internal static class CompleteDirectUploadEndpoint
+{
+    public static void Map(IEndpointRouteBuilder media) =>
+        media.MapPost("/uploads/{id:guid}/complete", HandleAsync)
+            .WithOwnUnitsOfWork()
+            .RequireAuthorization(Policies.Editor)
+            .WithName("CompleteDirectUpload")
+            .WithSummary("Checks the sent file and adds it to the library; a file that fails a check is deleted.")
+            .Produces<MediaView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<IResult> HandleAsync(
+        Guid id, CompleteDirectUploadRequest? request, HttpContext context, ITenantContext tenant, IMediaStore store, UploadReader reader,
+        MediaInspector inspector, IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var uploads = DirectUploads.Store(context);
+        var tenantId = tenant.RequiredTenantId;
+        var altText = MediaItem.NormalizeAltText(request?.AltText);
+        var upload = await scopes.RunAsync(tenantId,
+            services => services.GetRequiredService<MediaDbContext>().Uploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken),
+            cancellationToken) ?? throw ProblemException.NotFound("The upload");
+
+        var storedBytes = await uploads.SizeOfAsync(upload.ObjectKey, cancellationToken);
+        switch (upload.Check(storedBytes, time.GetUtcNow()))
+        {
+            case UploadArrival.NotSent:
+                throw ProblemException.Conflict("Nothing has been sent yet: PUT the file to the upload URL, then complete the upload.");
+            case UploadArrival.Expired:
+                await DiscardAsync(scopes, store, upload, thumbnailKey: null);
+                throw new ProblemException(410, "Upload expired", "The upload URL has expired; start a new upload.");
+            case UploadArrival.SizeDiffers:
+                await DiscardAsync(scopes, store, upload, thumbnailKey: null);
+                throw ProblemException.Unprocessable($"{storedBytes} bytes were sent where {upload.DeclaredBytes} were declared; start a new upload.");
+        }
+
+        string? thumbnailKey = null;
+        var completedElsewhere = false;
+        try
+        {
+            // The first bytes decide, before the whole object is read.
+            var sniffed = MediaSniffer.Sniff(await uploads.ReadStartAsync(upload.ObjectKey, MediaSniffer.HeaderLength, cancellationToken));
+            if (sniffed.Type is null)
+            {
+                throw UploadReader.Unsupported(sniffed);
+            }
+            var stored = await store.OpenReadAsync(upload.ObjectKey, cancellationToken)
+                ?? throw ProblemException.Conflict("Nothing has been sent yet: PUT the file to the upload URL, then complete the upload.");
+            await using var content = stored.Content;
+            await using var file = await reader.ReceiveAsync(content, cancellationToken);
+            var inspection = inspector.Inspect(file.Type, file.Content);
+            if (inspection.ThumbnailJpeg is { } jpeg)
+            {
+                thumbnailKey = ObjectKeys.Thumbnail(tenantId, id);
+                using var thumbnail = new MemoryStream(jpeg, writable: false);
+                await store.PutAsync(thumbnailKey, thumbnail, "image/jpeg", cancellationToken);
+            }
+            var item = MediaItem.Create(id, tenantId, inspection.Media, file.ChecksumSha256, altText, upload.ObjectKey, thumbnailKey, upload.CreatedBy, time.GetUtcNow());
+            await scopes.RunAsync(tenantId, async services =>
+            {
+                var db = services.GetRequiredService<MediaDbContext>();
+                // Claiming the upload by deleting it: of two completes racing, one adds the item and the other leaves its objects alone.
+                if (await db.Uploads.Where(u => u.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
+                {
+                    completedElsewhere = true;
+                    throw ProblemException.Conflict("The upload was completed by another request.");
+                }
+                var (outcome, usage) = await services.GetRequiredService<MediaUsageLedger>().TryAddAsync(tenantId, item.SizeBytes, cancellationToken);
+                if (outcome != QuotaOutcome.Fits)
+                {
+                    throw usage.Refusal(outcome, item.SizeBytes);
+                }
+                db.Items.Add(item);
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }, cancellationToken);
+            return Results.Created($"/api/v1/media/{id}", context.RequestServices.GetRequiredService<MediaLinks>().View(item));
+        }
+        catch (ProblemException) when (!completedElsewhere)
+        {
+            // The file failed a check: it never becomes an item, so neither its bytes nor its upload are kept.
+            await DiscardAsync(scopes, store, upload, thumbnailKey);
+            throw;
+        }
+    }
+
+    private static async Task DiscardAsync(IServiceScopeFactory scopes, IMediaStore store, PendingUpload upload, string? thumbnailKey)
+    {
+        foreach (var key in new[] { upload.ObjectKey, thumbnailKey }.OfType<string>())
+        {
+            await store.DeleteAsync(key, CancellationToken.None);
+        }
+        await scopes.RunAsync(upload.TenantId,
+            services => services.GetRequiredService<MediaDbContext>().Uploads.Where(u => u.Id == upload.Id).ExecuteDeleteAsync(CancellationToken.None),
+            CancellationToken.None);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Platform.Media.Data;
+using Platform.Media.Quotas;
+using Platform.Media.Storage;
+using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Security;
+using Platform.SharedKernel.Tenancy;
+
+namespace Platform.Media.Features.DirectUpload;
+
+/// <summary>
+/// Hands out a presigned PUT URL for a large file, so its bytes go straight to object storage. The declared size must be
+/// under the largest kind's limit and fit what is left of the quota; the file is typed and counted when it is completed.
+/// </summary>
+internal static class StartDirectUploadEndpoint
+{
+    public static void Map(IEndpointRouteBuilder media) =>
+        media.MapPost("/uploads", HandleAsync)
+            .WithOwnUnitsOfWork()
+            .RequireAuthorization(Policies.Editor)
+            .WithName("StartDirectUpload")
+            .WithSummary("Answers a presigned PUT URL for one file of the declared size; then PUT the bytes and complete the upload.")
+            .Produces<DirectUploadView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    private static async Task<IResult> HandleAsync(
+        StartDirectUploadRequest request, HttpContext context, ITenantContext tenant, IOptions<MediaOptions> options, IServiceScopeFactory scopes,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var store = DirectUploads.Store(context);
+        var tenantId = tenant.RequiredTenantId;
+        var userId = tenant.UserId ?? throw new InvalidOperationException("An upload needs a signed-in user.");
+        if (request.SizeBytes < 1)
+        {
+            throw ProblemException.BadRequest("'sizeBytes' must be the file's size, at least 1.");
+        }
+        var largest = options.Value.MaxBytes.Values.Max();
+        if (request.SizeBytes > largest)
+        {
+            throw new ProblemException(413, "File too large", $"Files may be at most {largest} bytes (each kind has its own limit).",
+                new Dictionary<string, object?> { ["maxBytes"] = largest });
+        }
+        var id = Guid.CreateVersion7();
+        var upload = PendingUpload.Start(id, tenantId, request.SizeBytes, ObjectKeys.Original(tenantId, id), userId, time.GetUtcNow(), options.Value.DirectUploadLifetime);
+        await scopes.RunAsync(tenantId, async services =>
+        {
+            // Not a reservation: completing counts the file with the guarded add, as an upload through the host does.
+            var usage = await services.GetRequiredService<MediaUsageLedger>().ReadAsync(tenantId, cancellationToken);
+            if (usage.Admit(request.SizeBytes) is var outcome and not QuotaOutcome.Fits)
+            {
+                throw usage.Refusal(outcome, request.SizeBytes);
+            }
+            var db = services.GetRequiredService<MediaDbContext>();
+            db.Uploads.Add(upload);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+        var view = new DirectUploadView(id, store.UploadUrl(upload.ObjectKey, upload.ExpiresAt), "PUT", upload.DeclaredBytes, upload.ExpiresAt);
+        return Results.Created($"/api/v1/media/uploads/{id}", view);
+    }
+}
