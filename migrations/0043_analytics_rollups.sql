@@ -55,10 +55,12 @@ CREATE TABLE analytics.rollup_state (
 );
 CALL platform_tenancy.isolate('analytics.rollup_state');
 
--- The roll-up sweep needs to know which tenants have new snapshots, and nothing more (see 0010 for the owner policy).
+-- The roll-up sweep needs to know which tenants have snapshots newer than their roll-ups, and nothing more (see 0010 for
+-- the owner policy that lets the SECURITY DEFINER function below read across tenants; the app role is unaffected).
 DO $$
 BEGIN
     EXECUTE format('CREATE POLICY owner_tenant_scan ON analytics.metric_snapshots FOR SELECT TO %I USING (true)', current_user);
+    EXECUTE format('CREATE POLICY owner_tenant_scan ON analytics.rollup_state FOR SELECT TO %I USING (true)', current_user);
 END
 $$;
 
@@ -67,7 +69,10 @@ CREATE FUNCTION analytics.tenants_with_snapshots_since(since timestamptz)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT DISTINCT tenant_id FROM analytics.metric_snapshots WHERE fetched_at > since
+    SELECT DISTINCT s.tenant_id
+    FROM analytics.metric_snapshots s
+    LEFT JOIN analytics.rollup_state r ON r.tenant_id = s.tenant_id
+    WHERE s.fetched_at > since AND (r.rolled_up_to IS NULL OR s.fetched_at > r.rolled_up_to)
 $$;
 
 REVOKE ALL ON FUNCTION analytics.tenants_with_snapshots_since(timestamptz) FROM PUBLIC;

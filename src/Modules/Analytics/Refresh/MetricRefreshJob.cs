@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Analytics.Collection;
 using Platform.Analytics.Data;
+using Platform.Analytics.Rollups;
 using Platform.SharedKernel.Data;
 using Platform.SocialAccounts.Contracts;
 
@@ -15,7 +16,7 @@ namespace Platform.Analytics.Refresh;
 /// repeated (a retry, a redelivery) asks the platform only for the targets that have no snapshot of this refresh yet.
 /// </summary>
 internal sealed class MetricRefreshJob(
-    IServiceScopeFactory scopes, ISocialAccounts accounts, SnapshotStore store, IOptions<MetricsCollectionOptions> options, TimeProvider clock,
+    IServiceScopeFactory scopes, ISocialAccounts accounts, SnapshotStore store, IBackgroundJobClient jobs, IOptions<MetricsCollectionOptions> options, TimeProvider clock,
     ILogger<MetricRefreshJob> logger)
 {
     /// <returns>How many snapshots this run stored.</returns>
@@ -51,6 +52,11 @@ internal sealed class MetricRefreshJob(
             {
                 stored++;
             }
+        }
+        if (stored > 0)
+        {
+            // Older days of the reports come from roll-ups: bring them up to the fresh figures now rather than at the next sweep.
+            jobs.Enqueue<RollupJob>(job => job.RollUpAsync(tenantId, CancellationToken.None));
         }
         return stored;
     }
