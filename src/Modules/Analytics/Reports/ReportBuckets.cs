@@ -18,18 +18,27 @@ internal sealed class ReportBuckets(DbSession session, TimeProvider clock)
         if (liveFromDay > filter.From)
         {
             var lastRolledDay = liveFromDay.AddDays(-1) < filter.To ? liveFromDay.AddDays(-1) : filter.To;
-            var sql = $"SELECT {BucketSql.Columns} FROM analytics.daily_rollups WHERE tenant_id = $1 AND day >= $2 AND day <= $3{Filters(filter, 4, "")}";
-            await ReadAsync(sql, buckets, cancellationToken, [Uuid(tenantId), Date(filter.From), Date(lastRolledDay), .. FilterValues(filter)]);
+            var (sql, parameters) = RollupQuery(tenantId, filter, lastRolledDay);
+            await ReadAsync(sql, buckets, cancellationToken, parameters);
         }
         if (liveFromDay <= filter.To)
         {
             var start = liveFromDay > filter.From ? filter.StartOf(liveFromDay) : filter.Start;
-            var sql = BucketSql.SelectFromLatest + $" AND l.published_at >= $3 AND l.published_at < $4{Filters(filter, 5, "l.")}" + BucketSql.GroupBy;
-            await ReadAsync(sql, buckets, cancellationToken,
-                [Uuid(tenantId), Text(filter.Zone.Id), Instant(start), Instant(filter.End), .. FilterValues(filter)]);
+            var (sql, parameters) = LiveQuery(tenantId, filter, start);
+            await ReadAsync(sql, buckets, cancellationToken, parameters);
         }
         return buckets;
     }
+
+    /// <summary>The roll-ups of the filter's days up to <paramref name="lastDay"/>.</summary>
+    internal static (string Sql, NpgsqlParameter[] Parameters) RollupQuery(Guid tenantId, ReportFilter filter, DateOnly lastDay) => (
+        $"SELECT {BucketSql.Columns} FROM analytics.daily_rollups WHERE tenant_id = $1 AND day >= $2 AND day <= $3{Filters(filter, 4, "")}",
+        [Uuid(tenantId), Date(filter.From), Date(lastDay), .. FilterValues(filter)]);
+
+    /// <summary>The filter's targets published from <paramref name="start"/> on, summed live from their latest snapshots.</summary>
+    internal static (string Sql, NpgsqlParameter[] Parameters) LiveQuery(Guid tenantId, ReportFilter filter, DateTimeOffset start) => (
+        BucketSql.SelectFromLatest + $" AND l.published_at >= $3 AND l.published_at < $4{Filters(filter, 5, "l.")}" + BucketSql.GroupBy,
+        [Uuid(tenantId), Text(filter.Zone.Id), Instant(start), Instant(filter.End), .. FilterValues(filter)]);
 
     /// <summary>The first day read live: today, or earlier when the roll-ups are behind; all of them without usable roll-ups.</summary>
     private async Task<DateOnly> LiveFromAsync(Guid tenantId, TimeZoneInfo zone, CancellationToken cancellationToken)

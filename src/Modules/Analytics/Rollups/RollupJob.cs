@@ -30,6 +30,22 @@ internal sealed class RollupJob(IServiceScopeFactory scopes, IBackgroundJobClien
     /// <summary>How far back the sweep looks for new snapshots (a week of failed sweeps still catches up).</summary>
     public static readonly TimeSpan LookBack = TimeSpan.FromDays(7);
 
+    /// <summary>Sums again every hour of publishing ($2 zone) that a snapshot fetched after $3 touched, for tenant $1.</summary>
+    internal const string UpdateTouchedHours = $"""
+        INSERT INTO analytics.daily_rollups (tenant_id, {BucketSql.Columns})
+        SELECT $1, b.* FROM ({BucketSql.SelectFromLatest}
+            AND date_trunc('hour', l.published_at AT TIME ZONE $2) IN (
+                SELECT date_trunc('hour', t.published_at AT TIME ZONE $2)
+                FROM analytics.metric_snapshots s JOIN analytics.tracked_targets t ON t.target_id = s.target_id
+                WHERE s.tenant_id = $1 AND s.fetched_at > $3)
+            {BucketSql.GroupBy}) b
+        ON CONFLICT (tenant_id, day, hour, social_account_id) DO UPDATE SET
+            platform = EXCLUDED.platform, targets = EXCLUDED.targets, rated_targets = EXCLUDED.rated_targets,
+            impressions = EXCLUDED.impressions, reach = EXCLUDED.reach, views = EXCLUDED.views, likes = EXCLUDED.likes,
+            comments = EXCLUDED.comments, shares = EXCLUDED.shares, saves = EXCLUDED.saves, clicks = EXCLUDED.clicks,
+            rated_engagements = EXCLUDED.rated_engagements, engagement_base = EXCLUDED.engagement_base
+        """;
+
     [CrossTenantJob]
     [AutomaticRetry(Attempts = 0)]
     public async Task SweepAsync(CancellationToken cancellationToken)
@@ -87,20 +103,7 @@ internal sealed class RollupJob(IServiceScopeFactory scopes, IBackgroundJobClien
             }
             else
             {
-                await ExecuteAsync(session, $"""
-                    INSERT INTO analytics.daily_rollups (tenant_id, {BucketSql.Columns})
-                    SELECT $1, b.* FROM ({BucketSql.SelectFromLatest}
-                        AND date_trunc('hour', l.published_at AT TIME ZONE $2) IN (
-                            SELECT date_trunc('hour', t.published_at AT TIME ZONE $2)
-                            FROM analytics.metric_snapshots s JOIN analytics.tracked_targets t ON t.target_id = s.target_id
-                            WHERE s.tenant_id = $1 AND s.fetched_at > $3)
-                        {BucketSql.GroupBy}) b
-                    ON CONFLICT (tenant_id, day, hour, social_account_id) DO UPDATE SET
-                        platform = EXCLUDED.platform, targets = EXCLUDED.targets, rated_targets = EXCLUDED.rated_targets,
-                        impressions = EXCLUDED.impressions, reach = EXCLUDED.reach, views = EXCLUDED.views, likes = EXCLUDED.likes,
-                        comments = EXCLUDED.comments, shares = EXCLUDED.shares, saves = EXCLUDED.saves, clicks = EXCLUDED.clicks,
-                        rated_engagements = EXCLUDED.rated_engagements, engagement_base = EXCLUDED.engagement_base
-                    """, cancellationToken, ReportBuckets.Uuid(tenantId), ReportBuckets.Text(zone), ReportBuckets.Instant(previousEnd));
+                await ExecuteAsync(session, UpdateTouchedHours, cancellationToken, ReportBuckets.Uuid(tenantId), ReportBuckets.Text(zone), ReportBuckets.Instant(previousEnd));
             }
             await ExecuteAsync(session, "UPDATE analytics.rollup_state SET time_zone = $2, rolled_up_to = $3 WHERE tenant_id = $1", cancellationToken,
                 ReportBuckets.Uuid(tenantId), ReportBuckets.Text(zone), ReportBuckets.Instant(rolledUpTo));

@@ -33,14 +33,8 @@ internal static class ExportEndpoint
         [AsParameters] ReportParameters query, ReportQuery reports, DbSession session, ITenantContext tenant, CancellationToken cancellationToken)
     {
         var filter = await reports.FilterAsync(query.From, query.To, query.Platform, query.AccountId, cancellationToken);
-        var (where, parameters) = TargetFilterSql.For(tenant.RequiredTenantId, filter);
-        await using var command = await session.CreateCommandAsync($"""
-            SELECT l.post_id, l.target_id, l.platform, l.social_account_id, l.platform_post_id, l.published_at, l.fetched_at,
-                   l.impressions, l.reach, l.views, l.likes, l.comments, l.shares, l.saves, l.clicks, l.engagements, l.engagement_base
-            FROM analytics.latest_target_metrics l
-            {where}
-            ORDER BY l.published_at, l.target_id
-            """, cancellationToken);
+        var (sql, parameters) = Query(tenant.RequiredTenantId, filter);
+        await using var command = await session.CreateCommandAsync(sql, cancellationToken);
         command.Parameters.AddRange(parameters.ToArray());
         var csv = new StringBuilder();
         CsvField.AppendRow(csv, Header);
@@ -61,6 +55,18 @@ internal static class ExportEndpoint
             }
         }
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"analytics-{filter.From:yyyy-MM-dd}-{filter.To:yyyy-MM-dd}.csv");
+    }
+
+    internal static (string Sql, List<Npgsql.NpgsqlParameter> Parameters) Query(Guid tenantId, ReportFilter filter)
+    {
+        var (where, parameters) = TargetFilterSql.For(tenantId, filter);
+        return ($"""
+            SELECT l.post_id, l.target_id, l.platform, l.social_account_id, l.platform_post_id, l.published_at, l.fetched_at,
+                   l.impressions, l.reach, l.views, l.likes, l.comments, l.shares, l.saves, l.clicks, l.engagements, l.engagement_base
+            FROM analytics.latest_target_metrics l
+            {where}
+            ORDER BY l.published_at, l.target_id
+            """, parameters);
     }
 
     private static string Number(Npgsql.NpgsqlDataReader reader, int ordinal) =>

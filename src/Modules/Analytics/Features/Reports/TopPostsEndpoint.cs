@@ -39,21 +39,8 @@ internal static class TopPostsEndpoint
             throw ProblemException.BadRequest("'limit' must be between 1 and 100.");
         }
         var filter = await reports.FilterAsync(query.From, query.To, query.Platform, query.AccountId, cancellationToken);
-        var (where, parameters) = TargetFilterSql.For(tenant.RequiredTenantId, filter);
-        parameters.Add(new Npgsql.NpgsqlParameter { Value = limit });
-        await using var command = await session.CreateCommandAsync($"""
-            SELECT l.post_id, array_agg(DISTINCT l.platform), min(l.published_at),
-                   count(*)::int, count(l.engagement_base)::int,
-                   coalesce(sum(l.impressions), 0)::bigint, coalesce(sum(l.reach), 0)::bigint, coalesce(sum(l.views), 0)::bigint,
-                   coalesce(sum(l.likes), 0)::bigint, coalesce(sum(l.comments), 0)::bigint, coalesce(sum(l.shares), 0)::bigint,
-                   coalesce(sum(l.saves), 0)::bigint, coalesce(sum(l.clicks), 0)::bigint,
-                   coalesce(sum(l.engagements) FILTER (WHERE l.engagement_base IS NOT NULL), 0)::bigint, coalesce(sum(l.engagement_base), 0)::bigint
-            FROM analytics.latest_target_metrics l
-            {where}
-            GROUP BY l.post_id
-            ORDER BY {ranking.RankingSql()} DESC NULLS LAST, l.post_id
-            LIMIT ${parameters.Count}
-            """, cancellationToken);
+        var (sql, parameters) = Query(tenant.RequiredTenantId, filter, ranking, limit);
+        await using var command = await session.CreateCommandAsync(sql, cancellationToken);
         command.Parameters.AddRange(parameters.ToArray());
         var posts = new List<TopPost>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -69,5 +56,24 @@ internal static class TopPostsEndpoint
             }
         }
         return TypedResults.Ok(new TopPosts(filter.From, filter.To, filter.Zone.Id, ranking, posts));
+    }
+
+    internal static (string Sql, List<Npgsql.NpgsqlParameter> Parameters) Query(Guid tenantId, ReportFilter filter, ReportMetric ranking, int limit)
+    {
+        var (where, parameters) = TargetFilterSql.For(tenantId, filter);
+        parameters.Add(new Npgsql.NpgsqlParameter { Value = limit });
+        return ($"""
+            SELECT l.post_id, array_agg(DISTINCT l.platform), min(l.published_at),
+                   count(*)::int, count(l.engagement_base)::int,
+                   coalesce(sum(l.impressions), 0)::bigint, coalesce(sum(l.reach), 0)::bigint, coalesce(sum(l.views), 0)::bigint,
+                   coalesce(sum(l.likes), 0)::bigint, coalesce(sum(l.comments), 0)::bigint, coalesce(sum(l.shares), 0)::bigint,
+                   coalesce(sum(l.saves), 0)::bigint, coalesce(sum(l.clicks), 0)::bigint,
+                   coalesce(sum(l.engagements) FILTER (WHERE l.engagement_base IS NOT NULL), 0)::bigint, coalesce(sum(l.engagement_base), 0)::bigint
+            FROM analytics.latest_target_metrics l
+            {where}
+            GROUP BY l.post_id
+            ORDER BY {ranking.RankingSql()} DESC NULLS LAST, l.post_id
+            LIMIT ${parameters.Count}
+            """, parameters);
     }
 }
