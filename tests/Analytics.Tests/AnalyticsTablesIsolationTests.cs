@@ -28,6 +28,13 @@ public sealed class AnalyticsTablesIsolationTests
         await ExecuteAsync(tenantA, """
             INSERT INTO analytics.account_status (tenant_id, social_account_id, state, updated_at) VALUES ($1, gen_random_uuid(), 'Collecting', now())
             """, tenantA);
+        await ExecuteAsync(tenantA, "INSERT INTO analytics.refreshes (tenant_id, refresh_id, requested_at) VALUES ($1, gen_random_uuid(), now())", tenantA);
+        await ExecuteAsync(tenantA, "INSERT INTO analytics.rollup_state (tenant_id, time_zone, rolled_up_to) VALUES ($1, 'UTC', now())", tenantA);
+        await ExecuteAsync(tenantA, """
+            INSERT INTO analytics.daily_rollups (tenant_id, day, hour, social_account_id, platform, targets, rated_targets, impressions, reach, views,
+                likes, comments, shares, saves, clicks, rated_engagements, engagement_base)
+            VALUES ($1, current_date, 9, gen_random_uuid(), 'X', 1, 1, 10, 0, 0, 1, 0, 0, 0, 0, 1, 10)
+            """, tenantA);
     }
 
     [OneTimeTearDown]
@@ -36,6 +43,9 @@ public sealed class AnalyticsTablesIsolationTests
     [TestCase("analytics.tracked_targets")]
     [TestCase("analytics.metric_snapshots")]
     [TestCase("analytics.account_status")]
+    [TestCase("analytics.refreshes")]
+    [TestCase("analytics.rollup_state")]
+    [TestCase("analytics.daily_rollups")]
     public async Task Another_tenant_sees_no_rows_and_cannot_change_them(string table)
     {
         (await ExecuteAsync(tenantA, $"SELECT count(*) FROM {table}")).ShouldBe(1L);
@@ -53,6 +63,24 @@ public sealed class AnalyticsTablesIsolationTests
             VALUES (gen_random_uuid(), $1, $2, gen_random_uuid(), gen_random_uuid(), 'X', 1, now())
             """, tenantA, targetA));
         error.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+    }
+
+    [Test]
+    public async Task The_latest_metrics_view_shows_another_tenant_nothing()
+    {
+        (await ExecuteAsync(tenantA, "SELECT count(*) FROM analytics.latest_target_metrics")).ShouldBe(1L);
+        (await ExecuteAsync(tenantB, "SELECT count(*) FROM analytics.latest_target_metrics")).ShouldBe(0L);
+    }
+
+    [Test]
+    public async Task Writing_roll_ups_or_a_refresh_for_another_tenant_is_rejected()
+    {
+        (await Should.ThrowAsync<PostgresException>(() => ExecuteAsync(tenantB,
+            "INSERT INTO analytics.refreshes (tenant_id, refresh_id, requested_at) VALUES ($1, gen_random_uuid(), now())", Guid.NewGuid())))
+            .SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+        (await Should.ThrowAsync<PostgresException>(() => ExecuteAsync(tenantB,
+            "INSERT INTO analytics.rollup_state (tenant_id, time_zone, rolled_up_to) VALUES ($1, 'UTC', now())", tenantA)))
+            .SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
     }
 
     [Test]

@@ -36,8 +36,8 @@ public sealed class PublishingEventsTests
             async () => (await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/analytics/summary")).GetProperty("counts"),
             counts => counts.GetArrayLength() > 0);
 
-        summary[0].GetProperty("platform").GetString().ShouldBe("x");
-        summary[0].GetProperty("eventType").GetString().ShouldBe("post_published");
+        summary[0].GetProperty("platform").GetString().ShouldBe("X");
+        summary[0].GetProperty("eventType").GetString().ShouldBe("PostPublished");
         summary[0].GetProperty("count").GetInt64().ShouldBe(1);
         delivery!.Header("x-platform-event").ShouldBe("post.published");
         var body = JsonDocument.Parse(delivery.Body).RootElement;

@@ -5,7 +5,13 @@ using Microsoft.Extensions.Options;
 using Platform.Analytics.Collection;
 using Platform.Analytics.Data;
 using Platform.Analytics.Events;
+using Platform.Analytics.Features.Refresh;
+using Platform.Analytics.Features.Reports;
 using Platform.Analytics.Features.Summary;
+using Platform.Analytics.Refresh;
+using Platform.Analytics.Reports;
+using Platform.Analytics.Rollups;
+using Hangfire;
 using Platform.Posts.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
@@ -26,10 +32,27 @@ internal sealed class AnalyticsModule : IModule
         services.AddSingleton<IValidateOptions<MetricsCollectionOptions>, MetricsCollectionOptions.Validation>();
         services.AddScoped<IIntegrationEventHandler<PostTargetPublished>, ScheduleMetricFetches>();
         services.AddScoped<MetricFetchJob>();
+        services.AddScoped<SnapshotStore>();
+        services.AddScoped<MetricRefreshJob>();
+        services.AddScoped<ReportQuery>();
+        services.AddScoped<ReportBuckets>();
+        services.AddScoped<RollupJob>();
         services.AddScoped<RecordPublishingEvents>();
         services.AddScoped<IIntegrationEventHandler<PostTargetPublished>>(provider => provider.GetRequiredService<RecordPublishingEvents>());
         services.AddScoped<IIntegrationEventHandler<PostTargetFailed>>(provider => provider.GetRequiredService<RecordPublishingEvents>());
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder api) => SummaryEndpoint.Map(api);
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        SummaryEndpoint.Map(api);
+        RefreshEndpoint.Map(api);
+        OverviewEndpoint.Map(api);
+        PostAnalyticsEndpoint.Map(api);
+        TopPostsEndpoint.Map(api);
+        BestTimesEndpoint.Map(api);
+        ExportEndpoint.Map(api);
+    }
+
+    public void ScheduleRecurringJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<RollupJob>(RollupJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), RollupJob.Every);
 }

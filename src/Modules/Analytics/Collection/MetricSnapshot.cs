@@ -2,7 +2,10 @@ using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Analytics.Collection;
 
-/// <summary>What a platform reported for one target at one slot of its schedule; null where the platform has no such figure.</summary>
+/// <summary>
+/// What a platform reported for one target at one slot of its schedule, or for one refresh asked for now; null where the
+/// platform has no such figure.
+/// </summary>
 internal sealed class MetricSnapshot
 {
     public Guid Id { get; set; }
@@ -11,7 +14,10 @@ internal sealed class MetricSnapshot
     public Guid PostId { get; set; }
     public Guid SocialAccountId { get; set; }
     public SocialPlatform Platform { get; set; }
-    public int Slot { get; set; }
+    /// <summary>The slot of the schedule this fetch was for; null for a fetch of a refresh.</summary>
+    public int? Slot { get; set; }
+    /// <summary>The refresh this fetch was for; null for a scheduled fetch.</summary>
+    public Guid? RefreshId { get; set; }
     public DateTimeOffset FetchedAt { get; set; }
     public long? Impressions { get; set; }
     public long? Reach { get; set; }
@@ -28,7 +34,13 @@ internal sealed class MetricSnapshot
     private const string ReachKey = "reach";
     private const string SavesKey = "saves";
 
-    public static MetricSnapshot From(TrackedTarget target, int slot, PostMetrics metrics, DateTimeOffset fetchedAt)
+    public static MetricSnapshot From(TrackedTarget target, int slot, PostMetrics metrics, DateTimeOffset fetchedAt) =>
+        Build(target, metrics, fetchedAt, slot, refreshId: null);
+
+    public static MetricSnapshot ForRefresh(TrackedTarget target, Guid refreshId, PostMetrics metrics, DateTimeOffset fetchedAt) =>
+        Build(target, metrics, fetchedAt, slot: null, refreshId);
+
+    private static MetricSnapshot Build(TrackedTarget target, PostMetrics metrics, DateTimeOffset fetchedAt, int? slot, Guid? refreshId)
     {
         var others = metrics.Other?.ToDictionary(StringComparer.OrdinalIgnoreCase) ?? new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         var reach = Take(others, ReachKey);
@@ -42,6 +54,7 @@ internal sealed class MetricSnapshot
             SocialAccountId = target.SocialAccountId,
             Platform = target.Platform,
             Slot = slot,
+            RefreshId = refreshId,
             FetchedAt = fetchedAt,
             Impressions = metrics.Impressions,
             Reach = reach,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Analytics.Collection;
+using Platform.Analytics.Refresh;
 
 namespace Platform.Analytics.Data;
 
@@ -9,6 +10,7 @@ internal sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> op
     public DbSet<TrackedTarget> TrackedTargets => Set<TrackedTarget>();
     public DbSet<MetricSnapshot> Snapshots => Set<MetricSnapshot>();
     public DbSet<AccountAnalyticsStatus> AccountStatuses => Set<AccountAnalyticsStatus>();
+    public DbSet<TenantRefresh> Refreshes => Set<TenantRefresh>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -31,5 +33,6 @@ internal sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> op
             status.Property(s => s.State).HasConversion<string>();
             status.Property(s => s.Refusal).HasConversion<string>();
         });
+        modelBuilder.Entity<TenantRefresh>().ToTable("refreshes").HasKey(r => r.TenantId);
     }
 }

@@ -10,10 +10,10 @@ internal sealed class RecordPublishingEvents(AnalyticsDbContext db)
     : IIntegrationEventHandler<PostTargetPublished>, IIntegrationEventHandler<PostTargetFailed>
 {
     public Task HandleAsync(PostTargetPublished published, CancellationToken cancellationToken) =>
-        RecordAsync(published, "post_published", published.PostId, published.SocialAccountId, published.Platform, cancellationToken);
+        RecordAsync(published, AnalyticsEventType.PostPublished.Stored(), published.PostId, published.SocialAccountId, published.Platform, cancellationToken);
 
     public Task HandleAsync(PostTargetFailed failed, CancellationToken cancellationToken) =>
-        RecordAsync(failed, "post_failed", failed.PostId, failed.SocialAccountId, failed.Platform, cancellationToken);
+        RecordAsync(failed, AnalyticsEventType.PostFailed.Stored(), failed.PostId, failed.SocialAccountId, failed.Platform, cancellationToken);
 
     private async Task RecordAsync(IntegrationEvent source, string type, Guid postId, Guid accountId, string platform, CancellationToken cancellationToken)
     {

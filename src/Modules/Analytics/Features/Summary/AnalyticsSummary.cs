@@ -1,5 +1,8 @@
+using Platform.Analytics.Data;
+using Platform.SocialAccounts.Contracts;
+
 namespace Platform.Analytics.Features.Summary;
 
-internal sealed record EventCount(string Platform, string EventType, long Count);
+internal sealed record EventCount(SocialPlatform Platform, AnalyticsEventType EventType, long Count);
 
 internal sealed record AnalyticsSummary(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<EventCount> Counts);

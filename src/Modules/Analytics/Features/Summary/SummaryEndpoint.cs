@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Analytics.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
+using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Analytics.Features.Summary;
 
@@ -33,8 +34,15 @@ internal static class SummaryEndpoint
         var counts = await db.Events.AsNoTracking()
             .Where(e => e.RecordedAt >= start && e.RecordedAt < end)
             .GroupBy(e => new { e.Platform, e.EventType })
-            .Select(g => new EventCount(g.Key.Platform, g.Key.EventType, g.LongCount()))
+            .Select(g => new { g.Key.Platform, g.Key.EventType, Count = g.LongCount() })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new AnalyticsSummary(start, end, counts.OrderBy(c => c.Platform).ThenBy(c => c.EventType).ToList()));
+        // Stored as the publishing events spell them ("x", "post_published"); answered as the API's enums ("X", "PostPublished").
+        var answered = counts
+            .Select(c => SocialPlatforms.TryParse(c.Platform, out var platform) && AnalyticsEventTypes.TryParseStored(c.EventType, out var type)
+                ? new EventCount(platform, type, c.Count) : null)
+            .OfType<EventCount>()
+            .OrderBy(c => c.Platform.ToString(), StringComparer.Ordinal).ThenBy(c => c.EventType.ToString(), StringComparer.Ordinal)
+            .ToList();
+        return TypedResults.Ok(new AnalyticsSummary(start, end, answered));
     }
 }
