@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Platform.TestKit;
+using Shouldly;
+
+namespace Platform.Web.Tests;
+
+/// <summary>
+/// The built web app (src/Web/dist, from npm run build) in Debian's Chromium, against the real host listening on a
+/// port with its own PostgreSQL database and Redis. The browser steps are node tests in src/Web/e2e (playwright-core);
+/// their screenshots land in src/Web/e2e/screenshots.
+/// </summary>
+[NonParallelizable]
+public sealed class BrowserTests
+{
+    private PlatformApp app = null!;
+    private string baseUrl = null!;
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        var port = FreePort();
+        baseUrl = $"http://127.0.0.1:{port}";
+        app = new PlatformApp(new Dictionary<string, string?> { ["WebApp:RootPath"] = Path.Combine(RepositoryFolders.Web, "dist") });
+        app.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        app.StartServer();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await app.DisposeAsync();
+
+    [TestCase("sign-up-and-in.test.mjs")]
+    [TestCase("sign-in-errors.test.mjs")]
+    public async Task In_the_browser(string file)
+    {
+        var start = new ProcessStartInfo("node", ["--test", "--test-reporter=spec", Path.Combine("e2e", file)])
+        {
+            WorkingDirectory = RepositoryFolders.Web,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["PLATFORM_WEB_URL"] = baseUrl;
+        using var node = Process.Start(start)!;
+        var output = node.StandardOutput.ReadToEndAsync();
+        var errors = node.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await node.WaitForExitAsync(timeout.Token);
+        await TestContext.Out.WriteLineAsync(await output + await errors);
+
+        node.ExitCode.ShouldBe(0, await output + await errors);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
