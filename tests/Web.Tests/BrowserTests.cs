@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Platform.PlatformServers.X;
 using Platform.TestKit;
 using Shouldly;
 
@@ -8,30 +9,49 @@ namespace Platform.Web.Tests;
 
 /// <summary>
 /// The built web app (src/Web/dist, from npm run build) in Debian's Chromium, against the real host listening on a
-/// port with its own PostgreSQL database and Redis. The browser steps are node tests in src/Web/e2e (playwright-core);
-/// their screenshots land in src/Web/e2e/screenshots.
+/// port with its own PostgreSQL database and Redis, and X at the local server written from X's documentation. The browser
+/// steps are node tests in src/Web/e2e (playwright-core); their screenshots land in src/Web/e2e/screenshots (git-ignored).
 /// </summary>
 [NonParallelizable]
 public sealed class BrowserTests
 {
+    private readonly XServer x = new();
     private PlatformApp app = null!;
     private string baseUrl = null!;
 
     [OneTimeSetUp]
-    public void Start()
+    public async Task Start()
     {
         var port = FreePort();
         baseUrl = $"http://127.0.0.1:{port}";
-        app = new PlatformApp(new Dictionary<string, string?> { ["WebApp:RootPath"] = Path.Combine(RepositoryFolders.Web, "dist") });
+        await x.StartAsync();
+        // X sends the user back to the app's callback page, the redirect URI registered for the app.
+        x.RegisteredRedirectUri = baseUrl + "/accounts/callback/x";
+        var settings = new Dictionary<string, string?>
+        {
+            ["WebApp:RootPath"] = Path.Combine(RepositoryFolders.Web, "dist"),
+            ["Platforms:X:ClientId"] = x.Grants.ClientId,
+            ["Platforms:X:ClientSecret"] = x.Grants.ClientSecret,
+        };
+        foreach (var (name, value) in x.Endpoints)
+        {
+            settings[$"Platforms:X:{name}"] = value;
+        }
+        app = new PlatformApp(settings);
         app.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         app.StartServer();
     }
 
     [OneTimeTearDown]
-    public async Task Stop() => await app.DisposeAsync();
+    public async Task Stop()
+    {
+        await app.DisposeAsync();
+        await x.DisposeAsync();
+    }
 
     [TestCase("sign-up-and-in.test.mjs")]
     [TestCase("sign-in-errors.test.mjs")]
+    [TestCase("connect-account.test.mjs")]
     public async Task In_the_browser(string file)
     {
         var start = new ProcessStartInfo("node", ["--test", "--test-reporter=spec", Path.Combine("e2e", file)])

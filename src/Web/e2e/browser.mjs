@@ -43,3 +43,21 @@ export async function seriousAccessibilityViolations(page) {
 }
 
 export const uniqueEmail = () => `web-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+/** Signs a new user up and in through the screens; answers on the accounts screen with the email used. */
+export async function signUpAndIn(page) {
+  const email = uniqueEmail();
+  const password = "a-long-enough-password-1";
+  await page.goto(`${baseUrl}/sign-up`);
+  await page.getByLabel("Workspace name").fill("Web test");
+  await page.getByLabel("Your name").fill("Web Tester");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByRole("heading", { name: "Sign in" }).waitFor();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Social accounts" }).waitFor();
+  return email;
+}

@@ -5,6 +5,7 @@ import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { RequireSession } from "./auth/RequireSession";
 import { Accounts } from "./screens/Accounts";
 import { AppShell } from "./screens/AppShell";
+import { ConnectCallback } from "./screens/ConnectCallback";
 import { Posts } from "./screens/Posts";
 import { SignIn } from "./screens/SignIn";
 import { SignUp } from "./screens/SignUp";
@@ -22,6 +23,7 @@ createRoot(document.getElementById("root")!).render(
           <Route element={<RequireSession />}>
             <Route element={<AppShell />}>
               <Route path="/accounts" element={<Accounts />} />
+              <Route path="/accounts/callback/:platform" element={<ConnectCallback />} />
               <Route path="/posts" element={<Posts />} />
             </Route>
           </Route>

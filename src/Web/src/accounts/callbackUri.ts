@@ -1,0 +1,6 @@
+/**
+ * Where a platform sends the user back after they authorize the app: register this URL (per platform) as the OAuth
+ * redirect URI. The same string is sent when asking for the authorization URL and when finishing the connection,
+ * since the API and the platform both compare it exactly.
+ */
+export const callbackUri = (platform: string) => `${window.location.origin}/accounts/callback/${platform.toLowerCase()}`;
