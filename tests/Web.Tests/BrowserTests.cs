@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Platform.PlatformServers.Hosting;
+using Platform.PlatformServers.LinkedIn;
 using Platform.PlatformServers.X;
 using Platform.TestKit;
 using Shouldly;
@@ -16,6 +18,7 @@ namespace Platform.Web.Tests;
 public sealed class BrowserTests
 {
     private readonly XServer x = new();
+    private readonly LinkedInServer linkedIn = new();
     private PlatformApp app = null!;
     private string baseUrl = null!;
 
@@ -25,18 +28,13 @@ public sealed class BrowserTests
         var port = FreePort();
         baseUrl = $"http://127.0.0.1:{port}";
         await x.StartAsync();
-        // X sends the user back to the app's callback page, the redirect URI registered for the app.
+        await linkedIn.StartAsync();
+        // Each platform sends the user back to the app's callback page, the redirect URI registered for the app.
         x.RegisteredRedirectUri = baseUrl + "/accounts/callback/x";
-        var settings = new Dictionary<string, string?>
-        {
-            ["WebApp:RootPath"] = Path.Combine(RepositoryFolders.Web, "dist"),
-            ["Platforms:X:ClientId"] = x.Grants.ClientId,
-            ["Platforms:X:ClientSecret"] = x.Grants.ClientSecret,
-        };
-        foreach (var (name, value) in x.Endpoints)
-        {
-            settings[$"Platforms:X:{name}"] = value;
-        }
+        linkedIn.RegisteredRedirectUri = baseUrl + "/accounts/callback/linkedin";
+        var settings = new Dictionary<string, string?> { ["WebApp:RootPath"] = Path.Combine(RepositoryFolders.Web, "dist") };
+        PointAt(settings, "X", x);
+        PointAt(settings, "LinkedIn", linkedIn);
         app = new PlatformApp(settings);
         app.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         app.StartServer();
@@ -47,11 +45,13 @@ public sealed class BrowserTests
     {
         await app.DisposeAsync();
         await x.DisposeAsync();
+        await linkedIn.DisposeAsync();
     }
 
     [TestCase("sign-up-and-in.test.mjs")]
     [TestCase("sign-in-errors.test.mjs")]
     [TestCase("connect-account.test.mjs")]
+    [TestCase("compose-and-calendar.test.mjs")]
     public async Task In_the_browser(string file)
     {
         var start = new ProcessStartInfo("node", ["--test", "--test-reporter=spec", Path.Combine("e2e", file)])
@@ -69,6 +69,16 @@ public sealed class BrowserTests
         await TestContext.Out.WriteLineAsync(await output + await errors);
 
         node.ExitCode.ShouldBe(0, await output + await errors);
+    }
+
+    private static void PointAt(Dictionary<string, string?> settings, string platform, PlatformServer server)
+    {
+        settings[$"Platforms:{platform}:ClientId"] = server.Grants.ClientId;
+        settings[$"Platforms:{platform}:ClientSecret"] = server.Grants.ClientSecret;
+        foreach (var (name, value) in server.Endpoints)
+        {
+            settings[$"Platforms:{platform}:{name}"] = value;
+        }
     }
 
     private static int FreePort()
