@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Platform.PlatformServers.Hosting;
 using Platform.PlatformServers.LinkedIn;
+using Platform.PlatformServers.Meta;
 using Platform.PlatformServers.X;
 using Platform.TestKit;
 using Shouldly;
@@ -19,6 +20,8 @@ public sealed class BrowserTests
 {
     private readonly XServer x = new();
     private readonly LinkedInServer linkedIn = new();
+    // A Facebook user managing two Pages: connecting asks which ones.
+    private readonly FacebookServer facebook = new() { OtherPages = [("104520000000002", "Second Page")] };
     private PlatformApp app = null!;
     private string baseUrl = null!;
 
@@ -29,12 +32,15 @@ public sealed class BrowserTests
         baseUrl = $"http://127.0.0.1:{port}";
         await x.StartAsync();
         await linkedIn.StartAsync();
+        await facebook.StartAsync();
         // Each platform sends the user back to the app's callback page, the redirect URI registered for the app.
         x.RegisteredRedirectUri = baseUrl + "/accounts/callback/x";
         linkedIn.RegisteredRedirectUri = baseUrl + "/accounts/callback/linkedin";
+        facebook.RegisteredRedirectUri = baseUrl + "/accounts/callback/facebook";
         var settings = new Dictionary<string, string?> { ["WebApp:RootPath"] = Path.Combine(RepositoryFolders.Web, "dist") };
         PointAt(settings, "X", x);
         PointAt(settings, "LinkedIn", linkedIn);
+        PointAt(settings, "Facebook", facebook);
         app = new PlatformApp(settings);
         app.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         app.StartServer();
@@ -46,6 +52,7 @@ public sealed class BrowserTests
         await app.DisposeAsync();
         await x.DisposeAsync();
         await linkedIn.DisposeAsync();
+        await facebook.DisposeAsync();
     }
 
     [TestCase("sign-up-and-in.test.mjs")]

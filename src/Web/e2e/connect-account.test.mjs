@@ -36,3 +36,20 @@ test("a callback without a code says so and offers the way back", async () => {
   await page.getByRole("link", { name: "Back to accounts" }).click();
   await page.getByRole("heading", { name: "Social accounts" }).waitFor();
 });
+
+test("a Facebook login managing two Pages asks which to connect and connects only that one", async () => {
+  const page = await browser.newPage();
+  await signUpAndIn(page);
+
+  await page.getByRole("button", { name: "Connect Facebook" }).click();
+  await page.getByText("Which accounts should the team publish to?").waitFor();
+  await page.getByText("Conformance Page").waitFor();
+  assert.deepEqual(await seriousAccessibilityViolations(page), []);
+  await screenshot(page, "connect-choose-pages");
+  await page.getByText("Second Page").click();
+  await page.getByRole("button", { name: "Connect selected" }).click();
+
+  await page.getByText("Account connected.").waitFor();
+  await page.getByRole("row", { name: /Second Page/ }).waitFor();
+  assert.equal(await page.getByRole("row", { name: /Conformance Page/ }).count(), 0);
+});

@@ -4,3 +4,8 @@
  * since the API and the platform both compare it exactly.
  */
 export const callbackUri = (platform: string) => `${window.location.origin}/accounts/callback/${platform.toLowerCase()}`;
+
+const platformNames = ["Instagram", "X", "LinkedIn", "Facebook", "TikTok", "YouTube", "Pinterest", "Threads", "Reddit"];
+
+/** The platform's own spelling for a callback path's lower-case name ("linkedin" is LinkedIn). */
+export const platformName = (path: string) => platformNames.find((name) => name.toLowerCase() === path.toLowerCase()) ?? path;

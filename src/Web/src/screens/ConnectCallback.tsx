@@ -5,7 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/client";
 import { toProblem, type Problem } from "../api/problem";
 import type { components } from "../api/schema";
-import { callbackUri } from "../accounts/callbackUri";
+import { callbackUri, platformName } from "../accounts/callbackUri";
 import { ProblemAlert } from "./ProblemAlert";
 import { SubmitButton } from "./SubmitButton";
 
@@ -19,7 +19,8 @@ const finished = new Set<string>();
  * connects the account; when the login manages several (Facebook Pages, Instagram accounts), the user picks which.
  */
 export function ConnectCallback() {
-  const { platform = "" } = useParams();
+  const { platform: path = "" } = useParams();
+  const platform = platformName(path);
   const [query] = useSearchParams();
   const navigate = useNavigate();
   const queries = useQueryClient();
@@ -51,7 +52,7 @@ export function ConnectCallback() {
     finished.add(state);
     void (async () => {
       const { data, error } = await api.POST("/api/v1/social-accounts/connect", {
-        body: { platform, code, state, redirectUri: callbackUri(platform) },
+        body: { platform, code, state, redirectUri: callbackUri(path) },
       });
       if (error || !data) {
         setProblem(toProblem(error, `${platform} could not be connected.`));
