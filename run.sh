@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets everything up on a fresh machine and runs the platform with local defaults:
-# PostgreSQL + Redis (installed and started where missing), migrations, a demo tenant, then the API.
+# PostgreSQL + Redis (installed and started where missing), the web app, migrations, a demo tenant, then the API and app.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -27,9 +27,11 @@ fi
 chmod 600 "$keys"
 set -a; . "$keys"; set +a
 
+# The web app first: the host's build copies src/Web/dist beside its binaries and serves it at /.
+src/Web/scripts/build.sh
 dotnet build src/Host/Host.csproj -c Release -nologo -clp:ErrorsOnly
 host="dotnet src/Host/bin/Release/net10.0/Platform.Host.dll"
 $host migrate
 $host seed-demo
-echo "API on ${PLATFORM_URL:-http://127.0.0.1:5080}  (OpenAPI: /swagger, jobs: /hangfire)"
+echo "App and API on ${PLATFORM_URL:-http://127.0.0.1:5080}  (OpenAPI: /swagger, jobs: /hangfire)"
 exec $host --urls "${PLATFORM_URL:-http://127.0.0.1:5080}"

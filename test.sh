@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Runs every test against a real PostgreSQL and Redis, installing and starting them first where missing.
+# Runs every test against a real PostgreSQL and Redis, installing and starting them first where missing; builds the web
+# app, fails when its generated API client no longer matches the host, and runs its browser tests in Chromium.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 scripts/services.sh up
+scripts/services.sh browser
+# The web app before the host (whose build copies it), then the check that its API client matches the built host.
+src/Web/scripts/build.sh
 dotnet build Platform.sln -c Release -nologo -clp:ErrorsOnly
+node src/Web/scripts/api.mjs check
 
 log=$(mktemp)
 set +e

@@ -2,7 +2,8 @@
 # Installs (where missing) and starts the services the platform needs, with their data under .data/:
 # PostgreSQL 15 on 127.0.0.1:${PLATFORM_PG_PORT:-55432}, Redis on 127.0.0.1:${PLATFORM_REDIS_PORT:-56379} and an
 # S3-compatible server (s3rver, bucket "media") on 127.0.0.1:${PLATFORM_S3_PORT:-56390}.
-# Usage: scripts/services.sh [up|down|status|forget]  (forget: stop, then delete the services' data)
+# Usage: scripts/services.sh [up|down|status|forget|browser]  (forget: stop, then delete the services' data;
+# browser: installs Debian's Chromium where missing, for the web app's browser tests)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -101,6 +102,13 @@ s3_up() {
   log "S3 server started on $s3_port"
 }
 
+# The browser tests drive Debian's Chromium (playwright-core's own browser download is not used).
+browser_up() {
+  [ -x "${CHROMIUM:-/usr/bin/chromium}" ] && return
+  log "installing Chromium"
+  apt_install chromium
+}
+
 down() {
   local bin; bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
   local dir=""
@@ -115,6 +123,7 @@ down() {
 case "${1:-up}" in
   up) pg_up; redis_up; s3_up ;;
   down) down ;;
+  browser) browser_up ;;
   status)
     redis-cli -p "$redis_port" ping || true
     psql -h 127.0.0.1 -p "$pg_port" -U postgres -Atc 'select version()' || true ;;
@@ -123,5 +132,5 @@ case "${1:-up}" in
     [ -f "$data/pg-cluster" ] && rm -rf "$(cat "$data/pg-cluster")"
     rm -rf "$data"
     log "data removed" ;;
-  *) echo "usage: $0 [up|down|status|forget]" >&2; exit 2 ;;
+  *) echo "usage: $0 [up|down|status|forget|browser]" >&2; exit 2 ;;
 esac

@@ -12,6 +12,7 @@ using Platform.SharedKernel.Modules;
 using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Data;
+using Platform.SocialAccounts.Features.CheckContent;
 using Platform.SocialAccounts.Features.Connect;
 using Platform.SocialAccounts.Features.Disconnect;
 using Platform.SocialAccounts.Features.GetAccount;
@@ -72,6 +73,7 @@ internal sealed class SocialAccountsModule : IModule
         GetCreatorInfoEndpoint.Map(group);
         DisconnectEndpoint.Map(group);
         ReconnectEndpoint.Map(group);
+        CheckContentEndpoint.Map(group);
     }
 
     public void ScheduleRecurringJobs(IRecurringJobManager jobs) =>

@@ -5,6 +5,9 @@ import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { RequireSession } from "./auth/RequireSession";
 import { Accounts } from "./screens/Accounts";
 import { AppShell } from "./screens/AppShell";
+import { Calendar } from "./screens/Calendar";
+import { Composer } from "./screens/Composer";
+import { ConnectCallback } from "./screens/ConnectCallback";
 import { Posts } from "./screens/Posts";
 import { SignIn } from "./screens/SignIn";
 import { SignUp } from "./screens/SignUp";
@@ -22,7 +25,10 @@ createRoot(document.getElementById("root")!).render(
           <Route element={<RequireSession />}>
             <Route element={<AppShell />}>
               <Route path="/accounts" element={<Accounts />} />
+              <Route path="/accounts/callback/:platform" element={<ConnectCallback />} />
               <Route path="/posts" element={<Posts />} />
+              <Route path="/compose" element={<Composer />} />
+              <Route path="/calendar" element={<Calendar />} />
             </Route>
           </Route>
           <Route path="*" element={<Navigate to="/accounts" replace />} />

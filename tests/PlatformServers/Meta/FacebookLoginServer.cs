@@ -22,6 +22,9 @@ public abstract class FacebookLoginServer(string clientId, string clientSecret) 
     public string PageId { get; set; } = "104520000000001";
     public string PageName { get; set; } = "Conformance Page";
 
+    /// <summary>More Pages the user manages, listed after the first (id, name): a login that yields several accounts.</summary>
+    public IReadOnlyList<(string Id, string Name)> OtherPages { get; set; } = [];
+
     /// <summary>The scopes a Page listing needs (user/accounts: pages_show_list).</summary>
     protected virtual IReadOnlyList<string> PageListScopes => ["pages_show_list"];
 
@@ -101,22 +104,27 @@ public abstract class FacebookLoginServer(string clientId, string clientSecret) 
         {
             return refused;
         }
+        var views = new[] { (PageId, PageName) }.Concat(OtherPages).Select(page => PageView(call, user, page.Item1, page.Item2)).ToArray();
+        return Json(new { data = views, paging = new { cursors = new { before = "QVFIU0", after = "QVFIU0" } } });
+    }
+
+    private Dictionary<string, object?> PageView(GraphCall call, IssuedToken user, string id, string name)
+    {
         // get-long-lived "Long-lived Page Access Token": a Page token got with a long-lived user token has no expiry.
-        var page = Grants.Issue(PageId, user.Scopes, lifetime: TimeSpan.FromDays(3650));
-        var fields = call.Fields;
+        var page = Grants.Issue(id, user.Scopes, lifetime: TimeSpan.FromDays(3650));
         var view = new Dictionary<string, object?>
         {
-            ["id"] = PageId, ["name"] = PageName, ["access_token"] = page.AccessToken, ["category"] = "Software",
+            ["id"] = id, ["name"] = name, ["access_token"] = page.AccessToken, ["category"] = "Software",
             ["tasks"] = new[] { "ANALYZE", "ADVERTISE", "MODERATE", "CREATE_CONTENT", "MANAGE" },
         };
-        foreach (var field in fields.Where(f => !view.ContainsKey(f)))
+        foreach (var field in call.Fields.Where(f => !view.ContainsKey(f)))
         {
             if (PageField(field) is { } value)
             {
                 view[field] = value;
             }
         }
-        return Json(new { data = new[] { view }, paging = new { cursors = new { before = "QVFIU0", after = "QVFIU0" } } });
+        return view;
     }
 
     /// <summary>Extra Page fields the platform adds (instagram_business_account), or null.</summary>

@@ -1,9 +1,11 @@
 import { useState } from "react";
 import { Button } from "react-aria-components";
 import { useQuery } from "@tanstack/react-query";
+import { useLocation } from "react-router";
 import { api } from "../api/client";
 import { toProblem, type Problem } from "../api/problem";
 import type { components } from "../api/schema";
+import { callbackUri } from "../accounts/callbackUri";
 import { ProblemAlert } from "./ProblemAlert";
 import { QueryState } from "./QueryState";
 
@@ -36,10 +38,13 @@ export function Accounts() {
     },
   });
   const [connectProblem, setConnectProblem] = useState<Problem | null>(null);
+  const justConnected = (useLocation().state as { connected?: number } | null)?.connected;
 
   async function connect(platform: Platform) {
     setConnectProblem(null);
-    const { data, error } = await api.GET("/api/v1/social-accounts/auth-url/{platform}", { params: { path: { platform } } });
+    const { data, error } = await api.GET("/api/v1/social-accounts/auth-url/{platform}", {
+      params: { path: { platform }, query: { RedirectUri: callbackUri(platform) } },
+    });
     if (error || !data?.authorizationUrl) {
       setConnectProblem(toProblem(error, `${platform} cannot be connected right now.`));
       return;
@@ -53,6 +58,7 @@ export function Accounts() {
   return (
     <section aria-labelledby="accounts-title">
       <h1 id="accounts-title">Social accounts</h1>
+      {justConnected !== undefined && <p role="status">{justConnected === 1 ? "Account connected." : `${justConnected} accounts connected.`}</p>}
       <QueryState isPending={accounts.isPending} error={accounts.error} isEmpty={items.length === 0} empty="No accounts connected yet. Connect one below.">
         <table>
           <thead>

@@ -39,6 +39,8 @@ export function AppShell() {
         <nav aria-label="Main">
           <NavLink to="/accounts">Accounts</NavLink>
           <NavLink to="/posts">Posts</NavLink>
+          <NavLink to="/compose">New post</NavLink>
+          <NavLink to="/calendar">Calendar</NavLink>
         </nav>
         <Button onPress={signOut}>Sign out</Button>
       </header>

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from "react";
-import { Button, Form } from "react-aria-components";
+import { Form } from "react-aria-components";
 import { Link, useLocation, useNavigate } from "react-router";
 import { api } from "../api/client";
 import { toProblem, type Problem } from "../api/problem";
 import { session, type Tokens } from "../auth/session";
 import { Field } from "./Field";
 import { ProblemAlert } from "./ProblemAlert";
+import { SubmitButton } from "./SubmitButton";
 
 export function SignIn() {
   const navigate = useNavigate();
@@ -45,7 +46,7 @@ export function SignIn() {
         <Field name="email" label="Email" type="email" autoComplete="email" />
         <Field name="password" label="Password" type="password" autoComplete="current-password" />
         {needsCode && <Field name="code" label="Authenticator code or recovery code" autoComplete="one-time-code" />}
-        <Button type="submit" isPending={pending}>Sign in</Button>
+        <SubmitButton pending={pending}>Sign in</SubmitButton>
       </Form>
       <p>
         New here? <Link to="/sign-up">Create a workspace</Link>

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from "react";
-import { Button, Form } from "react-aria-components";
+import { Form } from "react-aria-components";
 import { Link, useNavigate } from "react-router";
 import { api } from "../api/client";
 import { toProblem, type Problem } from "../api/problem";
 import { Field } from "./Field";
 import { ProblemAlert } from "./ProblemAlert";
+import { SubmitButton } from "./SubmitButton";
 
 export function SignUp() {
   const navigate = useNavigate();
@@ -41,7 +42,7 @@ export function SignUp() {
         <Field name="displayName" label="Your name" autoComplete="name" />
         <Field name="email" label="Email" type="email" autoComplete="email" />
         <Field name="password" label="Password" type="password" autoComplete="new-password" />
-        <Button type="submit" isPending={pending}>Sign up</Button>
+        <SubmitButton pending={pending}>Sign up</SubmitButton>
       </Form>
       <p>
         Have an account? <Link to="/sign-in">Sign in</Link>

@@ -1,0 +1,63 @@
+// Shared by the browser tests: Debian's Chromium driven by playwright-core, axe-core's accessibility check, screenshots.
+import { chromium } from "playwright-core";
+import { readFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+
+export const baseUrl = process.env.PLATFORM_WEB_URL ?? "http://127.0.0.1:5080";
+const screenshots = process.env.PLATFORM_WEB_SCREENSHOTS ?? new URL("./screenshots/", import.meta.url).pathname;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+// Headless, without the network chatter a first run starts (updates, sync, QUIC), in a profile of its own.
+const chromiumFlags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+export async function openBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), "platform-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: chromiumFlags,
+  });
+  return {
+    newPage: () => context.newPage(),
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** axe-core's WCAG checks on the page as it is; returns the serious and critical violations. */
+export async function seriousAccessibilityViolations(page) {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ["violations"] }));
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+}
+
+export const uniqueEmail = () => `web-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+/** Signs a new user up and in through the screens; answers on the accounts screen with the email used. */
+export async function signUpAndIn(page) {
+  const email = uniqueEmail();
+  const password = "a-long-enough-password-1";
+  await page.goto(`${baseUrl}/sign-up`);
+  await page.getByLabel("Workspace name").fill("Web test");
+  await page.getByLabel("Your name").fill("Web Tester");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByRole("heading", { name: "Sign in" }).waitFor();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Social accounts" }).waitFor();
+  return email;
+}
