@@ -165,6 +165,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetches the metrics of every tracked target now, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise). */
+        post: operations["RefreshAnalytics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Latest metrics of the targets published from..to: totals, per platform, per account and per day (tenant's time zone).
+         * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         */
+        get: operations["GetAnalyticsOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/posts/{postId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each published target of the post: its latest metrics, engagement rate and every fetch so far (oldest first).
+         * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         */
+        get: operations["GetPostAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/top-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Posts published from..to ranked by a metric of their targets' latest figures (metric: engagementRate (default), impressions, reach, views, likes, comments, shares, saves, clicks); limit 1-100, default 10.
+         * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         */
+        get: operations["GetAnalyticsTopPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/best-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Engagement rate by weekday × hour of publishing (tenant's time zone) per platform, with each slot's sample size, and the best slots with at least minPosts posts (default 5).
+         * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         */
+        get: operations["GetAnalyticsBestTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The targets published from..to with their latest metrics as CSV (RFC 4180, a header row, one row per target; published_at in the tenant's time zone; text a spreadsheet would run as a formula starts with an apostrophe).
+         * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         */
+        get: operations["ExportAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -357,6 +474,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/media/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answers a presigned PUT URL for one file of the declared size; then PUT the bytes and complete the upload. */
+        post: operations["StartDirectUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/uploads/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks the sent file and adds it to the library; a file that fails a check is deleted. */
+        post: operations["CompleteDirectUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/media/{id}": {
         parameters: {
             query?: never;
@@ -450,7 +601,10 @@ export interface paths {
         /** Posts, newest first, filtered by status, platform, account and a date range (scheduled, else created). */
         get: operations["ListPosts"];
         put?: never;
-        /** Saves a draft; the answer lists each target's content-rule problems, if any. */
+        /**
+         * Saves a draft; the answer lists each target's content-rule problems, if any.
+         * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409).
+         */
         post: operations["CreatePost"];
         delete?: never;
         options?: never;
@@ -586,7 +740,10 @@ export interface paths {
         };
         /** A post with each target's status, result, error, retry count, and whether publishing to its account is paused (accountPaused). */
         get: operations["GetPost"];
-        /** Replaces a draft's or scheduled post's content and targets; a scheduled post stays scheduled and is checked again. */
+        /**
+         * Replaces a draft's or scheduled post's content and targets; a scheduled post stays scheduled and is checked again.
+         * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409).
+         */
         put: operations["UpdatePost"];
         post?: never;
         /** Deletes a post that is not being published (its queued targets are withdrawn). */
@@ -752,6 +909,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ListPinterestBoards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social-accounts/{id}/tiktok/creator-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetTikTokCreatorInfo"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1049,6 +1222,77 @@ export interface components {
             /** Format: date-time */
             completedAt?: string | null;
         };
+        /** @enum {string} */
+        "Platform.Analytics.Data.AnalyticsEventType": "PostPublished" | "PostFailed";
+        "Platform.Analytics.Features.Refresh.RefreshAccepted": {
+            /** Format: uuid */
+            refreshId?: string;
+            /** Format: date-time */
+            requestedAt?: string;
+        };
+        "Platform.Analytics.Features.Reports.MetricValues": {
+            /** Format: date-time */
+            fetchedAt?: string;
+            /** Format: int32 */
+            slot?: number | null;
+            /** Format: uuid */
+            refreshId?: string | null;
+            /** Format: int64 */
+            impressions?: number | null;
+            /** Format: int64 */
+            reach?: number | null;
+            /** Format: int64 */
+            views?: number | null;
+            /** Format: int64 */
+            likes?: number | null;
+            /** Format: int64 */
+            comments?: number | null;
+            /** Format: int64 */
+            shares?: number | null;
+            /** Format: int64 */
+            saves?: number | null;
+            /** Format: int64 */
+            clicks?: number | null;
+            others?: {
+                [key: string]: number;
+            } | null;
+        };
+        "Platform.Analytics.Features.Reports.PostAnalytics": {
+            /** Format: uuid */
+            postId?: string;
+            targets?: components["schemas"]["Platform.Analytics.Features.Reports.TargetAnalytics"][] | null;
+        };
+        "Platform.Analytics.Features.Reports.TargetAnalytics": {
+            /** Format: uuid */
+            targetId?: string;
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            /** Format: uuid */
+            accountId?: string;
+            platformPostId?: string | null;
+            /** Format: date-time */
+            publishedAt?: string;
+            latest?: components["schemas"]["Platform.Analytics.Features.Reports.MetricValues"];
+            /** Format: double */
+            engagementRate?: number | null;
+            history?: components["schemas"]["Platform.Analytics.Features.Reports.MetricValues"][] | null;
+        };
+        "Platform.Analytics.Features.Reports.TopPost": {
+            /** Format: uuid */
+            postId?: string;
+            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
+            /** Format: date-time */
+            firstPublishedAt?: string;
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+        };
+        "Platform.Analytics.Features.Reports.TopPosts": {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            metric?: components["schemas"]["Platform.Analytics.Reports.ReportMetric"];
+            posts?: components["schemas"]["Platform.Analytics.Features.Reports.TopPost"][] | null;
+        };
         "Platform.Analytics.Features.Summary.AnalyticsSummary": {
             /** Format: date-time */
             from?: string;
@@ -1057,13 +1301,109 @@ export interface components {
             counts?: components["schemas"]["Platform.Analytics.Features.Summary.EventCount"][] | null;
         };
         "Platform.Analytics.Features.Summary.EventCount": {
-            platform?: string | null;
-            eventType?: string | null;
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            eventType?: components["schemas"]["Platform.Analytics.Data.AnalyticsEventType"];
             /** Format: int64 */
             count?: number;
         };
+        "Platform.Analytics.Reports.AccountTotals": {
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+        };
+        "Platform.Analytics.Reports.BestTimes": {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            /** Format: int32 */
+            minPosts?: number;
+            platforms?: components["schemas"]["Platform.Analytics.Reports.PlatformBestTimes"][] | null;
+        };
+        "Platform.Analytics.Reports.DayTotals": {
+            /** Format: date */
+            day?: string;
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+        };
+        "Platform.Analytics.Reports.MetricTotals": {
+            /** Format: int32 */
+            targets?: number;
+            /** Format: int64 */
+            impressions?: number;
+            /** Format: int64 */
+            reach?: number;
+            /** Format: int64 */
+            views?: number;
+            /** Format: int64 */
+            likes?: number;
+            /** Format: int64 */
+            comments?: number;
+            /** Format: int64 */
+            shares?: number;
+            /** Format: int64 */
+            saves?: number;
+            /** Format: int64 */
+            clicks?: number;
+            /** Format: int64 */
+            engagements?: number;
+            /** Format: double */
+            engagementRate?: number | null;
+            /** Format: int32 */
+            engagementRateSample?: number;
+        };
+        "Platform.Analytics.Reports.Overview": {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+            platforms?: components["schemas"]["Platform.Analytics.Reports.PlatformTotals"][] | null;
+            accounts?: components["schemas"]["Platform.Analytics.Reports.AccountTotals"][] | null;
+            days?: components["schemas"]["Platform.Analytics.Reports.DayTotals"][] | null;
+        };
+        "Platform.Analytics.Reports.PlatformBestTimes": {
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            grid?: components["schemas"]["Platform.Analytics.Reports.TimeSlot"][] | null;
+            suggested?: components["schemas"]["Platform.Analytics.Reports.TimeSlot"][] | null;
+        };
+        "Platform.Analytics.Reports.PlatformTotals": {
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+        };
+        /** @enum {string} */
+        "Platform.Analytics.Reports.ReportMetric": "EngagementRate" | "Impressions" | "Reach" | "Views" | "Likes" | "Comments" | "Shares" | "Saves" | "Clicks";
+        "Platform.Analytics.Reports.TimeSlot": {
+            weekday?: components["schemas"]["System.DayOfWeek"];
+            /** Format: int32 */
+            hour?: number;
+            /** Format: int32 */
+            posts?: number;
+            /** Format: double */
+            engagementRate?: number | null;
+        };
         /** @enum {string} */
         "Platform.Media.Contracts.MediaKind": "Image" | "Video" | "Gif";
+        "Platform.Media.Features.DirectUpload.CompleteDirectUploadRequest": {
+            altText?: string | null;
+        };
+        "Platform.Media.Features.DirectUpload.DirectUploadView": {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uri */
+            uploadUrl?: string | null;
+            method?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number;
+            /** Format: date-time */
+            expiresAt?: string;
+        };
+        "Platform.Media.Features.DirectUpload.StartDirectUploadRequest": {
+            /** Format: int64 */
+            sizeBytes?: number;
+        };
         "Platform.Media.Features.Shared.MediaView": {
             /** Format: uuid */
             id?: string;
@@ -1108,6 +1448,8 @@ export interface components {
             altText?: string | null;
             /** Format: double */
             durationSeconds?: number | null;
+            /** Format: uuid */
+            mediaId?: string | null;
         };
         /** @enum {string} */
         "Platform.Posts.Data.PostType": "Text" | "Image" | "Video" | "Link" | "Carousel";
@@ -1118,6 +1460,9 @@ export interface components {
             boardId?: string | null;
             subreddit?: string | null;
             privacyLevel?: string | null;
+            allowComments?: boolean | null;
+            allowDuets?: boolean | null;
+            allowStitches?: boolean | null;
         };
         "Platform.Posts.Features.AccountHealth.AccountHealthView": {
             /** Format: uuid */
@@ -1208,14 +1553,18 @@ export interface components {
             pausedUntil?: string | null;
         };
         "Platform.Posts.Features.Shared.MediaPayload": {
+            /** Format: uuid */
+            id?: string | null;
             url?: string | null;
             kind?: string | null;
             contentType?: string | null;
             /** Format: int64 */
-            sizeBytes?: number;
+            sizeBytes?: number | null;
             altText?: string | null;
             /** Format: double */
             durationSeconds?: number | null;
+            readonly isLibraryItem?: boolean;
+            readonly hasOnlyId?: boolean;
         };
         "Platform.Posts.Features.Shared.PostPayload": {
             title?: string | null;
@@ -1224,6 +1573,7 @@ export interface components {
             media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
             link?: string | null;
             targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetPayload"][] | null;
+            readonly libraryMediaIds?: string[] | null;
         };
         "Platform.Posts.Features.Shared.PostResponse": {
             /** Format: uuid */
@@ -1255,6 +1605,9 @@ export interface components {
             boardId?: string | null;
             subreddit?: string | null;
             privacyLevel?: string | null;
+            allowComments?: boolean;
+            allowDuets?: boolean;
+            allowStitches?: boolean;
         };
         "Platform.Posts.Features.Shared.TargetResponse": {
             /** Format: uuid */
@@ -1490,6 +1843,16 @@ export interface components {
             /** Format: date-time */
             expiresAt?: string;
         };
+        "Platform.SocialAccounts.Features.GetCreatorInfo.CreatorInfoResponse": {
+            username?: string | null;
+            nickname?: string | null;
+            privacyLevelOptions?: string[] | null;
+            commentDisabled?: boolean;
+            duetDisabled?: boolean;
+            stitchDisabled?: boolean;
+            /** Format: int32 */
+            maxVideoPostDurationSeconds?: number | null;
+        };
         "Platform.SocialAccounts.Features.ListBoards.BoardDto": {
             id?: string | null;
             name?: string | null;
@@ -1633,6 +1996,8 @@ export interface components {
             refreshTokenExpiresAt?: string;
             readonly tokenType?: string | null;
         };
+        /** @enum {string} */
+        "System.DayOfWeek": "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
     };
     responses: never;
     parameters: never;
@@ -2625,6 +2990,329 @@ export interface operations {
             };
         };
     };
+    RefreshAnalytics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Analytics.Features.Refresh.RefreshAccepted"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAnalyticsOverview: {
+        parameters: {
+            query?: {
+                From?: string;
+                To?: string;
+                Platform?: string;
+                AccountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Analytics.Reports.Overview"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPostAnalytics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Analytics.Features.Reports.PostAnalytics"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAnalyticsTopPosts: {
+        parameters: {
+            query?: {
+                From?: string;
+                To?: string;
+                Platform?: string;
+                AccountId?: string;
+                metric?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Analytics.Features.Reports.TopPosts"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAnalyticsBestTimes: {
+        parameters: {
+            query?: {
+                From?: string;
+                To?: string;
+                Platform?: string;
+                AccountId?: string;
+                minPosts?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Analytics.Reports.BestTimes"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportAnalytics: {
+        parameters: {
+            query?: {
+                From?: string;
+                To?: string;
+                Platform?: string;
+                AccountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
     Register: {
         parameters: {
             query?: never;
@@ -3354,6 +4042,197 @@ export interface operations {
             };
         };
     };
+    StartDirectUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.StartDirectUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.DirectUploadView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    CompleteDirectUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.CompleteDirectUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
     GetMedia: {
         parameters: {
             query?: never;
@@ -3449,6 +4328,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5176,6 +6064,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Platform.SocialAccounts.Features.ListBoards.BoardsResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTikTokCreatorInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetCreatorInfo.CreatorInfoResponse"];
                 };
             };
             /** @description Missing, invalid, expired or revoked access token. */
