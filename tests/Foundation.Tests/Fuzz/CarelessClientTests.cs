@@ -24,6 +24,7 @@ public sealed class CarelessClientTests
         ["POST /api/v1/auth/logout"] = "no parameters, no body (the refresh token is revoked through the access token)",
         ["GET /api/v1/tenant"] = "no parameters, no body",
         ["GET /api/v1/webhooks/secret"] = "no parameters, no body",
+        ["POST /api/v1/analytics/refresh"] = "no parameters, no body (the whole tenant is refreshed)",
     };
 
     private FakePlatform x = null!;
