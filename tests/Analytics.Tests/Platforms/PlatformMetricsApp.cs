@@ -16,11 +16,12 @@ namespace Platform.Analytics.Tests.Platforms;
 /// The real host with one platform pointed at its documented local server: an owner connects an account through our API
 /// (authorize URL, consent at the server, code exchange), and metrics are collected through the real platform client.
 /// </summary>
-internal sealed class PlatformMetricsApp(SocialPlatform platform, PlatformServer server) : PlatformApp(Settings(platform, server))
+internal sealed class PlatformMetricsApp(SocialPlatform platform, PlatformServer server, IDictionary<string, string?>? extra = null)
+    : PlatformApp(Settings(platform, server, extra))
 {
     public const string RedirectUri = "https://app.example/oauth/callback";
 
-    private static Dictionary<string, string?> Settings(SocialPlatform platform, PlatformServer server)
+    private static Dictionary<string, string?> Settings(SocialPlatform platform, PlatformServer server, IDictionary<string, string?>? extra)
     {
         var section = $"Platforms:{platform}:";
         var settings = new Dictionary<string, string?>
@@ -33,9 +34,18 @@ internal sealed class PlatformMetricsApp(SocialPlatform platform, PlatformServer
             [section + "PollIntervalSeconds"] = "0",
             [section + "MaxPolls"] = "5",
         };
+        if (platform == SocialPlatform.Reddit)
+        {
+            // The contact Reddit's required User-Agent names; the host refuses to start without it.
+            settings[section + "Username"] = "metrics_bot";
+        }
         foreach (var (key, value) in server.Endpoints)
         {
             settings[section + key] = value;
+        }
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
         return settings;
     }
