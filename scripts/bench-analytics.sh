@@ -117,7 +117,8 @@ summary() { # name, wrk output
   printf '%-44s %8s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$1" "$(echo "$2" | awk '/Requests\/sec/ {print $2}')" \
     "$(echo "$2" | awk '$1=="50%" {print $2}')" "$(echo "$2" | awk '$1=="99%" {print $2}')" "$(echo "$2" | awk '/Non-2xx/ {print $5}')"
 }
-curl -sf "${overview[@]}" | head -c 300; echo
+# Read whole, then cut: a pipe into head would close early and fail the script under pipefail.
+first=$(curl -sf "${overview[@]}"); echo "${first:0:300}"
 # Warm the JIT on both endpoints before measuring.
 wrk -t2 -c"$connections" -d"${BENCH_WARMUP:-20}s" "${overview[@]}" >/dev/null
 wrk -t2 -c"$connections" -d10s "${best_times[@]}" >/dev/null
