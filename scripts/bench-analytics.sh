@@ -5,6 +5,7 @@
 # rate limit, read-only unit of work, RLS): once reading the daily roll-ups, once with the tenant's roll-ups removed, so
 # the same endpoints compute everything from the raw snapshot table.
 # Usage: scripts/bench-analytics.sh [snapshots=10000000] [seconds=20] [connections=8]
+# BENCH_NO_BUILD=1 runs the host as last built; the machine's load average is printed with the figures.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 snapshots="${1:-10000000}"; seconds="${2:-20}"; connections="${3:-8}"; port="${BENCH_PORT:-5193}"
@@ -45,6 +46,7 @@ tenant=$(curl -sf "http://127.0.0.1:$port/api/v1/me" -H "Authorization: Bearer $
 # dropped first and built again after the load (one sorted build each beats ten million random inserts), and its foreign
 # key is not checked row by row (session_replication_role = replica skips the trigger; every target exists by
 # construction). The reports then read it as the app role like any other data.
+load_before=$(uptime | sed -E 's/.*load average//')
 started=$(date +%s)
 psql "$admin dbname=$database" -v ON_ERROR_STOP=1 -q <<SQL
 SET maintenance_work_mem = '512MB';
@@ -127,6 +129,7 @@ psql "$admin dbname=$database" -qc "DELETE FROM analytics.rollup_state WHERE ten
 raw_overview=$(run "${overview[@]}"); raw_best=$(run "${best_times[@]}")
 
 echo "wrk -t2 -c$connections -d${seconds}s on $(nproc) cores; large tenant, 90 days ($from..$to)"
+echo "machine load at the start: $load_before; now:$(uptime | sed -E 's/.*load average//')"
 summary "overview, daily roll-ups" "$rolled_overview"
 summary "overview, raw snapshots (no roll-ups)" "$raw_overview"
 summary "best-times, daily roll-ups" "$rolled_best"
