@@ -61,9 +61,12 @@ public sealed class QueryPlanTests
     [Test]
     public async Task The_overview_and_best_times_read_roll_ups_by_index()
     {
-        var (sql, parameters) = ReportBuckets.RollupQuery(tenantId, Filter("x", Guid.NewGuid()), DateOnly.FromDateTime(DateTime.UtcNow));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (overview, overviewParameters) = ReportBuckets.RollupQuery(BucketGrain<DayBucket>.DayAndAccount, tenantId, Filter("x", Guid.NewGuid()), today);
+        var (bestTimes, bestTimesParameters) = ReportBuckets.RollupQuery(BucketGrain<SlotBucket>.PlatformWeekdayHour, tenantId, Filter(), today);
 
-        (await ScannedTablesAsync(sql, parameters)).ShouldBeEmpty();
+        (await ScannedTablesAsync(overview, overviewParameters)).ShouldBeEmpty();
+        (await ScannedTablesAsync(bestTimes, bestTimesParameters)).ShouldBeEmpty();
     }
 
     [Test]
@@ -72,7 +75,7 @@ public sealed class QueryPlanTests
         // The live part is today's (or the few days the roll-ups are behind).
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var filter = ReportFilter.Parse(today.AddDays(-2), today, null, null, TimeZoneInfo.Utc, today, 731);
-        var (sql, parameters) = ReportBuckets.LiveQuery(tenantId, filter, filter.Start);
+        var (sql, parameters) = ReportBuckets.LiveQuery(BucketGrain<DayBucket>.DayAndAccount, tenantId, filter, filter.Start);
 
         (await ScannedTablesAsync(sql, parameters)).ShouldBeEmpty();
         var indexes = await IndexesUsedAsync(sql, parameters);

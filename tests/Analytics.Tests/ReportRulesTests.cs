@@ -72,8 +72,7 @@ public sealed class ReportRulesTests
     public void A_slot_is_suggested_only_with_enough_posts_and_best_rate_first()
     {
         var filter = ReportFilter.Parse(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 8), null, null, TimeZoneInfo.Utc, Today, 731);
-        var account = Guid.NewGuid();
-        HourBucket Bucket(int day, int hour, int posts, long engagements) => new(new DateOnly(2026, 11, day), hour, account, SocialPlatform.X,
+        SlotBucket Bucket(int day, int hour, int posts, long engagements) => new(SocialPlatform.X, new DateOnly(2026, 11, day).DayOfWeek, hour,
             MetricSums.Zero with { Targets = posts, RatedTargets = posts, RatedEngagements = engagements, EngagementBase = posts * 100L });
         var buckets = new[]
         {

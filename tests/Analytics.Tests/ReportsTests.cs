@@ -108,6 +108,29 @@ public sealed class ReportsTests
     }
 
     [Test]
+    public async Task The_roll_up_part_of_a_report_is_kept_until_the_roll_ups_move_on()
+    {
+        var owner = await app.RegisterAsync();
+        var old = await app.Database.TargetAsync(owner.TenantId, DateTimeOffset.UtcNow.AddDays(-10));
+        await app.Database.SnapshotAsync(owner.TenantId, old, 0, DateTimeOffset.UtcNow.AddDays(-10).AddHours(1), impressions: 100, likes: 5);
+        (await RollUpAsync(owner.TenantId)).ShouldBe(RollupOutcome.Rebuilt);
+        (await GetAsync(owner, "/api/v1/analytics/overview")).GetProperty("totals").GetProperty("impressions").GetInt64().ShouldBe(100);
+        (await GetAsync(owner, "/api/v1/analytics/best-times")).GetProperty("platforms")[0].GetProperty("grid")[0].GetProperty("posts").GetInt32().ShouldBe(1);
+
+        // Changed behind the watermark's back: the reports still answer from what they read at this watermark.
+        await app.Database.ScalarAsTenantAsync(owner.TenantId,
+            "UPDATE analytics.daily_rollups SET impressions = 999, rated_targets = 2, targets = 2 WHERE tenant_id = $1", owner.TenantId);
+        (await GetAsync(owner, "/api/v1/analytics/overview")).GetProperty("totals").GetProperty("impressions").GetInt64().ShouldBe(100);
+        (await GetAsync(owner, "/api/v1/analytics/best-times")).GetProperty("platforms")[0].GetProperty("grid")[0].GetProperty("posts").GetInt32().ShouldBe(1);
+
+        // A roll-up moves the watermark in the same transaction as the roll-ups; the next report reads them again.
+        await app.Database.ScalarAsTenantAsync(owner.TenantId,
+            "UPDATE analytics.rollup_state SET rolled_up_to = rolled_up_to + interval '1 second' WHERE tenant_id = $1", owner.TenantId);
+        (await GetAsync(owner, "/api/v1/analytics/overview")).GetProperty("totals").GetProperty("impressions").GetInt64().ShouldBe(999);
+        (await GetAsync(owner, "/api/v1/analytics/best-times")).GetProperty("platforms")[0].GetProperty("grid")[0].GetProperty("posts").GetInt32().ShouldBe(2);
+    }
+
+    [Test]
     public async Task Top_posts_rank_by_a_metric_or_by_engagement_rate()
     {
         var owner = await app.RegisterAsync();

@@ -36,6 +36,7 @@ internal sealed class AnalyticsModule : IModule
         services.AddScoped<MetricRefreshJob>();
         services.AddScoped<ReportQuery>();
         services.AddScoped<ReportBuckets>();
+        services.AddSingleton<RolledUpBucketCache>();
         services.AddScoped<RollupJob>();
         services.AddScoped<RecordPublishingEvents>();
         services.AddScoped<IIntegrationEventHandler<PostTargetPublished>>(provider => provider.GetRequiredService<RecordPublishingEvents>());

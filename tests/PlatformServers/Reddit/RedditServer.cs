@@ -11,6 +11,8 @@ namespace Platform.PlatformServers.Reddit;
 public sealed record SubredditSettings(string Type = "public", string SubmissionType = "any", bool UserIsBanned = false, bool UserIsContributor = false);
 
 /// <summary>A submission as Reddit holds it.</summary>
+public sealed record RedditVotes(long Ups, long Downs, long NumComments);
+
 public sealed record RedditPost(string Id, string Author, string Subreddit, string Kind, string Title, string? Text, string? Url, DateTimeOffset Created)
 {
     public string Fullname => "t3_" + Id;
@@ -30,6 +32,7 @@ public sealed partial class RedditServer() : PlatformServer("reddit-client-id", 
         public const string Submit = "submit";
         public const string Listing = "listing";
         public const string About = "subreddit-about";
+        public const string Info = "info";
     }
 
     private readonly ConcurrentDictionary<string, string> durations = new(StringComparer.Ordinal);
@@ -45,6 +48,12 @@ public sealed partial class RedditServer() : PlatformServer("reddit-client-id", 
     public string RegisteredRedirectUri { get; set; } = "https://app.example/oauth/callback";
 
     public IReadOnlyList<RedditPost> Posts => [.. posts];
+
+    /// <summary>
+    /// A link's votes and comments as its JSON names them (https://github.com/reddit-archive/reddit/wiki/JSON, "link" and
+    /// "votable": ups, downs, score, num_comments), by post id; a post with no entry has one upvote (its author's) and no comments.
+    /// </summary>
+    public ConcurrentDictionary<string, RedditVotes> Votes { get; } = new(StringComparer.Ordinal);
 
     public override IReadOnlyDictionary<string, string> Endpoints => new Dictionary<string, string>
     {
@@ -63,6 +72,7 @@ public sealed partial class RedditServer() : PlatformServer("reddit-client-id", 
         routes.MapPost("/api/submit", (Delegate)SubmitAsync);
         routes.MapGet("/r/{subreddit}/about", (Delegate)AboutAsync);
         routes.MapGet("/user/{name}/submitted", Submitted);
+        routes.MapGet("/api/info", (Delegate)InfoAsync);
         routes.MapGet("/user/{name}/submitted.json", Submitted);
     }
 
@@ -221,6 +231,28 @@ public sealed partial class RedditServer() : PlatformServer("reddit-client-id", 
                     },
                 }).ToList();
             return Json(new { kind = "Listing", data = new { after = (string?)null, before = (string?)null, dist = mine.Count, children = mine } });
+        });
+
+    // GET /api/info (https://www.reddit.com/dev/api#GET_api_info, scope read): "a listing of things specified by their
+    // fullnames", id a comma-separated list of fullnames (t3_ for links); an unknown fullname is simply absent.
+    private async Task<IResult> InfoAsync(HttpContext context) =>
+        Authorized(context, "read") ?? await StepAsync(context, Steps.Info, () =>
+        {
+            var wanted = context.Request.Query["id"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var found = posts.Where(p => wanted.Contains(p.Fullname)).Select(p =>
+            {
+                var votes = Votes.GetValueOrDefault(p.Id) ?? new RedditVotes(1, 0, 0);
+                return new
+                {
+                    kind = "t3",
+                    data = new
+                    {
+                        id = p.Id, name = p.Fullname, title = p.Title, subreddit = p.Subreddit, author = p.Author, created_utc = (double)p.Created.ToUnixTimeSeconds(),
+                        ups = votes.Ups, downs = votes.Downs, score = votes.Ups - votes.Downs, num_comments = votes.NumComments,
+                    },
+                };
+            }).ToList();
+            return Json(new { kind = "Listing", data = new { after = (string?)null, before = (string?)null, dist = found.Count, children = found } });
         });
 
     /// <summary>

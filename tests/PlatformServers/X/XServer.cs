@@ -14,6 +14,13 @@ public sealed record Tweet(string Id, string AuthorId, string Text, IReadOnlyLis
     public bool Deleted { get; set; }
 }
 
+/// <summary>
+/// A post's <c>public_metrics</c> as the Post object of the data dictionary names them
+/// (https://docs.x.com/x-api/fundamentals/data-dictionary): retweet_count, reply_count, like_count, quote_count,
+/// bookmark_count, impression_count.
+/// </summary>
+public sealed record XPublicMetrics(long RetweetCount, long ReplyCount, long LikeCount, long QuoteCount, long BookmarkCount, long ImpressionCount);
+
 public enum XMediaState
 {
     Uploading,
@@ -65,6 +72,7 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
         public const string Metadata = "media-metadata";
         public const string CreateTweet = "create-tweet";
         public const string Timeline = "user-timeline";
+        public const string Lookup = "post-lookup";
 
         /// <summary>The APPEND of segment <paramref name="index"/> (0-based, as segment_index).</summary>
         public static string Append(int index) => $"media-append-{index}";
@@ -84,6 +92,9 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
     public string RegisteredRedirectUri { get; set; } = "https://app.example/oauth/callback";
 
     public IReadOnlyList<Tweet> Tweets => [.. tweets.Where(t => !t.Deleted)];
+
+    /// <summary>The public_metrics a post lookup answers, by post id; a post with no entry has every count at zero.</summary>
+    public ConcurrentDictionary<string, XPublicMetrics> Metrics { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<XMedia> Uploads => [.. uploads.Values];
 
@@ -115,6 +126,7 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
         routes.MapGet("/2/users/{id}/tweets", (Delegate)TimelineAsync);
         routes.MapPost("/2/tweets", (Delegate)CreateTweetAsync);
         routes.MapDelete("/2/tweets/{id}", DeleteTweet);
+        routes.MapGet("/2/tweets/{id}", (Delegate)LookupTweetAsync);
         routes.MapPost("/2/media/upload/initialize", (Delegate)InitializeAsync);
         routes.MapPost("/2/media/upload/{id}/append", (Delegate)AppendAsync);
         routes.MapPost("/2/media/upload/{id}/finalize", (Delegate)FinalizeAsync);
@@ -325,6 +337,48 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
         }
         tweet.Deleted = true;
         return Json(new { data = new { deleted = true } });
+    }
+
+    // get-post-by-id (https://docs.x.com/x-api/posts/get-post-by-id): GET /2/tweets/{id}, scopes tweet.read and users.read;
+    // {data: Post} with id, text and edit_history_tweet_ids, plus public_metrics when tweet.fields asks for it (data
+    // dictionary, Post object). An unknown or deleted post is 200 with only an errors array whose item has title
+    // "Not Found Error" and type .../problems/resource-not-found (https://docs.x.com/x-api/fundamentals/response-codes-and-errors).
+    private async Task<IResult> LookupTweetAsync(HttpContext context, string id)
+    {
+        if (Authorized(context, "tweet.read", "users.read") is { } refused)
+        {
+            return refused;
+        }
+        var fields = context.Request.Query["tweet.fields"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return await StepAsync(context, Steps.Lookup, () =>
+        {
+            var tweet = Tweets.FirstOrDefault(t => t.Id == id);
+            if (tweet is null)
+            {
+                return Json(new
+                {
+                    errors = new[]
+                    {
+                        new
+                        {
+                            value = id, detail = $"Could not find tweet with id: [{id}].", title = "Not Found Error", resource_type = "tweet",
+                            parameter = "id", resource_id = id, type = "https://api.twitter.com/2/problems/resource-not-found",
+                        },
+                    },
+                });
+            }
+            var view = new Dictionary<string, object?> { ["id"] = tweet.Id, ["text"] = tweet.Text, ["edit_history_tweet_ids"] = new[] { tweet.Id } };
+            if (fields.Contains("public_metrics"))
+            {
+                var metrics = Metrics.GetValueOrDefault(tweet.Id) ?? new XPublicMetrics(0, 0, 0, 0, 0, 0);
+                view["public_metrics"] = new Dictionary<string, long>
+                {
+                    ["retweet_count"] = metrics.RetweetCount, ["reply_count"] = metrics.ReplyCount, ["like_count"] = metrics.LikeCount,
+                    ["quote_count"] = metrics.QuoteCount, ["bookmark_count"] = metrics.BookmarkCount, ["impression_count"] = metrics.ImpressionCount,
+                };
+            }
+            return Json(new { data = view });
+        });
     }
 
     // initialize-media-upload: POST /2/media/upload/initialize, application/json {media_type, total_bytes, media_category},

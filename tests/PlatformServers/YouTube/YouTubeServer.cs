@@ -12,6 +12,8 @@ using Platform.PlatformServers.Hosting;
 namespace Platform.PlatformServers.YouTube;
 
 /// <summary>A video as YouTube holds it once its upload completed.</summary>
+public sealed record YouTubeStatistics(long ViewCount, long LikeCount, long FavoriteCount, long CommentCount);
+
 public sealed record YouTubeVideo(string Id, string ChannelId, string Title, string Description, string PrivacyStatus, byte[] Bytes, DateTimeOffset PublishedAt);
 
 /// <summary>A resumable upload session: the metadata from the initiating request and the bytes received so far.</summary>
@@ -70,6 +72,12 @@ public sealed partial class YouTubeServer() : PlatformServer("youtube-client-id.
     public long? InterruptNextUploadAfter { get; set; }
 
     public IReadOnlyList<YouTubeVideo> Videos => [.. videos];
+
+    /// <summary>
+    /// What a video resource's statistics part answers, by video id (https://developers.google.com/youtube/v3/docs/videos#statistics:
+    /// viewCount, likeCount, dislikeCount, favoriteCount, commentCount, each an unsigned long sent as a string); zeros by default.
+    /// </summary>
+    public ConcurrentDictionary<string, YouTubeStatistics> Statistics { get; } = new(StringComparer.Ordinal);
     public IReadOnlyList<UploadSession> Sessions => [.. sessions.Values];
 
     public override IReadOnlyDictionary<string, string> Endpoints => new Dictionary<string, string>
@@ -384,12 +392,18 @@ public sealed partial class YouTubeServer() : PlatformServer("youtube-client-id.
         }));
     }
 
-    private static object Resource(YouTubeVideo video) => new
+    private object Resource(YouTubeVideo video) => new
     {
         kind = "youtube#video", id = video.Id,
         snippet = new { publishedAt = video.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), channelId = video.ChannelId, title = video.Title, description = video.Description },
         status = new { uploadStatus = "uploaded", privacyStatus = video.PrivacyStatus },
-        statistics = new { viewCount = "0", likeCount = "0", commentCount = "0" },
+        statistics = Statistics.GetValueOrDefault(video.Id) is { } counts
+            ? new
+            {
+                viewCount = counts.ViewCount.ToString(CultureInfo.InvariantCulture), likeCount = counts.LikeCount.ToString(CultureInfo.InvariantCulture),
+                favoriteCount = counts.FavoriteCount.ToString(CultureInfo.InvariantCulture), commentCount = counts.CommentCount.ToString(CultureInfo.InvariantCulture),
+            }
+            : new { viewCount = "0", likeCount = "0", favoriteCount = "0", commentCount = "0" },
     };
 
     /// <summary>401 authError (UNAUTHENTICATED) for a bad token; 403 insufficientPermissions for a scope not granted.</summary>

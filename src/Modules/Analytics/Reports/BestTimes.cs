@@ -15,14 +15,14 @@ internal sealed record BestTimes(DateOnly From, DateOnly To, string TimeZone, in
     /// The grid holds every slot with posts; a slot is suggested only with at least <paramref name="minPosts"/> posts that
     /// have an engagement rate, so two lucky posts are not sold as a finding. Posts counts those with a rate.
     /// </summary>
-    public static BestTimes Of(ReportFilter filter, IReadOnlyList<HourBucket> buckets, int minPosts)
+    public static BestTimes Of(ReportFilter filter, IReadOnlyList<SlotBucket> buckets, int minPosts)
     {
         var platforms = buckets.GroupBy(b => b.Platform).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal).Select(platform =>
         {
-            var grid = platform.GroupBy(b => (b.Day.DayOfWeek, b.Hour))
+            var grid = platform.GroupBy(b => (b.Weekday, b.Hour))
                 .Select(slot => (slot.Key, Sums: MetricSums.Sum(slot.Select(b => b.Sums))))
                 .Where(slot => slot.Sums.Targets > 0)
-                .Select(slot => new TimeSlot(slot.Key.DayOfWeek, slot.Key.Hour, slot.Sums.RatedTargets, slot.Sums.EngagementRate))
+                .Select(slot => new TimeSlot(slot.Key.Weekday, slot.Key.Hour, slot.Sums.RatedTargets, slot.Sums.EngagementRate))
                 .OrderBy(slot => slot.Weekday).ThenBy(slot => slot.Hour)
                 .ToList();
             var suggested = grid.Where(slot => slot.Posts >= minPosts && slot.EngagementRate is not null)

@@ -23,7 +23,7 @@ internal sealed record Overview(
     IReadOnlyList<DayTotals> Days)
 {
     /// <summary>Every day of the range is in the series, a day without posts with zeros, so a chart has no holes.</summary>
-    public static Overview Of(ReportFilter filter, IReadOnlyList<HourBucket> buckets)
+    public static Overview Of(ReportFilter filter, IReadOnlyList<DayBucket> buckets)
     {
         var byDay = buckets.GroupBy(b => b.Day).ToDictionary(g => g.Key, g => MetricSums.Sum(g.Select(b => b.Sums)));
         return new Overview(

@@ -31,6 +31,6 @@ internal static class BestTimesEndpoint
             throw ProblemException.BadRequest("'minPosts' must be between 1 and 10000.");
         }
         var filter = await reports.FilterAsync(query.From, query.To, query.Platform, query.AccountId, cancellationToken);
-        return TypedResults.Ok(BestTimes.Of(filter, await buckets.LoadAsync(tenant.RequiredTenantId, filter, cancellationToken), minPosts));
+        return TypedResults.Ok(BestTimes.Of(filter, await buckets.SlotsAsync(tenant.RequiredTenantId, filter, cancellationToken), minPosts));
     }
 }

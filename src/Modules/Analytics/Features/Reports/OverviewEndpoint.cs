@@ -22,6 +22,6 @@ internal static class OverviewEndpoint
         [AsParameters] ReportParameters query, ReportQuery reports, ReportBuckets buckets, ITenantContext tenant, CancellationToken cancellationToken)
     {
         var filter = await reports.FilterAsync(query.From, query.To, query.Platform, query.AccountId, cancellationToken);
-        return TypedResults.Ok(Overview.Of(filter, await buckets.LoadAsync(tenant.RequiredTenantId, filter, cancellationToken)));
+        return TypedResults.Ok(Overview.Of(filter, await buckets.DaysAsync(tenant.RequiredTenantId, filter, cancellationToken)));
     }
 }

@@ -1,10 +1,4 @@
-using Platform.SocialAccounts.Contracts;
-
 namespace Platform.Analytics.Reports;
-
-/// <summary>Sums of the latest figures of the targets one account published in one hour of one day (tenant's time zone).</summary>
-internal sealed record HourBucket(
-    DateOnly Day, int Hour, Guid AccountId, SocialPlatform Platform, MetricSums Sums);
 
 /// <summary>Sums of targets' latest figures; a figure a platform does not report counts as nothing.</summary>
 internal sealed record MetricSums(
