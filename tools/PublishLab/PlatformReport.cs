@@ -21,9 +21,9 @@ internal sealed record PlatformReport(string Platform, int Trials, int Targets, 
         ? "-"
         : string.Create(CultureInfo.InvariantCulture, $"p50 {Stats.Percentile([.. SettleSeconds.Order()], 50):0.0} s, max {SettleSeconds.Max():0.0} s");
 
-    /// <summary>Every platform's figures added up, named "total".</summary>
+    /// <summary>Every platform's figures added up, named "total" (a trial covers every platform, so trials are not added).</summary>
     public static PlatformReport Total(IReadOnlyList<PlatformReport> reports) => new(
-        "total", reports.Sum(r => r.Trials), reports.Sum(r => r.Targets),
+        "total", reports.Count == 0 ? 0 : reports.Max(r => r.Trials), reports.Sum(r => r.Targets),
         new LedgerReport([.. reports.SelectMany(r => r.Ledger.Duplicates)], [.. reports.SelectMany(r => r.Ledger.Losses)],
             reports.Sum(r => r.Unconfirmed), reports.Sum(r => r.Ledger.UnconfirmedButSent), reports.Sum(r => r.Ledger.Published)),
         reports.Sum(r => r.Missing), [.. reports.SelectMany(r => r.SettleSeconds)]);
