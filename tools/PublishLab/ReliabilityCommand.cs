@@ -11,8 +11,10 @@ namespace Platform.PublishLab;
 /// </summary>
 internal static class ReliabilityCommand
 {
-    /// <summary>One trial: what it did to the hosts and, per platform, the texts it posted there.</summary>
-    private sealed record Trial(int Number, bool Racing, int KillAfterMs, string Killed, DateTimeOffset PublishedAt, IReadOnlyDictionary<LabPlatform, List<string>> Texts);
+    /// <summary>One trial: what it did to the hosts and, per platform, the texts it posted there and the API calls answered with an error.</summary>
+    private sealed record Trial(
+        int Number, bool Racing, int KillAfterMs, string Killed, DateTimeOffset PublishedAt, IReadOnlyDictionary<LabPlatform, List<string>> Texts,
+        IReadOnlyDictionary<LabPlatform, int> ApiErrors);
 
     /// <summary>
     /// Runs <paramref name="trials"/> trials, each on all of <paramref name="platformNames"/>, and prints the report;
@@ -119,12 +121,36 @@ internal static class ReliabilityCommand
             var api = (await AnyReadyAsync(live)).Url;
             // Every platform's drafts first, then every publish at once: the kill finds all of them in flight together.
             var texts = platforms.ToDictionary(p => p, p => Enumerable.Range(0, postsPerTrial).Select(i => $"t{number}-{p.Slug}-p{i} {Guid.NewGuid():N}").ToList());
-            var drafts = await Task.WhenAll(platforms.SelectMany(platform => texts[platform].Select(async text =>
+            // A draft or publish request the API answers with an error takes its text out of the ledger (the platform may
+            // still get a post the API said it failed to take: that is the API's fault, printed here, not the pipeline's).
+            var apiErrors = platforms.ToDictionary(p => p, _ => 0);
+            async Task CallAsync(LabPlatform platform, string text, Func<Task> call)
+            {
+                try
+                {
+                    await call();
+                }
+                catch (InvalidOperationException failure)
+                {
+                    lock (apiErrors)
+                    {
+                        apiErrors[platform]++;
+                        texts[platform].Remove(text);
+                    }
+                    Console.WriteLine($"trial {number} {platform.Name}: API error, post left out: {failure.Message}");
+                }
+            }
+            var drafts = new List<(LabPlatform Platform, string Text, LabTenant Tenant, Guid Post)>();
+            await Task.WhenAll(platforms.SelectMany(platform => texts[platform].ToList().Select(text => CallAsync(platform, text, async () =>
             {
                 var (tenant, account) = accounts[platform];
-                return (tenant, Post: await LabApi.CreatePostAsync(api, tenant, text, platform.PostType, platform.Media(origin), [platform.Target(account, text)]));
-            })));
-            await Task.WhenAll(drafts.Select(d => LabApi.PublishNowAsync(api, d.tenant, d.Post)));
+                var post = await LabApi.CreatePostAsync(api, tenant, text, platform.PostType, platform.Media(origin), [platform.Target(account, text)]);
+                lock (drafts)
+                {
+                    drafts.Add((platform, text, tenant, post));
+                }
+            }))));
+            await Task.WhenAll(drafts.Select(d => CallAsync(d.Platform, d.Text, () => LabApi.PublishNowAsync(api, d.Tenant, d.Post))));
             var publishedAt = DateTimeOffset.UtcNow;
             var killAfter = random.Next(0, 301);
             await Task.Delay(killAfter);
@@ -134,7 +160,7 @@ internal static class ReliabilityCommand
             {
                 victim.Kill();
             }
-            list.Add(new Trial(number, racing, killAfter, string.Join("+", victims.Select(v => v.Name)), publishedAt, texts));
+            list.Add(new Trial(number, racing, killAfter, string.Join("+", victims.Select(v => v.Name)), publishedAt, texts, apiErrors));
             if (number % 10 == 0)
             {
                 Console.WriteLine($"  {number} trials in {clock.Elapsed.TotalSeconds:0} s");
@@ -190,7 +216,7 @@ internal static class ReliabilityCommand
         var targets = sent.Select(t => byText.GetValueOrDefault(t)).OfType<TargetOutcome>().ToList();
         var ledger = Ledger.Check([.. held.Where(r => sent.Contains(r.Text))], targets);
         var settleSeconds = trials.Select(t => SettledAfter(t, t.Texts[platform], byText)).OfType<double>().ToList();
-        return new PlatformReport(platform.Name, trials.Count, sent.Count, ledger, sent.Count - targets.Count, settleSeconds);
+        return new PlatformReport(platform.Name, trials.Count, sent.Count, ledger, sent.Count - targets.Count, settleSeconds, trials.Sum(t => t.ApiErrors[platform]));
     }
 
     /// <summary>A trial's line: what hit the hosts, then over every platform what is held, doubled, lost or unconfirmed (naming the platforms with a problem).</summary>
