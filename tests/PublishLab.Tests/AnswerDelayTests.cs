@@ -26,12 +26,21 @@ public sealed class AnswerDelayTests
     [Test]
     public async Task A_planned_delay_holds_the_answer_after_the_post_was_made()
     {
-        server.Faults.DelayAnswers(step => step == PinterestServer.Steps.CreatePin ? TimeSpan.FromSeconds(30) : null);
+        server.Faults.DelayAnswers(step => step == PinterestServer.Steps.CreatePin ? TimeSpan.FromMinutes(5) : null);
+        using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var giveUp = new CancellationTokenSource();
 
-        using var impatient = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
-        await Should.ThrowAsync<TaskCanceledException>(() => impatient.SendAsync(PinRequest("held")));
+        var answer = client.SendAsync(PinRequest("held"), giveUp.Token);
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (server.Pins.Count == 0 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50);
+        }
 
         server.Pins.ShouldHaveSingleItem().Description.ShouldBe("held");
+        answer.IsCompleted.ShouldBeFalse("the pin exists, but its answer must still be held");
+        await giveUp.CancelAsync();
+        await Should.ThrowAsync<TaskCanceledException>(() => answer);
     }
 
     [Test]
