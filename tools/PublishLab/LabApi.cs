@@ -61,11 +61,18 @@ internal static class LabApi
         return connected.GetProperty("accounts")[0].GetProperty("id").GetGuid();
     }
 
-    /// <summary>A text draft whose targets were built by the platform (its text and required fields).</summary>
-    public static async Task<Guid> CreatePostAsync(string host, LabTenant tenant, string text, IReadOnlyList<object> targets)
+    /// <summary>A draft of <paramref name="type"/> with its media whose targets were built by the platform (its text and required fields).</summary>
+    public static async Task<Guid> CreatePostAsync(string host, LabTenant tenant, string text, string type, IReadOnlyList<object> media, IReadOnlyList<object> targets)
     {
-        var post = await SendAsync(host, tenant.AccessToken, HttpMethod.Post, "/api/v1/posts", new { title = "lab", content = text, type = "text", targets });
+        var post = await SendAsync(host, tenant.AccessToken, HttpMethod.Post, "/api/v1/posts", new { title = "lab", content = text, type, media, targets });
         return post.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The ids of a Pinterest account's boards, as the API reads them from Pinterest.</summary>
+    public static async Task<IReadOnlyList<string>> BoardsAsync(string host, LabTenant tenant, Guid account)
+    {
+        var boards = await SendAsync(host, tenant.AccessToken, HttpMethod.Get, $"/api/v1/social-accounts/{account}/boards", null);
+        return [.. boards.GetProperty("boards").EnumerateArray().Select(b => b.GetProperty("id").GetString()!)];
     }
 
     /// <summary>A draft with one target per account, each with its own text (so every send is traceable).</summary>

@@ -25,7 +25,7 @@ switch (command)
             options.GetValueOrDefault("only"));
     default:
         Console.Error.WriteLine("""
-            usage: Platform.PublishLab reliability [--trials 1000] [--posts-per-trial 3] [--platform all|X|Facebook|LinkedIn|Threads|Reddit[,...]] [--seed S] [--keep-database yes]
+            usage: Platform.PublishLab reliability [--trials 1000] [--posts-per-trial 3] [--platform all|X|Facebook|LinkedIn|Threads|Reddit|Instagram|TikTok|YouTube|Pinterest[,...]] [--seed S] [--keep-database yes]
                    Platform.PublishLab throughput [--mode burst|steady] [--n 10000] [--tenants 50] [--accounts 4] [--rate 100] [--seconds 30]
                    Platform.PublishLab bare --connection CONNECTION-STRING [--url http://127.0.0.1:5092]
                    Platform.PublishLab load [--clients 500] [--seconds 60] [--warmup 60] [--tenants 50] [--pool 64] [--ai-delay-ms 2000] [--only GetTenant|ListPosts|Calendar|GetPost|WriteDraft|Schedule|AiOffline|AiSlow]

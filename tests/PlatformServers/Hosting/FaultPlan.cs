@@ -25,7 +25,8 @@ public abstract record Fault
 
 /// <summary>
 /// What a test wants to go wrong, shared by every platform server: faults on named steps (each used once, in the
-/// order planned), tokens invalidated early, and media that stays "processing" for a number of polls.
+/// order planned), answers held late on named steps (every call), tokens invalidated early, and media that stays
+/// "processing" for a number of polls.
 /// Step names are each server's own (see the <c>Steps</c> class of each platform).
 /// </summary>
 public sealed class FaultPlan
@@ -33,12 +34,27 @@ public sealed class FaultPlan
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> faults = new(StringComparer.Ordinal);
     private int processingPolls;
     private volatile bool tokensInvalidated;
+    private volatile Func<string, TimeSpan?> answerDelay = NoDelay;
 
     public FaultPlan LoseAnswerAfterAccept(string step, LostAnswer how = LostAnswer.Abort) => Add(step, new Fault.AnswerLost(how));
 
     public FaultPlan FailWithServerError(string step, int status = 503) => Add(step, new Fault.ServerError(status));
 
     public FaultPlan RateLimit(string step, TimeSpan? retryAfter) => Add(step, new Fault.RateLimited(retryAfter));
+
+    /// <summary>
+    /// Holds the answer of an accepting step after it committed, for as long as <paramref name="delay"/> decides per call
+    /// from the step's name (null: answer at once): a slow platform, so a client can be stopped while the platform already
+    /// holds the effect. Unlike the faults above it applies to every call until replaced or cleared.
+    /// </summary>
+    public FaultPlan DelayAnswers(Func<string, TimeSpan?> delay)
+    {
+        answerDelay = delay;
+        return this;
+    }
+
+    /// <summary>How long to hold the answer of <paramref name="step"/> after it committed, if at all.</summary>
+    public TimeSpan? AnswerDelay(string step) => answerDelay(step);
 
     /// <summary>Every token issued so far stops working, as when the user revokes the app on the platform.</summary>
     public FaultPlan InvalidateTokens()
@@ -82,7 +98,10 @@ public sealed class FaultPlan
         faults.Clear();
         processingPolls = 0;
         tokensInvalidated = false;
+        answerDelay = NoDelay;
     }
+
+    private static TimeSpan? NoDelay(string step) => null;
 
     private FaultPlan Add(string step, Fault fault)
     {

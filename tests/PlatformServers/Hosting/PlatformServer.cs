@@ -39,12 +39,6 @@ public abstract class PlatformServer : IAsyncDisposable
 
     public string Url { get; private set; } = "";
 
-    /// <summary>
-    /// How long to hold the answer of an accepting step after it committed, decided per call from the step's name
-    /// (null: answer at once); a slow platform, so a client can be stopped while the platform already holds the effect.
-    /// </summary>
-    public Func<string, TimeSpan?> AnswerDelay { get; set; } = _ => null;
-
     public IReadOnlyList<ReceivedRequest> Requests => [.. received];
 
     /// <summary>The setting values (<c>AuthorizeUrl</c>, <c>TokenUrl</c>, <c>ApiBaseUrl</c>, <c>RevokeUrl</c>) that point a client here.</summary>
@@ -126,7 +120,7 @@ public abstract class PlatformServer : IAsyncDisposable
             context.Abort();
             return Results.Empty;
         }
-        if (AnswerDelay(step) is { } delay)
+        if (Faults.AnswerDelay(step) is { } delay)
         {
             try
             {

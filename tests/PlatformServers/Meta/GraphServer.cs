@@ -131,7 +131,7 @@ public abstract partial class GraphServer(string clientId, string clientSecret) 
         }
         try
         {
-            using var answer = await MediaFetcher.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead);
+            using var answer = await MediaFetcher.Client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead);
             return (answer.IsSuccessStatusCode, answer.Content.Headers.ContentType?.MediaType);
         }
         catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException)
@@ -139,8 +139,6 @@ public abstract partial class GraphServer(string clientId, string clientSecret) 
             return (false, null);
         }
     }
-
-    private static readonly HttpClient MediaFetcher = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     private static string TraceId() => Convert.ToBase64String(Guid.NewGuid().ToByteArray())[..11];
 
