@@ -64,7 +64,9 @@ internal sealed class RedisRateLimitCounter(
             }
             return new RateLimitDecision(true, TimeSpan.Zero);
         }
-        catch (RedisException exception)
+        // Not only RedisException: under load the client also fails with timeouts (TaskCanceledException) and reader
+        // errors (InvalidOperationException); none of them may turn a request into a 500.
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "Redis rate limiting failed; counting in this process");
             return await fallback.HitAsync(key, limit, window, cancellationToken);
