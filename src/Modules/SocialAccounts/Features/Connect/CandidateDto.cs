@@ -1,0 +1,3 @@
+namespace Platform.SocialAccounts.Features.Connect;
+
+internal sealed record CandidateDto(string ExternalId, string DisplayName, string? Handle, string? AvatarUrl);

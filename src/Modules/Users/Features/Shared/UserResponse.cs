@@ -1,0 +1,13 @@
+using Platform.SharedKernel.Security;
+using Platform.Users.Data;
+
+namespace Platform.Users.Features.Shared;
+
+internal sealed record UserResponse(
+    Guid Id, Guid TenantId, string Email, string? DisplayName, TenantRole Role, bool IsActive, bool MfaEnabled,
+    bool IsPlatformAdmin, DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt)
+{
+    public static UserResponse From(User user) => new(
+        user.Id, user.TenantId, user.Email, user.DisplayName, user.Role, user.IsActive, user.MfaEnabled,
+        user.IsPlatformAdmin, user.LastLoginAt, user.CreatedAt);
+}
