@@ -2,6 +2,7 @@ using Platform.SocialAccounts.Platforms;
 
 namespace Platform.SocialAccounts.Features.Connect;
 
+/// <summary>One candidate account with its tokens, as held while the user chooses.</summary>
 internal sealed record PendingIdentity(
     string ExternalId, string DisplayName, string? Handle, string? AvatarUrl, string AccessToken, string? RefreshToken,
     DateTimeOffset? ExpiresAt, string Scopes, Dictionary<string, string> Metadata)

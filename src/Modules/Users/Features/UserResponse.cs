@@ -1,8 +1,9 @@
 using Platform.SharedKernel.Security;
 using Platform.Users.Data;
 
-namespace Platform.Users.Features.Shared;
+namespace Platform.Users.Features;
 
+// Stays in Platform.Users.Features: the OpenAPI schema id is the full type name, and the web client is generated from it.
 internal sealed record UserResponse(
     Guid Id, Guid TenantId, string Email, string? DisplayName, TenantRole Role, bool IsActive, bool MfaEnabled,
     bool IsPlatformAdmin, DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt)
