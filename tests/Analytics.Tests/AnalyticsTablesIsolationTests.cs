@@ -1,4 +1,4 @@
-using Npgsql;
+using Platform.TestKit;
 using Shouldly;
 
 namespace Platform.Analytics.Tests;
@@ -46,24 +46,15 @@ public sealed class AnalyticsTablesIsolationTests
     [TestCase("analytics.refreshes")]
     [TestCase("analytics.rollup_state")]
     [TestCase("analytics.daily_rollups")]
-    public async Task Another_tenant_sees_no_rows_and_cannot_change_them(string table)
-    {
-        (await ExecuteAsync(tenantA, $"SELECT count(*) FROM {table}")).ShouldBe(1L);
-        (await ExecuteAsync(tenantB, $"SELECT count(*) FROM {table}")).ShouldBe(0L);
-        (await ExecuteAsync(tenantB, $"UPDATE {table} SET tenant_id = tenant_id RETURNING 1")).ShouldBeNull();
-        (await ExecuteAsync(tenantB, $"DELETE FROM {table} RETURNING 1")).ShouldBeNull();
-        (await ExecuteAsync(tenantA, $"SELECT count(*) FROM {table}")).ShouldBe(1L);
-    }
+    public Task Another_tenant_sees_no_rows_and_cannot_change_them(string table) =>
+        TenantIsolation.AssertIsolatedAsync(app.Database, table, tenantA, tenantB);
 
     [Test]
-    public async Task Writing_a_snapshot_for_another_tenant_is_rejected()
-    {
-        var error = await Should.ThrowAsync<PostgresException>(() => ExecuteAsync(tenantB, """
+    public Task Writing_a_snapshot_for_another_tenant_is_rejected() =>
+        TenantIsolation.AssertWriteRefusedAsync(app.Database, tenantB, """
             INSERT INTO analytics.metric_snapshots (id, tenant_id, target_id, post_id, social_account_id, platform, slot, fetched_at)
             VALUES (gen_random_uuid(), $1, $2, gen_random_uuid(), gen_random_uuid(), 'X', 1, now())
-            """, tenantA, targetA));
-        error.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
-    }
+            """, tenantA, targetA);
 
     [Test]
     public async Task The_latest_metrics_view_shows_another_tenant_nothing()
@@ -75,20 +66,10 @@ public sealed class AnalyticsTablesIsolationTests
     [Test]
     public async Task Writing_roll_ups_or_a_refresh_for_another_tenant_is_rejected()
     {
-        (await Should.ThrowAsync<PostgresException>(() => ExecuteAsync(tenantB,
-            "INSERT INTO analytics.refreshes (tenant_id, refresh_id, requested_at) VALUES ($1, gen_random_uuid(), now())", Guid.NewGuid())))
-            .SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
-        (await Should.ThrowAsync<PostgresException>(() => ExecuteAsync(tenantB,
-            "INSERT INTO analytics.rollup_state (tenant_id, time_zone, rolled_up_to) VALUES ($1, 'UTC', now())", tenantA)))
-            .SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
-    }
-
-    [Test]
-    public async Task With_no_tenant_set_nothing_is_visible()
-    {
-        await using var connection = app.Database.OpenApp();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM analytics.metric_snapshots", connection);
-        (await command.ExecuteScalarAsync()).ShouldBe(0L);
+        await TenantIsolation.AssertWriteRefusedAsync(app.Database, tenantB,
+            "INSERT INTO analytics.refreshes (tenant_id, refresh_id, requested_at) VALUES ($1, gen_random_uuid(), now())", Guid.NewGuid());
+        await TenantIsolation.AssertWriteRefusedAsync(app.Database, tenantB,
+            "INSERT INTO analytics.rollup_state (tenant_id, time_zone, rolled_up_to) VALUES ($1, 'UTC', now())", tenantA);
     }
 
     private Task<object?> ExecuteAsync(Guid tenant, string sql, params object[] parameters) => app.Database.ScalarAsTenantAsync(tenant, sql, parameters);

@@ -1,5 +1,4 @@
-using Npgsql;
-using Shouldly;
+using Platform.TestKit;
 
 namespace Platform.Media.Tests;
 
@@ -32,28 +31,10 @@ public sealed class MediaTablesIsolationTests
     [TestCase("media.items")]
     [TestCase("media.usage")]
     [TestCase("media.uploads")]
-    public async Task Another_tenant_sees_no_rows_and_cannot_change_them(string table)
-    {
-        (await app.Database.ScalarAsTenantAsync(tenantA, $"SELECT count(*) FROM {table}")).ShouldBe(1L);
-        (await app.Database.ScalarAsTenantAsync(tenantB, $"SELECT count(*) FROM {table}")).ShouldBe(0L);
-        (await app.Database.ScalarAsTenantAsync(tenantB, $"UPDATE {table} SET tenant_id = tenant_id RETURNING 1")).ShouldBeNull();
-        (await app.Database.ScalarAsTenantAsync(tenantB, $"DELETE FROM {table} RETURNING 1")).ShouldBeNull();
-        (await app.Database.ScalarAsTenantAsync(tenantA, $"SELECT count(*) FROM {table}")).ShouldBe(1L);
-    }
+    public Task Another_tenant_sees_no_rows_and_cannot_change_them(string table) =>
+        TenantIsolation.AssertIsolatedAsync(app.Database, table, tenantA, tenantB);
 
     [Test]
-    public async Task Writing_a_row_for_another_tenant_is_rejected()
-    {
-        var error = await Should.ThrowAsync<PostgresException>(() => app.Database.ScalarAsTenantAsync(tenantB,
-            "INSERT INTO media.usage (tenant_id) VALUES ($1)", Guid.NewGuid()));
-        error.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
-    }
-
-    [Test]
-    public async Task With_no_tenant_set_nothing_is_visible()
-    {
-        await using var connection = app.Database.OpenApp();
-        await using var command = new NpgsqlCommand("SELECT (SELECT count(*) FROM media.items) + (SELECT count(*) FROM media.usage) + (SELECT count(*) FROM media.uploads)", connection);
-        (await command.ExecuteScalarAsync()).ShouldBe(0L);
-    }
+    public Task Writing_a_row_for_another_tenant_is_rejected() =>
+        TenantIsolation.AssertWriteRefusedAsync(app.Database, tenantB, "INSERT INTO media.usage (tenant_id) VALUES ($1)", Guid.NewGuid());
 }

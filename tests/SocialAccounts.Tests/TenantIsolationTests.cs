@@ -1,4 +1,3 @@
-using Npgsql;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Platforms;
 using Shouldly;
@@ -33,10 +32,7 @@ public sealed class TenantIsolationTests
     [Test]
     public async Task Another_tenants_accounts_are_invisible_and_cannot_be_changed_or_deleted()
     {
-        (await app.CountAsTenantAsync(tenantA, "SELECT count(*) FROM social_accounts.accounts")).ShouldBe(1);
-        (await app.CountAsTenantAsync(tenantA, $"SELECT count(*) FROM social_accounts.accounts WHERE tenant_id = '{tenantB}'")).ShouldBe(0);
-        (await app.ExecuteAsTenantAsync(tenantA, $"UPDATE social_accounts.accounts SET display_name = 'hijacked' WHERE id = '{accountB}'")).ShouldBe(0);
-        (await app.ExecuteAsTenantAsync(tenantA, $"DELETE FROM social_accounts.accounts WHERE id = '{accountB}'")).ShouldBe(0);
+        await TenantIsolation.AssertIsolatedAsync(app.Database, "social_accounts.accounts", tenantB, tenantA);
         (await app.InTenantAsync(tenantA, s => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<ISocialAccounts>(s).FindAsync(accountB, CancellationToken.None))).ShouldBeNull();
     }
@@ -54,21 +50,10 @@ public sealed class TenantIsolationTests
     [Test]
     public async Task Writing_a_row_for_another_tenant_is_refused()
     {
-        var insert = Should.ThrowAsync<PostgresException>(() => app.ExecuteAsTenantAsync(tenantA, $"""
+        await TenantIsolation.AssertWriteRefusedAsync(app.Database, tenantA, """
             INSERT INTO social_accounts.accounts (id, tenant_id, platform, external_id, display_name, status, access_token_cipher, key_id, connected_by)
-            VALUES ('{Guid.NewGuid()}', '{tenantB}', 'x', 'intruder', 'Intruder', 'active', 'c', 'dev', '{Guid.NewGuid()}')
-            """));
-        (await insert).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
-
-        var move = Should.ThrowAsync<PostgresException>(() => app.ExecuteAsTenantAsync(tenantA, $"UPDATE social_accounts.accounts SET tenant_id = '{tenantB}'"));
-        (await move).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
-    }
-
-    [Test]
-    public async Task Without_a_tenant_nothing_is_visible()
-    {
-        await using var connection = app.Database.OpenApp();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM social_accounts.accounts", connection);
-        ((long)(await command.ExecuteScalarAsync())!).ShouldBe(0);
+            VALUES (gen_random_uuid(), $1, 'x', 'intruder', 'Intruder', 'active', 'c', 'dev', gen_random_uuid())
+            """, tenantB);
+        await TenantIsolation.AssertWriteRefusedAsync(app.Database, tenantA, "UPDATE social_accounts.accounts SET tenant_id = $1", tenantB);
     }
 }

@@ -22,6 +22,7 @@ using Platform.SocialAccounts.Features.ListAccounts;
 using Platform.SocialAccounts.Features.ListBoards;
 using Platform.SocialAccounts.Features.Reconnect;
 using Platform.SocialAccounts.Features.SelectAccounts;
+using Platform.SocialAccounts.Gateway;
 using Platform.SocialAccounts.Platforms;
 using Platform.SocialAccounts.Platforms.Reddit;
 using Platform.SocialAccounts.RateLimits;

@@ -10,7 +10,7 @@ using Platform.SharedKernel.Modules;
 using Platform.Users.Contracts;
 using Platform.Users.Credentials;
 using Platform.Users.Data;
-using Platform.Users.Features;
+using Platform.Users.Features.Shared;
 using Platform.Users.Features.ChangePassword;
 using Platform.Users.Features.Invitations;
 using Platform.Users.Features.Login;

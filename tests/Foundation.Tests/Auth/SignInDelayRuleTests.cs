@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Platform.Host.Pipeline;
 using Platform.SharedKernel.Throttling;
 using Platform.Users.Credentials;
-using Platform.Users.Features;
+using Platform.Users.Features.Shared;
 using Shouldly;
 
 namespace Platform.Foundation.Tests.Auth;

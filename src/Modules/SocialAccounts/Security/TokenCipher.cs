@@ -5,9 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace Platform.SocialAccounts.Security;
 
-/// <summary>Thrown when a stored token cannot be decrypted: tampered, truncated or under an unknown key.</summary>
-internal sealed class TokenDecryptionException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>
 /// AES-256-GCM for platform tokens. Format <c>v1.{keyId}.{base64url(nonce|ciphertext|tag)}</c>: the key id travels
 /// with each ciphertext so keys can rotate while old ciphertexts still decrypt. The account id is bound as

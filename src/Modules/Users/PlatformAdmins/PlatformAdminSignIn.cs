@@ -5,7 +5,7 @@ using Platform.SharedKernel.Errors;
 using Platform.Users.Contracts;
 using Platform.Users.Credentials;
 using Platform.Users.Data;
-using Platform.Users.Features;
+using Platform.Users.Features.Shared;
 
 namespace Platform.Users.PlatformAdmins;
 

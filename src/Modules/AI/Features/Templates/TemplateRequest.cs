@@ -1,15 +1,9 @@
 using FluentValidation;
-using Platform.AI.Data;
 
 namespace Platform.AI.Features.Templates;
 
 /// <param name="Body">The instructions, with <c>{{variables}}</c> such as <c>{{brand_voice}}</c>, <c>{{audience}}</c>, <c>{{call_to_action}}</c> or your own.</param>
 internal sealed record TemplateRequest(string Name, string Body, string? BrandVoice = null, string? Audience = null, string? CallToAction = null);
-
-internal sealed record TemplateView(Guid Id, string Name, string Body, string? BrandVoice, string? Audience, string? CallToAction, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
-{
-    public static TemplateView From(PromptTemplate t) => new(t.Id, t.Name, t.Body, t.BrandVoice, t.Audience, t.CallToAction, t.CreatedAt, t.UpdatedAt);
-}
 
 internal sealed class TemplateValidator : AbstractValidator<TemplateRequest>
 {

@@ -5,20 +5,6 @@ using Platform.SocialAccounts.Security;
 
 namespace Platform.SocialAccounts.Features.Connect;
 
-internal sealed record PendingSelection(Guid TenantId, Guid UserId, SocialPlatform Platform, List<PendingIdentity> Identities);
-
-internal sealed record PendingIdentity(
-    string ExternalId, string DisplayName, string? Handle, string? AvatarUrl, string AccessToken, string? RefreshToken,
-    DateTimeOffset? ExpiresAt, string Scopes, Dictionary<string, string> Metadata)
-{
-    public PlatformIdentity ToIdentity() =>
-        new(ExternalId, DisplayName, Handle, AvatarUrl, new TokenSet(AccessToken, RefreshToken, ExpiresAt, Scopes), Metadata);
-}
-
-internal sealed record CandidateDto(string ExternalId, string DisplayName, string? Handle, string? AvatarUrl);
-
-internal sealed record SelectionDto(Guid Id, DateTimeOffset ExpiresAt, IReadOnlyList<CandidateDto> Candidates);
-
 /// <summary>
 /// When one authorization yields several accounts (a user's Facebook Pages or Instagram accounts), the user picks which
 /// to connect. Until then the candidates and their tokens wait, encrypted, in the one-time store for 10 minutes.

@@ -6,6 +6,7 @@ using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Validation;
 using Platform.Users.Data;
+using Platform.Users.Features.Shared;
 using Platform.Users.Passwords;
 
 namespace Platform.Users.Features.ChangePassword;

@@ -8,6 +8,7 @@ using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Validation;
 using Platform.Users.Data;
 using Platform.Users.Features.ManageUsers;
+using Platform.Users.Features.Shared;
 using Platform.Users.Tokens;
 
 namespace Platform.Users.Features.Invitations;

@@ -1,3 +1,4 @@
+using Platform.Users.Features.Shared;
 using Platform.Users.Tokens;
 
 namespace Platform.Users.Features.Invitations;

@@ -11,6 +11,7 @@ using Platform.SharedKernel.Validation;
 using Platform.Users.Credentials;
 using Platform.Users.Data;
 using Platform.Users.Features.ManageUsers;
+using Platform.Users.Features.Shared;
 
 namespace Platform.Users.Features.Invitations;
 

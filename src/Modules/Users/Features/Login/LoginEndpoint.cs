@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.SharedKernel.Validation;
 using Platform.Users.Credentials;
+using Platform.Users.Features.Shared;
 using Platform.Users.Tokens;
 
 namespace Platform.Users.Features.Login;

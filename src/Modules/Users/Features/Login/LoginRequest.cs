@@ -1,4 +1,5 @@
 using FluentValidation;
+using Platform.Users.Features.Shared;
 
 namespace Platform.Users.Features.Login;
 

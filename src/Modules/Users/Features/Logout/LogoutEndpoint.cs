@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel.Security;
 using Platform.Users.Data;
+using Platform.Users.Features.Shared;
 
 namespace Platform.Users.Features.Logout;
 

@@ -8,6 +8,7 @@ using Platform.SharedKernel.Paging;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Validation;
 using Platform.Users.Data;
+using Platform.Users.Features.Shared;
 
 namespace Platform.Users.Features.ManageUsers;
 

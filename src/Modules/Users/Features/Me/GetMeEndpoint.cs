@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.SharedKernel.Security;
 using Platform.Users.Data;
+using Platform.Users.Features.Shared;
 
 namespace Platform.Users.Features.Me;
 

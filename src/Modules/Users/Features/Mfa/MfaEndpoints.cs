@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,32 +6,11 @@ using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Validation;
 using Platform.Users.Data;
+using Platform.Users.Features.Shared;
 using Platform.Users.Mfa;
 using Platform.Users.Passwords;
 
 namespace Platform.Users.Features.Mfa;
-
-internal sealed record MfaEnrollment(string Secret, string OtpAuthUri);
-
-internal sealed record ConfirmMfaRequest(string Code);
-
-internal sealed record MfaRecoveryCodes(IReadOnlyList<string> RecoveryCodes);
-
-internal sealed record DisableMfaRequest(string Password, string Code);
-
-internal sealed class ConfirmMfaRequestValidator : AbstractValidator<ConfirmMfaRequest>
-{
-    public ConfirmMfaRequestValidator() => RuleFor(r => r.Code).NotEmpty().Length(6).Matches("^[0-9]{6}$");
-}
-
-internal sealed class DisableMfaRequestValidator : AbstractValidator<DisableMfaRequest>
-{
-    public DisableMfaRequestValidator()
-    {
-        RuleFor(r => r.Password).NotEmpty().MaximumLength(PasswordRules.MaximumLength);
-        RuleFor(r => r.Code).NotEmpty().MaximumLength(32);
-    }
-}
 
 /// <summary>TOTP enrolment: enrol (secret shown once), confirm with a first code (recovery codes shown once), disable.</summary>
 internal static class MfaEndpoints

@@ -1,0 +1,3 @@
+namespace Platform.SocialAccounts.Features.CheckContent;
+
+internal sealed record CheckContentResponse(IReadOnlyList<PlatformContentCheck> Checks);

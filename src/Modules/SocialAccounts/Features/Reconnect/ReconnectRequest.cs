@@ -1,0 +1,3 @@
+namespace Platform.SocialAccounts.Features.Reconnect;
+
+internal sealed record ReconnectRequest(string? RedirectUri);

@@ -1,0 +1,3 @@
+namespace Platform.Users.Features.Mfa;
+
+internal sealed record MfaEnrollment(string Secret, string OtpAuthUri);
