@@ -14,7 +14,7 @@ internal sealed class PlatformClientFactory(IServiceProvider services, PlatformC
     public static void Register(IServiceCollection services, IConfiguration configuration, PlatformCatalog catalog)
     {
         var timeout = TimeSpan.FromSeconds(configuration.GetValue("SocialAccounts:HttpTimeoutSeconds", 30.0));
-        services.AddSingleton<IValidateOptions<PlatformOptions>, PlatformOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PlatformOptions>>(new PlatformOptionsValidator(catalog));
         foreach (var descriptor in catalog.All)
         {
             services.AddOptions<PlatformOptions>(descriptor.Platform.ToString())
