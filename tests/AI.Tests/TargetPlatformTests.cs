@@ -131,7 +131,7 @@ public sealed class TargetPlatformTests
 
     [Test]
     public void Every_platform_has_a_hashtag_convention() =>
-        SocialPlatforms.All.ShouldAllBe(platform => HashtagConventions.For(platform).Advice.Length > 0);
+        SocialPlatforms.All.ShouldAllBe(platform => app.Services.GetRequiredService<IHashtagConventions>().For(platform).Advice.Length > 0);
 
     private IContentRules ContentRules => app.Services.GetRequiredService<IContentRules>();
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Platforms;
 using Platform.SocialAccounts.RateLimits;
 using Shouldly;
 
@@ -78,6 +79,6 @@ public sealed class ConfiguredLimitsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
 
-        Should.Throw<InvalidOperationException>(() => PlatformLimits.From(configuration)).Message.ShouldContain(message);
+        Should.Throw<InvalidOperationException>(() => PlatformLimits.From(PlatformCatalog.Default, configuration)).Message.ShouldContain(message);
     }
 }

@@ -1,12 +1,13 @@
 using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Platforms;
 using Shouldly;
 
 namespace Platform.SocialAccounts.Tests;
 
 public sealed class ContentRulesTests
 {
-    private readonly ContentRules rules = new();
+    private readonly ContentRules rules = new(PlatformCatalog.Default);
 
     [TestCase("hello", 5)]
     [TestCase("日本語", 6)]
@@ -142,7 +143,7 @@ public sealed class ContentRulesTests
     [TestCase("a_name_longer_than_21_chars", false)]
     public void A_subreddit_is_accepted_by_its_name_with_or_without_the_r_prefix(string subreddit, bool accepted)
     {
-        var check = new ContentRules().Check(SocialPlatform.Reddit, new PostContent("body", Title: "t", Subreddit: subreddit));
+        var check = new ContentRules(PlatformCatalog.Default).Check(SocialPlatform.Reddit, new PostContent("body", Title: "t", Subreddit: subreddit));
 
         check.Violations.Any(v => v.Field == "subreddit").ShouldBe(!accepted);
     }

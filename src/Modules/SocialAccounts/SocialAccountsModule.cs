@@ -46,11 +46,14 @@ internal sealed class SocialAccountsModule : IModule
         services.AddSingleton<TokenCipher>();
         services.AddOAuthState();
         services.AddScoped<PendingSelections>();
-        services.AddPlatformRateLimits(configuration);
+        var platforms = PlatformCatalog.Default;
+        services.AddSingleton(platforms);
+        services.AddSingleton<IHashtagConventions>(platforms);
+        services.AddPlatformRateLimits(configuration, platforms);
         services.AddSingleton<IContentRules, ContentRules>();
         services.AddOptions<RedditOptions>().BindConfiguration(RedditOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RedditOptions>, RedditOptionsValidator>();
-        PlatformClientFactory.Register(services, configuration);
+        PlatformClientFactory.Register(services, configuration, platforms);
         services.AddScoped<AccountTokens>();
         services.AddScoped<AccountAccess>();
         services.AddScoped<AccountCalls>();

@@ -21,6 +21,7 @@ internal sealed class AiGenerator(
     ContentModerator moderator,
     AiPricing pricing,
     IContentRules contentRules,
+    IHashtagConventions hashtags,
     IOptionsMonitor<AiOptions> options,
     Features.GenerateImage.LibraryImages images,
     ILogger<AiGenerator> logger)
@@ -62,7 +63,7 @@ internal sealed class AiGenerator(
         }
 
         var plan = router.Plan(task.Type);
-        var prompt = Prompt.For(task, new TargetRules(task.Platforms, contentRules));
+        var prompt = Prompt.For(task, new TargetRules(task.Platforms, contentRules, hashtags));
         var maxOutput = options.CurrentValue.MaxOutputTokensFor(task.Type);
         // The most expensive provider of the plan bounds the reservation: a fallback can never overspend it.
         var estimate = plan.Max(p => pricing.Estimate(p.Model, prompt, maxOutput, task.Type == AiRequestType.Image));
@@ -88,7 +89,7 @@ internal sealed class AiGenerator(
     public async Task<AiRequestView> RunAsync(Guid tenantId, Guid requestId, AiTask task, CancellationToken cancellationToken)
     {
         var plan = router.Plan(task.Type);
-        var rules = new TargetRules(task.Platforms, contentRules);
+        var rules = new TargetRules(task.Platforms, contentRules, hashtags);
         var prompt = Prompt.For(task, rules);
         var maxOutput = options.CurrentValue.MaxOutputTokensFor(task.Type);
         ProviderResponse response;

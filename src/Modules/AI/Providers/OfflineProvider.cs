@@ -10,7 +10,7 @@ namespace Platform.AI.Providers;
 /// key-term extraction, trimming to platform rules). It lets the platform run out of the box and is named
 /// <c>offline</c> in every response so nobody mistakes its output for a model's.
 /// </summary>
-internal sealed class OfflineProvider(IContentRules contentRules) : IAiProvider
+internal sealed class OfflineProvider(IContentRules contentRules, IHashtagConventions hashtags) : IAiProvider
 {
     // Below this a caption is too short to be worth its hashtags: the tags are dropped instead.
     private const int MinCaptionBesideTags = 20;
@@ -45,7 +45,7 @@ internal sealed class OfflineProvider(IContentRules contentRules) : IAiProvider
 
     private string Captions(AiTask task)
     {
-        var rules = new TargetRules(task.Platforms, contentRules);
+        var rules = new TargetRules(task.Platforms, contentRules, hashtags);
         var terms = TextTools.KeyTerms(task.Text, 8);
         var ranked = TextTools.Sentences(task.Text)
             .Select((sentence, index) => (sentence, index, score: TextTools.Relevance(sentence, terms)))
@@ -101,7 +101,7 @@ internal sealed class OfflineProvider(IContentRules contentRules) : IAiProvider
         {
             body.AppendLine($"Key points: {string.Join(", ", terms)}.");
         }
-        var tags = Hashtags(task.Text, Math.Min(new TargetRules(task.Platforms, contentRules).MaxHashtags, 3));
+        var tags = Hashtags(task.Text, Math.Min(new TargetRules(task.Platforms, contentRules, hashtags).MaxHashtags, 3));
         if (tags.Count > 0)
         {
             body.AppendLine().Append(string.Join(' ', tags));
@@ -139,7 +139,7 @@ internal sealed class OfflineProvider(IContentRules contentRules) : IAiProvider
             case ImproveGoals.ChangeTone:
                 return IsFormal(task.Tone) ? TextTools.Formal(text) : TextTools.Casual(text);
             default:
-                var rules = new TargetRules(task.Platforms, contentRules);
+                var rules = new TargetRules(task.Platforms, contentRules, hashtags);
                 return WithTagLine(text, string.Join(' ', Hashtags(text, Math.Min(rules.MaxHashtags, 3))), rules);
         }
     }

@@ -6,10 +6,7 @@ using Platform.SharedKernel.Tenancy;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Data;
 using Platform.SocialAccounts.Platforms;
-using Platform.SocialAccounts.Platforms.Pinterest;
-using Platform.SocialAccounts.Platforms.Reddit;
 using Platform.SocialAccounts.Platforms.TikTok;
-using Platform.SocialAccounts.RateLimits;
 using Platform.SocialAccounts.Tokens;
 
 namespace Platform.SocialAccounts.Content;
@@ -20,15 +17,14 @@ namespace Platform.SocialAccounts.Content;
 /// be asked (timeout, 5xx, rate limit) makes the check <see cref="TargetCheckOutcome.PlatformUnavailable"/>: the target
 /// is neither refused nor passed on a guess.
 /// </summary>
-internal sealed class AccountTargetChecks(IServiceScopeFactory scopes, ITenantContext tenant, AccountCalls calls, IMemoryCache cache)
+internal sealed class AccountTargetChecks(
+    IServiceScopeFactory scopes, ITenantContext tenant, AccountCalls calls, IMemoryCache cache, PlatformCatalog catalog)
 {
     /// <summary>
     /// Boards and creator info change rarely and only by the user's hand; a minute spares the platform the same question
     /// from a form that asks it and a schedule that follows, while an edit on the platform shows soon.
     /// </summary>
     internal static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
-
-    private const int MostBoardPages = 20;
 
     public async Task<TargetCheck> CheckAsync(Guid accountId, PostContent content, CancellationToken cancellationToken)
     {
@@ -39,16 +35,7 @@ internal sealed class AccountTargetChecks(IServiceScopeFactory scopes, ITenantCo
         }
         try
         {
-            return platform switch
-            {
-                SocialPlatform.Pinterest when content.BoardId is { Length: > 0 } =>
-                    TargetCheck.Refused(PinterestBoardRule.Check(content, await BoardIdsAsync(accountId, cancellationToken))),
-                SocialPlatform.Reddit when SubredditName.Normalize(content.Subreddit) is { } subreddit =>
-                    TargetCheck.Refused(SubredditRule.Check(content, await calls.CallAsync(accountId, PlatformOperation.Read, check: null,
-                        (client, credentials) => ((RedditClient)client).SubredditAboutAsync(credentials, subreddit, cancellationToken), cancellationToken))),
-                SocialPlatform.TikTok => TargetCheck.Refused(TikTokCreatorRule.Check(content, await CreatorInfoAsync(accountId, cancellationToken))),
-                _ => TargetCheck.Passed,
-            };
+            return TargetCheck.Refused(await catalog[platform.Value].CheckTargetAsync(Lookup(accountId), content, cancellationToken));
         }
         catch (PlatformException failure) when (failure.Kind is PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked)
         {
@@ -69,42 +56,15 @@ internal sealed class AccountTargetChecks(IServiceScopeFactory scopes, ITenantCo
     }
 
     /// <summary>The creator's posting options, asked of TikTok at most once a <see cref="CacheFor"/> per account.</summary>
+    /// <exception cref="NotTikTokException">The account is on a platform without creator info.</exception>
     public Task<TikTokCreatorInfo> CreatorInfoAsync(Guid accountId, CancellationToken cancellationToken) =>
-        CachedAsync(("tiktok-creator", tenant.RequiredTenantId, accountId), () => calls.CallAsync(accountId, PlatformOperation.Read, OnlyTikTok,
-            (client, credentials) => ((TikTokClient)client).QueryCreatorInfoAsync(credentials, cancellationToken), cancellationToken));
+        TikTokPlatform.CreatorInfoAsync(Lookup(accountId), cancellationToken, OnlyWithCreatorInfo);
 
-    private Task<HashSet<string>> BoardIdsAsync(Guid accountId, CancellationToken cancellationToken) =>
-        CachedAsync(("pinterest-boards", tenant.RequiredTenantId, accountId), () => calls.CallAsync(accountId, PlatformOperation.Read, check: null,
-            async (client, credentials) =>
-            {
-                var ids = new HashSet<string>(StringComparer.Ordinal);
-                string? bookmark = null;
-                for (var page = 0; page < MostBoardPages; page++)
-                {
-                    var boards = await ((PinterestClient)client).ListBoardsAsync(credentials, bookmark, cancellationToken);
-                    ids.UnionWith(boards.Boards.Select(b => b.Id));
-                    if ((bookmark = boards.Bookmark) is null)
-                    {
-                        break;
-                    }
-                }
-                return ids;
-            }, cancellationToken));
+    private TargetLookup Lookup(Guid accountId) => new(tenant.RequiredTenantId, accountId, calls, cache);
 
-    private async Task<T> CachedAsync<T>(object key, Func<Task<T>> ask) where T : class
+    private void OnlyWithCreatorInfo(SocialPlatform platform)
     {
-        if (cache.TryGetValue(key, out T? known) && known is not null)
-        {
-            return known;
-        }
-        var answer = await ask();
-        cache.Set(key, answer, CacheFor);
-        return answer;
-    }
-
-    private static void OnlyTikTok(SocialPlatform platform)
-    {
-        if (platform != SocialPlatform.TikTok)
+        if (!catalog[platform].Can(PlatformCapabilities.CreatorInfo))
         {
             throw new NotTikTokException(platform);
         }

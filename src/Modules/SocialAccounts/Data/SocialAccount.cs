@@ -55,5 +55,5 @@ internal sealed class SocialAccount
         return wasActive;
     }
 
-    private static bool RefreshesItsOwnToken(SocialPlatform platform) => platform is SocialPlatform.Threads or SocialPlatform.Instagram;
+    private static bool RefreshesItsOwnToken(SocialPlatform platform) => Platforms.PlatformCatalog.Default[platform].RefreshesItsOwnToken;
 }

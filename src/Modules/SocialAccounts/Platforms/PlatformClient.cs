@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms;
@@ -73,13 +73,13 @@ internal interface IPlatformClient
 /// What every client shares: its options, sending with one error taxonomy (timeouts, garbage and 5xx are transient),
 /// JSON and form helpers. Subclasses say how their platform's error bodies map to <see cref="PlatformErrorKind"/>.
 /// </summary>
-internal abstract class PlatformClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock) : IPlatformClient
+internal abstract class PlatformClient(HttpClient http, IOptionsMonitor<PlatformOptions> platformOptions, IContentRules rules, TimeProvider clock) : IPlatformClient
 {
     private PlatformOptions? options;
 
     public abstract SocialPlatform Platform { get; }
 
-    public PlatformOptions Options => options ??= PlatformOptions.For(Platform, configuration);
+    public PlatformOptions Options => options ??= platformOptions.Get(Platform.ToString());
 
     public virtual bool UsesPkce => false;
 

@@ -1,39 +1,27 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Contracts;
-using Platform.SocialAccounts.Platforms.LinkedIn;
-using Platform.SocialAccounts.Platforms.Meta;
-using Platform.SocialAccounts.Platforms.Pinterest;
-using Platform.SocialAccounts.Platforms.Reddit;
-using Platform.SocialAccounts.Platforms.TikTok;
-using Platform.SocialAccounts.Platforms.X;
-using Platform.SocialAccounts.Platforms.YouTube;
 
 namespace Platform.SocialAccounts.Platforms;
 
-/// <summary>Builds the client of a platform; each is a typed HttpClient from IHttpClientFactory.</summary>
-internal sealed class PlatformClientFactory(IServiceProvider services)
+/// <summary>Builds the client of a platform, the one its descriptor names; each is a typed HttpClient from IHttpClientFactory.</summary>
+internal sealed class PlatformClientFactory(IServiceProvider services, PlatformCatalog catalog)
 {
-    private static readonly Dictionary<SocialPlatform, Type> Types = new()
-    {
-        [SocialPlatform.X] = typeof(XClient),
-        [SocialPlatform.LinkedIn] = typeof(LinkedInClient),
-        [SocialPlatform.Facebook] = typeof(FacebookClient),
-        [SocialPlatform.Instagram] = typeof(InstagramClient),
-        [SocialPlatform.Threads] = typeof(ThreadsClient),
-        [SocialPlatform.TikTok] = typeof(TikTokClient),
-        [SocialPlatform.YouTube] = typeof(YouTubeClient),
-        [SocialPlatform.Pinterest] = typeof(PinterestClient),
-        [SocialPlatform.Reddit] = typeof(RedditClient),
-    };
+    public IPlatformClient For(SocialPlatform platform) => (IPlatformClient)services.GetRequiredService(catalog[platform].ClientType);
 
-    public IPlatformClient For(SocialPlatform platform) => (IPlatformClient)services.GetRequiredService(Types[platform]);
-
-    public static void Register(IServiceCollection services, IConfiguration configuration)
+    /// <summary>Each platform's client, and its options: the descriptor's defaults, then its configuration section, checked at start-up.</summary>
+    public static void Register(IServiceCollection services, IConfiguration configuration, PlatformCatalog catalog)
     {
         var timeout = TimeSpan.FromSeconds(configuration.GetValue("SocialAccounts:HttpTimeoutSeconds", 30.0));
-        foreach (var type in Types.Values)
+        services.AddSingleton<IValidateOptions<PlatformOptions>>(new PlatformOptionsValidator(catalog));
+        foreach (var descriptor in catalog.All)
         {
+            services.AddOptions<PlatformOptions>(descriptor.Platform.ToString())
+                .Configure(descriptor.SetDefaults)
+                .BindConfiguration(descriptor.OptionsSection)
+                .ValidateOnStart();
+            var type = descriptor.ClientType;
             services.AddHttpClient(type.FullName!, client => client.Timeout = timeout);
             services.AddTransient(type, sp => ActivatorUtilities.CreateInstance(sp, type,
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(type.FullName!)));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Platforms;
 
 namespace Platform.SocialAccounts.RateLimits;
 
@@ -27,32 +28,22 @@ internal sealed record PlatformLimit(SocialPlatform Platform, PlatformOperation?
 
 /// <summary>
 /// Platform limits, enforced before calling so a burst never exceeds them: sliding windows (exact, so daily
-/// publishing caps hold over any 24 hours). A null operation counts every call. The documented limits are the
-/// defaults; <c>Platforms:&lt;Platform&gt;:Limits:&lt;Name&gt;:Limit</c> and <c>:Window</c> change one (a Limit of 0
+/// publishing caps hold over any 24 hours). A null operation counts every call. The documented limits, from each
+/// platform's descriptor, are the defaults; <c>Platforms:&lt;Platform&gt;:Limits:&lt;Name&gt;:Limit</c> and <c>:Window</c> change one (a Limit of 0
 /// removes it) or add one, since an app's real quota is whatever the platform granted it.
 /// </summary>
 internal static class PlatformLimits
 {
-    public static readonly IReadOnlyList<PlatformLimit> Documented =
-    [
-        new(SocialPlatform.X, PlatformOperation.Publish, LimitScope.Account, 100, TimeSpan.FromMinutes(15), "POST /2/tweets 100/15 min per user"),
-        new(SocialPlatform.X, PlatformOperation.Publish, LimitScope.App, 10_000, TimeSpan.FromHours(24), "POST /2/tweets 10,000/24 h per app"),
-        new(SocialPlatform.Instagram, PlatformOperation.Publish, LimitScope.Account, 50, TimeSpan.FromHours(24), "50 API-published posts per 24 h"),
-        new(SocialPlatform.Threads, PlatformOperation.Publish, LimitScope.Account, 250, TimeSpan.FromHours(24), "250 API-published posts per 24 h"),
-        new(SocialPlatform.TikTok, PlatformOperation.Publish, LimitScope.Account, 6, TimeSpan.FromMinutes(1), "video/photo init 6/min per token"),
-        new(SocialPlatform.YouTube, PlatformOperation.Publish, LimitScope.App, 100, TimeSpan.FromHours(24), "videos.insert 100 calls/day per project"),
-        new(SocialPlatform.Reddit, null, LimitScope.App, 100, TimeSpan.FromMinutes(1), "100 queries per minute per OAuth client"),
-    ];
-
     private static readonly PlatformOperation?[] Operations = [PlatformOperation.Publish, PlatformOperation.Read, null];
 
     /// <summary>The documented limits with the configured ones applied; a misspelt key stops the host rather than being ignored.</summary>
-    public static IReadOnlyList<PlatformLimit> From(IConfiguration configuration)
+    public static IReadOnlyList<PlatformLimit> From(PlatformCatalog catalog, IConfiguration configuration)
     {
-        var limits = Documented.ToList();
-        foreach (var platform in SocialPlatforms.All)
+        var limits = catalog.All.SelectMany(d => d.Limits).ToList();
+        foreach (var descriptor in catalog.All)
         {
-            var section = configuration.GetSection($"Platforms:{platform}:Limits");
+            var platform = descriptor.Platform;
+            var section = configuration.GetSection($"{descriptor.OptionsSection}:Limits");
             foreach (var configured in section.GetChildren())
             {
                 var (operation, scope) = Parse(configured);

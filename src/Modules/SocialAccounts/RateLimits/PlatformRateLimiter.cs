@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.SharedKernel.Caching;
 using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Platforms;
 using StackExchange.Redis;
 
 namespace Platform.SocialAccounts.RateLimits;
@@ -112,9 +113,9 @@ internal sealed class MemoryRateWindowStore : IRateWindowStore
 
 internal static class RateLimitRegistration
 {
-    public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration, PlatformCatalog catalog)
     {
-        var limits = PlatformLimits.From(configuration);
+        var limits = PlatformLimits.From(catalog, configuration);
         services.AddSingleton<MemoryRateWindowStore>();
         services.AddSingleton<IRateWindowStore>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
             ? new RedisRateWindowStore(redis, sp.GetRequiredService<RedisNamespace>())

@@ -49,7 +49,7 @@ internal static class ListBoardsEndpoint
 
     private static void OnlyPinterest(SocialPlatform platform)
     {
-        if (platform != SocialPlatform.Pinterest)
+        if (!Platforms.PlatformCatalog.Default[platform].Can(Platforms.PlatformCapabilities.Boards))
         {
             throw ProblemException.BadRequest($"Boards belong to Pinterest accounts; this is a {platform} account.");
         }

@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.LinkedIn;
 
 /// <summary>LinkedIn: OAuth 2.0 (credentials in the form), OIDC userinfo, versioned /rest/posts, the Images and the Videos API.</summary>
-internal sealed class LinkedInClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
-    : PlatformClient(http, configuration, rules, clock)
+internal sealed class LinkedInClient(HttpClient http, IOptionsMonitor<PlatformOptions> options, IContentRules rules, TimeProvider clock)
+    : PlatformClient(http, options, rules, clock)
 {
     /// <summary>"little" text format: unescaped, LinkedIn may silently cut the commentary at these.</summary>
     private const string Reserved = "\\|{}@[]()<>#*_~";

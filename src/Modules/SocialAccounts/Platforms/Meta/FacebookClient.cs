@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.Meta;
@@ -9,8 +9,8 @@ namespace Platform.SocialAccounts.Platforms.Meta;
 /// Facebook Pages: each managed Page is an account; posts go to /feed, /photos or /videos with the Page token, and
 /// several photos to /photos unpublished, then to /feed as attached media.
 /// </summary>
-internal sealed class FacebookClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
-    : FacebookLoginClient(http, configuration, rules, clock)
+internal sealed class FacebookClient(HttpClient http, IOptionsMonitor<PlatformOptions> options, IContentRules rules, TimeProvider clock)
+    : FacebookLoginClient(http, options, rules, clock)
 {
     public override SocialPlatform Platform => SocialPlatform.Facebook;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.Meta;
@@ -8,8 +8,8 @@ namespace Platform.SocialAccounts.Platforms.Meta;
 /// Instagram API with Facebook Login: the professional accounts linked to the user's Pages are the accounts;
 /// publishing is container → (poll) → media_publish with the Page token.
 /// </summary>
-internal sealed class InstagramClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
-    : FacebookLoginClient(http, configuration, rules, clock)
+internal sealed class InstagramClient(HttpClient http, IOptionsMonitor<PlatformOptions> options, IContentRules rules, TimeProvider clock)
+    : FacebookLoginClient(http, options, rules, clock)
 {
     public override SocialPlatform Platform => SocialPlatform.Instagram;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.Meta;
@@ -10,8 +10,8 @@ namespace Platform.SocialAccounts.Platforms.Meta;
 /// What Facebook, Instagram and Threads share: Graph-style calls with <c>access_token</c> as a parameter, the Graph
 /// error object, and media containers that are created, polled and then published.
 /// </summary>
-internal abstract class MetaGraphClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
-    : PlatformClient(http, configuration, rules, clock)
+internal abstract class MetaGraphClient(HttpClient http, IOptionsMonitor<PlatformOptions> options, IContentRules rules, TimeProvider clock)
+    : PlatformClient(http, options, rules, clock)
 {
     protected Task<JsonElement> GraphGetAsync(string path, string token, CancellationToken cancellationToken, params (string, string?)[] query) =>
         SendJsonAsync(Request(HttpMethod.Get, $"{Api}/{path}?{Query([.. query, ("access_token", token)])}"), cancellationToken);
@@ -192,8 +192,8 @@ internal abstract class MetaGraphClient(HttpClient http, IConfiguration configur
 /// Facebook Login (manual flow), shared by Facebook Pages and Instagram (API with Facebook Login): the code is
 /// exchanged for a short-lived user token, then for a long-lived one, whose Pages each carry a non-expiring Page token.
 /// </summary>
-internal abstract class FacebookLoginClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
-    : MetaGraphClient(http, configuration, rules, clock)
+internal abstract class FacebookLoginClient(HttpClient http, IOptionsMonitor<PlatformOptions> options, IContentRules rules, TimeProvider clock)
+    : MetaGraphClient(http, options, rules, clock)
 {
     public override string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge) => Url(Options.AuthorizeUrl,
         ("client_id", Options.ClientId), ("redirect_uri", redirectUri), ("state", state),

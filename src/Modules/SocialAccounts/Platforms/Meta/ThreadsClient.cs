@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.Meta;
@@ -8,8 +8,8 @@ namespace Platform.SocialAccounts.Platforms.Meta;
 /// Threads API: its own OAuth (short-lived code token → 60-day long-lived token, refreshed with th_refresh_token) and
 /// two-step publishing (container, then threads_publish) on graph.threads.net/v1.0.
 /// </summary>
-internal sealed class ThreadsClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
-    : MetaGraphClient(http, configuration, rules, clock)
+internal sealed class ThreadsClient(HttpClient http, IOptionsMonitor<PlatformOptions> options, IContentRules rules, TimeProvider clock)
+    : MetaGraphClient(http, options, rules, clock)
 {
     private const string V = "v1.0/";
 

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.Pinterest;
 
 /// <summary>Pinterest API v5: OAuth with HTTP Basic client auth and continuous refresh, pins from an image URL or an uploaded video.</summary>
-internal sealed class PinterestClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
-    : PlatformClient(http, configuration, rules, clock)
+internal sealed class PinterestClient(HttpClient http, IOptionsMonitor<PlatformOptions> options, IContentRules rules, TimeProvider clock)
+    : PlatformClient(http, options, rules, clock)
 {
     public override SocialPlatform Platform => SocialPlatform.Pinterest;
 

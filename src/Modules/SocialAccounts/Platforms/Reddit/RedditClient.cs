@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
@@ -13,8 +12,8 @@ namespace Platform.SocialAccounts.Platforms.Reddit;
 /// Reddit's OAuth API: Basic client auth, permanent grants, a descriptive User-Agent on every call, and /api/submit
 /// whose failures mostly arrive as HTTP 200 with <c>json.errors</c>.
 /// </summary>
-internal sealed partial class RedditClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock, IOptions<RedditOptions> reddit)
-    : PlatformClient(http, configuration, rules, clock)
+internal sealed partial class RedditClient(HttpClient http, IOptionsMonitor<PlatformOptions> options, IContentRules rules, TimeProvider clock, IOptions<RedditOptions> reddit)
+    : PlatformClient(http, options, rules, clock)
 {
     public override SocialPlatform Platform => SocialPlatform.Reddit;
 

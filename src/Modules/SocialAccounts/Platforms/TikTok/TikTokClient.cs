@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.TikTok;
@@ -10,8 +10,8 @@ namespace Platform.SocialAccounts.Platforms.TikTok;
 /// first, then init (a video pulled from a verified URL or uploaded in chunks, photos pulled), then status until the
 /// post is complete.
 /// </summary>
-internal sealed class TikTokClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
-    : PlatformClient(http, configuration, rules, clock)
+internal sealed class TikTokClient(HttpClient http, IOptionsMonitor<PlatformOptions> options, IContentRules rules, TimeProvider clock)
+    : PlatformClient(http, options, rules, clock)
 {
     private const int ChunkBytes = 10 * 1024 * 1024;
 

@@ -2,15 +2,15 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.X;
 
 /// <summary>X API v2: OAuth 2.0 with PKCE (S256, confidential client), /2/tweets, chunked /2/media/upload.</summary>
-internal sealed class XClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
-    : PlatformClient(http, configuration, rules, clock)
+internal sealed class XClient(HttpClient http, IOptionsMonitor<PlatformOptions> options, IContentRules rules, TimeProvider clock)
+    : PlatformClient(http, options, rules, clock)
 {
     private const int ChunkBytes = 4 * 1024 * 1024;
 

@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.YouTube;
 
 /// <summary>YouTube Data API v3 with Google OAuth (offline access, PKCE S256) and the resumable upload protocol.</summary>
-internal sealed class YouTubeClient(HttpClient http, IConfiguration configuration, IContentRules rules, TimeProvider clock)
-    : PlatformClient(http, configuration, rules, clock)
+internal sealed class YouTubeClient(HttpClient http, IOptionsMonitor<PlatformOptions> options, IContentRules rules, TimeProvider clock)
+    : PlatformClient(http, options, rules, clock)
 {
     public override SocialPlatform Platform => SocialPlatform.YouTube;
 
