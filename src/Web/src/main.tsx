@@ -8,6 +8,7 @@ import { AppShell } from "./screens/AppShell";
 import { Calendar } from "./screens/Calendar";
 import { Composer } from "./screens/Composer";
 import { ConnectCallback } from "./screens/ConnectCallback";
+import { PostDetail } from "./screens/PostDetail";
 import { Posts } from "./screens/Posts";
 import { SignIn } from "./screens/SignIn";
 import { SignUp } from "./screens/SignUp";
@@ -27,6 +28,7 @@ createRoot(document.getElementById("root")!).render(
               <Route path="/accounts" element={<Accounts />} />
               <Route path="/accounts/callback/:platform" element={<ConnectCallback />} />
               <Route path="/posts" element={<Posts />} />
+              <Route path="/posts/:id" element={<PostDetail />} />
               <Route path="/compose" element={<Composer />} />
               <Route path="/calendar" element={<Calendar />} />
             </Route>

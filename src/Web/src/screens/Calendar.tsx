@@ -66,7 +66,7 @@ export function Calendar() {
                     {(byDay.get(date) ?? []).map((entry) => (
                       <li key={entry.postId} className={`entry ${entry.status?.toLowerCase() ?? ""}`}>
                         <time dateTime={entry.at}>{entry.at ? timeIn(timeZone, entry.at) : ""}</time>{" "}
-                        <Link to={`/posts?post=${entry.postId}`}>{entry.title || entry.platforms?.join(", ") || "Post"}</Link>{" "}
+                        <Link to={`/posts/${entry.postId}`}>{entry.title || entry.platforms?.join(", ") || "Post"}</Link>{" "}
                         <span className="status">{entry.status}</span>
                       </li>
                     ))}
