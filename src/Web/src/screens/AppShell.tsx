@@ -41,6 +41,7 @@ export function AppShell() {
           <NavLink to="/posts">Posts</NavLink>
           <NavLink to="/compose">New post</NavLink>
           <NavLink to="/calendar">Calendar</NavLink>
+          <NavLink to="/analytics">Analytics</NavLink>
         </nav>
         <Button onPress={signOut}>Sign out</Button>
       </header>
