@@ -10,6 +10,7 @@ import { Composer } from "./screens/Composer";
 import { ConnectCallback } from "./screens/ConnectCallback";
 import { PostDetail } from "./screens/PostDetail";
 import { Posts } from "./screens/Posts";
+import { Settings } from "./screens/Settings";
 import { SignIn } from "./screens/SignIn";
 import { SignUp } from "./screens/SignUp";
 import "./styles.css";
@@ -34,6 +35,7 @@ createRoot(document.getElementById("root")!).render(
               <Route path="/posts/:id" element={<PostDetail />} />
               <Route path="/compose" element={<Composer />} />
               <Route path="/calendar" element={<Calendar />} />
+              <Route path="/settings" element={<Settings />} />
               <Route path="/analytics" element={<Suspense fallback={<p role="status">Loading…</p>}><Analytics /></Suspense>} />
             </Route>
           </Route>
