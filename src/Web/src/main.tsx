@@ -1,4 +1,4 @@
-import { StrictMode } from "react";
+import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
@@ -8,10 +8,15 @@ import { AppShell } from "./screens/AppShell";
 import { Calendar } from "./screens/Calendar";
 import { Composer } from "./screens/Composer";
 import { ConnectCallback } from "./screens/ConnectCallback";
+import { PostDetail } from "./screens/PostDetail";
 import { Posts } from "./screens/Posts";
+import { Settings } from "./screens/Settings";
 import { SignIn } from "./screens/SignIn";
 import { SignUp } from "./screens/SignUp";
 import "./styles.css";
+
+// Charts are heavy and only this screen draws them: it loads when first opened, keeping the first load light.
+const Analytics = lazy(() => import("./screens/Analytics"));
 
 const queries = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } });
 
@@ -27,8 +32,11 @@ createRoot(document.getElementById("root")!).render(
               <Route path="/accounts" element={<Accounts />} />
               <Route path="/accounts/callback/:platform" element={<ConnectCallback />} />
               <Route path="/posts" element={<Posts />} />
+              <Route path="/posts/:id" element={<PostDetail />} />
               <Route path="/compose" element={<Composer />} />
               <Route path="/calendar" element={<Calendar />} />
+              <Route path="/settings" element={<Settings />} />
+              <Route path="/analytics" element={<Suspense fallback={<p role="status">Loading…</p>}><Analytics /></Suspense>} />
             </Route>
           </Route>
           <Route path="*" element={<Navigate to="/accounts" replace />} />

@@ -41,6 +41,8 @@ export function AppShell() {
           <NavLink to="/posts">Posts</NavLink>
           <NavLink to="/compose">New post</NavLink>
           <NavLink to="/calendar">Calendar</NavLink>
+          <NavLink to="/analytics">Analytics</NavLink>
+          <NavLink to="/settings">Settings</NavLink>
         </nav>
         <Button onPress={signOut}>Sign out</Button>
       </header>

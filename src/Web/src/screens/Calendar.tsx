@@ -1,9 +1,11 @@
-import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { api } from "../api/client";
 import { toProblem } from "../api/problem";
 import type { components } from "../api/schema";
 import { addDays, addMonths, daysOf, rangeAround, timeIn, todayIn, type CalendarView } from "../calendar/days";
+import { movedTo } from "../calendar/reschedule";
 import { useTenantTimeZone } from "../posts/useTenantTimeZone";
 import { ProblemAlert } from "./ProblemAlert";
 
@@ -30,6 +32,22 @@ export function Calendar() {
       return data;
     },
   });
+  const queries = useQueryClient();
+  const [moving, setMoving] = useState(false);
+  const [moveProblem, setMoveProblem] = useState<unknown>(null);
+  // A scheduled post dropped on (or moved by keyboard to) another day keeps its time of day in the tenant's zone.
+  async function reschedule(entry: Entry, toDay: string) {
+    if (!entry.postId || !entry.at || moving) return;
+    setMoving(true);
+    setMoveProblem(null);
+    const { error } = await api.POST("/api/v1/posts/{id}/schedule", {
+      params: { path: { id: entry.postId } },
+      body: { scheduledAt: movedTo(timeZone, entry.at, toDay), timeZone },
+    });
+    setMoving(false);
+    if (error) setMoveProblem(error);
+    await queries.invalidateQueries({ queryKey: ["calendar"] });
+  }
   const byDay = new Map<string, Entry[]>((calendar.data?.days ?? []).map((entry) => [entry.date ?? "", entry.posts ?? []]));
 
   const go = (next: Partial<{ view: CalendarView; date: string }>) => setParams({ view: next.view ?? view, date: next.date ?? day });
@@ -52,6 +70,8 @@ export function Calendar() {
       <h2 aria-live="polite">{title}</h2>
       {calendar.error ? <ProblemAlert problem={toProblem(calendar.error, "Could not load the calendar.")} /> : null}
       {calendar.isPending && <p role="status">Loading…</p>}
+      {moveProblem ? <ProblemAlert problem={toProblem(moveProblem, "The post could not be moved.")} /> : null}
+      {moving && <p role="status">Moving…</p>}
       <table className={`calendar ${view}`} aria-label={title}>
         <thead>
           <tr>{weekdays.map((name) => <th key={name} scope="col">{name}</th>)}</tr>
@@ -60,14 +80,32 @@ export function Calendar() {
           {Array.from({ length: days.length / 7 }, (_, week) => (
             <tr key={days[week * 7]}>
               {days.slice(week * 7, week * 7 + 7).map((date) => (
-                <td key={date} data-date={date} className={view === "month" && date.slice(0, 7) !== day.slice(0, 7) ? "outside" : undefined}>
+                <td key={date} data-date={date}
+                  onDragOver={(event) => event.dataTransfer.types.includes("application/x-post") && event.preventDefault()}
+                  onDrop={(event) => {
+                    event.preventDefault();
+                    const entry = (byDay.get(event.dataTransfer.getData("application/x-post-day")) ?? []).find((candidate) => candidate.postId === event.dataTransfer.getData("application/x-post"));
+                    if (entry && event.dataTransfer.getData("application/x-post-day") !== date) void reschedule(entry, date);
+                  }}
+                  className={view === "month" && date.slice(0, 7) !== day.slice(0, 7) ? "outside" : undefined}>
                   <span className="date">{dayLabel(date, { day: "numeric", month: "short" })}</span>
                   <ul>
                     {(byDay.get(date) ?? []).map((entry) => (
-                      <li key={entry.postId} className={`entry ${entry.status?.toLowerCase() ?? ""}`}>
+                      <li key={entry.postId} className={`entry ${entry.status?.toLowerCase() ?? ""}`}
+                        draggable={entry.status === "Scheduled"}
+                        onDragStart={(event) => {
+                          event.dataTransfer.setData("application/x-post", entry.postId ?? "");
+                          event.dataTransfer.setData("application/x-post-day", date);
+                        }}>
                         <time dateTime={entry.at}>{entry.at ? timeIn(timeZone, entry.at) : ""}</time>{" "}
-                        <Link to={`/posts?post=${entry.postId}`}>{entry.title || entry.platforms?.join(", ") || "Post"}</Link>{" "}
+                        <Link to={`/posts/${entry.postId}`}>{entry.title || entry.platforms?.join(", ") || "Post"}</Link>{" "}
                         <span className="status">{entry.status}</span>
+                        {entry.status === "Scheduled" && (
+                          <span className="move">
+                            <button type="button" className="secondary" disabled={moving} aria-label={`Move ${entry.title || "post"} a day earlier`} onClick={() => reschedule(entry, addDays(date, -1))}>←</button>
+                            <button type="button" className="secondary" disabled={moving} aria-label={`Move ${entry.title || "post"} a day later`} onClick={() => reschedule(entry, addDays(date, 1))}>→</button>
+                          </span>
+                        )}
                       </li>
                     ))}
                   </ul>

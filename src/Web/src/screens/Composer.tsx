@@ -4,6 +4,7 @@ import { useNavigate } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/client";
 import { toProblem, type Problem } from "../api/problem";
+import { countLines } from "../posts/counts";
 import { useContentChecks, type SocialPlatform } from "../posts/useContentChecks";
 import { useTenantTimeZone } from "../posts/useTenantTimeZone";
 import { ProblemAlert } from "./ProblemAlert";
@@ -38,7 +39,7 @@ export function Composer() {
   const platformOf = new Map(items.map((account) => [account.id!, account.platform as SocialPlatform]));
   const platforms = chosen.map((id) => platformOf.get(id)).filter((platform): platform is SocialPlatform => !!platform);
   const { checks } = useContentChecks(platforms, text);
-  const blocked = checks.some((check) => (check.violations?.length ?? 0) > 0);
+  const { lines, blocked } = countLines(checks);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -96,14 +97,13 @@ export function Composer() {
             <TextArea rows={6} />
             <FieldError className="field-error" />
           </TextField>
-          {checks.length > 0 && (
+          {lines.length > 0 && (
             <ul className="counts" aria-label="Length on each platform">
-              {checks.map((check) => (
-                <li key={check.platform} className={(check.violations?.length ?? 0) > 0 ? "over" : undefined}>
-                  <span className="platform">{check.platform}</span>{" "}
-                  <span className="count">{check.length} / {check.maxLength}</span>
-                  {check.violations?.map((violation) => (
-                    <p key={`${violation.field}-${violation.reason}`} className="field-error">{violation.reason}</p>
+              {lines.map((line) => (
+                <li key={line.platform} className={line.over ? "over" : undefined}>
+                  <span className="platform">{line.platform}</span> <span className="count">{line.label}</span>
+                  {line.reasons.map((reason) => (
+                    <p key={reason} className="field-error">{reason}</p>
                   ))}
                 </li>
               ))}

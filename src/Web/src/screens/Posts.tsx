@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { api } from "../api/client";
 import { QueryState } from "./QueryState";
 
@@ -28,7 +29,7 @@ export function Posts() {
           <tbody>
             {items.map((post) => (
               <tr key={post.id}>
-                <td>{post.title || post.content?.slice(0, 60) || "(untitled)"}</td>
+                <td><Link to={`/posts/${post.id}`}>{post.title || post.content?.slice(0, 60) || "(untitled)"}</Link></td>
                 <td>{post.status}</td>
                 <td>{post.scheduledAt ? new Date(post.scheduledAt).toLocaleString() : "not scheduled"}</td>
               </tr>
