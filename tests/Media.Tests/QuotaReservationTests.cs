@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Media.Quotas;
+using Platform.SharedKernel.Data;
 using Platform.TestKit;
 using Shouldly;
 
@@ -41,5 +44,35 @@ public sealed class QuotaReservationTests
 
         (await app.Database.SuperuserScalarAsync("SELECT used_bytes FROM media.usage WHERE tenant_id = $1", owner.TenantId)).ShouldBe((long)png.Length);
         (await app.Database.SuperuserScalarAsync("SELECT file_count FROM media.usage WHERE tenant_id = $1", owner.TenantId)).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task Uploads_beyond_the_configured_number_wait_their_turn_for_a_connection_instead_of_failing()
+    {
+        var owner = await app.RegisterAsync();
+        var queue = new UploadDatabaseQueue(2, app.Services.GetRequiredService<IServiceScopeFactory>());
+        var running = 0;
+        var mostAtOnce = 0;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => queue.RunAsync(owner.TenantId, async services =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref mostAtOnce, now);
+            await using var command = await services.GetRequiredService<DbSession>().CreateCommandAsync("SELECT pg_sleep(0.05)", CancellationToken.None);
+            await command.ExecuteNonQueryAsync();
+            Interlocked.Decrement(ref running);
+            return true;
+        }, CancellationToken.None)));
+
+        answers.ShouldAllBe(done => done);
+        mostAtOnce.ShouldBe(2);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
     }
 }

@@ -44,6 +44,8 @@ internal sealed class MediaModule : IModule
         services.AddSingleton<UploadReader>();
         services.AddScoped<MediaUsageLedger>();
         services.AddSingleton<QuotaReservations>();
+        services.AddSingleton(sp => new UploadDatabaseQueue(
+            sp.GetRequiredService<IOptions<MediaOptions>>().Value.MaxConcurrentUploadUnitsOfWork, sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddScoped<AbandonedUploadsJob>();
         services.AddScoped<MediaLinks>();
         services.AddSingleton<LibraryWriter>();

@@ -25,6 +25,12 @@ internal sealed class MediaOptions
     /// </summary>
     public int MaxConcurrentInspections { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Uploads holding a database connection at once (their short quota and record steps); the rest wait their turn
+    /// in-process instead of timing out in the request admission with a 503.
+    /// </summary>
+    public int MaxConcurrentUploadUnitsOfWork { get; set; } = 8;
+
     /// <summary>Longest side of a thumbnail, in pixels.</summary>
     public int ThumbnailMaxSide { get; set; } = 320;
 

@@ -33,6 +33,10 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
         {
             failures.Add("Media:MaxConcurrentInspections must be between 1 and 256.");
         }
+        if (options.MaxConcurrentUploadUnitsOfWork is < 1 or > 256)
+        {
+            failures.Add("Media:MaxConcurrentUploadUnitsOfWork must be between 1 and 256.");
+        }
         if (options.ThumbnailMaxSide is < 16 or > 4096)
         {
             failures.Add("Media:ThumbnailMaxSide must be between 16 and 4096.");

@@ -7,12 +7,12 @@ namespace Platform.Media.Quotas;
 /// Quota taken before a file's bytes are stored, each in a unit of work of its own, so the tenant's usage row is locked
 /// for one statement instead of for the whole write; a file that is not kept gives its reservation back.
 /// </summary>
-internal sealed class QuotaReservations(IServiceScopeFactory scopes)
+internal sealed class QuotaReservations(IServiceScopeFactory scopes, UploadDatabaseQueue queue)
 {
     /// <summary>Counts one file of <paramref name="bytes"/>, or throws the quota's refusal (409 files, 413 bytes).</summary>
     public async Task ReserveAsync(Guid tenantId, long bytes, CancellationToken cancellationToken)
     {
-        var (outcome, usage) = await scopes.RunAsync(tenantId,
+        var (outcome, usage) = await queue.RunAsync(tenantId,
             services => services.GetRequiredService<MediaUsageLedger>().TryAddAsync(tenantId, bytes, cancellationToken), cancellationToken);
         if (outcome != QuotaOutcome.Fits)
         {

@@ -13,7 +13,7 @@ namespace Platform.Media.Features.Shared;
 /// in one short statement, stores its bytes and thumbnail with no database connection held, then records it in one short
 /// unit of work. Whatever fails leaves no object, no row and the usage unchanged.
 /// </summary>
-internal sealed class LibraryWriter(MediaInspector inspector, IMediaStore store, QuotaReservations quota, IServiceScopeFactory scopes, TimeProvider time)
+internal sealed class LibraryWriter(MediaInspector inspector, IMediaStore store, QuotaReservations quota, UploadDatabaseQueue database, TimeProvider time)
 {
     public async Task<MediaItem> AddAsync(Guid tenantId, Guid createdBy, ReceivedFile file, string? altText, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ internal sealed class LibraryWriter(MediaInspector inspector, IMediaStore store,
                 await store.PutAsync(thumbnailKey, thumbnail, "image/jpeg", cancellationToken);
                 stored.Add(thumbnailKey);
             }
-            await scopes.RunAsync(tenantId, async services =>
+            await database.RunAsync(tenantId, async services =>
             {
                 var db = services.GetRequiredService<MediaDbContext>();
                 db.Items.Add(item);
