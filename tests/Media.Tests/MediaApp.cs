@@ -32,7 +32,8 @@ internal sealed class MediaApp : PlatformApp
 
     public static string S3ServiceUrl => $"http://127.0.0.1:{Environment.GetEnvironmentVariable("PLATFORM_S3_PORT") ?? "56390"}";
 
-    public static MediaApp Start(StoreKind store)
+    /// <param name="overrides">Settings over these defaults.</param>
+    public static MediaApp Start(StoreKind store, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var localRoot = Path.Combine(Path.GetTempPath(), "platform-media-tests-" + Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string?>
@@ -51,6 +52,10 @@ internal sealed class MediaApp : PlatformApp
             // s3rver's documented default credentials (https://github.com/jamhall/s3rver#supported-methods).
             settings["Media:S3:AccessKey"] = "S3RVER";
             settings["Media:S3:SecretKey"] = "S3RVER";
+        }
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
         return new MediaApp(store, localRoot, settings);
     }

@@ -25,4 +25,27 @@ public sealed class OptionsTests
     [Test]
     public void A_publish_url_lifetime_too_short_for_a_platform_to_pull_is_refused() =>
         new MediaOptionsValidator().Validate(null, new MediaOptions { PublishUrlLifetime = TimeSpan.FromSeconds(30) }).FailureMessage!.ShouldContain("Media:PublishUrlLifetime");
+
+    [TestCase(1L << 20, "Media:Uploads:PartSizeBytes")]
+    [TestCase(6L << 30, "Media:Uploads:PartSizeBytes")]
+    public void A_part_size_s3_would_refuse_is_refused(long partSize, string named) =>
+        new MediaOptionsValidator().Validate(null, new MediaOptions { Uploads = { PartSizeBytes = partSize } }).FailureMessage!.ShouldContain(named);
+
+    [Test]
+    public void A_multipart_threshold_below_the_part_size_is_refused() =>
+        new MediaOptionsValidator().Validate(null, new MediaOptions { Uploads = { PartSizeBytes = 16L << 20, MultipartThresholdBytes = 8L << 20 } })
+            .FailureMessage!.ShouldContain("Media:Uploads:MultipartThresholdBytes");
+
+    [Test]
+    public void Sweeping_uploads_whose_urls_still_work_is_refused() =>
+        new MediaOptionsValidator().Validate(null, new MediaOptions { DirectUploadLifetime = TimeSpan.FromHours(2), Uploads = { AbandonedAfter = TimeSpan.FromHours(1) } })
+            .FailureMessage!.ShouldContain("Media:Uploads:AbandonedAfter");
+
+    [TestCase(0)]
+    [TestCase(1000)]
+    public void An_inspection_queue_of_no_or_countless_turns_is_refused(int turns) =>
+        new MediaOptionsValidator().Validate(null, new MediaOptions { MaxConcurrentInspections = turns }).FailureMessage!.ShouldContain("Media:MaxConcurrentInspections");
+
+    [Test]
+    public void The_defaults_are_accepted() => new MediaOptionsValidator().Validate(null, new MediaOptions()).Succeeded.ShouldBeTrue();
 }

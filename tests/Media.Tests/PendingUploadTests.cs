@@ -26,4 +26,30 @@ public sealed class PendingUploadTests
     [Test]
     public void An_upload_declares_at_least_one_byte() =>
         Should.Throw<ArgumentOutOfRangeException>(() => PendingUpload.Start(Guid.NewGuid(), Guid.NewGuid(), 0, "k", Guid.NewGuid(), Started, TimeSpan.FromHours(1)));
+
+    private static readonly PendingUpload Multipart = PendingUpload.StartMultipart(
+        Guid.NewGuid(), Guid.NewGuid(), 25, "tenants/a/media/c/original", Guid.NewGuid(), Started, TimeSpan.FromHours(1), "upload-1", 10);
+
+    [Test]
+    public void A_multipart_upload_is_cut_into_parts_of_its_part_size_the_last_smaller()
+    {
+        Multipart.IsMultipart.ShouldBeTrue();
+        Multipart.PartCount.ShouldBe(3);
+        Upload.PartCount.ShouldBe(1);
+    }
+
+    [TestCase(new[] { 1, 2, 3 }, true)]
+    [TestCase(new[] { 3, 1, 2 }, true)]
+    [TestCase(new[] { 1, 2 }, false)]
+    [TestCase(new[] { 1, 2, 2 }, false)]
+    [TestCase(new[] { 1, 2, 3, 4 }, false)]
+    [TestCase(new[] { 0, 1, 2 }, false)]
+    public void Completing_needs_every_part_exactly_once(int[] reported, bool complete) => Multipart.HasAllParts(reported).ShouldBe(complete);
+
+    [Test]
+    public void An_upload_is_abandoned_only_once_it_is_older_than_the_configured_age()
+    {
+        Upload.IsAbandoned(Started.AddHours(23), TimeSpan.FromDays(1)).ShouldBeFalse();
+        Upload.IsAbandoned(Started.AddDays(1).AddSeconds(1), TimeSpan.FromDays(1)).ShouldBeTrue();
+    }
 }

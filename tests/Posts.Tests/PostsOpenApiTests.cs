@@ -41,4 +41,15 @@ public sealed class PostsOpenApiTests : PostsFixture
         var media = Schema(document, "Platform.Posts.Features.Shared.MediaPayload").GetProperty("properties");
         media.TryGetProperty("id", out _).ShouldBeTrue();
     }
+
+    [Test]
+    public async Task A_target_documents_its_own_media_in_the_request_and_the_answer()
+    {
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+
+        var requested = Schema(document, "Platform.Posts.Features.Shared.TargetPayload").GetProperty("properties").GetProperty("media");
+        requested.GetProperty("items").GetProperty("$ref").GetString()!.ShouldEndWith("MediaPayload");
+        Schema(document, "Platform.Posts.Features.Shared.TargetResponse").GetProperty("properties").TryGetProperty("media", out _).ShouldBeTrue();
+        document.GetProperty("paths").GetProperty("/api/v1/posts").GetProperty("post").GetProperty("description").GetString()!.ShouldContain("targets[i].media");
+    }
 }

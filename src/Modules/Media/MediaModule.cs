@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.S3;
+using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +19,7 @@ using Platform.Media.Features.Shared;
 using Platform.Media.Features.UpdateMedia;
 using Platform.Media.Features.DirectUpload;
 using Platform.Media.Features.UploadMedia;
+using Platform.Media.Jobs;
 using Platform.Media.Quotas;
 using Platform.Media.Storage;
 using Platform.SharedKernel.Data;
@@ -37,9 +39,14 @@ internal sealed class MediaModule : IModule
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MediaOptions>, MediaOptionsValidator>();
         services.AddHttpContextAccessor();
+        services.AddSingleton(sp => new InspectionQueue(sp.GetRequiredService<IOptions<MediaOptions>>().Value.MaxConcurrentInspections));
         services.AddSingleton<MediaInspector>();
         services.AddSingleton<UploadReader>();
         services.AddScoped<MediaUsageLedger>();
+        services.AddSingleton<QuotaReservations>();
+        services.AddSingleton(sp => new UploadDatabaseQueue(
+            sp.GetRequiredService<IOptions<MediaOptions>>().Value.MaxConcurrentUploadUnitsOfWork, sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddScoped<AbandonedUploadsJob>();
         services.AddScoped<MediaLinks>();
         services.AddSingleton<LibraryWriter>();
 
@@ -79,6 +86,9 @@ internal sealed class MediaModule : IModule
         DeleteMediaEndpoint.Map(media);
         DownloadFileEndpoint.Map(media);
     }
+
+    public void ScheduleRecurringJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<AbandonedUploadsJob>(AbandonedUploadsJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), AbandonedUploadsJob.Every);
 
     private static byte[] LocalSigningKey(MediaOptions options) =>
         string.IsNullOrEmpty(options.Local.SigningKey) ? System.Security.Cryptography.RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(options.Local.SigningKey);

@@ -19,6 +19,18 @@ internal sealed class MediaOptions
     /// <summary>Largest decoded image (width × height), so a small file cannot demand gigabytes of memory.</summary>
     public long MaxImagePixels { get; set; } = 50_000_000;
 
+    /// <summary>
+    /// Files decoded and thumbnailed at once; further uploads wait their turn before any database work. Defaults to the
+    /// number of cores: decoding is all CPU, so more at once only slows each one down.
+    /// </summary>
+    public int MaxConcurrentInspections { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Uploads holding a database connection at once (their short quota and record steps); the rest wait their turn
+    /// in-process instead of timing out in the request admission with a 503.
+    /// </summary>
+    public int MaxConcurrentUploadUnitsOfWork { get; set; } = 8;
+
     /// <summary>Longest side of a thumbnail, in pixels.</summary>
     public int ThumbnailMaxSide { get; set; } = 320;
 
@@ -37,6 +49,8 @@ internal sealed class MediaOptions
 
     /// <summary>How long a direct upload's presigned PUT URL accepts the bytes; completing after that answers 410.</summary>
     public TimeSpan DirectUploadLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public DirectUploadOptions Uploads { get; set; } = new();
 
     public S3StoreOptions S3 { get; set; } = new();
 
@@ -57,6 +71,31 @@ internal sealed class MediaOptions
     public long MaxBytesFor(MediaKind kind) => MaxBytes.TryGetValue(kind, out var limit) ? limit : 0;
 
     public QuotaLimits QuotaFor(PlanTier tier) => Quotas.TryGetValue(tier, out var limits) ? limits : new QuotaLimits();
+}
+
+/// <summary>The <c>Media:Uploads</c> section: how direct uploads split large files, and when an unfinished one is swept away.</summary>
+internal sealed class DirectUploadOptions
+{
+    /// <summary>S3 refuses parts under 5 MiB other than the last (https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html).</summary>
+    public const long MinPartBytes = 5L << 20;
+
+    /// <summary>S3 refuses parts over 5 GiB (https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html).</summary>
+    public const long MaxPartBytes = 5L << 30;
+
+    /// <summary>S3 numbers parts 1 to 10,000 (https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html).</summary>
+    public const int MaxParts = 10_000;
+
+    /// <summary>Files of at least this many bytes are sent as an S3 multipart upload, one presigned URL per part.</summary>
+    public long MultipartThresholdBytes { get; set; } = 64L << 20;
+
+    /// <summary>Size of each part of a multipart upload (the last may be smaller).</summary>
+    public long PartSizeBytes { get; set; } = 16L << 20;
+
+    /// <summary>An upload started this long ago and not completed is removed with whatever was sent for it.</summary>
+    public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How many parts a file of <paramref name="sizeBytes"/> is cut into.</summary>
+    public int PartCount(long sizeBytes) => (int)((sizeBytes + PartSizeBytes - 1) / PartSizeBytes);
 }
 
 internal sealed class S3StoreOptions

@@ -29,6 +29,14 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
         {
             failures.Add("Media:MaxImagePixels must be positive.");
         }
+        if (options.MaxConcurrentInspections is < 1 or > 256)
+        {
+            failures.Add("Media:MaxConcurrentInspections must be between 1 and 256.");
+        }
+        if (options.MaxConcurrentUploadUnitsOfWork is < 1 or > 256)
+        {
+            failures.Add("Media:MaxConcurrentUploadUnitsOfWork must be between 1 and 256.");
+        }
         if (options.ThumbnailMaxSide is < 16 or > 4096)
         {
             failures.Add("Media:ThumbnailMaxSide must be between 16 and 4096.");
@@ -49,6 +57,24 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
         if (options.DirectUploadLifetime < TimeSpan.FromMinutes(1) || options.DirectUploadLifetime > TimeSpan.FromDays(7))
         {
             failures.Add("Media:DirectUploadLifetime must be between 00:01:00 and 7.00:00:00.");
+        }
+        var uploads = options.Uploads;
+        if (uploads.PartSizeBytes is < DirectUploadOptions.MinPartBytes or > DirectUploadOptions.MaxPartBytes)
+        {
+            failures.Add($"Media:Uploads:PartSizeBytes must be between {DirectUploadOptions.MinPartBytes} and {DirectUploadOptions.MaxPartBytes}.");
+        }
+        else if (uploads.PartCount(options.MaxBytes.Values.DefaultIfEmpty(1).Max()) > DirectUploadOptions.MaxParts)
+        {
+            failures.Add($"Media:Uploads:PartSizeBytes is too small: the largest file would need more than {DirectUploadOptions.MaxParts} parts.");
+        }
+        if (uploads.MultipartThresholdBytes < uploads.PartSizeBytes)
+        {
+            failures.Add("Media:Uploads:MultipartThresholdBytes must be at least Media:Uploads:PartSizeBytes, so a multipart upload has parts of that size.");
+        }
+        if (uploads.AbandonedAfter <= options.DirectUploadLifetime || uploads.AbandonedAfter > TimeSpan.FromDays(30))
+        {
+            // Longer than the URLs live, so a client still sending or completing in time is never swept.
+            failures.Add("Media:Uploads:AbandonedAfter must be longer than Media:DirectUploadLifetime and at most 30.00:00:00.");
         }
         var s3 = options.S3;
         if (s3.IsConfigured && string.IsNullOrWhiteSpace(s3.ServiceUrl) && string.IsNullOrWhiteSpace(s3.Region))

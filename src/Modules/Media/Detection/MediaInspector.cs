@@ -6,11 +6,15 @@ using Platform.SharedKernel.Errors;
 namespace Platform.Media.Detection;
 
 /// <summary>Checks that a received file is a whole, readable file of its sniffed type and reads its facts.</summary>
-internal sealed class MediaInspector(IOptions<MediaOptions> options)
+internal sealed class MediaInspector(IOptions<MediaOptions> options, InspectionQueue queue)
 {
     public sealed record Inspection(InspectedMedia Media, byte[]? ThumbnailJpeg);
 
-    public Inspection Inspect(DetectedType type, Stream file)
+    /// <summary>Inspects the file when the queue gives it a turn; call it with no database connection held.</summary>
+    public Task<Inspection> InspectAsync(DetectedType type, Stream file, CancellationToken cancellationToken) =>
+        queue.RunAsync(() => Inspect(type, file), cancellationToken);
+
+    private Inspection Inspect(DetectedType type, Stream file)
     {
         if (type.Kind is MediaKind.Image or MediaKind.Gif)
         {

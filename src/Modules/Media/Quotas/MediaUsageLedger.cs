@@ -6,7 +6,7 @@ using Platform.Tenants.Contracts;
 namespace Platform.Media.Quotas;
 
 /// <summary>
-/// The tenant's row in <c>media.usage</c>, on the caller's unit of work. Adding is one guarded UPDATE: the row lock
+/// The tenant's row in <c>media.usage</c>, on the caller's unit of work. Adding is one guarded upsert: the row lock
 /// serialises concurrent uploads and PostgreSQL re-checks the WHERE after taking it, so two uploads can never pass a limit together.
 /// </summary>
 internal sealed class MediaUsageLedger(DbSession session, ITenantPlan plans, IOptions<MediaOptions> options)
@@ -22,19 +22,20 @@ internal sealed class MediaUsageLedger(DbSession session, ITenantPlan plans, IOp
             : new MediaUsage(0, 0, limits.MaxBytes, limits.MaxFiles);
     }
 
-    /// <summary>Counts one more file of <paramref name="bytes"/>, unless that passes a limit; then the usage as it stands.</summary>
+    /// <summary>
+    /// Counts one more file of <paramref name="bytes"/>, unless that passes a limit; then the usage as it stands. One
+    /// statement creates or updates the row under its guard, so the row is locked only as long as the caller's unit of
+    /// work lasts: callers reserve in a unit of work of its own and give the reservation back (<see cref="RemoveAsync"/>)
+    /// if the file is not kept.
+    /// </summary>
     public async Task<(QuotaOutcome Outcome, MediaUsage Usage)> TryAddAsync(Guid tenantId, long bytes, CancellationToken cancellationToken)
     {
         var limits = options.Value.QuotaFor(await plans.GetTierAsync(tenantId, cancellationToken));
-        await using (var ensure = await session.CreateCommandAsync(
-            "INSERT INTO media.usage (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO NOTHING", cancellationToken))
-        {
-            ensure.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-            await ensure.ExecuteNonQueryAsync(cancellationToken);
-        }
         await using (var add = await session.CreateCommandAsync("""
-            UPDATE media.usage SET used_bytes = used_bytes + $2, file_count = file_count + 1
-             WHERE tenant_id = $1 AND used_bytes + $2 <= $3 AND file_count + 1 <= $4
+            INSERT INTO media.usage AS u (tenant_id, used_bytes, file_count)
+            SELECT $1, $2, 1 WHERE $2 <= $3 AND 1 <= $4
+            ON CONFLICT (tenant_id) DO UPDATE SET used_bytes = u.used_bytes + $2, file_count = u.file_count + 1
+             WHERE u.used_bytes + $2 <= $3 AND u.file_count + 1 <= $4
             RETURNING used_bytes, file_count
             """, cancellationToken))
         {

@@ -9,7 +9,9 @@ namespace Platform.Media.Storage;
 /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ShareObjectPreSignedURL.html); direct uploads are presigned PUT
 /// URLs (https://docs.aws.amazon.com/AmazonS3/latest/userguide/PresignedUrlUploadObject.html), checked afterwards with HEAD
 /// and a ranged GET (https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html,
-/// https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html#API_GetObject_RequestSyntax).
+/// https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html#API_GetObject_RequestSyntax). Large files are multipart
+/// uploads (https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html): started here, each part sent by the client
+/// to a presigned UploadPart URL, then completed or aborted here.
 /// </summary>
 internal sealed class S3MediaStore(IAmazonS3 client, string bucket, bool useHttp) : IMediaStore, IDirectUploadStore
 {
@@ -82,5 +84,59 @@ internal sealed class S3MediaStore(IAmazonS3 client, string bucket, bool useHttp
         var buffer = new byte[count];
         var read = await response.ResponseStream.ReadAtLeastAsync(buffer, count, throwOnEndOfStream: false, cancellationToken);
         return buffer[..read];
+    }
+
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html
+    public async Task<string> StartMultipartAsync(string key, CancellationToken cancellationToken) =>
+        (await client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = bucket, Key = key }, cancellationToken)).UploadId;
+
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html: PUT ?partNumber=N&uploadId=ID, presigned.
+    public Uri PartUploadUrl(string key, string uploadId, int partNumber, DateTimeOffset expiresAt) =>
+        new(client.GetPreSignedURL(new GetPreSignedUrlRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            Verb = HttpVerb.PUT,
+            UploadId = uploadId,
+            PartNumber = partNumber,
+            Expires = expiresAt.UtcDateTime,
+            Protocol = useHttp ? Protocol.HTTP : Protocol.HTTPS,
+        }));
+
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html: NoSuchUpload (404) once completed or
+    // aborted; InvalidPart, InvalidPartOrder and EntityTooSmall (400) when the parts are not what was sent.
+    public async Task<MultipartCompletion> CompleteMultipartAsync(string key, string uploadId, IReadOnlyList<SentPart> parts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = bucket,
+                Key = key,
+                UploadId = uploadId,
+                PartETags = parts.OrderBy(p => p.PartNumber).Select(p => new PartETag(p.PartNumber, p.ETag)).ToList(),
+            }, cancellationToken);
+            return new MultipartCompletion(MultipartCompletionOutcome.Completed);
+        }
+        catch (AmazonS3Exception missing) when (missing.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return new MultipartCompletion(MultipartCompletionOutcome.NoSuchUpload);
+        }
+        catch (AmazonS3Exception refused) when ((int)refused.StatusCode is >= 400 and < 500)
+        {
+            return new MultipartCompletion(MultipartCompletionOutcome.Refused, $"{refused.ErrorCode}: {refused.Message}");
+        }
+    }
+
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html: NoSuchUpload (404) when already gone.
+    public async Task AbortMultipartAsync(string key, string uploadId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = bucket, Key = key, UploadId = uploadId }, cancellationToken);
+        }
+        catch (AmazonS3Exception missing) when (missing.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+        }
     }
 }

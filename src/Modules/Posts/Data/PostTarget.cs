@@ -34,6 +34,8 @@ internal sealed class PostTarget
     public Guid SocialAccountId { get; set; }
     public required string Platform { get; set; }
     public string? CustomContent { get; set; }
+    /// <summary>This target's own media, sent instead of the post's; empty sends the post's.</summary>
+    public List<PostMedia> Media { get; set; } = [];
     public TargetOptions Options { get; set; } = new();
     public TargetStatus Status { get; set; }
     public string? PlatformPostId { get; set; }

@@ -30,6 +30,7 @@ internal sealed class PostsDbContext(DbContextOptions<PostsDbContext> options) :
             // The column keeps its first name; it has always counted attempts.
             target.Property(t => t.AttemptCount).HasColumnName("retry_count");
             target.OwnsOne(t => t.Options, options => options.ToJson("options"));
+            target.OwnsMany(t => t.Media, media => media.ToJson("media"));
         });
         modelBuilder.Entity<TargetAttempt>(attempt =>
         {

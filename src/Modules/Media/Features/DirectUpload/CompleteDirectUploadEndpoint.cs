@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Platform.Media.Data;
 using Platform.Media.Detection;
 using Platform.Media.Features.Shared;
@@ -17,7 +18,8 @@ using Platform.SharedKernel.Tenancy;
 namespace Platform.Media.Features.DirectUpload;
 
 /// <summary>
-/// Turns a directly uploaded object into a library item, deciding its type from its first bytes as an upload through the
+/// Turns a directly uploaded object into a library item (a multipart upload is first completed from the parts the client
+/// reports; parts the store refuses abort it), deciding its type from its first bytes as an upload through the
 /// host does. An object that fails a check (type, size, kind limit, quota) is deleted with its upload; one that was never
 /// sent answers 409 and may still be sent until the URL expires (then 410). No connection is held while objects are read.
 /// </summary>
@@ -39,14 +41,19 @@ internal static class CompleteDirectUploadEndpoint
 
     private static async Task<IResult> HandleAsync(
         Guid id, CompleteDirectUploadRequest? request, HttpContext context, ITenantContext tenant, IMediaStore store, UploadReader reader,
-        MediaInspector inspector, IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken)
+        MediaInspector inspector, IServiceScopeFactory scopes, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var uploads = DirectUploads.Store(context);
+        var logger = loggers.CreateLogger(typeof(CompleteDirectUploadEndpoint));
         var tenantId = tenant.RequiredTenantId;
         var altText = MediaItem.NormalizeAltText(request?.AltText);
         var upload = await scopes.RunAsync(tenantId,
             services => services.GetRequiredService<MediaDbContext>().Uploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken),
             cancellationToken) ?? throw ProblemException.NotFound("The upload");
+        if (upload.IsMultipart)
+        {
+            await CompletePartsAsync(uploads, store, scopes, upload, request?.Parts, time.GetUtcNow(), logger, cancellationToken);
+        }
 
         var storedBytes = await uploads.SizeOfAsync(upload.ObjectKey, cancellationToken);
         switch (upload.Check(storedBytes, time.GetUtcNow()))
@@ -54,10 +61,10 @@ internal static class CompleteDirectUploadEndpoint
             case UploadArrival.NotSent:
                 throw ProblemException.Conflict("Nothing has been sent yet: PUT the file to the upload URL, then complete the upload.");
             case UploadArrival.Expired:
-                await DiscardAsync(scopes, store, upload, thumbnailKey: null);
+                await DiscardAsync(scopes, store, uploads, upload, thumbnailKey: null, logger);
                 throw new ProblemException(410, "Upload expired", "The upload URL has expired; start a new upload.");
             case UploadArrival.SizeDiffers:
-                await DiscardAsync(scopes, store, upload, thumbnailKey: null);
+                await DiscardAsync(scopes, store, uploads, upload, thumbnailKey: null, logger);
                 throw ProblemException.Unprocessable($"{storedBytes} bytes were sent where {upload.DeclaredBytes} were declared; start a new upload.");
         }
 
@@ -75,7 +82,7 @@ internal static class CompleteDirectUploadEndpoint
                 ?? throw ProblemException.Conflict("Nothing has been sent yet: PUT the file to the upload URL, then complete the upload.");
             await using var content = stored.Content;
             await using var file = await reader.ReceiveAsync(content, cancellationToken);
-            var inspection = inspector.Inspect(file.Type, file.Content);
+            var inspection = await inspector.InspectAsync(file.Type, file.Content, cancellationToken);
             if (inspection.ThumbnailJpeg is { } jpeg)
             {
                 thumbnailKey = ObjectKeys.Thumbnail(tenantId, id);
@@ -106,13 +113,43 @@ internal static class CompleteDirectUploadEndpoint
         catch (ProblemException) when (!completedElsewhere)
         {
             // The file failed a check: it never becomes an item, so neither its bytes nor its upload are kept.
-            await DiscardAsync(scopes, store, upload, thumbnailKey);
+            await DiscardAsync(scopes, store, uploads, upload, thumbnailKey, logger);
             throw;
         }
     }
 
-    private static async Task DiscardAsync(IServiceScopeFactory scopes, IMediaStore store, PendingUpload upload, string? thumbnailKey)
+    /// <summary>
+    /// Joins the parts into the object: 400 (nothing changes) unless every part is reported once with its ETag, 410 once
+    /// the URLs have expired, 422 (the upload aborted and removed) when the store refuses the parts.
+    /// </summary>
+    private static async Task CompletePartsAsync(
+        IDirectUploadStore uploads, IMediaStore store, IServiceScopeFactory scopes, PendingUpload upload, IReadOnlyList<CompletedPart>? parts,
+        DateTimeOffset now, ILogger logger, CancellationToken cancellationToken)
     {
+        if (upload.IsExpired(now))
+        {
+            await DiscardAsync(scopes, store, uploads, upload, thumbnailKey: null, logger);
+            throw new ProblemException(410, "Upload expired", "The upload URLs have expired; start a new upload.");
+        }
+        if (parts is null || parts.Any(p => p is null || string.IsNullOrWhiteSpace(p.ETag)) || !upload.HasAllParts(parts.Select(p => p.PartNumber)))
+        {
+            throw ProblemException.BadRequest(
+                $"This file was sent in {upload.PartCount} parts: list each in 'parts' once, numbered 1 to {upload.PartCount}, with the ETag its PUT answered.");
+        }
+        var completion = await uploads.CompleteMultipartAsync(upload.ObjectKey, upload.MultipartUploadId!,
+            parts.Select(p => new SentPart(p.PartNumber, p.ETag!)).ToList(), cancellationToken);
+        if (completion.Outcome == MultipartCompletionOutcome.Refused)
+        {
+            await DiscardAsync(scopes, store, uploads, upload, thumbnailKey: null, logger);
+            throw ProblemException.Unprocessable($"The storage refused the parts ({completion.Reason}); start a new upload.");
+        }
+        // NoSuchUpload: an earlier complete joined the parts; the object is checked below as if this one had.
+    }
+
+    private static async Task DiscardAsync(
+        IServiceScopeFactory scopes, IMediaStore store, IDirectUploadStore uploads, PendingUpload upload, string? thumbnailKey, ILogger logger)
+    {
+        await DirectUploads.TryAbortAsync(uploads, upload, logger);
         foreach (var key in new[] { upload.ObjectKey, thumbnailKey }.OfType<string>())
         {
             await store.DeleteAsync(key, CancellationToken.None);

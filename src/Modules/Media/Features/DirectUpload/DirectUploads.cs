@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.Media.Data;
 using Platform.Media.Storage;
 using Platform.SharedKernel.Errors;
 
@@ -15,4 +17,25 @@ internal static class DirectUploads
         context.RequestServices.GetService<IDirectUploadStore>()
         ?? throw new ProblemException(409, "Direct uploads need S3",
             "This installation keeps media on local disk, which takes no presigned uploads: send the file to POST /api/v1/media, or configure Media:S3.");
+
+    /// <summary>
+    /// Drops a multipart upload's parts, never failing the caller for it: a store that keeps them anyway is left to the
+    /// bucket's own clean-up of incomplete multipart uploads
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpu-abort-incomplete-mpu-lifecycle-config.html).
+    /// </summary>
+    public static async Task TryAbortAsync(IDirectUploadStore store, PendingUpload upload, ILogger logger)
+    {
+        if (upload.MultipartUploadId is not { } uploadId)
+        {
+            return;
+        }
+        try
+        {
+            await store.AbortMultipartAsync(upload.ObjectKey, uploadId, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "The multipart upload of {Key} could not be aborted; its parts stay until the bucket's clean-up", upload.ObjectKey);
+        }
+    }
 }

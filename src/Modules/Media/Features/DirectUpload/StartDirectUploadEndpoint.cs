@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Media.Data;
 using Platform.Media.Quotas;
@@ -14,8 +15,10 @@ using Platform.SharedKernel.Tenancy;
 namespace Platform.Media.Features.DirectUpload;
 
 /// <summary>
-/// Hands out a presigned PUT URL for a large file, so its bytes go straight to object storage. The declared size must be
+/// Hands out presigned URLs for a large file, so its bytes go straight to object storage: one PUT URL, or from
+/// <c>Media:Uploads:MultipartThresholdBytes</c> up a multipart upload with one URL per part. The declared size must be
 /// under the largest kind's limit and fit what is left of the quota; the file is typed and counted when it is completed.
+/// The store's multipart upload is started with no database connection held, and aborted if the upload is not recorded.
 /// </summary>
 internal static class StartDirectUploadEndpoint
 {
@@ -24,7 +27,7 @@ internal static class StartDirectUploadEndpoint
             .WithOwnUnitsOfWork()
             .RequireAuthorization(Policies.Editor)
             .WithName("StartDirectUpload")
-            .WithSummary("Answers a presigned PUT URL for one file of the declared size; then PUT the bytes and complete the upload.")
+            .WithSummary("Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload.")
             .Produces<DirectUploadView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -32,7 +35,7 @@ internal static class StartDirectUploadEndpoint
 
     private static async Task<IResult> HandleAsync(
         StartDirectUploadRequest request, HttpContext context, ITenantContext tenant, IOptions<MediaOptions> options, IServiceScopeFactory scopes,
-        TimeProvider time, CancellationToken cancellationToken)
+        TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var store = DirectUploads.Store(context);
         var tenantId = tenant.RequiredTenantId;
@@ -48,21 +51,42 @@ internal static class StartDirectUploadEndpoint
                 new Dictionary<string, object?> { ["maxBytes"] = largest });
         }
         var id = Guid.CreateVersion7();
-        var upload = PendingUpload.Start(id, tenantId, request.SizeBytes, ObjectKeys.Original(tenantId, id), userId, time.GetUtcNow(), options.Value.DirectUploadLifetime);
-        await scopes.RunAsync(tenantId, async services =>
+        var key = ObjectKeys.Original(tenantId, id);
+        var now = time.GetUtcNow();
+        var uploads = options.Value.Uploads;
+        var upload = request.SizeBytes >= uploads.MultipartThresholdBytes
+            ? PendingUpload.StartMultipart(id, tenantId, request.SizeBytes, key, userId, now, options.Value.DirectUploadLifetime,
+                await store.StartMultipartAsync(key, cancellationToken), uploads.PartSizeBytes)
+            : PendingUpload.Start(id, tenantId, request.SizeBytes, key, userId, now, options.Value.DirectUploadLifetime);
+        try
         {
+            await RecordAsync(scopes, upload, cancellationToken);
+        }
+        catch when (upload.IsMultipart)
+        {
+            await DirectUploads.TryAbortAsync(store, upload, loggers.CreateLogger(typeof(StartDirectUploadEndpoint)));
+            throw;
+        }
+        var view = upload.IsMultipart
+            ? new DirectUploadView(id, null, "PUT", upload.DeclaredBytes, upload.ExpiresAt, upload.PartSizeBytes,
+                Enumerable.Range(1, upload.PartCount).Select(n => new UploadPartView(n, store.PartUploadUrl(key, upload.MultipartUploadId!, n, upload.ExpiresAt))).ToList())
+            : new DirectUploadView(id, store.UploadUrl(key, upload.ExpiresAt), "PUT", upload.DeclaredBytes, upload.ExpiresAt, null, []);
+        return Results.Created($"/api/v1/media/uploads/{id}", view);
+    }
+
+    private static Task RecordAsync(IServiceScopeFactory scopes, PendingUpload upload, CancellationToken cancellationToken) =>
+        scopes.RunAsync(upload.TenantId, async services =>
+        {
+            var tenantId = upload.TenantId;
             // Not a reservation: completing counts the file with the guarded add, as an upload through the host does.
             var usage = await services.GetRequiredService<MediaUsageLedger>().ReadAsync(tenantId, cancellationToken);
-            if (usage.Admit(request.SizeBytes) is var outcome and not QuotaOutcome.Fits)
+            if (usage.Admit(upload.DeclaredBytes) is var outcome and not QuotaOutcome.Fits)
             {
-                throw usage.Refusal(outcome, request.SizeBytes);
+                throw usage.Refusal(outcome, upload.DeclaredBytes);
             }
             var db = services.GetRequiredService<MediaDbContext>();
             db.Uploads.Add(upload);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }, cancellationToken);
-        var view = new DirectUploadView(id, store.UploadUrl(upload.ObjectKey, upload.ExpiresAt), "PUT", upload.DeclaredBytes, upload.ExpiresAt);
-        return Results.Created($"/api/v1/media/uploads/{id}", view);
-    }
 }

@@ -9,19 +9,22 @@ using Platform.SharedKernel.Data;
 namespace Platform.Media.Features.Shared;
 
 /// <summary>
-/// Turns a received file into a library item: inspects it, stores its bytes and thumbnail with no database connection
-/// held, then counts it against the quota (a guarded UPDATE) and records it in one short unit of work. Whatever fails
-/// leaves no object, no row and the usage unchanged.
+/// Turns a received file into a library item: inspects it when the inspection queue gives it a turn, reserves its quota
+/// in one short statement, stores its bytes and thumbnail with no database connection held, then records it in one short
+/// unit of work. Whatever fails leaves no object, no row and the usage unchanged.
 /// </summary>
-internal sealed class LibraryWriter(MediaInspector inspector, IMediaStore store, IServiceScopeFactory scopes, TimeProvider time)
+internal sealed class LibraryWriter(MediaInspector inspector, IMediaStore store, QuotaReservations quota, UploadDatabaseQueue database, TimeProvider time)
 {
     public async Task<MediaItem> AddAsync(Guid tenantId, Guid createdBy, ReceivedFile file, string? altText, CancellationToken cancellationToken)
     {
-        var inspection = inspector.Inspect(file.Type, file.Content);
+        var inspection = await inspector.InspectAsync(file.Type, file.Content, cancellationToken);
         var id = Guid.CreateVersion7();
         var objectKey = ObjectKeys.Original(tenantId, id);
         var thumbnailKey = inspection.ThumbnailJpeg is null ? null : ObjectKeys.Thumbnail(tenantId, id);
+        var item = MediaItem.Create(id, tenantId, inspection.Media, file.ChecksumSha256, altText, objectKey, thumbnailKey, createdBy, time.GetUtcNow());
+        await quota.ReserveAsync(tenantId, item.SizeBytes, cancellationToken);
         var stored = new List<string>();
+        var recorded = false;
         try
         {
             await store.PutAsync(objectKey, file.Content, file.Type.ContentType, cancellationToken);
@@ -32,28 +35,26 @@ internal sealed class LibraryWriter(MediaInspector inspector, IMediaStore store,
                 await store.PutAsync(thumbnailKey, thumbnail, "image/jpeg", cancellationToken);
                 stored.Add(thumbnailKey);
             }
-            var item = MediaItem.Create(id, tenantId, inspection.Media, file.ChecksumSha256, altText, objectKey, thumbnailKey, createdBy, time.GetUtcNow());
-            await scopes.RunAsync(tenantId, async services =>
+            await database.RunAsync(tenantId, async services =>
             {
-                var (outcome, usage) = await services.GetRequiredService<MediaUsageLedger>().TryAddAsync(tenantId, item.SizeBytes, cancellationToken);
-                if (outcome != QuotaOutcome.Fits)
-                {
-                    throw usage.Refusal(outcome, item.SizeBytes);
-                }
                 var db = services.GetRequiredService<MediaDbContext>();
                 db.Items.Add(item);
                 await db.SaveChangesAsync(cancellationToken);
                 return true;
             }, cancellationToken);
-            stored.Clear();
+            recorded = true;
             return item;
         }
         finally
         {
-            foreach (var key in stored)
+            if (!recorded)
             {
-                // Stored, then refused: take the bytes back, even if the caller has gone.
-                await store.DeleteAsync(key, CancellationToken.None);
+                // Reserved and stored, then failed: take the bytes and the quota back, even if the caller has gone.
+                foreach (var key in stored)
+                {
+                    await store.DeleteAsync(key, CancellationToken.None);
+                }
+                await quota.ReleaseAsync(tenantId, item.SizeBytes);
             }
         }
     }

@@ -34,12 +34,12 @@ internal static class UploadMediaEndpoint
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(
-        HttpRequest request, ITenantContext tenant, UploadReader reader, LibraryWriter writer, IServiceScopeFactory scopes,
+        HttpRequest request, ITenantContext tenant, UploadReader reader, LibraryWriter writer, UploadDatabaseQueue database,
         CancellationToken cancellationToken)
     {
         var tenantId = tenant.RequiredTenantId;
         var userId = tenant.UserId ?? throw new InvalidOperationException("An upload needs a signed-in user.");
-        await RefuseEarlyWhenFullAsync(scopes, tenantId, request.ContentLength, cancellationToken);
+        await RefuseEarlyWhenFullAsync(database, tenantId, request.ContentLength, cancellationToken);
 
         var upload = await reader.ReadAsync(request, cancellationToken);
         await using var file = upload.File;
@@ -49,9 +49,9 @@ internal static class UploadMediaEndpoint
     }
 
     // Before reading a byte: a full library, or a body larger than what is left, is refused at once.
-    private static async Task RefuseEarlyWhenFullAsync(IServiceScopeFactory scopes, Guid tenantId, long? contentLength, CancellationToken cancellationToken)
+    private static async Task RefuseEarlyWhenFullAsync(UploadDatabaseQueue database, Guid tenantId, long? contentLength, CancellationToken cancellationToken)
     {
-        var usage = await scopes.RunAsync(tenantId, services => services.GetRequiredService<MediaUsageLedger>().ReadAsync(tenantId, cancellationToken), cancellationToken);
+        var usage = await database.RunAsync(tenantId, services => services.GetRequiredService<MediaUsageLedger>().ReadAsync(tenantId, cancellationToken), cancellationToken);
         var outcome = usage.Admit(1);
         if (outcome == QuotaOutcome.Fits && contentLength is { } length && usage.UsedBytes + length > usage.MaxBytes + 64 * 1024)
         {

@@ -44,6 +44,7 @@ internal static class DuplicatePostEndpoint
             SocialAccountId = t.SocialAccountId,
             Platform = t.Platform,
             CustomContent = t.CustomContent,
+            Media = t.Media.Select(m => m with { }).ToList(),
             Options = t.Options with { },
             Status = TargetStatus.Pending,
             UpdatedAt = now,

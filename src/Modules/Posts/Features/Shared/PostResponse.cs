@@ -5,7 +5,7 @@ using Platform.SocialAccounts.Contracts;
 namespace Platform.Posts.Features.Shared;
 
 internal sealed record TargetResponse(
-    Guid Id, Guid AccountId, SocialPlatform Platform, string? CustomContent, TargetOptions Options, TargetStatus Status,
+    Guid Id, Guid AccountId, SocialPlatform Platform, string? CustomContent, IReadOnlyList<PostMedia> Media, TargetOptions Options, TargetStatus Status,
     string? PlatformPostId, string? PlatformUrl, TargetErrorKind? ErrorKind, string? ErrorMessage, int AttemptCount,
     DateTimeOffset? NextAttemptAt, DateTimeOffset? PublishedAt, IReadOnlyList<ContentViolation>? Problems, AccountPauseView? AccountPaused);
 
@@ -20,7 +20,7 @@ internal sealed record PostResponse(
         post.Id, post.Title, post.Content, post.Type, post.Status, post.Media, post.Link,
         post.ScheduledAt, post.TimeZone, post.PublishedAt, post.CreatedBy, post.CreatedAt, post.UpdatedAt,
         post.Targets.OrderBy(t => t.Platform).ThenBy(t => t.Id).Select(t => new TargetResponse(
-            t.Id, t.SocialAccountId, t.SocialPlatform, t.CustomContent, t.Options, t.Status, t.PlatformPostId, t.PlatformUrl,
+            t.Id, t.SocialAccountId, t.SocialPlatform, t.CustomContent, t.Media, t.Options, t.Status, t.PlatformPostId, t.PlatformUrl,
             t.ErrorKind, t.ErrorMessage, t.AttemptCount, t.NextAttemptAt, t.PublishedAt,
             problems is not null && problems.TryGetValue(t.Id, out var found) ? found : null,
             pauses is not null && pauses.TryGetValue(t.SocialAccountId, out var pause) ? pause : null)).ToList());

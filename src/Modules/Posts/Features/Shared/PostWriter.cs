@@ -14,9 +14,7 @@ internal static class PostWriter
         post.Title = payload.Title;
         post.Content = payload.Content ?? "";
         post.Type = Enum.Parse<PostType>(payload.Type, ignoreCase: true);
-        post.Media = (payload.Media ?? []).Select(m => m.Id is { } id
-            ? PostMedia.FromLibrary(library[id])
-            : new PostMedia(m.Url, m.Kind!, m.ContentType!, m.SizeBytes!.Value, m.AltText, m.DurationSeconds)).ToList();
+        post.Media = ToPostMedia(payload.Media, library);
         post.Link = payload.Link;
         post.UpdatedAt = now;
 
@@ -38,8 +36,14 @@ internal static class PostWriter
                 post.Targets.Add(target);
             }
             target.CustomContent = spec.CustomContent;
+            target.Media = ToPostMedia(spec.Media, library);
             target.Options = new TargetOptions(spec.Title, spec.BoardId, spec.Subreddit, spec.PrivacyLevel, spec.AllowComments, spec.AllowDuets, spec.AllowStitches);
             target.UpdatedAt = now;
         }
     }
+
+    private static List<PostMedia> ToPostMedia(IReadOnlyList<MediaPayload>? media, IReadOnlyDictionary<Guid, LibraryMedia> library) =>
+        (media ?? []).Select(m => m.Id is { } id
+            ? PostMedia.FromLibrary(library[id])
+            : new PostMedia(m.Url, m.Kind!, m.ContentType!, m.SizeBytes!.Value, m.AltText, m.DurationSeconds)).ToList();
 }

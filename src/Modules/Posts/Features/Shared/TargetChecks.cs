@@ -50,7 +50,10 @@ internal sealed class TargetChecks(ISocialAccounts accounts, IContentRules rules
     public Task<IReadOnlyDictionary<Guid, LibraryMedia>> FindMediaAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         library.FindAsync(ids, cancellationToken);
 
-    /// <summary>The payload's library items; 422 naming those not in this tenant's library (another tenant's, deleted).</summary>
+    /// <summary>
+    /// The payload's library items, the targets' own included; 422 naming those not in this tenant's library (another
+    /// tenant's, deleted) in <c>mediaIds</c>, and in <c>errors</c> by the field that named them (<c>media</c>, <c>targets[i].media</c>).
+    /// </summary>
     public async Task<IReadOnlyDictionary<Guid, LibraryMedia>> ResolveMediaAsync(PostPayload payload, CancellationToken cancellationToken)
     {
         var ids = payload.LibraryMediaIds;
@@ -58,9 +61,14 @@ internal sealed class TargetChecks(ISocialAccounts accounts, IContentRules rules
         var missing = ids.Where(id => !found.ContainsKey(id)).ToList();
         if (missing.Count > 0)
         {
+            var fields = new[] { ("media", payload.Media) }
+                .Concat(payload.Targets.Select((t, i) => ($"targets[{i}].media", t.Media)))
+                .Select(field => (Name: field.Item1, Unknown: (field.Item2 ?? []).Where(m => m.Id is { } id && !found.ContainsKey(id)).Select(m => m.Id!.Value).Distinct().ToList()))
+                .Where(field => field.Unknown.Count > 0)
+                .ToDictionary(field => field.Name, field => (object)new[] { "Not in this tenant's library: " + string.Join(", ", field.Unknown) });
             throw new ProblemException(422, "Unknown media",
                 "These media items are not in this tenant's library: " + string.Join(", ", missing),
-                new Dictionary<string, object?> { ["mediaIds"] = missing });
+                new Dictionary<string, object?> { ["mediaIds"] = missing, ["errors"] = fields });
         }
         return found;
     }
@@ -76,9 +84,9 @@ internal sealed class TargetChecks(ISocialAccounts accounts, IContentRules rules
     {
         var (found, _) = await FindAccountsAsync(post.Targets.Select(t => t.SocialAccountId), cancellationToken);
         var violations = Check(post);
-        var mediaIds = post.Media.Where(m => m.MediaId is not null).Select(m => m.MediaId!.Value).Distinct().ToList();
+        var mediaIds = post.Media.Concat(post.Targets.SelectMany(t => t.Media)).Where(m => m.MediaId is not null).Select(m => m.MediaId!.Value).Distinct().ToList();
         var media = await library.FindAsync(mediaIds, cancellationToken);
-        var goneMedia = mediaIds.Where(id => !media.ContainsKey(id)).Select(id => $"media: library item {id} was deleted; choose another.").ToList();
+        var gone = mediaIds.Where(id => !media.ContainsKey(id)).ToHashSet();
         var problems = new Dictionary<PostTarget, IReadOnlyList<string>>();
         foreach (var target in post.Targets)
         {
@@ -91,7 +99,8 @@ internal sealed class TargetChecks(ISocialAccounts accounts, IContentRules rules
             {
                 reasons.Add($"account: the account is {account.Status}; reconnect it first.");
             }
-            reasons.AddRange(goneMedia);
+            reasons.AddRange(PostContentFactory.MediaOf(post, target).Where(m => m.MediaId is { } id && gone.Contains(id)).Select(m => m.MediaId).Distinct()
+                .Select(id => $"media: library item {id} was deleted; choose another."));
             reasons.AddRange(violations[target.Id].Select(v => $"{v.Field}: {v.Reason}"));
             if (reasons.Count > 0)
             {
