@@ -483,7 +483,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answers a presigned PUT URL for one file of the declared size; then PUT the bytes and complete the upload. */
+        /** Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload. */
         post: operations["StartDirectUpload"];
         delete?: never;
         options?: never;
@@ -603,7 +603,7 @@ export interface paths {
         put?: never;
         /**
          * Saves a draft; the answer lists each target's content-rule problems, if any.
-         * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409).
+         * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409). A target may carry its own `media` (`targets[i].media`, same shapes), sent to that account instead of the post's: a vertical video for TikTok, a square image for Instagram; absent or empty sends the post's. Unknown ids there answer 422 naming `targets[i].media` in `errors`.
          */
         post: operations["CreatePost"];
         delete?: never;
@@ -742,7 +742,7 @@ export interface paths {
         get: operations["GetPost"];
         /**
          * Replaces a draft's or scheduled post's content and targets; a scheduled post stays scheduled and is checked again.
-         * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409).
+         * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409). A target may carry its own `media` (`targets[i].media`, same shapes), sent to that account instead of the post's: a vertical video for TikTok, a square image for Instagram; absent or empty sends the post's. Unknown ids there answer 422 naming `targets[i].media` in `errors`.
          */
         put: operations["UpdatePost"];
         post?: never;
@@ -1388,6 +1388,12 @@ export interface components {
         "Platform.Media.Contracts.MediaKind": "Image" | "Video" | "Gif";
         "Platform.Media.Features.DirectUpload.CompleteDirectUploadRequest": {
             altText?: string | null;
+            parts?: components["schemas"]["Platform.Media.Features.DirectUpload.CompletedPart"][] | null;
+        };
+        "Platform.Media.Features.DirectUpload.CompletedPart": {
+            /** Format: int32 */
+            partNumber?: number;
+            eTag?: string | null;
         };
         "Platform.Media.Features.DirectUpload.DirectUploadView": {
             /** Format: uuid */
@@ -1399,10 +1405,19 @@ export interface components {
             sizeBytes?: number;
             /** Format: date-time */
             expiresAt?: string;
+            /** Format: int64 */
+            partSizeBytes?: number | null;
+            parts?: components["schemas"]["Platform.Media.Features.DirectUpload.UploadPartView"][] | null;
         };
         "Platform.Media.Features.DirectUpload.StartDirectUploadRequest": {
             /** Format: int64 */
             sizeBytes?: number;
+        };
+        "Platform.Media.Features.DirectUpload.UploadPartView": {
+            /** Format: int32 */
+            partNumber?: number;
+            /** Format: uri */
+            uploadUrl?: string | null;
         };
         "Platform.Media.Features.Shared.MediaView": {
             /** Format: uuid */
@@ -1608,6 +1623,7 @@ export interface components {
             allowComments?: boolean;
             allowDuets?: boolean;
             allowStitches?: boolean;
+            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
         };
         "Platform.Posts.Features.Shared.TargetResponse": {
             /** Format: uuid */
@@ -1616,6 +1632,7 @@ export interface components {
             accountId?: string;
             platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
             customContent?: string | null;
+            media?: components["schemas"]["Platform.Posts.Data.PostMedia"][] | null;
             options?: components["schemas"]["Platform.Posts.Data.TargetOptions"];
             status?: components["schemas"]["Platform.Posts.Contracts.TargetStatus"];
             platformPostId?: string | null;
