@@ -54,7 +54,7 @@ public sealed class MetricCollectionTests
     {
         var published = Published();
         await HandleAsync(published);
-        platform.Answer = new PostMetrics("1", Impressions: 250, Likes: 9, Other: new Dictionary<string, long> { ["reach"] = 180, ["quotes"] = 2 });
+        platform.Answer = new PostMetrics("1", Impressions: 250, Likes: 9, Reach: 180, Other: new Dictionary<string, long> { ["quotes"] = 2 });
 
         (await FetchAsync(published.TargetId, 2)).ShouldBeTrue();
         (await FetchAsync(published.TargetId, 2)).ShouldBeFalse();

@@ -15,8 +15,8 @@ public sealed class MetricSnapshotTests
     [Test]
     public void Reach_and_saves_get_their_own_columns_and_other_figures_stay_in_others()
     {
-        var metrics = new PostMetrics("1790", Impressions: 100, Likes: 7,
-            Other: new Dictionary<string, long> { ["reach"] = 80, ["saves"] = 3, ["profile_visits"] = 2 });
+        var metrics = new PostMetrics("1790", Impressions: 100, Likes: 7, Reach: 80, Saves: 3,
+            Other: new Dictionary<string, long> { ["profile_visits"] = 2 });
 
         var snapshot = MetricSnapshot.From(Target, 2, metrics, DateTimeOffset.UnixEpoch);
 

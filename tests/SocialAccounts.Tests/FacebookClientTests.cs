@@ -77,20 +77,24 @@ public sealed class FacebookClientTests : ClientTestBase
     }
 
     [Test]
-    public async Task Metrics_read_post_insights()
+    public async Task Metrics_read_post_insights_with_unique_impressions_as_reach()
     {
+        // https://developers.facebook.com/docs/graph-api/reference/insights#page-posts
         Fake.On("GET", "/v25.0/1001_555/insights", FakeResponse.Json("""
-            {"data":[{"name":"post_impressions_unique","period":"lifetime","values":[{"value":321}],"title":"Unique impressions","id":"1001_555/insights/post_impressions_unique/lifetime"},
+            {"data":[{"name":"post_impressions","period":"lifetime","values":[{"value":540}],"title":"Post impressions","id":"1001_555/insights/post_impressions/lifetime"},
+                     {"name":"post_impressions_unique","period":"lifetime","values":[{"value":321}],"title":"Unique impressions","id":"1001_555/insights/post_impressions_unique/lifetime"},
                      {"name":"post_clicks","period":"lifetime","values":[{"value":12}],"id":"1001_555/insights/post_clicks/lifetime"}]}
             """));
 
         var metrics = await Client(SocialPlatform.Facebook).GetMetricsAsync(Account("1001", "page-token"), "1001_555", CancellationToken.None);
 
-        metrics.Impressions.ShouldBe(321);
+        metrics.Impressions.ShouldBe(540);
+        metrics.Reach.ShouldBe(321);
         metrics.Clicks.ShouldBe(12);
+        metrics.Saves.ShouldBeNull("Page posts report no saves");
         Fake.Single("GET", "/v25.0/1001_555/insights").QueryValues().ShouldBe(new Dictionary<string, string>
         {
-            ["metric"] = "post_impressions_unique,post_clicks", ["access_token"] = "page-token",
+            ["metric"] = "post_impressions,post_impressions_unique,post_clicks", ["access_token"] = "page-token",
         });
     }
 
@@ -111,6 +115,26 @@ public sealed class FacebookClientTests : ClientTestBase
             Client(SocialPlatform.Facebook).PublishAsync(Account("1001", "page-token"), new PostContent("x"), CancellationToken.None));
 
         error.Kind.ShouldBe(expected);
+    }
+
+    [Test]
+    public async Task Instagram_metrics_keep_reach_as_reach_and_saved_as_saves()
+    {
+        // https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights: media insights
+        // carry reach (unique accounts) and saved, and no impressions figure.
+        Fake.On("GET", "/v25.0/17920000000000001/insights", FakeResponse.Json("""
+            {"data":[{"name":"reach","period":"lifetime","values":[{"value":210}],"id":"17920000000000001/insights/reach/lifetime"},
+                     {"name":"saved","period":"lifetime","values":[{"value":7}],"id":"17920000000000001/insights/saved/lifetime"},
+                     {"name":"likes","period":"lifetime","values":[{"value":30}],"id":"17920000000000001/insights/likes/lifetime"}]}
+            """));
+
+        var metrics = await Client(SocialPlatform.Instagram).GetMetricsAsync(Account("17841400008460056", "page-token"), "17920000000000001", CancellationToken.None);
+
+        metrics.Reach.ShouldBe(210);
+        metrics.Saves.ShouldBe(7);
+        metrics.Likes.ShouldBe(30);
+        metrics.Impressions.ShouldBeNull();
+        metrics.Views.ShouldBeNull("a figure Instagram did not report is unknown, not zero");
     }
 
     [Test]

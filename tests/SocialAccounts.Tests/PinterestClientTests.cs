@@ -113,7 +113,7 @@ public sealed class PinterestClientTests : ClientTestBase
     public async Task A_refused_refresh_is_revoked_and_metrics_read_lifetime_pin_metrics()
     {
         Fake.On("POST", "/v5/oauth/token", FakeResponse.Json("""{"code":1,"message":"Invalid refresh token"}""", 400));
-        Fake.On("GET", "/v5/pins/9", FakeResponse.Json("""{"id":"9","pin_metrics":{"90d":{"pin_click":1,"impression":10},"lifetime_metrics":{"pin_click":3,"impression":40,"reaction":5,"comment":1}}}"""));
+        Fake.On("GET", "/v5/pins/9", FakeResponse.Json("""{"id":"9","pin_metrics":{"90d":{"pin_click":1,"impression":10},"lifetime_metrics":{"pin_click":3,"impression":40,"reaction":5,"comment":1,"save":6}}}"""));
         var client = Client(SocialPlatform.Pinterest);
 
         (await Should.ThrowAsync<PlatformException>(() => client.RefreshAsync(Account("b", "t", "r"), CancellationToken.None))).Kind.ShouldBe(PlatformErrorKind.TokenRevoked);
@@ -121,6 +121,7 @@ public sealed class PinterestClientTests : ClientTestBase
 
         metrics.Impressions.ShouldBe(40);
         metrics.Clicks.ShouldBe(3);
+        metrics.Saves.ShouldBe(6);
         Fake.Single("GET", "/v5/pins/9").QueryValues()["pin_metrics"].ShouldBe("true");
     }
 }

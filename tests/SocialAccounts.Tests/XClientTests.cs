@@ -79,6 +79,19 @@ public sealed class XClientTests : ClientTestBase
         Fake.Single("GET", "/2/users/42/tweets").QueryValues().ShouldBe(new Dictionary<string, string> { ["max_results"] = "10", ["tweet.fields"] = "created_at" });
     }
 
+    [Test]
+    public async Task Metrics_of_a_deleted_post_are_a_platform_refusal_with_xs_reason()
+    {
+        // https://docs.x.com/x-api/fundamentals/response-codes-and-errors#partial-errors: 200 with only errors[].
+        Fake.On("GET", "/2/tweets/78", FakeResponse.Json(
+            """{"errors":[{"value":"78","detail":"Could not find tweet with id: [78].","title":"Not Found Error","resource_type":"tweet","parameter":"id","resource_id":"78","type":"https://api.twitter.com/2/problems/resource-not-found"}]}"""));
+
+        var refused = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.X).GetMetricsAsync(Account("42", "tok"), "78", CancellationToken.None));
+
+        refused.Kind.ShouldBe(PlatformErrorKind.Permanent);
+        refused.Message.ShouldContain("Could not find tweet with id: [78].");
+    }
+
     [TestCase(401, """{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}""", PlatformErrorKind.TokenExpired)]
     [TestCase(403, """{"detail":"You are not allowed to create a Tweet with duplicate content.","type":"about:blank","title":"Forbidden","status":403}""", PlatformErrorKind.ContentRejected)]
     [TestCase(403, """{"title":"Forbidden","type":"https://api.x.com/2/problems/client-forbidden","status":403,"detail":"not permitted"}""", PlatformErrorKind.Permanent)]

@@ -41,7 +41,10 @@ public sealed record PublishedPost(string PlatformPostId, string? Url);
 
 public sealed record RecentPost(string PlatformPostId, string? Text, DateTimeOffset? CreatedAt, string? Url);
 
-/// <summary>Counters a platform reports for one post; null where the platform does not expose the number.</summary>
+/// <summary>
+/// Counters a platform reports for one post; null where the platform does not expose the number. Impressions count
+/// times shown, reach counts distinct people shown it; platforms that report only one must not pass it as the other.
+/// </summary>
 public sealed record PostMetrics(
     string PlatformPostId,
     long? Impressions = null,
@@ -50,4 +53,6 @@ public sealed record PostMetrics(
     long? Comments = null,
     long? Shares = null,
     long? Clicks = null,
-    IReadOnlyDictionary<string, long>? Other = null);
+    IReadOnlyDictionary<string, long>? Other = null,
+    long? Reach = null,
+    long? Saves = null);

@@ -30,10 +30,6 @@ internal sealed class MetricSnapshot
     /// <summary>Figures of the platform's own that have no column (stored as jsonb).</summary>
     public Dictionary<string, long>? Others { get; set; }
 
-    // Platforms report reach and saves among their own figures; these names are the ones our clients use.
-    private const string ReachKey = "reach";
-    private const string SavesKey = "saves";
-
     public static MetricSnapshot From(TrackedTarget target, int slot, PostMetrics metrics, DateTimeOffset fetchedAt) =>
         Build(target, metrics, fetchedAt, slot, refreshId: null);
 
@@ -42,9 +38,7 @@ internal sealed class MetricSnapshot
 
     private static MetricSnapshot Build(TrackedTarget target, PostMetrics metrics, DateTimeOffset fetchedAt, int? slot, Guid? refreshId)
     {
-        var others = metrics.Other?.ToDictionary(StringComparer.OrdinalIgnoreCase) ?? new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
-        var reach = Take(others, ReachKey);
-        var saves = Take(others, SavesKey);
+        var others = metrics.Other ?? new Dictionary<string, long>();
         return new MetricSnapshot
         {
             Id = Guid.NewGuid(),
@@ -57,16 +51,14 @@ internal sealed class MetricSnapshot
             RefreshId = refreshId,
             FetchedAt = fetchedAt,
             Impressions = metrics.Impressions,
-            Reach = reach,
+            Reach = metrics.Reach,
             Views = metrics.Views,
             Likes = metrics.Likes,
             Comments = metrics.Comments,
             Shares = metrics.Shares,
-            Saves = saves,
+            Saves = metrics.Saves,
             Clicks = metrics.Clicks,
             Others = others.Count == 0 ? null : new Dictionary<string, long>(others, StringComparer.Ordinal),
         };
     }
-
-    private static long? Take(Dictionary<string, long> others, string key) => others.Remove(key, out var value) ? value : null;
 }

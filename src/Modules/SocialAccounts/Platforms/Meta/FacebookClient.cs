@@ -77,10 +77,13 @@ internal sealed class FacebookClient(HttpClient http, IOptionsMonitor<PlatformOp
     public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
     {
         var insights = Insights(await GraphGetAsync($"{platformPostId}/insights", account.AccessToken, cancellationToken,
-            ("metric", "post_impressions_unique,post_clicks")));
+            ("metric", "post_impressions,post_impressions_unique,post_clicks")));
+        // https://developers.facebook.com/docs/graph-api/reference/insights#page-posts: post_impressions counts times
+        // shown, post_impressions_unique the people it was shown to (reach).
         return new PostMetrics(platformPostId,
-            Impressions: insights.GetValueOrDefault("post_impressions_unique"),
-            Clicks: insights.GetValueOrDefault("post_clicks"),
+            Impressions: Metric(insights, "post_impressions"),
+            Reach: Metric(insights, "post_impressions_unique"),
+            Clicks: Metric(insights, "post_clicks"),
             Other: insights);
     }
 

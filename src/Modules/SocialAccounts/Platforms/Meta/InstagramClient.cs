@@ -124,12 +124,15 @@ internal sealed class InstagramClient(HttpClient http, IOptionsMonitor<PlatformO
     {
         var insights = Insights(await GraphGetAsync($"{platformPostId}/insights", account.AccessToken, cancellationToken,
             ("metric", "views,reach,likes,comments,shares,saved,total_interactions")));
+        // https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights: "reach" is unique
+        // accounts, "saved" the saves; media insights have no impressions figure any more ("views" replaced it).
         return new PostMetrics(platformPostId,
-            Impressions: insights.GetValueOrDefault("reach"),
-            Views: insights.GetValueOrDefault("views"),
-            Likes: insights.GetValueOrDefault("likes"),
-            Comments: insights.GetValueOrDefault("comments"),
-            Shares: insights.GetValueOrDefault("shares"),
+            Reach: Metric(insights, "reach"),
+            Saves: Metric(insights, "saved"),
+            Views: Metric(insights, "views"),
+            Likes: Metric(insights, "likes"),
+            Comments: Metric(insights, "comments"),
+            Shares: Metric(insights, "shares"),
             Other: insights);
     }
 

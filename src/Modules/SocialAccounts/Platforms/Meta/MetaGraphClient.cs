@@ -131,6 +131,9 @@ internal abstract class MetaGraphClient(HttpClient http, IOptionsMonitor<Platfor
                 ? OptionalLong(values[values.GetArrayLength() - 1], "value") ?? 0
                 : OptionalLong(m, "total_value", "value") ?? 0);
 
+    /// <summary>One insight, or null when the platform did not report it (never a made-up zero).</summary>
+    protected static long? Metric(IReadOnlyDictionary<string, long> insights, string name) => insights.TryGetValue(name, out var value) ? value : null;
+
     protected static DateTimeOffset? Time(JsonElement element, string field) =>
         Optional(element, field) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
 

@@ -95,9 +95,9 @@ internal sealed class ThreadsClient(HttpClient http, IOptionsMonitor<PlatformOpt
         var insights = Insights(await GraphGetAsync($"{V}{platformPostId}/insights", account.AccessToken, cancellationToken,
             ("metric", "views,likes,replies,reposts,quotes,shares")));
         return new PostMetrics(platformPostId,
-            Views: insights.GetValueOrDefault("views"),
-            Likes: insights.GetValueOrDefault("likes"),
-            Comments: insights.GetValueOrDefault("replies"),
+            Views: Metric(insights, "views"),
+            Likes: Metric(insights, "likes"),
+            Comments: Metric(insights, "replies"),
             Shares: insights.GetValueOrDefault("reposts") + insights.GetValueOrDefault("quotes") + insights.GetValueOrDefault("shares"),
             Other: insights);
     }

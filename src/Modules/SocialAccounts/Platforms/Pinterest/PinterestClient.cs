@@ -71,7 +71,7 @@ internal sealed class PinterestClient(HttpClient http, IOptionsMonitor<PlatformO
         var lifetime = json.TryGetProperty("pin_metrics", out var metrics) && metrics.TryGetProperty("lifetime_metrics", out var l) ? l : default;
         return new PostMetrics(platformPostId,
             Impressions: OptionalLong(lifetime, "impression"), Clicks: OptionalLong(lifetime, "pin_click"),
-            Likes: OptionalLong(lifetime, "reaction"), Comments: OptionalLong(lifetime, "comment"));
+            Likes: OptionalLong(lifetime, "reaction"), Comments: OptionalLong(lifetime, "comment"), Saves: OptionalLong(lifetime, "save"));
     }
 
     public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)

@@ -137,7 +137,12 @@ internal sealed class XClient(HttpClient http, IOptionsMonitor<PlatformOptions> 
     {
         var json = await SendJsonAsync(Request(HttpMethod.Get,
             $"{Api}/2/tweets/{Uri.EscapeDataString(platformPostId)}?tweet.fields=public_metrics", account.AccessToken), cancellationToken);
-        var metrics = json.GetProperty("data").TryGetProperty("public_metrics", out var m) ? m : default;
+        // A deleted or unknown post answers 200 with only errors[] (https://docs.x.com/x-api/fundamentals/response-codes-and-errors#partial-errors).
+        if (!json.TryGetProperty("data", out var data))
+        {
+            throw Fail(PlatformErrorKind.Permanent, $"X has no metrics for post {platformPostId}: {Reasons(json) ?? "no detail"}");
+        }
+        var metrics = data.TryGetProperty("public_metrics", out var m) ? m : default;
         return new PostMetrics(platformPostId,
             Impressions: OptionalLong(metrics, "impression_count"),
             Likes: OptionalLong(metrics, "like_count"),
