@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,6 +6,7 @@ using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Features.Shared;
 
 namespace Platform.SocialAccounts.Features.GetCreatorInfo;
 
@@ -41,24 +41,7 @@ internal static class GetCreatorInfoEndpoint
         }
         catch (PlatformException failure)
         {
-            throw Problem(failure);
+            throw ConnectionProblems.FromAccountRead(failure);
         }
-    }
-
-    /// <summary>TikTok's own words reach the caller; the status says whose move it is.</summary>
-    private static ProblemException Problem(PlatformException failure)
-    {
-        var extensions = new Dictionary<string, object?> { ["platform"] = failure.Platform.Slug(), ["platformError"] = failure.Kind.ToString() };
-        return failure.Kind switch
-        {
-            PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked =>
-                new ProblemException(409, "Reconnect needed", $"TikTok no longer accepts this account's authorization; reconnect it. ({failure.Message})", extensions),
-            PlatformErrorKind.RateLimited => new ProblemException(429, "Platform rate limit", failure.Message,
-                new Dictionary<string, object?>(extensions)
-                {
-                    ["retryAfterSeconds"] = failure.RetryAfter is { } wait ? Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) : null,
-                }),
-            _ => new ProblemException(502, "Platform error", failure.Message, extensions),
-        };
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Features.Shared;
 using Platform.SocialAccounts.Platforms.Pinterest;
 using Platform.SocialAccounts.RateLimits;
 using Platform.SocialAccounts.Tokens;
@@ -43,7 +43,7 @@ internal static class ListBoardsEndpoint
         }
         catch (PlatformException failure)
         {
-            throw Problem(failure);
+            throw ConnectionProblems.FromAccountRead(failure);
         }
     }
 
@@ -53,22 +53,5 @@ internal static class ListBoardsEndpoint
         {
             throw ProblemException.BadRequest($"Boards belong to Pinterest accounts; this is a {platform} account.");
         }
-    }
-
-    /// <summary>Pinterest's own words reach the caller; the status says whose move it is.</summary>
-    private static ProblemException Problem(PlatformException failure)
-    {
-        var extensions = new Dictionary<string, object?> { ["platform"] = failure.Platform.Slug(), ["platformError"] = failure.Kind.ToString() };
-        return failure.Kind switch
-        {
-            PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked =>
-                new ProblemException(409, "Reconnect needed", $"Pinterest no longer accepts this account's authorization; reconnect it. ({failure.Message})", extensions),
-            PlatformErrorKind.RateLimited => new ProblemException(429, "Platform rate limit", failure.Message,
-                new Dictionary<string, object?>(extensions)
-                {
-                    ["retryAfterSeconds"] = failure.RetryAfter is { } wait ? Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) : null,
-                }),
-            _ => new ProblemException(502, "Platform error", failure.Message, extensions),
-        };
     }
 }

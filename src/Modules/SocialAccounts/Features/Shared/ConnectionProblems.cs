@@ -5,7 +5,10 @@ using Platform.SocialAccounts.Platforms;
 
 namespace Platform.SocialAccounts.Features.Shared;
 
-/// <summary>What connecting an account answers as problem details: an unknown platform, one without a client id here, and the platform refusing or failing.</summary>
+/// <summary>
+/// What talking to a platform for an account answers as problem details: an unknown platform, one without a client id
+/// here, and the platform refusing or failing during connect or while reading the account's boards or creator info.
+/// </summary>
 internal static class ConnectionProblems
 {
     public static SocialPlatform ParsePlatform(string value) =>
@@ -39,6 +42,23 @@ internal static class ConnectionProblems
                 }),
             _ => new ProblemException(400, "Authorization rejected",
                 $"{failure.Platform} rejected the authorization; start the connection again.", extensions),
+        };
+    }
+
+    /// <summary>A failure reading an account's data from its platform: the platform's own words reach the caller, the status says whose move it is.</summary>
+    public static ProblemException FromAccountRead(PlatformException failure)
+    {
+        var extensions = new Dictionary<string, object?> { ["platform"] = failure.Platform.Slug(), ["platformError"] = failure.Kind.ToString() };
+        return failure.Kind switch
+        {
+            PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked => new ProblemException(409, "Reconnect needed",
+                $"{failure.Platform} no longer accepts this account's authorization; reconnect it. ({failure.Message})", extensions),
+            PlatformErrorKind.RateLimited => new ProblemException(429, "Platform rate limit", failure.Message,
+                new Dictionary<string, object?>(extensions)
+                {
+                    ["retryAfterSeconds"] = failure.RetryAfter is { } wait ? Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) : null,
+                }),
+            _ => new ProblemException(502, "Platform error", failure.Message, extensions),
         };
     }
 }
