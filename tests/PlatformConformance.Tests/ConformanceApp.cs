@@ -22,24 +22,14 @@ internal sealed class ConformanceApp(SocialPlatform platform, PlatformServer ser
     private static Dictionary<string, string?> Settings(SocialPlatform platform, PlatformServer server, IDictionary<string, string?>? extra)
     {
         var section = $"Platforms:{platform}:";
-        var settings = new Dictionary<string, string?>
-        {
-            ["Hangfire:ServerEnabled"] = "false",
-            ["Publishing:DispatcherEnabled"] = "false",
-            ["SocialAccounts:HttpTimeoutSeconds"] = "10",
-            [section + "ClientId"] = server.Grants.ClientId,
-            [section + "ClientSecret"] = server.Grants.ClientSecret,
-            [section + "PollIntervalSeconds"] = "0",
-            [section + "MaxPolls"] = "5",
-        };
+        var settings = server.ClientSettings(platform.ToString());
+        settings["Hangfire:ServerEnabled"] = "false";
+        settings["Publishing:DispatcherEnabled"] = "false";
+        settings["SocialAccounts:HttpTimeoutSeconds"] = "10";
         if (platform == SocialPlatform.Reddit)
         {
             // The contact Reddit's required User-Agent names; the host refuses to start without it.
             settings[section + "Username"] = "conformance_bot";
-        }
-        foreach (var (key, value) in server.Endpoints)
-        {
-            settings[section + key] = value;
         }
         foreach (var name in DefaultLimits(platform))
         {

@@ -24,24 +24,14 @@ internal sealed class PlatformMetricsApp(SocialPlatform platform, PlatformServer
     private static Dictionary<string, string?> Settings(SocialPlatform platform, PlatformServer server, IDictionary<string, string?>? extra)
     {
         var section = $"Platforms:{platform}:";
-        var settings = new Dictionary<string, string?>
-        {
-            ["Hangfire:ServerEnabled"] = "false",
-            ["Publishing:DispatcherEnabled"] = "false",
-            ["SocialAccounts:HttpTimeoutSeconds"] = "10",
-            [section + "ClientId"] = server.Grants.ClientId,
-            [section + "ClientSecret"] = server.Grants.ClientSecret,
-            [section + "PollIntervalSeconds"] = "0",
-            [section + "MaxPolls"] = "5",
-        };
+        var settings = server.ClientSettings(platform.ToString());
+        settings["Hangfire:ServerEnabled"] = "false";
+        settings["Publishing:DispatcherEnabled"] = "false";
+        settings["SocialAccounts:HttpTimeoutSeconds"] = "10";
         if (platform == SocialPlatform.Reddit)
         {
             // The contact Reddit's required User-Agent names; the host refuses to start without it.
             settings[section + "Username"] = "metrics_bot";
-        }
-        foreach (var (key, value) in server.Endpoints)
-        {
-            settings[section + key] = value;
         }
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

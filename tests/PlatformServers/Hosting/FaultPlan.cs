@@ -45,7 +45,8 @@ public sealed class FaultPlan
     /// <summary>
     /// Holds the answer of an accepting step after it committed, for as long as <paramref name="delay"/> decides per call
     /// from the step's name (null: answer at once): a slow platform, so a client can be stopped while the platform already
-    /// holds the effect. Unlike the faults above it applies to every call until replaced or cleared.
+    /// holds the effect. Unlike the faults above it applies to every call until replaced or cleared. It changes only when
+    /// the documented answer arrives, never its status, headers or body.
     /// </summary>
     public FaultPlan DelayAnswers(Func<string, TimeSpan?> delay)
     {

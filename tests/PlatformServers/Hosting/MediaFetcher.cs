@@ -4,9 +4,13 @@ using System.Security.Cryptography.X509Certificates;
 namespace Platform.PlatformServers.Hosting;
 
 /// <summary>
-/// How the servers fetch media at a URL a request names, as the platforms do before they accept a post. Real platforms
-/// fetch from public hosts whose certificates chain to public roots; a local media origin has a self-signed
-/// certificate, which whoever runs it trusts here explicitly (and only for these fetches).
+/// How the servers fetch media at a URL a request names, as the platforms do before they accept a post ("We cURL media
+/// used in publishing attempts, so the media must be hosted on a publicly accessible server":
+/// https://developers.facebook.com/docs/instagram-platform/content-publishing/#requirements; Threads and Facebook Pages
+/// take media the same way: https://developers.facebook.com/docs/threads/posts,
+/// https://developers.facebook.com/docs/pages-api/posts). Real platforms fetch from public hosts whose certificates chain
+/// to public roots; a local media origin has a self-signed certificate, which whoever runs it trusts here explicitly
+/// (and only for these fetches). A wrong host name or a missing certificate stays refused, as a platform refuses it.
 /// </summary>
 public static class MediaFetcher
 {

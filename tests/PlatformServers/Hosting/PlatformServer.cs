@@ -44,6 +44,27 @@ public abstract class PlatformServer : IAsyncDisposable
     /// <summary>The setting values (<c>AuthorizeUrl</c>, <c>TokenUrl</c>, <c>ApiBaseUrl</c>, <c>RevokeUrl</c>) that point a client here.</summary>
     public abstract IReadOnlyDictionary<string, string> Endpoints { get; }
 
+    /// <summary>
+    /// The host settings under <c>Platforms:{platform}:</c> that point that platform's client here: this server's client
+    /// credentials and endpoints, and no waits between status polls (at most five).
+    /// </summary>
+    public Dictionary<string, string?> ClientSettings(string platform)
+    {
+        var section = $"Platforms:{platform}:";
+        var settings = new Dictionary<string, string?>
+        {
+            [section + "ClientId"] = Grants.ClientId,
+            [section + "ClientSecret"] = Grants.ClientSecret,
+            [section + "PollIntervalSeconds"] = "0",
+            [section + "MaxPolls"] = "5",
+        };
+        foreach (var (key, value) in Endpoints)
+        {
+            settings[section + key] = value;
+        }
+        return settings;
+    }
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -122,7 +122,10 @@ public abstract partial class GraphServer(string clientId, string clientSecret) 
 
     protected static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'+0000'", CultureInfo.InvariantCulture);
 
-    /// <summary>Whether the media URL answers 200 and with which media type, as the platform fetches ("cURLs") the media.</summary>
+    /// <summary>
+    /// Whether the media URL answers 200 and with which media type, as the platform fetches ("cURLs") the media
+    /// (https://developers.facebook.com/docs/instagram-platform/content-publishing/#requirements).
+    /// </summary>
     protected static async Task<(bool Fetched, string? ContentType)> FetchAsync(string? url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
