@@ -88,7 +88,9 @@ test("compose for X and LinkedIn, schedule in the tenant's time zone, see it on 
   await screenshot(page, "calendar-week");
 
   // Saved twice (the refused time, then the accepted one), yet one post.
+  // The week view's cells also hold the word "Scheduled": wait for the posts table itself, matching the status exactly.
   await page.getByRole("link", { name: "Posts" }).click();
-  await page.getByRole("cell", { name: "Scheduled" }).waitFor();
+  await page.getByRole("heading", { name: "Posts", exact: true }).waitFor();
+  await page.getByRole("cell", { name: "Scheduled", exact: true }).waitFor();
   assert.equal(await page.locator("tbody tr").count(), 1);
 });
