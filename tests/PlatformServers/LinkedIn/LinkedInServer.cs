@@ -37,6 +37,7 @@ public sealed partial class LinkedInServer() : PlatformServer("linkedin-client-i
         public const string InitializeImage = "image-initialize";
         public const string UploadImage = "image-upload";
         public const string FindPosts = "find-posts";
+        public const string PostAnalytics = "post-analytics";
     }
 
     // Posts API "Post Schema": the top-level fields a post may carry; Rest.li refuses others.
@@ -59,6 +60,9 @@ public sealed partial class LinkedInServer() : PlatformServer("linkedin-client-i
 
     public string PersonUrn => "urn:li:person:" + MemberId;
     public IReadOnlyList<LinkedInPost> Posts => [.. posts];
+
+    /// <summary>The counts member post analytics answers, by post URN and metric (queryType); a metric with no count answers 0.</summary>
+    public ConcurrentDictionary<string, IReadOnlyDictionary<string, long>> Analytics { get; } = new(StringComparer.Ordinal);
     public IReadOnlyList<LinkedInImage> Images => [.. images.Values];
 
     public override IReadOnlyDictionary<string, string> Endpoints => new Dictionary<string, string>
@@ -75,6 +79,7 @@ public sealed partial class LinkedInServer() : PlatformServer("linkedin-client-i
         routes.MapGet("/v2/userinfo", UserInfo);
         routes.MapPost("/rest/posts", (Delegate)CreatePostAsync);
         routes.MapGet("/rest/posts", (Delegate)FindPostsAsync);
+        routes.MapGet("/rest/memberCreatorPostAnalytics", (Delegate)MemberPostAnalyticsAsync);
         routes.MapPost("/rest/images", (Delegate)InitializeImageAsync);
         routes.MapPut("/dms-uploads/{token}", (Delegate)UploadImageAsync);
         routes.MapGet("/rest/images/{urn}", GetImage);
@@ -316,6 +321,47 @@ public sealed partial class LinkedInServer() : PlatformServer("linkedin-client-i
     /// Tokens: 401 INVALID_ACCESS_TOKEN (65600), REVOKED_ACCESS_TOKEN (65601), EXPIRED_ACCESS_TOKEN (65602); a scope not
     /// granted is 403 ACCESS_DENIED (100), as the error-handling page shows them.
     /// </summary>
+    // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/post-statistics ("Metrics Definition
+    // for Member Post Analytics"): the queryType values.
+    private static readonly string[] MemberPostMetrics = ["IMPRESSION", "MEMBERS_REACHED", "RESHARE", "REACTION", "COMMENT"];
+
+    // post-statistics, "Single post statistics": GET /rest/memberCreatorPostAnalytics?q=entity&entity=(share:{urn}) or
+    // (ugc:{urn})&queryType=<metric>&aggregation=TOTAL (or DAILY; MEMBERS_REACHED only TOTAL), versioned, permission
+    // r_member_postAnalytics; answers {elements: [{count, metricType: {...: queryType}, targetEntity: {share|ugc: urn}}], paging}.
+    // The post must be the authenticated member's.
+    private async Task<IResult> MemberPostAnalyticsAsync(HttpContext context)
+    {
+        if (Authorized(context, versioned: true, "r_member_postAnalytics") is { } refused)
+        {
+            return refused;
+        }
+        var query = context.Request.Query;
+        var entity = EntityFinder().Match(query["entity"].ToString());
+        var metric = query["queryType"].ToString();
+        var aggregation = query["aggregation"].ToString();
+        if (query["q"] != "entity" || !entity.Success || !MemberPostMetrics.Contains(metric) || aggregation is not ("TOTAL" or "DAILY")
+            || (metric == "MEMBERS_REACHED" && aggregation != "TOTAL"))
+        {
+            return Error(400, null, null, "q=entity, entity=(share:urn) or (ugc:urn), queryType among IMPRESSION, MEMBERS_REACHED, RESHARE, REACTION, COMMENT and aggregation TOTAL or DAILY (MEMBERS_REACHED: TOTAL) are required");
+        }
+        var urn = Uri.UnescapeDataString(entity.Groups[2].Value);
+        if (posts.FirstOrDefault(p => p.Id == urn) is not { } post || post.Author != PersonUrn)
+        {
+            return Error(403, 100, "ACCESS_DENIED", $"Not enough permissions to access analytics of {urn}");
+        }
+        return await StepAsync(context, Steps.PostAnalytics, () =>
+        {
+            var count = Analytics.GetValueOrDefault(post.Id)?.GetValueOrDefault(metric) ?? 0;
+            var element = new Dictionary<string, object>
+            {
+                ["count"] = count,
+                ["metricType"] = new Dictionary<string, string> { ["com.linkedin.adsexternalapi.memberanalytics.v1.CreatorPostAnalyticsMetricTypeV1"] = metric },
+                ["targetEntity"] = new Dictionary<string, string> { [entity.Groups[1].Value] = post.Id },
+            };
+            return Json(new { paging = new { start = 0, count = 10, links = Array.Empty<object>() }, elements = new[] { element } });
+        });
+    }
+
     private IResult? Authorized(HttpContext context, bool versioned, params string[] scopes)
     {
         if (versioned)
@@ -371,6 +417,9 @@ public sealed partial class LinkedInServer() : PlatformServer("linkedin-client-i
     protected override IResult RateLimited(HttpContext context, TimeSpan? retryAfter) =>
         Json(new { status = 429, message = "Resource level throttle APPLICATION DAY limit for calls to this resource is reached." }, 429,
             RetryAfterHeader(retryAfter));
+
+    [GeneratedRegex(@"^\((share|ugc):(.+)\)$")]
+    private static partial Regex EntityFinder();
 
     [GeneratedRegex(@"^(\d{4})(\d{2})(\.\d{2})?$")]
     private static partial Regex VersionFormat();

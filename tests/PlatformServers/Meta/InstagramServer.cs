@@ -30,6 +30,7 @@ public sealed class InstagramServer() : FacebookLoginServer("instagram-app-id", 
         public const string Publish = "media-publish";
         public const string ListMedia = "list-media";
         public const string RefreshToken = "refresh-token";
+        public const string MediaInsights = "media-insights";
     }
 
     private const int MaxCaptionLength = 2200;
@@ -43,6 +44,9 @@ public sealed class InstagramServer() : FacebookLoginServer("instagram-app-id", 
 
     /// <summary>content-publishing "Rate Limit": 100 API-published posts per 24-hour moving period (a carousel counts once).</summary>
     public int PublishingLimit { get; set; } = 100;
+
+    /// <summary>The lifetime insights a media insights call answers, by media id and metric name.</summary>
+    public InsightCounters Insights { get; } = new();
 
     public IReadOnlyList<PublishedMedia> Media => [.. media.Where(m => !m.Deleted)];
 
@@ -89,6 +93,8 @@ public sealed class InstagramServer() : FacebookLoginServer("instagram-app-id", 
                 });
             case ("GET", var node, null) when containers.TryGetValue(node, out var container):
                 return await ContainerStatusAsync(context, call, container);
+            case ("GET", var node, "insights") when Media.FirstOrDefault(m => m.Id == node) is { } measured:
+                return await MediaInsightsAsync(context, call, measured);
             case ("GET", var node, null) when Media.FirstOrDefault(m => m.Id == node) is { } published:
                 return Authorized(call, out _, "instagram_basic") ?? Json(View(published));
             default:
@@ -250,6 +256,37 @@ public sealed class InstagramServer() : FacebookLoginServer("instagram-app-id", 
             var data = Media.Reverse().Take(limit).Select(m => View(m).Where(f => f.Key == "id" || fields.Contains(f.Key)).ToDictionary()).ToList();
             return Json(new { data, paging = new { cursors = new { before = "QVFIU0", after = "QVFIU0" } } });
         });
+
+    // instagram-media/insights "Metrics": what each media product type reports. FEED (images and carousel albums) and REELS
+    // differ; views replaced impressions, plays and video_views (deprecated; impressions errors for media created on or
+    // after 2024-07-02, which is all media this server holds).
+    private static readonly string[] FeedMetrics =
+        ["comments", "follows", "likes", "profile_activity", "profile_visits", "reach", "saved", "shares", "total_interactions", "views"];
+    private static readonly string[] ReelsMetrics =
+        ["comments", "ig_reels_avg_watch_time", "ig_reels_video_view_total_time", "likes", "reach", "saved", "shares", "total_interactions", "views"];
+
+    // https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights: GET /{ig-media-id}/insights
+    // ?metric=<comma-separated list> (required) with a User token holding instagram_basic, instagram_manage_insights and
+    // pages_read_engagement ("Requirements", Facebook Login). A metric the media's product type does not report is refused
+    // as an invalid parameter (#100) naming the metric's position and the valid values.
+    private async Task<IResult> MediaInsightsAsync(HttpContext context, GraphCall call, PublishedMedia published)
+    {
+        if (Authorized(call, out _, "instagram_basic", "instagram_manage_insights", "pages_read_engagement") is { } refused)
+        {
+            return refused;
+        }
+        var requested = GraphInsights.Requested(call);
+        if (requested.Count == 0)
+        {
+            return InvalidParameter("The parameter metric is required.");
+        }
+        var valid = published.MediaType == "REELS" ? ReelsMetrics : FeedMetrics;
+        if (GraphInsights.FirstInvalid(requested, valid) is { } invalid)
+        {
+            return InvalidParameter($"metric[{invalid.Index}] must be one of the following values: {string.Join(", ", valid)}");
+        }
+        return await StepAsync(context, Steps.MediaInsights, () => Json(GraphInsights.Answer(published.Id, requested, Insights)));
+    }
 
     private Dictionary<string, object?> View(PublishedMedia published) => new()
     {

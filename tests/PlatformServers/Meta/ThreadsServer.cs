@@ -30,6 +30,7 @@ public sealed class ThreadsServer() : GraphServer("threads-app-id", "threads-app
         public const string Publish = "threads-publish";
         public const string ListThreads = "list-threads";
         public const string Refresh = "refresh-token";
+        public const string MediaInsights = "media-insights";
     }
 
     private const int MaxTextLength = 500;
@@ -39,6 +40,9 @@ public sealed class ThreadsServer() : GraphServer("threads-app-id", "threads-app
     public string UserId { get; set; } = "25880000000000001";
     public string Username { get; set; } = "conformance.threads";
     public int PublishingLimit { get; set; } = 250;
+
+    /// <summary>The lifetime insights a media insights call answers, by thread id and metric name.</summary>
+    public InsightCounters Insights { get; } = new();
 
     public IReadOnlyList<PublishedMedia> Threads => [.. threads.Where(t => !t.Deleted)];
 
@@ -85,6 +89,8 @@ public sealed class ThreadsServer() : GraphServer("threads-app-id", "threads-app
                 });
             case ("GET", var id, null) when containers.TryGetValue(id, out var container):
                 return await StatusAsync(context, call, container);
+            case ("GET", var id, "insights") when Threads.FirstOrDefault(t => t.Id == id) is { } measured:
+                return await MediaInsightsAsync(context, call, measured);
             case ("GET", var id, null) when Threads.FirstOrDefault(t => t.Id == id) is { } post:
                 return Authorized(call, out _, "threads_basic") ?? Json(View(post));
             default:
@@ -278,5 +284,28 @@ public sealed class ThreadsServer() : GraphServer("threads-app-id", "threads-app
             polls++;
         }
         return polls;
+    }
+
+    // https://developers.facebook.com/docs/threads/insights "Media Insights": GET /{threads-media-id}/insights?metric=<list>
+    // of views, likes, replies, reposts, quotes, shares ("Available Metrics"); threads_basic and threads_manage_insights
+    // ("Permissions"). Each metric answers one lifetime value.
+    private static readonly string[] MediaMetrics = ["views", "likes", "replies", "reposts", "quotes", "shares"];
+
+    private async Task<IResult> MediaInsightsAsync(HttpContext context, GraphCall call, PublishedMedia post)
+    {
+        if (Authorized(call, out _, "threads_basic", "threads_manage_insights") is { } refused)
+        {
+            return refused;
+        }
+        var requested = GraphInsights.Requested(call);
+        if (requested.Count == 0)
+        {
+            return InvalidParameter("The parameter metric is required.");
+        }
+        if (GraphInsights.FirstInvalid(requested, MediaMetrics) is { } invalid)
+        {
+            return InvalidParameter($"metric[{invalid.Index}] must be one of the following values: {string.Join(", ", MediaMetrics)}");
+        }
+        return await StepAsync(context, Steps.MediaInsights, () => Json(GraphInsights.Answer(post.Id, requested, Insights)));
     }
 }

@@ -25,6 +25,7 @@ public sealed class PinterestServer() : PlatformServer("pinterest-client-id", "p
         public const string Token = "token";
         public const string CreatePin = "create-pin";
         public const string ListPins = "list-pins";
+        public const string PinAnalytics = "pin-analytics";
     }
 
     private readonly ConcurrentQueue<Pin> pins = new();
@@ -35,6 +36,9 @@ public sealed class PinterestServer() : PlatformServer("pinterest-client-id", "p
     public Dictionary<string, string> Boards { get; } = new() { ["549755885175"] = "Conformance board" };
 
     public IReadOnlyList<Pin> Pins => [.. pins];
+
+    /// <summary>The figures pin analytics answers, by pin id and metric type; a metric with no figure answers 0.</summary>
+    public ConcurrentDictionary<string, IReadOnlyDictionary<string, long>> Analytics { get; } = new(StringComparer.Ordinal);
 
     public override IReadOnlyDictionary<string, string> Endpoints => new Dictionary<string, string>
     {
@@ -52,6 +56,7 @@ public sealed class PinterestServer() : PlatformServer("pinterest-client-id", "p
         routes.MapPost("/v5/pins", (Delegate)CreatePinAsync);
         routes.MapGet("/v5/pins", (Delegate)ListPinsAsync);
         routes.MapGet("/v5/boards/{boardId}/pins", (Delegate)ListBoardPinsAsync);
+        routes.MapGet("/v5/pins/{pinId}/analytics", (Delegate)PinAnalyticsAsync);
     }
 
     // authentication-and-scopes: client_id, redirect_uri (registered), response_type=code, scope (comma-separated), state.
@@ -198,6 +203,62 @@ public sealed class PinterestServer() : PlatformServer("pinterest-client-id", "p
             var size = int.TryParse(context.Request.Query["page_size"], out var s) ? Math.Clamp(s, 1, 250) : 25;
             return Json(new { items = pins.Where(p => boardId is null || p.BoardId == boardId).Reverse().Take(size).Select(View).ToList(), bookmark = (string?)null });
         });
+
+    // https://developers.pinterest.com/docs/api/v5/pins-analytics and v5/openapi.yaml of https://github.com/pinterest/api-description
+    // (operation pins/analytics): metric_types takes these values, comma-separated, and is required.
+    private static readonly string[] PinMetricTypes =
+    [
+        "IMPRESSION", "OUTBOUND_CLICK", "PIN_CLICK", "SAVE", "SAVE_RATE", "TOTAL_COMMENTS", "TOTAL_REACTIONS", "USER_FOLLOW", "PROFILE_VISIT",
+        "VIDEO_MRC_VIEW", "VIDEO_10S_VIEW", "QUARTILE_95_PERCENT_VIEW", "VIDEO_V50_WATCH_TIME", "VIDEO_START", "VIDEO_AVG_WATCH_TIME",
+    ];
+
+    // pins-analytics: GET /v5/pins/{pin_id}/analytics?start_date&end_date (YYYY-MM-DD, UTC; start_date at most 90 days back
+    // from today, end_date at most 90 days past start_date) &metric_types (required) [&app_types&split_field], scopes
+    // boards:read, pins:read and user_accounts:read. Answers {"all": {daily_metrics: [{date, data_status, metrics}],
+    // summary_metrics, lifetime_metrics}} (PinAnalyticsResponse); a bad parameter is 400 with the Error schema; a pin that is
+    // not the account's is 404.
+    private async Task<IResult> PinAnalyticsAsync(HttpContext context, string pinId)
+    {
+        foreach (var scope in new[] { "boards:read", "pins:read", "user_accounts:read" })
+        {
+            if (Authorized(context, scope) is { } refused)
+            {
+                return refused;
+            }
+        }
+        var query = context.Request.Query;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        if (!DateOnly.TryParseExact(query["start_date"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            || !DateOnly.TryParseExact(query["end_date"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+        {
+            return Json(new { code = 1, message = "start_date and end_date are required, as YYYY-MM-DD." }, 400);
+        }
+        if (start < today.AddDays(-90) || end < start || end > start.AddDays(90))
+        {
+            return Json(new { code = 1, message = "start_date cannot be more than 90 days back from today, end_date not before it nor more than 90 days past it." }, 400);
+        }
+        var metrics = query["metric_types"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (metrics.Length == 0 || metrics.Any(m => !PinMetricTypes.Contains(m)))
+        {
+            return Json(new { code = 1, message = $"metric_types must list values of: {string.Join(", ", PinMetricTypes)}" }, 400);
+        }
+        if (pins.FirstOrDefault(p => p.Id == pinId) is not { } pin)
+        {
+            return Json(new { code = 50, message = "Pin not found." }, 404);
+        }
+        return await StepAsync(context, Steps.PinAnalytics, () =>
+        {
+            var figures = Analytics.GetValueOrDefault(pin.Id) ?? new Dictionary<string, long>();
+            var totals = metrics.ToDictionary(m => m, m => figures.GetValueOrDefault(m));
+            // The pin's figures all fall on the last day of the range; earlier days answer zeros.
+            var days = Enumerable.Range(0, end.DayNumber - start.DayNumber + 1).Select(d => start.AddDays(d)).Select(day => new
+            {
+                date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), data_status = "READY",
+                metrics = day == end ? totals : metrics.ToDictionary(m => m, _ => 0L),
+            }).ToList();
+            return Json(new Dictionary<string, object> { ["all"] = new { daily_metrics = days, summary_metrics = totals, lifetime_metrics = totals } });
+        });
+    }
 
     private object View(Pin pin) => new
     {

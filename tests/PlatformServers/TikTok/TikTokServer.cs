@@ -65,6 +65,7 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
         public const string Init = "video-init";
         public const string StatusFetch = "status-fetch";
         public const string VideoList = "video-list";
+        public const string VideoQuery = "video-query";
 
         /// <summary>The PUT of chunk <paramref name="number"/> (1-based).</summary>
         public static string Chunk(int number) => $"upload-chunk-{number}";
@@ -83,6 +84,9 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
 
     /// <summary>URL prefixes whose ownership the app verified (media-transfer-guide, PULL_FROM_URL).</summary>
     public List<string> VerifiedUrlPrefixes { get; } = [];
+
+    /// <summary>The counts a video query answers, by post id; a post with no entry has every count at zero.</summary>
+    public ConcurrentDictionary<string, TikTokVideoCounts> Counts { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<TikTokPublish> Publishes => [.. publishes.Values.OrderBy(p => p.CreatedAt)];
 
@@ -105,6 +109,7 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
         routes.MapPut("/upload/{publishId}", (Delegate)UploadChunkAsync);
         routes.MapPost("/v2/post/publish/status/fetch/", (Delegate)StatusAsync);
         routes.MapPost("/v2/video/list/", (Delegate)VideoListAsync);
+        routes.MapPost("/v2/video/query/", (Delegate)VideoQueryAsync);
     }
 
     // login-kit-web: client_key, scope (comma-separated), redirect_uri, state, response_type=code.
@@ -378,6 +383,72 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
         });
     }
 
+    // https://developers.tiktok.com/doc/tiktok-api-v2-video-object: the Video object's fields.
+    private static readonly string[] VideoFields =
+    [
+        "id", "create_time", "cover_image_url", "share_url", "video_description", "duration", "height", "width", "title", "embed_html",
+        "embed_link", "like_count", "comment_count", "share_count", "view_count",
+    ];
+
+    // https://developers.tiktok.com/doc/tiktok-api-v2-video-query: POST /v2/video/query/?fields=<Video object fields>, JSON body
+    // {filters: {video_ids: [...]}} of at most 20 ids, scope video.list; answers data {videos: [...], cursor, has_more} with
+    // the requested fields of the ids that are the user's own videos (others are left out). A missing or unknown field, or
+    // no ids or more than 20, is invalid_params (tiktok-api-v2-error-handling).
+    private async Task<IResult> VideoQueryAsync(HttpContext context)
+    {
+        if (Authorized(context, "video.list") is { } refused)
+        {
+            return refused;
+        }
+        var fields = context.Request.Query["fields"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (fields.Length == 0)
+        {
+            return Failure(400, "invalid_params", "fields is required");
+        }
+        if (fields.FirstOrDefault(f => !VideoFields.Contains(f)) is { } unknown)
+        {
+            return Failure(400, "invalid_params", $"Invalid field: {unknown}");
+        }
+        if (!HasContentType(context, "application/json"))
+        {
+            return Failure(400, "invalid_params", "Content-Type must be application/json");
+        }
+        List<string> ids;
+        try
+        {
+            var body = (await JsonDocument.ParseAsync(context.Request.Body)).RootElement;
+            ids = body.TryGetProperty("filters", out var filters) && filters.ValueKind == JsonValueKind.Object
+                && filters.TryGetProperty("video_ids", out var list) && list.ValueKind == JsonValueKind.Array
+                ? [.. list.EnumerateArray().Select(i => i.ValueKind == JsonValueKind.String ? i.GetString()! : i.GetRawText())]
+                : [];
+        }
+        catch (JsonException)
+        {
+            return Failure(400, "invalid_params", "The request body is not valid JSON");
+        }
+        if (ids.Count is 0 or > 20)
+        {
+            return Failure(400, "invalid_params", "filters.video_ids must list 1 to 20 video ids");
+        }
+        return await StepAsync(context, Steps.VideoQuery, () =>
+        {
+            var videos = publishes.Values.Where(p => p.PostId is not null && ids.Contains(p.PostId))
+                .Select(p => VideoView(p).Where(f => fields.Contains(f.Key)).ToDictionary()).ToList();
+            return Ok(new { videos, cursor = 0, has_more = false });
+        });
+    }
+
+    private Dictionary<string, object?> VideoView(TikTokPublish publish)
+    {
+        var counts = Counts.GetValueOrDefault(publish.PostId!) ?? new TikTokVideoCounts(0, 0, 0, 0);
+        return new()
+        {
+            ["id"] = publish.PostId, ["create_time"] = publish.CreatedAt.ToUnixTimeSeconds(), ["title"] = publish.Title, ["video_description"] = publish.Title,
+            ["share_url"] = $"https://www.tiktok.com/@conformance.creator/video/{publish.PostId}", ["like_count"] = counts.LikeCount,
+            ["comment_count"] = counts.CommentCount, ["share_count"] = counts.ShareCount, ["view_count"] = counts.ViewCount,
+        };
+    }
+
     private void Complete(TikTokPublish publish)
     {
         lock (publish)
@@ -427,3 +498,6 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
     [GeneratedRegex(@"^bytes (\d+)-(\d+)/(\d+)$")]
     private static partial Regex RangeFormat();
 }
+
+/// <summary>A video's counts as the Video object names them (https://developers.tiktok.com/doc/tiktok-api-v2-video-object).</summary>
+public sealed record TikTokVideoCounts(long LikeCount, long CommentCount, long ShareCount, long ViewCount);
