@@ -82,6 +82,16 @@ internal sealed class PlatformMetricsApp(SocialPlatform platform, PlatformServer
             FROM analytics.metric_snapshots WHERE target_id = $1 AND slot = $2
             """, targetId, slot))!).RootElement;
 
+    /// <summary>The owner's overview report from yesterday to tomorrow (UTC days), as the API answers it.</summary>
+    public static async Task<JsonElement> OverviewAsync(TestAccount owner)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var answer = await owner.Client.GetAsync($"/api/v1/analytics/overview?from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}");
+        var body = await answer.Content.ReadAsStringAsync();
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
     /// <summary>The account's analytics status: state, refusal kind and reason.</summary>
     public async Task<JsonElement> StatusAsync(Guid tenantId, Guid accountId) =>
         JsonDocument.Parse((string)(await Database.ScalarAsTenantAsync(tenantId, """

@@ -163,10 +163,25 @@ internal sealed class LinkedInClient(HttpClient http, IOptionsMonitor<PlatformOp
 
     public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
     {
-        var json = await SendJsonAsync(Rest(HttpMethod.Get, $"/rest/socialActions/{Uri.EscapeDataString(platformPostId)}", account), cancellationToken);
-        return new PostMetrics(platformPostId,
-            Likes: OptionalLong(json, "likesSummary", "totalLikes"),
-            Comments: OptionalLong(json, "commentsSummary", "aggregatedTotalComments"));
+        // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/post-statistics: a member's own
+        // post's totals, one queryType per call, with r_member_postAnalytics (socialActions needs r_member_social, which
+        // is closed to new apps). Without that permission LinkedIn refuses with 403 ACCESS_DENIED, kept as the reason.
+        async Task<long?> TotalAsync(string queryType)
+        {
+            // Rest.li 2.0 syntax: the tuple's parentheses and colon stay literal, the URN inside is encoded.
+            var kind = platformPostId.StartsWith("urn:li:ugcPost:", StringComparison.Ordinal) ? "ugc" : "share";
+            var json = await SendJsonAsync(Rest(HttpMethod.Get,
+                $"/rest/memberCreatorPostAnalytics?q=entity&entity=({kind}:{Uri.EscapeDataString(platformPostId)})&{Query(("queryType", queryType), ("aggregation", "TOTAL"))}", account), cancellationToken);
+            return json.TryGetProperty("elements", out var elements) && elements.ValueKind == JsonValueKind.Array && elements.GetArrayLength() > 0
+                ? OptionalLong(elements[0], "count")
+                : null;
+        }
+        var impressions = await TotalAsync("IMPRESSION");
+        var reach = await TotalAsync("MEMBERS_REACHED");
+        var reactions = await TotalAsync("REACTION");
+        var comments = await TotalAsync("COMMENT");
+        var reshares = await TotalAsync("RESHARE");
+        return new PostMetrics(platformPostId, Impressions: impressions, Reach: reach, Likes: reactions, Comments: comments, Shares: reshares);
     }
 
     public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)

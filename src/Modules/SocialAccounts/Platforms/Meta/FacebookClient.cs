@@ -77,12 +77,13 @@ internal sealed class FacebookClient(HttpClient http, IOptionsMonitor<PlatformOp
     public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
     {
         var insights = Insights(await GraphGetAsync($"{platformPostId}/insights", account.AccessToken, cancellationToken,
-            ("metric", "post_impressions,post_impressions_unique,post_clicks")));
+            ("metric", "post_impressions,post_total_media_view_unique,post_clicks")));
         // https://developers.facebook.com/docs/graph-api/reference/insights#page-posts: post_impressions counts times
-        // shown, post_impressions_unique the people it was shown to (reach).
+        // shown. The people it was shown to (reach) is post_total_media_view_unique: post_impressions_unique answers an
+        // invalid-metric error for every version since 2025 (https://developers.facebook.com/docs/platforminsights/page/deprecated-metrics).
         return new PostMetrics(platformPostId,
             Impressions: Metric(insights, "post_impressions"),
-            Reach: Metric(insights, "post_impressions_unique"),
+            Reach: Metric(insights, "post_total_media_view_unique"),
             Clicks: Metric(insights, "post_clicks"),
             Other: insights);
     }

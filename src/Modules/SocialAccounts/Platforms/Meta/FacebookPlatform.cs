@@ -17,7 +17,8 @@ internal sealed class FacebookPlatform : PlatformDescriptor
         options.AuthorizeUrl = $"https://www.facebook.com/{MetaGraph.Version}/dialog/oauth";
         options.TokenUrl = $"https://graph.facebook.com/{MetaGraph.Version}/oauth/access_token";
         options.ApiBaseUrl = $"https://graph.facebook.com/{MetaGraph.Version}";
-        options.Scopes = "pages_show_list,pages_manage_posts,pages_read_engagement,publish_video";
+        // read_insights: post insights need it with pages_read_engagement (https://developers.facebook.com/docs/graph-api/reference/insights, "Permissions").
+        options.Scopes = "pages_show_list,pages_manage_posts,pages_read_engagement,publish_video,read_insights";
     }
 
     public override TextLimit Text { get; } = new(TextCounting.Graphemes, 63206, "characters");

@@ -98,7 +98,8 @@ internal sealed class ThreadsClient(HttpClient http, IOptionsMonitor<PlatformOpt
             Views: Metric(insights, "views"),
             Likes: Metric(insights, "likes"),
             Comments: Metric(insights, "replies"),
-            Shares: insights.GetValueOrDefault("reposts") + insights.GetValueOrDefault("quotes") + insights.GetValueOrDefault("shares"),
+            // Reposts, quotes and shares all spread the post; none reported is unknown, not zero.
+            Shares: new[] { "reposts", "quotes", "shares" }.Select(name => Metric(insights, name)).Aggregate((long?)null, (sum, n) => n is null ? sum : (sum ?? 0) + n),
             Other: insights);
     }
 

@@ -67,11 +67,19 @@ internal sealed class PinterestClient(HttpClient http, IOptionsMonitor<PlatformO
 
     public override async Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken)
     {
-        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/v5/pins/{Uri.EscapeDataString(platformPostId)}?pin_metrics=true", account.AccessToken), cancellationToken);
-        var lifetime = json.TryGetProperty("pin_metrics", out var metrics) && metrics.TryGetProperty("lifetime_metrics", out var l) ? l : default;
+        // https://developers.pinterest.com/docs/api/v5/pins-analytics: metric_types is required and start_date may be at most
+        // 90 days back, so the figures are the pin's last 90 days (summary_metrics, the range's totals), which for the
+        // schedule's slots (the first weeks after publishing) is the pin's whole life.
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        var query = $"start_date={today.AddDays(-89).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&end_date={today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+            + "&metric_types=IMPRESSION,PIN_CLICK,OUTBOUND_CLICK,SAVE,TOTAL_REACTIONS,TOTAL_COMMENTS";
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/v5/pins/{Uri.EscapeDataString(platformPostId)}/analytics?{query}", account.AccessToken), cancellationToken);
+        var summary = json.TryGetProperty("all", out var all) && all.TryGetProperty("summary_metrics", out var s) ? s : default;
+        var outbound = OptionalLong(summary, "OUTBOUND_CLICK");
         return new PostMetrics(platformPostId,
-            Impressions: OptionalLong(lifetime, "impression"), Clicks: OptionalLong(lifetime, "pin_click"),
-            Likes: OptionalLong(lifetime, "reaction"), Comments: OptionalLong(lifetime, "comment"), Saves: OptionalLong(lifetime, "save"));
+            Impressions: OptionalLong(summary, "IMPRESSION"), Clicks: OptionalLong(summary, "PIN_CLICK"),
+            Likes: OptionalLong(summary, "TOTAL_REACTIONS"), Comments: OptionalLong(summary, "TOTAL_COMMENTS"), Saves: OptionalLong(summary, "SAVE"),
+            Other: outbound is { } clicks ? new Dictionary<string, long> { ["outbound_click"] = clicks } : null);
     }
 
     public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)
