@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.PlatformConformance.Tests;
@@ -54,33 +53,22 @@ public abstract class ConformanceFixture<TServer> where TServer : PlatformServer
     {
         var tenant = Guid.NewGuid();
         using var editor = app.ClientFor(tenant, Guid.NewGuid());
-        var authUrl = await editor.GetAsync($"/api/v1/social-accounts/auth-url/{Platform.Slug()}?redirectUri={Uri.EscapeDataString(ConformanceApp.RedirectUri)}");
+        var authUrl = await editor.GetAsync($"/api/v1/social-accounts/auth-url/{Platform.Slug()}?redirectUri={Uri.EscapeDataString(PlatformServerApp.RedirectUri)}");
         authUrl.StatusCode.ShouldBe(HttpStatusCode.OK, await authUrl.Content.ReadAsStringAsync());
         var issued = JsonDocument.Parse(await authUrl.Content.ReadAsStringAsync()).RootElement;
         var state = issued.GetProperty("state").GetString()!;
 
-        var callback = await ConsentAsync(issued.GetProperty("authorizationUrl").GetString()!);
+        var callback = await PlatformServerApp.ConsentAsync(issued.GetProperty("authorizationUrl").GetString()!);
         callback.TryGetValue("error", out var error).ShouldBeFalse($"The platform refused the authorization request: {error}");
         callback["state"].ToString().ShouldBe(state);
 
         var connect = await editor.PostAsJsonAsync("/api/v1/social-accounts/connect",
-            new { platform = Platform.Slug(), code = callback["code"].ToString(), state, redirectUri = ConformanceApp.RedirectUri });
+            new { platform = Platform.Slug(), code = callback["code"].ToString(), state, redirectUri = PlatformServerApp.RedirectUri });
         var body = await connect.Content.ReadAsStringAsync();
         connect.StatusCode.ShouldBe(HttpStatusCode.OK, body);
         var accounts = JsonDocument.Parse(body).RootElement.GetProperty("accounts");
         accounts.GetArrayLength().ShouldBe(1, body);
         return (tenant, accounts[0].GetProperty("id").GetGuid());
-    }
-
-    /// <summary>Opens the authorize URL as the user's browser would and returns the query of the redirect back to us.</summary>
-    private static async Task<Dictionary<string, Microsoft.Extensions.Primitives.StringValues>> ConsentAsync(string authorizeUrl)
-    {
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var answer = await browser.GetAsync(authorizeUrl);
-        answer.StatusCode.ShouldBe(HttpStatusCode.Redirect, await answer.Content.ReadAsStringAsync());
-        var location = answer.Headers.Location!;
-        location.GetLeftPart(UriPartial.Path).ShouldBe(ConformanceApp.RedirectUri);
-        return QueryHelpers.ParseQuery(location.Query);
     }
 
     private protected Task<PublishedPost> PublishAsync(PostContent content, Guid? account = null, Guid? tenant = null) =>

@@ -141,7 +141,7 @@ public sealed class ConnectionTests
     public async Task Facebook_exchanges_for_a_long_lived_token_and_lets_the_user_pick_among_the_pages()
     {
         var (url, state) = await AuthUrlAsync("facebook");
-        Query(url)["scope"].ShouldBe("pages_show_list,pages_manage_posts,pages_read_engagement,publish_video");
+        Query(url)["scope"].ShouldBe("pages_show_list,pages_manage_posts,pages_read_engagement,publish_video,read_insights");
         ScriptFacebook();
 
         var response = await ConnectAsync("facebook", "fb-code", state);

@@ -77,12 +77,12 @@ public sealed class FacebookClientTests : ClientTestBase
     }
 
     [Test]
-    public async Task Metrics_read_post_insights_with_unique_impressions_as_reach()
+    public async Task Metrics_read_post_insights_with_unique_media_views_as_reach()
     {
         // https://developers.facebook.com/docs/graph-api/reference/insights#page-posts
         Fake.On("GET", "/v25.0/1001_555/insights", FakeResponse.Json("""
             {"data":[{"name":"post_impressions","period":"lifetime","values":[{"value":540}],"title":"Post impressions","id":"1001_555/insights/post_impressions/lifetime"},
-                     {"name":"post_impressions_unique","period":"lifetime","values":[{"value":321}],"title":"Unique impressions","id":"1001_555/insights/post_impressions_unique/lifetime"},
+                     {"name":"post_total_media_view_unique","period":"lifetime","values":[{"value":321}],"title":"Unique views","id":"1001_555/insights/post_total_media_view_unique/lifetime"},
                      {"name":"post_clicks","period":"lifetime","values":[{"value":12}],"id":"1001_555/insights/post_clicks/lifetime"}]}
             """));
 
@@ -94,7 +94,7 @@ public sealed class FacebookClientTests : ClientTestBase
         metrics.Saves.ShouldBeNull("Page posts report no saves");
         Fake.Single("GET", "/v25.0/1001_555/insights").QueryValues().ShouldBe(new Dictionary<string, string>
         {
-            ["metric"] = "post_impressions,post_impressions_unique,post_clicks", ["access_token"] = "page-token",
+            ["metric"] = "post_impressions,post_total_media_view_unique,post_clicks", ["access_token"] = "page-token",
         });
     }
 

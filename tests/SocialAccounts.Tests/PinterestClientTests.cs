@@ -102,7 +102,7 @@ public sealed class PinterestClientTests : ClientTestBase
     [TestCase(500, PlatformErrorKind.Transient)]
     public async Task Errors_map_to_the_taxonomy(int status, PlatformErrorKind expected)
     {
-        Fake.On("GET", "/v5/pins/1", FakeResponse.Json("""{"code":2,"message":"Authentication failed."}""", status));
+        Fake.On("GET", "/v5/pins/1/analytics", FakeResponse.Json("""{"code":2,"message":"Authentication failed."}""", status));
 
         var error = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.Pinterest).GetMetricsAsync(Account("b", "t"), "1", CancellationToken.None));
 
@@ -110,10 +110,14 @@ public sealed class PinterestClientTests : ClientTestBase
     }
 
     [Test]
-    public async Task A_refused_refresh_is_revoked_and_metrics_read_lifetime_pin_metrics()
+    public async Task A_refused_refresh_is_revoked_and_metrics_read_the_pins_analytics_summary()
     {
         Fake.On("POST", "/v5/oauth/token", FakeResponse.Json("""{"code":1,"message":"Invalid refresh token"}""", 400));
-        Fake.On("GET", "/v5/pins/9", FakeResponse.Json("""{"id":"9","pin_metrics":{"90d":{"pin_click":1,"impression":10},"lifetime_metrics":{"pin_click":3,"impression":40,"reaction":5,"comment":1,"save":6}}}"""));
+        // https://developers.pinterest.com/docs/api/v5/pins-analytics
+        Fake.On("GET", "/v5/pins/9/analytics", FakeResponse.Json("""
+            {"all":{"daily_metrics":[{"date":"2026-12-05","data_status":"READY","metrics":{"IMPRESSION":40,"PIN_CLICK":3}}],
+                    "summary_metrics":{"IMPRESSION":40,"PIN_CLICK":3,"SAVE":6,"TOTAL_REACTIONS":5,"TOTAL_COMMENTS":1,"OUTBOUND_CLICK":2}}}
+            """));
         var client = Client(SocialPlatform.Pinterest);
 
         (await Should.ThrowAsync<PlatformException>(() => client.RefreshAsync(Account("b", "t", "r"), CancellationToken.None))).Kind.ShouldBe(PlatformErrorKind.TokenRevoked);
@@ -122,6 +126,12 @@ public sealed class PinterestClientTests : ClientTestBase
         metrics.Impressions.ShouldBe(40);
         metrics.Clicks.ShouldBe(3);
         metrics.Saves.ShouldBe(6);
-        Fake.Single("GET", "/v5/pins/9").QueryValues()["pin_metrics"].ShouldBe("true");
+        metrics.Likes.ShouldBe(5);
+        metrics.Other!["outbound_click"].ShouldBe(2);
+        var query = Fake.Single("GET", "/v5/pins/9/analytics").QueryValues();
+        query["metric_types"].ShouldBe("IMPRESSION,PIN_CLICK,OUTBOUND_CLICK,SAVE,TOTAL_REACTIONS,TOTAL_COMMENTS");
+        // start_date may reach at most 90 days back.
+        (DateOnly.Parse(query["end_date"], System.Globalization.CultureInfo.InvariantCulture).DayNumber
+            - DateOnly.Parse(query["start_date"], System.Globalization.CultureInfo.InvariantCulture).DayNumber).ShouldBe(89);
     }
 }

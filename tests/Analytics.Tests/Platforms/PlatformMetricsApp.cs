@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Analytics.Collection;
 using Platform.PlatformServers.Hosting;
-using Platform.SharedKernel.Tenancy;
 using Platform.SocialAccounts.Contracts;
 using Platform.TestKit;
 using Shouldly;
@@ -13,33 +11,13 @@ using Shouldly;
 namespace Platform.Analytics.Tests.Platforms;
 
 /// <summary>
-/// The real host with one platform pointed at its documented local server: an owner connects an account through our API
-/// (authorize URL, consent at the server, code exchange), and metrics are collected through the real platform client.
+/// The real host pointed at one platform's documented server (see <see cref="PlatformServerApp"/>): an owner connects an
+/// account through our API (authorize URL, consent at the server, code exchange), and metrics are collected through the
+/// real platform client.
 /// </summary>
 internal sealed class PlatformMetricsApp(SocialPlatform platform, PlatformServer server, IDictionary<string, string?>? extra = null)
-    : PlatformApp(Settings(platform, server, extra))
+    : PlatformServerApp(platform, server, extra)
 {
-    public const string RedirectUri = "https://app.example/oauth/callback";
-
-    private static Dictionary<string, string?> Settings(SocialPlatform platform, PlatformServer server, IDictionary<string, string?>? extra)
-    {
-        var section = $"Platforms:{platform}:";
-        var settings = server.ClientSettings(platform.ToString());
-        settings["Hangfire:ServerEnabled"] = "false";
-        settings["Publishing:DispatcherEnabled"] = "false";
-        settings["SocialAccounts:HttpTimeoutSeconds"] = "10";
-        if (platform == SocialPlatform.Reddit)
-        {
-            // The contact Reddit's required User-Agent names; the host refuses to start without it.
-            settings[section + "Username"] = "metrics_bot";
-        }
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-        return settings;
-    }
-
     /// <summary>Connects a new account of the owner's tenant and returns its id.</summary>
     public async Task<Guid> ConnectAsync(TestAccount owner, SocialPlatform platform)
     {
@@ -47,10 +25,7 @@ internal sealed class PlatformMetricsApp(SocialPlatform platform, PlatformServer
         authUrl.StatusCode.ShouldBe(HttpStatusCode.OK, await authUrl.Content.ReadAsStringAsync());
         var issued = JsonDocument.Parse(await authUrl.Content.ReadAsStringAsync()).RootElement;
         var state = issued.GetProperty("state").GetString()!;
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var consent = await browser.GetAsync(issued.GetProperty("authorizationUrl").GetString()!);
-        consent.StatusCode.ShouldBe(HttpStatusCode.Redirect, await consent.Content.ReadAsStringAsync());
-        var callback = QueryHelpers.ParseQuery(consent.Headers.Location!.Query);
+        var callback = await ConsentAsync(issued.GetProperty("authorizationUrl").GetString()!);
         var connect = await owner.Client.PostAsJsonAsync("/api/v1/social-accounts/connect",
             new { platform = platform.Slug(), code = callback["code"].ToString(), state, redirectUri = RedirectUri });
         var body = await connect.Content.ReadAsStringAsync();
@@ -59,20 +34,12 @@ internal sealed class PlatformMetricsApp(SocialPlatform platform, PlatformServer
     }
 
     /// <summary>Publishes through the real client, as the publishing worker does in the tenant's job scope.</summary>
-    public async Task<PublishedPost> PublishAsync(Guid tenantId, Guid accountId, PostContent content)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
-        return await scope.ServiceProvider.GetRequiredService<ISocialAccounts>().PublishAsync(accountId, content, CancellationToken.None);
-    }
+    public Task<PublishedPost> PublishAsync(Guid tenantId, Guid accountId, PostContent content) =>
+        InTenantScopeAsync(tenantId, services => services.GetRequiredService<ISocialAccounts>().PublishAsync(accountId, content, CancellationToken.None));
 
     /// <summary>Runs the scheduled fetch of one slot of a target, as its Hangfire job does in the tenant's scope.</summary>
-    public async Task<bool> FetchAsync(Guid tenantId, Guid targetId, int slot)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
-        return await scope.ServiceProvider.GetRequiredService<MetricFetchJob>().FetchAsync(tenantId, targetId, slot, CancellationToken.None);
-    }
+    public Task<bool> FetchAsync(Guid tenantId, Guid targetId, int slot) =>
+        InTenantScopeAsync(tenantId, services => services.GetRequiredService<MetricFetchJob>().FetchAsync(tenantId, targetId, slot, CancellationToken.None));
 
     /// <summary>The stored snapshot of a target's slot, as JSON of its columns.</summary>
     public async Task<JsonElement> SnapshotAsync(Guid tenantId, Guid targetId, int slot) =>
