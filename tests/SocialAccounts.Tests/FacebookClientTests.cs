@@ -86,8 +86,16 @@ public sealed class FacebookClientTests : ClientTestBase
                      {"name":"post_clicks","period":"lifetime","values":[{"value":12}],"id":"1001_555/insights/post_clicks/lifetime"}]}
             """));
 
+        // https://developers.facebook.com/docs/graph-api/reference/post: shares {count}; comments and reactions with summary.
+        Fake.On("GET", "/v25.0/1001_555", FakeResponse.Json("""
+            {"id":"1001_555","shares":{"count":3},"comments":{"data":[],"summary":{"total_count":4}},"reactions":{"data":[],"summary":{"total_count":25}}}
+            """));
+
         var metrics = await Client(SocialPlatform.Facebook).GetMetricsAsync(Account("1001", "page-token"), "1001_555", CancellationToken.None);
 
+        metrics.Likes.ShouldBe(25);
+        metrics.Comments.ShouldBe(4);
+        metrics.Shares.ShouldBe(3);
         metrics.Impressions.ShouldBe(540);
         metrics.Reach.ShouldBe(321);
         metrics.Clicks.ShouldBe(12);

@@ -53,6 +53,7 @@ public sealed class FacebookMetricsTests
     {
         var (owner, account, target, postId) = await PublishedTargetAsync(app);
         server.Insights.Set(postId, "post_impressions", 3100L).Set(postId, "post_total_media_view_unique", 2050L).Set(postId, "post_clicks", 44L);
+        server.Engagement[postId] = new FacebookEngagement(Shares: 7, Comments: 19, Reactions: 88);
 
         (await app.FetchAsync(owner.TenantId, target, 0)).ShouldBeTrue();
 
@@ -60,6 +61,9 @@ public sealed class FacebookMetricsTests
         snapshot.GetProperty("impressions").GetInt64().ShouldBe(3100);
         snapshot.GetProperty("reach").GetInt64().ShouldBe(2050);
         snapshot.GetProperty("clicks").GetInt64().ShouldBe(44);
+        snapshot.GetProperty("likes").GetInt64().ShouldBe(88);
+        snapshot.GetProperty("comments").GetInt64().ShouldBe(19);
+        snapshot.GetProperty("shares").GetInt64().ShouldBe(7);
         foreach (var none in new[] { "views", "saves" })
         {
             snapshot.GetProperty(none).ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null, none);
@@ -68,6 +72,22 @@ public sealed class FacebookMetricsTests
         var totals = (await PlatformMetricsApp.OverviewAsync(owner)).GetProperty("totals");
         totals.GetProperty("targets").GetInt32().ShouldBe(1);
         totals.GetProperty("impressions").GetInt64().ShouldBe(3100);
+        totals.GetProperty("likes").GetInt64().ShouldBe(88);
+    }
+
+    [Test]
+    public async Task A_post_never_shared_has_unknown_shares_not_zero()
+    {
+        var (owner, _, target, postId) = await PublishedTargetAsync(app);
+        server.Engagement[postId] = new FacebookEngagement(Shares: 0, Comments: 2, Reactions: 5);
+
+        (await app.FetchAsync(owner.TenantId, target, 0)).ShouldBeTrue();
+
+        var snapshot = await app.SnapshotAsync(owner.TenantId, target, 0);
+        snapshot.GetProperty("likes").GetInt64().ShouldBe(5);
+        snapshot.GetProperty("shares").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        // No insights reported yet: unknown as well.
+        snapshot.GetProperty("impressions").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
     }
 
     [Test]
@@ -97,5 +117,19 @@ public sealed class FacebookMetricsTests
         status.GetProperty("refusal").GetString().ShouldBe(nameof(PlatformErrorKind.RateLimited));
         status.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
         (await app.FetchAsync(owner.TenantId, target, 0)).ShouldBeTrue();
+    }
+
+    [Test]
+    public async Task The_server_refuses_deprecated_and_missing_post_metrics()
+    {
+        var (_, _, _, postId) = await PublishedTargetAsync(app);
+        var pageToken = server.Grants.Issue(server.PageId, ["pages_read_engagement", "read_insights"]).AccessToken;
+
+        var deprecated = await ServerCalls.GetAsync($"{server.Url}/v25.0/{postId}/insights?metric=post_impressions,post_impressions_unique", pageToken);
+        deprecated.Status.ShouldBe(400);
+        ServerCalls.GraphCode(deprecated.Body).ShouldBe(100);
+        var none = await ServerCalls.GetAsync($"{server.Url}/v25.0/{postId}/insights", pageToken);
+        ServerCalls.GraphCode(none.Body).ShouldBe(3001);
+        (await ServerCalls.GetAsync($"{server.Url}/v25.0/{postId}/insights?metric=post_impressions", pageToken)).Status.ShouldBe(200);
     }
 }

@@ -120,4 +120,20 @@ public sealed class InstagramMetricsTests
         status.GetProperty("refusal").GetString().ShouldBeOneOf(nameof(PlatformErrorKind.TokenRevoked), nameof(PlatformErrorKind.TokenExpired));
         status.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
     }
+
+    [Test]
+    public async Task The_server_refuses_metrics_instagram_no_longer_reports_for_the_media()
+    {
+        var (_, _, _, mediaId) = await PublishedTargetAsync(app);
+        var token = server.Grants.Issue(server.InstagramUserId, ["instagram_basic", "instagram_manage_insights", "pages_read_engagement"]).AccessToken;
+
+        // impressions is gone for media created after 2024-07-02; reel metrics are not an image's.
+        foreach (var refused in new[] { "impressions", "views,video_views", "ig_reels_avg_watch_time" })
+        {
+            var answer = await ServerCalls.GetAsync($"{server.Url}/v25.0/{mediaId}/insights?metric={refused}", token);
+            answer.Status.ShouldBe(400, refused);
+            ServerCalls.GraphCode(answer.Body).ShouldBe(100, refused);
+        }
+        (await ServerCalls.GetAsync($"{server.Url}/v25.0/{mediaId}/insights?metric=views", token)).Status.ShouldBe(200);
+    }
 }

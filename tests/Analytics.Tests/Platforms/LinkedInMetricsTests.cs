@@ -101,4 +101,20 @@ public sealed class LinkedInMetricsTests
         status.GetProperty("refusal").GetString().ShouldBeOneOf(nameof(PlatformErrorKind.TokenRevoked), nameof(PlatformErrorKind.TokenExpired));
         status.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
     }
+
+    [Test]
+    public async Task The_server_refuses_daily_members_reached_and_an_unknown_query_type()
+    {
+        var (_, _, _, urn) = await PublishedTargetAsync(withAnalytics);
+        var token = server.Grants.Issue(server.MemberId, ["openid", "profile", "w_member_social", "r_member_postAnalytics"]).AccessToken;
+        var headers = new Dictionary<string, string> { ["LinkedIn-Version"] = DateTime.UtcNow.AddMonths(-1).ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture), ["X-Restli-Protocol-Version"] = "2.0.0" };
+        string Url(string queryType, string aggregation) =>
+            $"{server.Url}/rest/memberCreatorPostAnalytics?q=entity&entity=(share:{Uri.EscapeDataString(urn)})&queryType={queryType}&aggregation={aggregation}";
+
+        (await ServerCalls.SendAsync(HttpMethod.Get, Url("MEMBERS_REACHED", "DAILY"), token, headers: headers)).Status.ShouldBe(400);
+        (await ServerCalls.SendAsync(HttpMethod.Get, Url("VIEWS", "TOTAL"), token, headers: headers)).Status.ShouldBe(400);
+        var total = await ServerCalls.SendAsync(HttpMethod.Get, Url("MEMBERS_REACHED", "TOTAL"), token, headers: headers);
+        total.Status.ShouldBe(200);
+        total.Body.GetProperty("elements")[0].GetProperty("count").GetInt64().ShouldBe(0);
+    }
 }

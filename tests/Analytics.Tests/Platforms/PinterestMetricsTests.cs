@@ -106,4 +106,18 @@ public sealed class PinterestMetricsTests
         server.Faults.Clear();
         (await app.FetchAsync(owner.TenantId, target, 0)).ShouldBeTrue();
     }
+
+    [Test]
+    public async Task The_server_refuses_a_range_past_ninety_days_and_unknown_metric_types()
+    {
+        var (_, _, _, pinId) = await PublishedTargetAsync();
+        var token = server.Grants.Issue("549755885175", ["boards:read", "pins:read", "user_accounts:read"]).AccessToken;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string Url(DateOnly start, string metrics) => $"{server.Url}/v5/pins/{pinId}/analytics?start_date={start:yyyy-MM-dd}&end_date={today:yyyy-MM-dd}&metric_types={metrics}";
+
+        (await ServerCalls.GetAsync(Url(today.AddDays(-100), "IMPRESSION"), token)).Status.ShouldBe(400);
+        (await ServerCalls.GetAsync(Url(today.AddDays(-10), "IMPRESSION,REACH"), token)).Status.ShouldBe(400);
+        (await ServerCalls.GetAsync($"{server.Url}/v5/pins/{pinId}/analytics?start_date={today.AddDays(-10):yyyy-MM-dd}&end_date={today:yyyy-MM-dd}", token)).Status.ShouldBe(400);
+        (await ServerCalls.GetAsync(Url(today.AddDays(-10), "IMPRESSION,SAVE"), token)).Status.ShouldBe(200);
+    }
 }

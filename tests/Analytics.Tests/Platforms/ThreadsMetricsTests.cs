@@ -98,4 +98,17 @@ public sealed class ThreadsMetricsTests
         status.GetProperty("refusal").GetString().ShouldBe(nameof(PlatformErrorKind.Permanent));
         status.GetProperty("reason").GetString()!.ShouldContain("threads_manage_insights");
     }
+
+    [Test]
+    public async Task The_server_refuses_a_metric_threads_media_insights_do_not_have()
+    {
+        var (_, _, _, threadId) = await PublishedTargetAsync(app);
+        var token = server.Grants.Issue(server.UserId, ["threads_basic", "threads_manage_insights"]).AccessToken;
+
+        var refused = await ServerCalls.GetAsync($"{server.Url}/v1.0/{threadId}/insights?metric=views,clicks", token);
+
+        refused.Status.ShouldBe(400);
+        ServerCalls.GraphCode(refused.Body).ShouldBe(100);
+        (await ServerCalls.GetAsync($"{server.Url}/v1.0/{threadId}/insights?metric=views,quotes", token)).Status.ShouldBe(200);
+    }
 }

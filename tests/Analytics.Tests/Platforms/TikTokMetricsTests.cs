@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Platform.PlatformServers.TikTok;
 using Platform.SocialAccounts.Contracts;
 using Platform.TestKit;
@@ -101,5 +102,22 @@ public sealed class TikTokMetricsTests
         status.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
         server.Faults.Clear();
         (await app.FetchAsync(owner.TenantId, target, 0)).ShouldBeTrue();
+    }
+
+    [Test]
+    public async Task The_server_refuses_unknown_fields_and_more_than_twenty_ids()
+    {
+        var (_, _, _, postId) = await PublishedTargetAsync();
+        var token = server.Grants.Issue(server.OpenId, ["user.info.basic", "video.list"]).AccessToken;
+        var one = JsonSerializer.Serialize(new { filters = new { video_ids = new[] { postId } } });
+
+        var unknown = await ServerCalls.SendAsync(HttpMethod.Post, $"{server.Url}/v2/video/query/?fields=id,play_count", token, one);
+        unknown.Status.ShouldBe(400);
+        unknown.Body.GetProperty("error").GetProperty("code").GetString().ShouldBe("invalid_params");
+        var many = JsonSerializer.Serialize(new { filters = new { video_ids = Enumerable.Range(1, 21).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)) } });
+        (await ServerCalls.SendAsync(HttpMethod.Post, $"{server.Url}/v2/video/query/?fields=id,view_count", token, many)).Status.ShouldBe(400);
+        var found = await ServerCalls.SendAsync(HttpMethod.Post, $"{server.Url}/v2/video/query/?fields=id,view_count", token, one);
+        found.Status.ShouldBe(200);
+        found.Body.GetProperty("data").GetProperty("videos")[0].GetProperty("id").GetString().ShouldBe(postId);
     }
 }

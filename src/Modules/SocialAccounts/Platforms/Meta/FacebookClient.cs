@@ -81,10 +81,17 @@ internal sealed class FacebookClient(HttpClient http, IOptionsMonitor<PlatformOp
         // https://developers.facebook.com/docs/graph-api/reference/insights#page-posts: post_impressions counts times
         // shown. The people it was shown to (reach) is post_total_media_view_unique: post_impressions_unique answers an
         // invalid-metric error for every version since 2025 (https://developers.facebook.com/docs/platforminsights/page/deprecated-metrics).
+        // Likes, comments and shares are the post's own fields, not insights (https://developers.facebook.com/docs/graph-api/reference/post:
+        // shares {count}, absent when never shared; the comments and reactions edges with summary total_count).
+        var post = await GraphGetAsync(platformPostId, account.AccessToken, cancellationToken,
+            ("fields", "shares,comments.summary(true).limit(0),reactions.summary(true).limit(0)"));
         return new PostMetrics(platformPostId,
             Impressions: Metric(insights, "post_impressions"),
             Reach: Metric(insights, "post_total_media_view_unique"),
             Clicks: Metric(insights, "post_clicks"),
+            Likes: OptionalLong(post, "reactions", "summary", "total_count"),
+            Comments: OptionalLong(post, "comments", "summary", "total_count"),
+            Shares: OptionalLong(post, "shares", "count"),
             Other: insights);
     }
 
