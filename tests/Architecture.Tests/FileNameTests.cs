@@ -20,8 +20,10 @@ public sealed class FileNameTests
     private static readonly string[] OneTypePerFile =
     [
         "Modules/Media/",
+        "Modules/SocialAccounts/Content/",
         "Modules/SocialAccounts/Features/",
         "Modules/SocialAccounts/Gateway/",
+        "Modules/SocialAccounts/RateLimits/",
         "Modules/SocialAccounts/Security/",
         "Modules/SocialAccounts/Tokens/",
     ];
