@@ -12,7 +12,6 @@ public sealed class FileNameTests
     /// <summary>Folders (under <c>src/</c>) not yet brought to the rule; shrink this list as each is fixed.</summary>
     private static readonly string[] NotYetChecked =
     [
-        "Modules/SocialAccounts/Platforms/",
         "Web/",
     ];
 
@@ -23,6 +22,7 @@ public sealed class FileNameTests
         "Modules/SocialAccounts/Content/",
         "Modules/SocialAccounts/Features/",
         "Modules/SocialAccounts/Gateway/",
+        "Modules/SocialAccounts/Platforms/",
         "Modules/SocialAccounts/RateLimits/",
         "Modules/SocialAccounts/Security/",
         "Modules/SocialAccounts/Tokens/",
