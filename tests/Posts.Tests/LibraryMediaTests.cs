@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Shouldly;
@@ -7,28 +6,8 @@ using Shouldly;
 namespace Platform.Posts.Tests;
 
 /// <summary>Posts that use items of the tenant's media library by id: refused when not the tenant's, guarded against deletion, signed at publish.</summary>
-public sealed class LibraryMediaTests : PostsFixture
+public sealed class LibraryMediaTests : MediaLibraryFixture
 {
-    // A whole 1×1 PNG, so the library's decoder accepts it.
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-    private readonly string mediaRoot = Path.Combine(Path.GetTempPath(), "platform-posts-media-" + Guid.NewGuid().ToString("N"));
-
-    // The "public address" is the fake X itself, under /public: what X's client downloads is recorded there.
-    protected override Dictionary<string, string?> Settings => new()
-    {
-        ["Media:Local:Root"] = mediaRoot,
-        ["Media:PublicBaseUrl"] = x.Url + "/public",
-    };
-
-    [OneTimeTearDown]
-    public void RemoveFiles()
-    {
-        if (Directory.Exists(mediaRoot))
-        {
-            Directory.Delete(mediaRoot, recursive: true);
-        }
-    }
-
     [Test]
     public async Task A_draft_takes_a_library_item_by_id_with_the_items_facts()
     {
@@ -169,22 +148,4 @@ public sealed class LibraryMediaTests : PostsFixture
         media = mediaIds.Select(id => new { id }).ToArray(),
         targets = new[] { new { accountId = account } },
     };
-
-    private static Task<HttpResponseMessage> ScheduleAsync(TestAccount owner, Guid postId) =>
-        owner.Client.PostAsJsonAsync($"/api/v1/posts/{postId}/schedule", new { scheduledAt = DateTimeOffset.UtcNow.AddHours(1).ToString("O") });
-
-    private static async Task<Guid> UploadAsync(TestAccount owner, string? altText = null)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Png);
-        file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/png");
-        form.Add(file, "file", "dot.png");
-        if (altText is not null)
-        {
-            form.Add(new StringContent(altText), "altText");
-        }
-        var response = await owner.Client.PostAsync("/api/v1/media", form);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Shouldly;
@@ -7,34 +6,14 @@ using Shouldly;
 namespace Platform.Posts.Tests;
 
 /// <summary>A target's own media list, by library id: sent instead of the post's, checked like it, guarding its items from deletion.</summary>
-public sealed class TargetMediaTests : PostsFixture
+public sealed class TargetMediaTests : MediaLibraryFixture
 {
-    // A whole 1×1 PNG, so the library's decoder accepts it.
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-    private readonly string mediaRoot = Path.Combine(Path.GetTempPath(), "platform-posts-target-media-" + Guid.NewGuid().ToString("N"));
-
-    // The "public address" is the fake X itself, under /public: what X's client downloads is recorded there.
-    protected override Dictionary<string, string?> Settings => new()
-    {
-        ["Media:Local:Root"] = mediaRoot,
-        ["Media:PublicBaseUrl"] = x.Url + "/public",
-    };
-
-    [OneTimeTearDown]
-    public void RemoveFiles()
-    {
-        if (Directory.Exists(mediaRoot))
-        {
-            Directory.Delete(mediaRoot, recursive: true);
-        }
-    }
-
     [Test]
     public async Task A_targets_own_media_is_kept_answered_and_sent_instead_of_the_posts()
     {
         var (owner, account) = await OwnerWithXAsync();
-        var postImage = await UploadAsync(owner, Png);
-        var targetImage = await UploadAsync(owner, Png);
+        var postImage = await UploadAsync(owner);
+        var targetImage = await UploadAsync(owner);
 
         var post = await PostApi.CreateAsync(owner.Client, Draft(account, [postImage], [targetImage]));
 
@@ -58,8 +37,8 @@ public sealed class TargetMediaTests : PostsFixture
     {
         var (owner, account) = await OwnerWithXAsync();
         var (stranger, _) = await OwnerWithXAsync();
-        var theirs = await UploadAsync(stranger, Png);
-        var mine = await UploadAsync(owner, Png);
+        var theirs = await UploadAsync(stranger);
+        var mine = await UploadAsync(owner);
 
         foreach (var mediaId in new[] { theirs, Guid.NewGuid() })
         {
@@ -79,7 +58,7 @@ public sealed class TargetMediaTests : PostsFixture
     public async Task A_target_media_entry_given_with_url_facts_besides_its_id_is_a_bad_request()
     {
         var (owner, account) = await OwnerWithXAsync();
-        var mine = await UploadAsync(owner, Png);
+        var mine = await UploadAsync(owner);
         var response = await owner.Client.PostAsJsonAsync("/api/v1/posts", new
         {
             content = "Mixed up",
@@ -93,8 +72,8 @@ public sealed class TargetMediaTests : PostsFixture
     public async Task An_item_only_a_scheduled_posts_target_uses_cannot_be_deleted_until_unscheduled()
     {
         var (owner, account) = await OwnerWithXAsync();
-        var postImage = await UploadAsync(owner, Png);
-        var targetImage = await UploadAsync(owner, Png);
+        var postImage = await UploadAsync(owner);
+        var targetImage = await UploadAsync(owner);
         var post = await PostApi.CreateAsync(owner.Client, Draft(account, [postImage], [targetImage]));
         (await ScheduleAsync(owner, post.Id())).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -109,7 +88,7 @@ public sealed class TargetMediaTests : PostsFixture
     public async Task A_targets_own_media_is_what_its_platforms_rules_judge()
     {
         var (owner, account) = await OwnerWithXAsync();
-        var image = await UploadAsync(owner, Png);
+        var image = await UploadAsync(owner);
         // One image on the post, five on the target: X takes at most four.
         var post = await PostApi.CreateAsync(owner.Client, Draft(account, [image], [image, image, image, image, image]));
 
@@ -127,18 +106,4 @@ public sealed class TargetMediaTests : PostsFixture
         media = postMedia.Select(id => new { id }).ToArray(),
         targets = new[] { new { accountId = account, media = targetMedia.Select(id => new { id }).ToArray() } },
     };
-
-    private static Task<HttpResponseMessage> ScheduleAsync(TestAccount owner, Guid postId) =>
-        owner.Client.PostAsJsonAsync($"/api/v1/posts/{postId}/schedule", new { scheduledAt = DateTimeOffset.UtcNow.AddHours(1).ToString("O") });
-
-    private static async Task<Guid> UploadAsync(TestAccount owner, byte[] png)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(png);
-        file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/png");
-        form.Add(file, "file", "dot.png");
-        var response = await owner.Client.PostAsync("/api/v1/media", form);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
 }

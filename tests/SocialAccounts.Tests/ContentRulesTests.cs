@@ -1,6 +1,7 @@
 using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Platforms;
+using Platform.SocialAccounts.Platforms.Reddit;
 using Shouldly;
 
 namespace Platform.SocialAccounts.Tests;

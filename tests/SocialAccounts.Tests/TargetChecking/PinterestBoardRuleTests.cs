@@ -1,4 +1,4 @@
-using Platform.SocialAccounts.Content;
+using Platform.SocialAccounts.Platforms.Pinterest;
 using Platform.SocialAccounts.Contracts;
 using Shouldly;
 

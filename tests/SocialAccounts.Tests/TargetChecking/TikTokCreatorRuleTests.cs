@@ -1,4 +1,3 @@
-using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Platforms.TikTok;
 using Shouldly;

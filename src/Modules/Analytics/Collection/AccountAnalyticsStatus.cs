@@ -2,14 +2,6 @@ using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Analytics.Collection;
 
-internal enum CollectionState
-{
-    /// <summary>The last fetch for the account worked.</summary>
-    Collecting,
-    /// <summary>The platform refused the last fetch; <see cref="AccountAnalyticsStatus.Reason"/> says why.</summary>
-    Refused,
-}
-
 /// <summary>Whether metrics collection works for an account, so a gap in the numbers always has a readable reason.</summary>
 internal sealed class AccountAnalyticsStatus
 {

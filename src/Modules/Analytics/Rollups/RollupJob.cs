@@ -8,14 +8,6 @@ using Platform.SharedKernel.Jobs;
 
 namespace Platform.Analytics.Rollups;
 
-internal enum RollupOutcome
-{
-    /// <summary>The hours touched by snapshots fetched since the last roll-up were summed again.</summary>
-    Updated,
-    /// <summary>Everything was summed again: the tenant had no roll-ups yet, or they were in another time zone.</summary>
-    Rebuilt,
-}
-
 /// <summary>
 /// Keeps <c>analytics.daily_rollups</c> current. A sweep every few minutes learns which tenants have snapshots newer than
 /// their roll-ups (ids only, through a SECURITY DEFINER function) and queues one roll-up per tenant under its own RLS, which

@@ -51,9 +51,3 @@ internal static class ImageInspector
         return new Result(width, height, data.ToArray());
     }
 }
-
-internal sealed class ImageTooLargeException(int width, int height) : Exception($"The image is {width}×{height} pixels.")
-{
-    public int Width { get; } = width;
-    public int Height { get; } = height;
-}

@@ -24,17 +24,3 @@ internal interface IDirectUploadStore
     /// <summary>Drops the multipart upload and the parts sent to it; one that no longer exists is not an error.</summary>
     Task AbortMultipartAsync(string key, string uploadId, CancellationToken cancellationToken);
 }
-
-/// <summary>A part the client sent, as the store answered it: its number and its ETag.</summary>
-internal sealed record SentPart(int PartNumber, string ETag);
-
-internal enum MultipartCompletionOutcome
-{
-    Completed,
-    /// <summary>The store knows no such upload: completed or aborted already.</summary>
-    NoSuchUpload,
-    /// <summary>The store refused the parts (a wrong ETag, a missing part, a part too small).</summary>
-    Refused,
-}
-
-internal sealed record MultipartCompletion(MultipartCompletionOutcome Outcome, string? Reason = null);

@@ -15,9 +15,3 @@ internal interface IMediaStore
     /// <summary>The object's bytes and type, or null when there is no such object.</summary>
     Task<StoredObject?> OpenReadAsync(string key, CancellationToken cancellationToken);
 }
-
-/// <summary>An object being read; the caller disposes <see cref="Content"/>.</summary>
-internal sealed record StoredObject(Stream Content, string ContentType);
-
-/// <summary>The scheme and host the caller reached the API on, for URLs served by the host itself.</summary>
-internal sealed record HttpRequestContext(string Scheme, string Host, string PathBase);

@@ -23,10 +23,3 @@ internal sealed class LocalUrlSigner(byte[] key, TimeProvider time)
         return time.GetUtcNow().ToUnixTimeSeconds() > expiresUnixSeconds ? LocalUrlCheck.Expired : LocalUrlCheck.Valid;
     }
 }
-
-internal enum LocalUrlCheck
-{
-    Valid,
-    BadSignature,
-    Expired,
-}

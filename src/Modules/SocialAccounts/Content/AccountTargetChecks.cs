@@ -75,9 +75,3 @@ internal sealed class AccountTargetChecks(
         scopes.RunAsync(tenant.RequiredTenantId, services => services.GetRequiredService<SocialAccountsDbContext>().Accounts.AsNoTracking()
             .Where(a => a.Id == accountId).Select(a => (SocialPlatform?)a.Platform).SingleOrDefaultAsync(cancellationToken), cancellationToken);
 }
-
-/// <summary>Creator info was asked of an account on another platform.</summary>
-internal sealed class NotTikTokException(SocialPlatform platform) : Exception($"Creator info belongs to TikTok accounts; this is a {platform} account.")
-{
-    public SocialPlatform Platform { get; } = platform;
-}

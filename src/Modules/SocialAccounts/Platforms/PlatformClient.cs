@@ -8,67 +8,6 @@ using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms;
 
-/// <summary>Tokens as a platform issued them. Lives only in memory; stored encrypted.</summary>
-internal sealed record TokenSet(
-    string AccessToken,
-    string? RefreshToken,
-    DateTimeOffset? ExpiresAt,
-    string Scopes,
-    DateTimeOffset? RefreshExpiresAt = null,
-    IReadOnlyDictionary<string, string>? Facts = null);
-
-/// <summary>An account the user can connect, with the tokens that act for it (a Facebook Page has its own).</summary>
-internal sealed record PlatformIdentity(
-    string ExternalId, string DisplayName, string? Handle, string? AvatarUrl, TokenSet Tokens, IReadOnlyDictionary<string, string> Metadata);
-
-/// <summary>A stored account with its tokens decrypted, for one call. <paramref name="Scopes"/>: what the platform granted, as it wrote them.</summary>
-internal sealed record AccountCredentials(
-    Guid AccountId, string ExternalId, string? Handle, string AccessToken, string? RefreshToken, IReadOnlyDictionary<string, string> Metadata,
-    string Scopes = "")
-{
-    /// <summary>Whether the granted scopes (space- or comma-separated, as platforms write them) include <paramref name="scope"/>.</summary>
-    public bool HasScope(string scope) =>
-        Scopes.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(scope, StringComparer.Ordinal);
-}
-
-/// <summary>One platform's real API: OAuth, identity, publishing, listing, metrics. Errors are <see cref="PlatformException"/>.</summary>
-internal interface IPlatformClient
-{
-    SocialPlatform Platform { get; }
-
-    PlatformOptions Options { get; }
-
-    /// <summary>Whether the authorize URL carries a PKCE challenge (and the exchange its verifier).</summary>
-    bool UsesPkce { get; }
-
-    string BuildAuthorizeUrl(string state, string redirectUri, string codeChallenge);
-
-    Task<TokenSet> ExchangeCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<PlatformIdentity>> FetchIdentitiesAsync(TokenSet tokens, CancellationToken cancellationToken);
-
-    /// <returns>New tokens, or null when the platform offers no refresh for this token.</returns>
-    Task<TokenSet?> RefreshAsync(AccountCredentials account, CancellationToken cancellationToken);
-
-    /// <returns>False where the platform offers no revocation.</returns>
-    Task<bool> RevokeAsync(AccountCredentials account, CancellationToken cancellationToken);
-
-    Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, CancellationToken cancellationToken);
-
-    /// <summary>Publishes, continuing from the steps earlier attempts recorded and recording each new one before the next request.</summary>
-    Task<PublishedPost> PublishAsync(AccountCredentials account, PostContent content, PublishJournal journal, CancellationToken cancellationToken);
-
-    /// <summary>Whether the platform has <paramref name="content"/>, by the identity the platform really shows of a post.</summary>
-    Task<ReconcileResult> ReconcileAsync(
-        AccountCredentials account, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken);
-
-    Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken);
-
-    ContentCheck Validate(PostContent content);
-}
-
 /// <summary>
 /// What every client shares: its options, sending with one error taxonomy (timeouts, garbage and 5xx are transient),
 /// JSON and form helpers. Subclasses say how their platform's error bodies map to <see cref="PlatformErrorKind"/>.
@@ -335,5 +274,3 @@ internal abstract class PlatformClient(HttpClient http, IOptionsMonitor<Platform
     protected static string Url(string authorizeUrl, params (string Name, string? Value)[] query) =>
         authorizeUrl + (authorizeUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + Query(query);
 }
-
-internal sealed record Answer(HttpStatusCode Status, HttpResponseHeaders Headers, string Body);

@@ -4,28 +4,6 @@ using Platform.SocialAccounts.Platforms;
 
 namespace Platform.SocialAccounts.RateLimits;
 
-internal enum PlatformOperation
-{
-    Publish,
-    Read,
-}
-
-internal enum LimitScope
-{
-    /// <summary>Per connected account (the platform's per-user limit).</summary>
-    Account,
-    /// <summary>Per platform app, across every tenant (the platform's per-app limit).</summary>
-    App,
-}
-
-internal sealed record PlatformLimit(SocialPlatform Platform, PlatformOperation? Operation, LimitScope Scope, int Limit, TimeSpan Window, string Source)
-{
-    /// <summary>The limit's key under <c>Platforms:&lt;Platform&gt;:Limits</c>: <c>PublishPerAccount</c>, <c>ReadPerApp</c>, <c>CallsPerApp</c>...</summary>
-    public string Name => NameOf(Operation, Scope);
-
-    public static string NameOf(PlatformOperation? operation, LimitScope scope) => $"{operation?.ToString() ?? "Calls"}Per{scope}";
-}
-
 /// <summary>
 /// Platform limits, enforced before calling so a burst never exceeds them: sliding windows (exact, so daily
 /// publishing caps hold over any 24 hours). A null operation counts every call. The documented limits, from each

@@ -14,8 +14,6 @@ using Platform.SharedKernel.Tenancy;
 
 namespace Platform.Analytics.Features.Refresh;
 
-internal sealed record RefreshAccepted(Guid RefreshId, DateTimeOffset RequestedAt);
-
 internal static class RefreshEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api

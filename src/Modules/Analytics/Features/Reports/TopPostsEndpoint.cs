@@ -11,10 +11,6 @@ using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Analytics.Features.Reports;
 
-internal sealed record TopPost(Guid PostId, IReadOnlyList<SocialPlatform> Platforms, DateTimeOffset FirstPublishedAt, MetricTotals Totals);
-
-internal sealed record TopPosts(DateOnly From, DateOnly To, string TimeZone, ReportMetric Metric, IReadOnlyList<TopPost> Posts);
-
 internal static class TopPostsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api

@@ -3,6 +3,4 @@ using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Analytics.Features.Summary;
 
-internal sealed record EventCount(SocialPlatform Platform, AnalyticsEventType EventType, long Count);
-
 internal sealed record AnalyticsSummary(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<EventCount> Counts);

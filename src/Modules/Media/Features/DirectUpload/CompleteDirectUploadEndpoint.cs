@@ -12,7 +12,6 @@ using Platform.Media.Quotas;
 using Platform.Media.Storage;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
-using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
 
 namespace Platform.Media.Features.DirectUpload;
@@ -26,9 +25,7 @@ namespace Platform.Media.Features.DirectUpload;
 internal static class CompleteDirectUploadEndpoint
 {
     public static void Map(IEndpointRouteBuilder media) =>
-        media.MapPost("/uploads/{id:guid}/complete", HandleAsync)
-            .WithOwnUnitsOfWork()
-            .RequireAuthorization(Policies.Editor)
+        media.MapStep("/uploads/{id:guid}/complete", HandleAsync)
             .WithName("CompleteDirectUpload")
             .WithSummary("Checks the sent file and adds it to the library; a file that fails a check is deleted.")
             .Produces<MediaView>(StatusCodes.Status201Created)

@@ -1,14 +1,28 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Media.Data;
 using Platform.Media.Storage;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Security;
 
 namespace Platform.Media.Features.DirectUpload;
 
+/// <summary>What the steps of a direct upload (start, complete) share: how they are mapped, the store, the clean-up.</summary>
 internal static class DirectUploads
 {
+    /// <summary>
+    /// Maps a step for editors. A step opens its own short units of work, so no database connection is held while the
+    /// store is asked.
+    /// </summary>
+    public static RouteHandlerBuilder MapStep(this IEndpointRouteBuilder media, string pattern, Delegate handler) =>
+        media.MapPost(pattern, handler)
+            .WithOwnUnitsOfWork()
+            .RequireAuthorization(Policies.Editor);
+
     /// <summary>
     /// The store's presigned uploads, or 409 where this installation's store cannot give any (the local disk store): a
     /// state of the installation the client can do nothing about but use the other upload.

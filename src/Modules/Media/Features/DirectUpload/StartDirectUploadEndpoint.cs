@@ -9,7 +9,6 @@ using Platform.Media.Quotas;
 using Platform.Media.Storage;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
-using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
 
 namespace Platform.Media.Features.DirectUpload;
@@ -23,9 +22,7 @@ namespace Platform.Media.Features.DirectUpload;
 internal static class StartDirectUploadEndpoint
 {
     public static void Map(IEndpointRouteBuilder media) =>
-        media.MapPost("/uploads", HandleAsync)
-            .WithOwnUnitsOfWork()
-            .RequireAuthorization(Policies.Editor)
+        media.MapStep("/uploads", HandleAsync)
             .WithName("StartDirectUpload")
             .WithSummary("Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload.")
             .Produces<DirectUploadView>(StatusCodes.Status201Created)

@@ -7,6 +7,7 @@ using Platform.SharedKernel.Security;
 using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Features.Shared;
+using Platform.SocialAccounts.Platforms.TikTok;
 
 namespace Platform.SocialAccounts.Features.GetCreatorInfo;
 

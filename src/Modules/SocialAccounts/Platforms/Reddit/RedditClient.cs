@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.Reddit;

@@ -1,15 +1,5 @@
 namespace Platform.SocialAccounts.Platforms.Reddit;
 
-/// <summary>Whether Reddit showed the account the subreddit.</summary>
-internal enum SubredditVisibility
-{
-    Visible,
-    /// <summary>Reddit answered 404: no such subreddit (or it was banned).</summary>
-    Missing,
-    /// <summary>Reddit answered 403: the subreddit is private (or quarantined) for this account.</summary>
-    Forbidden,
-}
-
 /// <summary>
 /// What <c>GET /r/{subreddit}/about</c> (https://www.reddit.com/dev/api#GET_r_{subreddit}_about) shows the account of a
 /// subreddit; the fields are the subreddit (t5) ones of https://github.com/reddit-archive/reddit/wiki/JSON.

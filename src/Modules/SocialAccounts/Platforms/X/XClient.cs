@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.SocialAccounts.Platforms.X;

@@ -1,7 +1,6 @@
 using Platform.SocialAccounts.Contracts;
-using Platform.SocialAccounts.Platforms.TikTok;
 
-namespace Platform.SocialAccounts.Content;
+namespace Platform.SocialAccounts.Platforms.TikTok;
 
 /// <summary>
 /// What the creator may post now, from creator info (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info):

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Platform.SocialAccounts.Content;
+namespace Platform.SocialAccounts.Platforms.Reddit;
 
 /// <summary>
 /// A subreddit as people write it (<c>r/test</c>, <c>/r/test/</c>, <c> test </c>) reduced to the bare name that

@@ -1,6 +1,6 @@
 using Platform.SocialAccounts.Contracts;
 
-namespace Platform.SocialAccounts.Content;
+namespace Platform.SocialAccounts.Platforms.Pinterest;
 
 /// <summary>A pin goes to one of the account's own boards (https://developers.pinterest.com/docs/api/v5/boards-list).</summary>
 internal static class PinterestBoardRule

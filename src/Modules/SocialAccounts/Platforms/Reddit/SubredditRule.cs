@@ -1,7 +1,6 @@
 using Platform.SocialAccounts.Contracts;
-using Platform.SocialAccounts.Platforms.Reddit;
 
-namespace Platform.SocialAccounts.Content;
+namespace Platform.SocialAccounts.Platforms.Reddit;
 
 /// <summary>
 /// Whether the account may post this in the subreddit, from what Reddit shows it of the subreddit (the t5 fields of

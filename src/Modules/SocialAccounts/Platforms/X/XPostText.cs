@@ -1,4 +1,4 @@
-namespace Platform.SocialAccounts.Content;
+namespace Platform.SocialAccounts.Platforms.X;
 
 /// <summary>
 /// The text an X post really carries: the post's text, with its link appended when the text does not already hold it

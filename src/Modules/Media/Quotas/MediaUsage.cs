@@ -1,13 +1,5 @@
 namespace Platform.Media.Quotas;
 
-/// <summary>Whether one more file of some size fits a tenant's quota, and if not, which limit it breaks.</summary>
-internal enum QuotaOutcome
-{
-    Fits,
-    TooManyFiles,
-    TooManyBytes,
-}
-
 /// <summary>A tenant's usage against its plan's limits.</summary>
 internal sealed record MediaUsage(long UsedBytes, int FileCount, long MaxBytes, int MaxFiles)
 {
