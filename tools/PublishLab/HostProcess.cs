@@ -24,18 +24,20 @@ internal sealed class HostProcess(string name, int port, IReadOnlyDictionary<str
     public static string HostDll => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory,
         "../../../../../src/Host/bin/Release/net10.0/Platform.Host.dll"));
 
+    /// <summary>Starts the process; a restart never migrates (its first start, or another host's, already did), which keeps restarts short.</summary>
     public void Start()
     {
         var log = Path.Combine(logDirectory, $"{name}.log");
         // The shell drops environment variables whose names are not identifiers (a log category has dots): those
         // settings go on the command line instead.
-        var arguments = string.Concat(environment.Where(s => !IsIdentifier(s.Key)).Select(s => $" \"--{s.Key.Replace("__", ":")}={s.Value}\""));
+        var settings = Starts == 0 ? environment : new Dictionary<string, string>(environment) { ["Migrations__ApplyOnStartup"] = "false" };
+        var arguments = string.Concat(settings.Where(s => !IsIdentifier(s.Key)).Select(s => $" \"--{s.Key.Replace("__", ":")}={s.Value}\""));
         var info = new ProcessStartInfo("/bin/sh", ["-c", $"exec dotnet \"{HostDll}\" --urls {Url}{arguments} >>\"{log}\" 2>&1"])
         {
             WorkingDirectory = Path.GetDirectoryName(HostDll)!,
             UseShellExecute = false,
         };
-        foreach (var (key, value) in environment.Where(s => IsIdentifier(s.Key)))
+        foreach (var (key, value) in settings.Where(s => IsIdentifier(s.Key)))
         {
             info.Environment[key] = value;
         }

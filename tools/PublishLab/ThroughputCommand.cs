@@ -117,6 +117,14 @@ internal static class ThroughputCommand
                 $"last published {span:0.00} s after the due instant; {published.Count / span:0} publishes/s end to end"));
         }
         Console.WriteLine($"lateness, attempt start - due:      {Stats.Summary(outcomes.Where(o => o.FirstStartedAt is not null).Select(o => (o.FirstStartedAt!.Value - dues[o.TargetId]).TotalMilliseconds))}");
+        if (mode == "steady")
+        {
+            // Lateness by when the targets fell due: a warming host (JIT, first connections) shows in the first windows only.
+            foreach (var window in outcomes.Where(o => o.FirstStartedAt is not null).GroupBy(o => (int)((dues[o.TargetId] - firstDue).TotalSeconds / 5)).OrderBy(g => g.Key))
+            {
+                Console.WriteLine($"  due {window.Key * 5,3}-{window.Key * 5 + 5,3} s: {Stats.Summary(window.Select(o => (o.FirstStartedAt!.Value - dues[o.TargetId]).TotalMilliseconds))}");
+            }
+        }
         Console.WriteLine($"lateness, platform receive - due:   {Stats.Summary(outcomes.Where(o => received.ContainsKey(o.Text)).Select(o => (received[o.Text] - dues[o.TargetId]).TotalMilliseconds))}");
         Console.WriteLine($"  start -> platform receive:        {Stats.Summary(outcomes.Where(o => o.FirstStartedAt is not null && received.ContainsKey(o.Text)).Select(o => (received[o.Text] - o.FirstStartedAt!.Value).TotalMilliseconds))}");
         Console.WriteLine($"  platform receive -> recorded:     {Stats.Summary(published.Where(o => received.ContainsKey(o.Text)).Select(o => (o.PublishedAt!.Value - received[o.Text]).TotalMilliseconds))}");

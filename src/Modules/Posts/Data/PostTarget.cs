@@ -72,6 +72,31 @@ internal sealed class PostTarget
     /// <summary>Whether an answer to attempt <paramref name="number"/> still owns the target (no takeover started a later one).</summary>
     public bool IsCurrentAttempt(int number) => AttemptCount == number && !IsSettled;
 
+    /// <summary>
+    /// Takes over a target whose worker stopped in the middle of attempt <paramref name="open"/> (a kill, a claim that ran
+    /// out). Only an attempt that reached its send can have left a post on the platform: such an attempt is closed as lost,
+    /// and the next one looks the post up first. The current attempt stopped before its send is given back like any attempt
+    /// that sent nothing: the target is as it was before it (PENDING, or UNCONFIRMED from an earlier loss), so attempts that
+    /// never reached the platform neither cost a lookup nor use up the attempts that end in UNCONFIRMED.
+    /// </summary>
+    /// <returns>True when the attempt was given back: its record is to be dropped.</returns>
+    public bool TakeOver(TargetAttempt open, DateTimeOffset now)
+    {
+        if (open.MayHaveSent || open.Attempt != AttemptCount || IsSettled)
+        {
+            open.CloseAsLost(now);
+            return false;
+        }
+        AttemptCount = open.Attempt - 1;
+        // PUBLISHING is only ever started from a target whose outcomes were all known.
+        if (Status == TargetStatus.Publishing)
+        {
+            Status = TargetStatus.Pending;
+        }
+        UpdatedAt = now;
+        return true;
+    }
+
     public void SettleAsMissed(DateTimeOffset dueAt, DateTimeOffset now) =>
         Settle(TargetStatus.Failed, TargetErrorKind.Missed, $"Due at {dueAt:u} while no publisher was running; not sent so late. Reschedule it.", now);
 

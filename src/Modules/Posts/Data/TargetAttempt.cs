@@ -14,6 +14,15 @@ internal sealed class TargetAttempt
     public string? Error { get; set; }
     public required string Worker { get; set; }
 
+    /// <summary>
+    /// When its worker reached the platform call that may create the post, written and committed before that call.
+    /// Null: the attempt never got that far (a lookup, a media download, a kill before it), so the platform has no post of it.
+    /// </summary>
+    public DateTimeOffset? SendingAt { get; set; }
+
+    /// <summary>Whether the platform may have the post from this attempt: only if it reached its send.</summary>
+    public bool MayHaveSent => SendingAt is not null;
+
     public void Finish(AttemptOutcome outcome, TargetErrorKind? errorKind, string? error)
     {
         Outcome = outcome;

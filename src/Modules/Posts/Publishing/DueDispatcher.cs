@@ -18,6 +18,7 @@ internal sealed class DueDispatcher(
 
     private readonly WakeSignal wake = new();
     private readonly string worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+    private long claims;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,7 +36,10 @@ internal sealed class DueDispatcher(
             {
                 await slots.WaitAsync(stoppingToken);
                 var free = slots.CurrentCount + 1;
-                var claimed = await queue.ClaimAsync(Math.Min(free, options.ClaimBatchSize), worker, options.Lease, stoppingToken);
+                // Each claim has its own owner: a task held up until its claim ran out must not renew the claim this host took
+                // on the same target meanwhile, or two tasks of one host would attempt it at once.
+                var owner = $"{worker}#{++claims}";
+                var claimed = await queue.ClaimAsync(Math.Min(free, options.ClaimBatchSize), owner, options.Lease, stoppingToken);
                 slots.Release();
                 // One task per tenant's share of the claim: its starts and outcomes are written in shared units of work.
                 foreach (var group in claimed.GroupBy(c => c.TenantId))
@@ -46,7 +50,7 @@ internal sealed class DueDispatcher(
                         await slots.WaitAsync(stoppingToken);
                     }
                     // In-flight publishes finish on shutdown: cancelling one mid-call would leave its outcome unknown.
-                    var task = PublishAsync(targets, slots);
+                    var task = PublishAsync(targets, owner, slots);
                     lock (running)
                     {
                         running.Add(task);
@@ -83,12 +87,12 @@ internal sealed class DueDispatcher(
         await listening;
     }
 
-    private async Task PublishAsync(IReadOnlyList<ClaimedTarget> targets, SemaphoreSlim slots)
+    private async Task PublishAsync(IReadOnlyList<ClaimedTarget> targets, string owner, SemaphoreSlim slots)
     {
         await Task.Yield();
         try
         {
-            await publisher.PublishAsync(targets, worker, released: count => { if (count > 0) { slots.Release(count); } }, CancellationToken.None);
+            await publisher.PublishAsync(targets, owner, released: count => { if (count > 0) { slots.Release(count); } }, CancellationToken.None);
         }
         catch (Exception exception)
         {

@@ -6,7 +6,8 @@ namespace Platform.Posts.Publishing;
 
 /// <summary>
 /// Writes to the due index inside the caller's unit of work, so a target is queued exactly when its
-/// post's new status commits. The index's trigger wakes the dispatchers at commit.
+/// post's new status commits. The index's trigger wakes the dispatchers at commit. Every statement locks its rows in
+/// target order, and callers lock the targets' own rows before these: two units of work never wait on each other in a circle.
 /// </summary>
 internal sealed class PublishQueue(DbSession session)
 {
@@ -16,7 +17,7 @@ internal sealed class PublishQueue(DbSession session)
         var ids = targetIds.ToArray();
         await using var command = await session.CreateCommandAsync("""
             INSERT INTO posts.publish_queue (target_id, tenant_id, due_at)
-            SELECT unnest($1::uuid[]), $2, $3
+            SELECT id, $2, $3 FROM unnest($1::uuid[]) AS id ORDER BY id
             ON CONFLICT (target_id) DO UPDATE SET due_at = EXCLUDED.due_at, lease_owner = NULL, lease_until = NULL
             WHERE publish_queue.lease_until IS NULL OR publish_queue.lease_until < clock_timestamp()
             """, cancellationToken);
@@ -37,9 +38,13 @@ internal sealed class PublishQueue(DbSession session)
     public async Task<HashSet<Guid>> RenewClaimsAsync(IEnumerable<Guid> targetIds, string worker, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var command = await session.CreateCommandAsync("""
-            UPDATE posts.publish_queue SET lease_until = clock_timestamp() + $3
-            WHERE target_id = ANY($1) AND lease_owner = $2 AND lease_until > clock_timestamp()
-            RETURNING target_id
+            WITH mine AS (
+                SELECT target_id FROM posts.publish_queue
+                WHERE target_id = ANY($1) AND lease_owner = $2 AND lease_until > clock_timestamp()
+                ORDER BY target_id FOR UPDATE)
+            UPDATE posts.publish_queue q SET lease_until = clock_timestamp() + $3
+            FROM mine WHERE q.target_id = mine.target_id
+            RETURNING q.target_id
             """, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = targetIds.ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = worker });
@@ -59,8 +64,11 @@ internal sealed class PublishQueue(DbSession session)
     {
         var ids = targetIds.ToArray();
         await using var command = await session.CreateCommandAsync("""
-            DELETE FROM posts.publish_queue
-            WHERE target_id = ANY($1) AND (lease_until IS NULL OR lease_until < clock_timestamp())
+            WITH free AS (
+                SELECT target_id FROM posts.publish_queue
+                WHERE target_id = ANY($1) AND (lease_until IS NULL OR lease_until < clock_timestamp())
+                ORDER BY target_id FOR UPDATE)
+            DELETE FROM posts.publish_queue q USING free WHERE q.target_id = free.target_id
             """, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = ids });
         return await command.ExecuteNonQueryAsync(cancellationToken);
@@ -72,7 +80,10 @@ internal sealed class PublishQueue(DbSession session)
         {
             return;
         }
-        await using var command = await session.CreateCommandAsync("DELETE FROM posts.publish_queue WHERE target_id = ANY($1)", cancellationToken);
+        await using var command = await session.CreateCommandAsync("""
+            WITH gone AS (SELECT target_id FROM posts.publish_queue WHERE target_id = ANY($1) ORDER BY target_id FOR UPDATE)
+            DELETE FROM posts.publish_queue q USING gone WHERE q.target_id = gone.target_id
+            """, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = targetIds.ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -107,9 +118,12 @@ internal sealed class PublishQueue(DbSession session)
             return;
         }
         await using var command = await session.CreateCommandAsync("""
+            WITH later AS (
+                SELECT q.target_id, l.due_at
+                FROM posts.publish_queue q JOIN unnest($1::uuid[], $2::timestamptz[]) AS l(target_id, due_at) ON l.target_id = q.target_id
+                ORDER BY q.target_id FOR UPDATE OF q)
             UPDATE posts.publish_queue q SET due_at = later.due_at, lease_owner = NULL, lease_until = NULL
-            FROM unnest($1::uuid[], $2::timestamptz[]) AS later(target_id, due_at)
-            WHERE q.target_id = later.target_id
+            FROM later WHERE q.target_id = later.target_id
             """, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = targets.Select(t => t.TargetId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = targets.Select(t => t.DueAt).ToArray() });

@@ -82,7 +82,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             using var deadline = new CancellationTokenSource(options.Lease / 2 - Stopwatch.GetElapsedTime(attempt.ClaimRenewedAt));
             // No unit of work around the call: SocialAccounts runs short ones of its own, so no connection waits on the platform.
             await using var scope = scopes.CreateTenantScope(tenantId);
-            var outcome = await CallPlatformAsync(scope.ServiceProvider, attempt, JournalOf(tenantId, attempt), window, deadline.Token);
+            var outcome = await CallPlatformAsync(scope.ServiceProvider, attempt, JournalOf(tenantId, attempt), SendingMarkOf(tenantId, attempt), window, deadline.Token);
             answers.TryWrite((attempt, outcome));
         }
         catch (Exception exception)
@@ -98,6 +98,14 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
     private PublishJournal JournalOf(Guid tenantId, Attempt attempt) => new(attempt.Steps, (step, value, cancellationToken) =>
         scopes.RunAsync(tenantId, services => AttemptSteps.RecordAsync(services.GetRequiredService<PostsDbContext>(), attempt.RecordId, step, value, cancellationToken),
             cancellationToken));
+
+    /// <summary>
+    /// Records that the attempt reaches its send, in a short unit of work committed before the request leaves; false when
+    /// the attempt was closed meanwhile (a takeover), and then nothing may be sent.
+    /// </summary>
+    private Func<CancellationToken, Task<bool>> SendingMarkOf(Guid tenantId, Attempt attempt) => cancellationToken =>
+        scopes.RunAsync(tenantId, services => AttemptSending.MarkAsync(services.GetRequiredService<PostsDbContext>(), attempt.RecordId, clock.GetUtcNow(), cancellationToken),
+            cancellationToken);
 
     private async Task RecordAsync(Guid tenantId, List<(Attempt Attempt, PublishOutcome Outcome)> batch, CancellationToken cancellationToken)
     {
@@ -130,6 +138,9 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
     {
         var db = services.GetRequiredService<PostsDbContext>();
         var queue = services.GetRequiredService<PublishQueue>();
+        // Target rows first, queue rows after, as every path that writes both does (recording an outcome, scheduling):
+        // renewing first would hold the queue row while waiting for a target row whose holder waits for that queue row.
+        var locked = await LockAsync(db, claims.Select(c => c.TargetId).ToHashSet(), cancellationToken);
         // A task that started late (a loaded or freshly started host) may find a claim expired and taken over;
         // renewing here also guarantees nobody else claims the target before this attempt's call has ended.
         var renewedAt = Stopwatch.GetTimestamp();
@@ -138,7 +149,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         {
             logger.LogWarning("Claim on target {TargetId} ran out before its attempt started; leaving it to the next claim", lost.TargetId);
         }
-        var targets = await LockAsync(db, held, cancellationToken);
+        var targets = locked.Where(pair => held.Contains(pair.Key)).ToDictionary();
         // Deleted, or done by an earlier run: a re-run must not publish again.
         await queue.RemoveAsync(held.Where(id => !targets.TryGetValue(id, out var target) || target.IsSettled).ToList(), cancellationToken);
         var live = claims.Where(c => targets.TryGetValue(c.TargetId, out var target) && !target.IsSettled).ToList();
@@ -149,7 +160,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         var posts = await LoadPostsAsync(db, live.Select(c => targets[c.TargetId].PostId), cancellationToken);
         var steps = await AttemptSteps.LatestAsync(db, live.Select(c => c.TargetId).ToList(), cancellationToken);
         var now = clock.GetUtcNow();
-        await CloseOpenAttemptsAsync(db, live.Select(c => targets[c.TargetId]).Where(t => t.Status == TargetStatus.Publishing).Select(t => t.Id).ToList(), now, cancellationToken);
+        var open = await OpenAttemptsAsync(db, live.Select(c => targets[c.TargetId]).Where(t => t.OutcomeLost).Select(t => t.Id).ToList(), cancellationToken);
         var gate = services.GetRequiredService<AccountBreakerGate>();
         var breakers = await db.LockBreakersAsync(live[0].TenantId, live.Select(c => targets[c.TargetId].SocialAccountId), cancellationToken);
 
@@ -160,6 +171,13 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         {
             var target = targets[claim.TargetId];
             var post = posts[target.PostId];
+            foreach (var stopped in open[target.Id].OrderByDescending(a => a.Attempt))
+            {
+                if (target.TakeOver(stopped, now))
+                {
+                    db.Attempts.Remove(stopped);
+                }
+            }
             var lostOutcome = target.OutcomeLost;
             if (target.IsMissed(claim.Lateness, options.MissedWindow))
             {
@@ -189,7 +207,8 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
     }
 
     private static async Task<PublishOutcome> CallPlatformAsync(
-        IServiceProvider services, Attempt attempt, PublishJournal journal, SendWindow window, CancellationToken cancellationToken)
+        IServiceProvider services, Attempt attempt, PublishJournal journal, Func<CancellationToken, Task<bool>> markSending, SendWindow window,
+        CancellationToken cancellationToken)
     {
         var accounts = services.GetRequiredService<ISocialAccounts>();
         var outcomeUnknown = attempt.Reconcile;
@@ -216,6 +235,11 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                 }
                 // Not on the platform: from here the target counts as unsent, as the send below assumes.
                 outcomeUnknown = false;
+            }
+            // From here the platform may get the post: a takeover finding this attempt unfinished must look it up.
+            if (!await markSending(cancellationToken))
+            {
+                return new PublishOutcome.NotSent(outcomeUnknown);
             }
             var published = await accounts.PublishAsync(attempt.AccountId, content, journal, cancellationToken);
             return new PublishOutcome.Published(published.PlatformPostId, published.Url, Reconciled: false);
@@ -272,8 +296,9 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         {
             var target = targets.GetValueOrDefault(attempt.TargetId)
                 ?? throw new InvalidOperationException($"Target {attempt.TargetId} vanished while publishing.");
-            var record = records[attempt.RecordId];
-            if (!target.IsCurrentAttempt(attempt.Number))
+            // A takeover closes the attempt it supersedes, or drops it when it never reached its send (the next attempt may
+            // then carry the same number): either way its answer no longer owns the target.
+            if (!records.TryGetValue(attempt.RecordId, out var record) || record.FinishedAt is not null || !target.IsCurrentAttempt(attempt.Number))
             {
                 // Another worker took the target over after this claim ran out; its attempt owns the target now.
                 logger.LogWarning("Target {TargetId}: attempt {Attempt} answered after it was superseded; its outcome {Outcome} is not applied",
@@ -359,17 +384,15 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         ErrorMessage = target.ErrorMessage,
     };
 
-    private static async Task CloseOpenAttemptsAsync(PostsDbContext db, IReadOnlyList<Guid> targetIds, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Attempts whose workers stopped before recording how they ended, by target.</summary>
+    private static async Task<ILookup<Guid, TargetAttempt>> OpenAttemptsAsync(PostsDbContext db, IReadOnlyList<Guid> targetIds, CancellationToken cancellationToken)
     {
         if (targetIds.Count == 0)
         {
-            return;
+            return Array.Empty<TargetAttempt>().ToLookup(a => a.TargetId);
         }
         var open = await db.Attempts.Where(a => targetIds.Contains(a.TargetId) && a.FinishedAt == null).ToListAsync(cancellationToken);
-        foreach (var attempt in open)
-        {
-            attempt.CloseAsLost(now);
-        }
+        return open.ToLookup(a => a.TargetId);
     }
 
     private static async Task<Dictionary<Guid, Post>> LoadPostsAsync(PostsDbContext db, IEnumerable<Guid> postIds, CancellationToken cancellationToken)
