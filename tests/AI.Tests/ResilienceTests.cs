@@ -102,14 +102,15 @@ public sealed class ResilienceTests
     public async Task A_provider_slower_than_the_timeout_is_abandoned_for_the_fallback()
     {
         compatible.Reset();
-        compatible.Script(ChatPath, ProviderBodies.OpenAiChat("Too late", 10, 10) with { Delay = TimeSpan.FromSeconds(4) });
+        compatible.Script(ChatPath, ProviderBodies.OpenAiChat("Too late", 10, 10) with { Delay = TimeSpan.FromSeconds(10) });
         var tenant = await app.CreateTenantAsync();
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var response = await app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/captions", new { prompt = "Slow brew. Worth the wait.", platforms = new[] { "x" }, variants = 1 });
 
         clock.Elapsed.ShouldBeGreaterThan(TimeSpan.FromSeconds(0.9));
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3.5));
+        // Well under the provider's 10 s: its answer was not waited for (the margin absorbs a loaded machine).
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(7));
         compatible.On(ChatPath).Count().ShouldBe(1);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.JsonAsync()).GetProperty("provider").GetString().ShouldBe("offline");

@@ -32,6 +32,9 @@ public class PlatformApp(IDictionary<string, string?>? settings = null) : WebApp
             ["Redis:InstanceName"] = Database.Name + ":",
             ["RateLimiting:PermitsPerMinute"] = "100000",
             ["Hangfire:WorkerCount"] = "2",
+            // Tests check what a request does, not how quickly a saturated test machine admits it: a request waits up to
+            // 10 s for a connection instead of 1 s. The tests of admission itself set their own wait.
+            ["Database:Requests:WaitMilliseconds"] = "10000",
         };
         // Outside Development the host needs keys of its own, the same for every host on one database. A fixture that
         // brings its own encryption keys gets none generated, so the current key it chose stays current.

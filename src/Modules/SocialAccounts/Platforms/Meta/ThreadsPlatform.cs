@@ -26,7 +26,7 @@ internal sealed class ThreadsPlatform : PlatformDescriptor
     public override IReadOnlyList<PlatformLimit> Limits =>
         [new(Platform, PlatformOperation.Publish, LimitScope.Account, 250, TimeSpan.FromHours(24), "250 API-published posts per 24 h")];
 
-    public override TextLimit Text { get; } = new(TextCounting.Threads, 500, "characters (emoji count their UTF-8 bytes)");
+    public override TextLimit Text { get; } = new(ThreadsTextCounting.Length, 500, "characters (emoji count their UTF-8 bytes)");
 
     public override void CheckContent(ContentChecker check)
     {

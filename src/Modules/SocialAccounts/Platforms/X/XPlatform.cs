@@ -30,7 +30,7 @@ internal sealed class XPlatform : PlatformDescriptor
         new(Platform, PlatformOperation.Publish, LimitScope.App, 10_000, TimeSpan.FromHours(24), "POST /2/tweets 10,000/24 h per app"),
     ];
 
-    public override TextLimit Text { get; } = new(TextCounting.XWeighted, 280, "weighted characters (URLs count 23, emoji and CJK 2)");
+    public override TextLimit Text { get; } = new(XTextCounting.Weighted, 280, "weighted characters (URLs count 23, emoji and CJK 2)");
 
     /// <summary>What is counted is what is sent, the appended link included.</summary>
     public override string? SentText(PostContent content) => XPostText.Compose(content.Text, content.Link);
