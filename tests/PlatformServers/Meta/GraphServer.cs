@@ -114,6 +114,22 @@ public abstract partial class GraphServer(string clientId, string clientSecret) 
         return Json(new { error }, status, headers);
     }
 
+    /// <summary>
+    /// The <c>metric</c> parameter of an insights call: required, and each metric among <paramref name="valid"/>; otherwise
+    /// (#100) naming the first one that is not, with the valid values.
+    /// </summary>
+    protected static IResult? RequestedMetrics(GraphCall call, IReadOnlyCollection<string> valid, out IReadOnlyList<string> requested)
+    {
+        requested = GraphInsights.Requested(call);
+        if (requested.Count == 0)
+        {
+            return InvalidParameter("The parameter metric is required.");
+        }
+        return GraphInsights.FirstInvalid(requested, valid) is { } invalid
+            ? InvalidParameter($"metric[{invalid.Index}] must be one of the following values: {string.Join(", ", valid)}")
+            : null;
+    }
+
     /// <summary>A missing parameter or a value the endpoint does not take: (#100), OAuthException.</summary>
     protected static IResult InvalidParameter(string message) => Error(400, $"(#100) {message}", "OAuthException", 100);
 

@@ -298,15 +298,9 @@ public sealed class InstagramServer() : FacebookLoginServer("instagram-app-id", 
         {
             return refused;
         }
-        var requested = GraphInsights.Requested(call);
-        if (requested.Count == 0)
+        if (RequestedMetrics(call, published.MediaType == "REELS" ? ReelsMetrics : FeedMetrics, out var requested) is { } invalid)
         {
-            return InvalidParameter("The parameter metric is required.");
-        }
-        var valid = published.MediaType == "REELS" ? ReelsMetrics : FeedMetrics;
-        if (GraphInsights.FirstInvalid(requested, valid) is { } invalid)
-        {
-            return InvalidParameter($"metric[{invalid.Index}] must be one of the following values: {string.Join(", ", valid)}");
+            return invalid;
         }
         return await StepAsync(context, Steps.MediaInsights, () => Json(GraphInsights.Answer(published.Id, requested, Insights)));
     }

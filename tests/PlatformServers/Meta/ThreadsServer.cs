@@ -303,14 +303,9 @@ public sealed class ThreadsServer() : GraphServer("threads-app-id", "threads-app
         {
             return refused;
         }
-        var requested = GraphInsights.Requested(call);
-        if (requested.Count == 0)
+        if (RequestedMetrics(call, MediaMetrics, out var requested) is { } invalid)
         {
-            return InvalidParameter("The parameter metric is required.");
-        }
-        if (GraphInsights.FirstInvalid(requested, MediaMetrics) is { } invalid)
-        {
-            return InvalidParameter($"metric[{invalid.Index}] must be one of the following values: {string.Join(", ", MediaMetrics)}");
+            return invalid;
         }
         return await StepAsync(context, Steps.MediaInsights, () => Json(GraphInsights.Answer(post.Id, requested, Insights)));
     }
@@ -331,14 +326,9 @@ public sealed class ThreadsServer() : GraphServer("threads-app-id", "threads-app
         {
             return refused;
         }
-        var requested = GraphInsights.Requested(call);
-        if (requested.Count == 0)
+        if (RequestedMetrics(call, UserMetrics, out var requested) is { } invalid)
         {
-            return InvalidParameter("The parameter metric is required.");
-        }
-        if (GraphInsights.FirstInvalid(requested, UserMetrics) is { } invalid)
-        {
-            return InvalidParameter($"metric[{invalid.Index}] must be one of the following values: {string.Join(", ", UserMetrics)}");
+            return invalid;
         }
         foreach (var name in new[] { "since", "until" })
         {
