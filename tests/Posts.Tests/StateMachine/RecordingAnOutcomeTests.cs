@@ -114,16 +114,19 @@ public sealed class RecordingAnOutcomeTests
     }
 
     [Test]
-    public void An_unknown_outcome_on_the_last_attempt_settles_unconfirmed_and_tells_the_user_to_check()
+    public void An_unknown_outcome_on_the_last_attempt_is_not_settled_but_looked_up_once_after_a_short_delay()
     {
         var (target, attempt) = Attempting(attemptsBefore: 2);
 
         target.RecordOutcome(attempt, new PublishOutcome.Unknown("timeout"), ThreeAttempts, Now);
 
         target.Status.ShouldBe(TargetStatus.Unconfirmed);
-        target.NextAttemptAt.ShouldBeNull();
-        target.IsSettled.ShouldBeTrue();
-        target.ErrorMessage!.ShouldContain("Check the account");
+        target.IsSettled.ShouldBeFalse("the platform may still say whether it has the post");
+        target.NextAttemptAt.ShouldBe(Now + FinalLookupDelay);
+        target.ErrorKind.ShouldBe(TargetErrorKind.Unknown);
+        target.AttemptCount.ShouldBe(3);
+        target.OnlyLookupLeft(ThreeAttempts).ShouldBeTrue();
+        attempt.Outcome.ShouldBe(AttemptOutcome.Unconfirmed);
         attempt.Error.ShouldBe("timeout");
     }
 

@@ -23,6 +23,12 @@ internal abstract record PublishOutcome
     public sealed record Unknown(string Message) : PublishOutcome;
 
     /// <summary>
+    /// The final lookup, after the last attempt's outcome was lost, did not find the post: nothing was published, and no
+    /// attempt is left to send it.
+    /// </summary>
+    public sealed record Absent : PublishOutcome;
+
+    /// <summary>
     /// An earlier attempt's answer was lost and the platform offers this account no reliable lookup
     /// (<paramref name="Reason"/>): nothing is sent again; a person must check the account.
     /// </summary>
