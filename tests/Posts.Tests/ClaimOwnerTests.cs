@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Posts.Publishing;
 using Shouldly;
@@ -15,8 +13,7 @@ public sealed class ClaimOwnerTests : PostsFixture
 {
     protected override Dictionary<string, string?> Settings => new() { ["Publishing:DispatcherEnabled"] = "false" };
 
-    private readonly ConcurrentQueue<(string Id, string Text, DateTimeOffset At)> timeline = new();
-    private int tweetIds = 7_000;
+    private XTimeline timeline = null!;
 
     private TargetPublisher Publisher => app.Services.GetRequiredService<TargetPublisher>();
 
@@ -24,19 +21,14 @@ public sealed class ClaimOwnerTests : PostsFixture
     public void Reset()
     {
         x.Reset();
-        timeline.Clear();
-        x.On("GET", $"/2/users/{PostsApp.XUserId}/tweets", _ => FakeResponse.Json(JsonSerializer.Serialize(new
-        {
-            data = timeline.Reverse().Select(t => new { id = t.Id, text = t.Text, created_at = t.At.ToString("yyyy-MM-ddTHH:mm:ss.fffZ") }),
-            meta = new { result_count = timeline.Count },
-        })));
+        timeline = new XTimeline(x, firstId: 7_000);
     }
 
     [Test]
     public async Task A_claim_that_ran_out_and_was_claimed_again_by_the_same_host_starts_nothing()
     {
         var (owner, account) = await OwnerWithXAsync();
-        AcceptTweets(answerAfter: null);
+        timeline.AcceptTweets(answerAfter: null);
         var target = await DueTargetAsync(owner, account, "Claimed twice by one host");
         await SuperuserScalarAsync(
             "UPDATE posts.publish_queue SET lease_owner = 'host-1#1', lease_until = now() - interval '1 second' WHERE target_id = $1", target);
@@ -61,12 +53,12 @@ public sealed class ClaimOwnerTests : PostsFixture
     {
         var (owner, account) = await OwnerWithXAsync();
         // X takes the tweet at once but answers late, after this worker's claim ran out (a starved host).
-        AcceptTweets(answerAfter: TimeSpan.FromSeconds(3));
+        timeline.AcceptTweets(answerAfter: TimeSpan.FromSeconds(3));
         var target = await DueTargetAsync(owner, account, "Answered after the takeover");
         await SuperuserScalarAsync(
             "UPDATE posts.publish_queue SET lease_owner = 'host-a#1', lease_until = now() + interval '1 minute' WHERE target_id = $1", target);
         var stale = Publisher.PublishAsync([new ClaimedTarget(target, owner.TenantId, DateTimeOffset.UtcNow, TimeSpan.Zero)], "host-a#1", released: null, CancellationToken.None);
-        await Eventually.WaitForAsync(() => Task.FromResult(timeline.Count), count => count == 1);
+        await Eventually.WaitForAsync(() => Task.FromResult(timeline.Tweets.Count), count => count == 1);
 
         await SuperuserScalarAsync("UPDATE posts.publish_queue SET lease_until = now() - interval '1 second' WHERE target_id = $1", target);
         var takeover = await ClaimAsync(target, "host-b#1");
@@ -76,7 +68,7 @@ public sealed class ClaimOwnerTests : PostsFixture
         x.To("POST", "/2/tweets").Count.ShouldBe(1);
         var post = await PostApi.GetAsync(owner.Client, (Guid)(await SuperuserScalarAsync("SELECT post_id FROM posts.post_targets WHERE id = $1", target))!);
         post.Target().GetProperty("status").GetString().ShouldBe("Published");
-        post.Target().GetProperty("platformPostId").GetString().ShouldBe(timeline.Single().Id);
+        post.Target().GetProperty("platformPostId").GetString().ShouldBe(timeline.Tweets.Single().Id);
         // The takeover closed the first attempt as lost and found the post; the late answer changed neither.
         (await SuperuserScalarAsync("SELECT string_agg(outcome || '@' || worker, ',' ORDER BY attempt) FROM posts.target_attempts WHERE target_id = $1", target))
             .ShouldBe("unconfirmed@host-a#1,reconciled@host-b#1");
@@ -98,12 +90,4 @@ public sealed class ClaimOwnerTests : PostsFixture
         var claimed = await app.Services.GetRequiredService<DueQueueReader>().ClaimAsync(100, claimOwner, TimeSpan.FromMinutes(1), CancellationToken.None);
         return claimed.Single(c => c.TargetId == target);
     }
-
-    /// <summary>X creates each tweet at once (its timeline shows it) and answers after <paramref name="answerAfter"/>.</summary>
-    private void AcceptTweets(TimeSpan? answerAfter) => x.On("POST", "/2/tweets", request =>
-    {
-        var id = Interlocked.Increment(ref tweetIds).ToString();
-        timeline.Enqueue((id, JsonDocument.Parse(request.Body).RootElement.GetProperty("text").GetString()!, DateTimeOffset.UtcNow));
-        return FakeResponse.Json($$$"""{"data":{"id":"{{{id}}}","text":"ok"}}""", 201) with { Delay = answerAfter };
-    });
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Shouldly;
 
 namespace Platform.Posts.Tests;
@@ -17,19 +15,13 @@ public sealed class FinalLookupPublishingTests : PostsFixture
         ["Publishing:FinalLookupDelay"] = "00:00:00.500",
     };
 
-    private readonly ConcurrentQueue<(string Id, string Text, DateTimeOffset At)> timeline = new();
-    private int tweetIds = 5_000;
+    private XTimeline timeline = null!;
 
     [SetUp]
     public void Reset()
     {
         x.Reset();
-        timeline.Clear();
-        x.On("GET", $"/2/users/{PostsApp.XUserId}/tweets", _ => FakeResponse.Json(JsonSerializer.Serialize(new
-        {
-            data = timeline.Reverse().Select(t => new { id = t.Id, text = t.Text, created_at = t.At.ToString("yyyy-MM-ddTHH:mm:ss.fffZ") }),
-            meta = new { result_count = timeline.Count },
-        })));
+        timeline = new XTimeline(x, firstId: 5_000);
     }
 
     [Test]
@@ -37,23 +29,18 @@ public sealed class FinalLookupPublishingTests : PostsFixture
     {
         var (owner, account) = await OwnerWithXAsync();
         // X takes the tweet, then its answer never arrives in time (the client gives up after its 3 s timeout).
-        x.On("POST", "/2/tweets", request =>
-        {
-            var id = Interlocked.Increment(ref tweetIds).ToString();
-            timeline.Enqueue((id, JsonDocument.Parse(request.Body).RootElement.GetProperty("text").GetString()!, DateTimeOffset.UtcNow));
-            return FakeResponse.Json($$$"""{"data":{"id":"{{{id}}}","text":"ok"}}""", 201) with { Delay = TimeSpan.FromSeconds(8) };
-        });
+        timeline.AcceptTweets(answerAfter: TimeSpan.FromSeconds(8));
         var post = await PostApi.CreateAsync(owner.Client, PostApi.Draft(account, "Answer lost on the last attempt"));
 
         await PostApi.PublishAsync(owner.Client, post.Id());
         var settled = await PostApi.WaitForAsync(owner.Client, post.Id(), "Published", "Failed", "PartiallyPublished");
 
         x.To("POST", "/2/tweets").Count.ShouldBe(1);
-        timeline.Count.ShouldBe(1, "exactly one post on the platform");
+        timeline.Tweets.Count.ShouldBe(1, "exactly one post on the platform");
         settled.Target().GetProperty("status").GetString().ShouldBe("Published");
-        settled.Target().GetProperty("platformPostId").GetString().ShouldBe(timeline.Single().Id);
+        settled.Target().GetProperty("platformPostId").GetString().ShouldBe(timeline.Tweets.Single().Id);
         settled.Target().GetProperty("attemptCount").GetInt32().ShouldBe(1, "the lookup is not an attempt");
-        x.To("GET", $"/2/users/{PostsApp.XUserId}/tweets").ShouldNotBeEmpty();
+        x.To("GET", XTimeline.Path).ShouldNotBeEmpty();
         (await OutcomesAsync(settled.Target().Id())).ShouldBe("unconfirmed,reconciled");
     }
 
@@ -69,7 +56,7 @@ public sealed class FinalLookupPublishingTests : PostsFixture
         var settled = await PostApi.WaitForAsync(owner.Client, post.Id(), "Published", "Failed", "PartiallyPublished");
 
         x.To("POST", "/2/tweets").Count.ShouldBe(1);
-        x.To("GET", $"/2/users/{PostsApp.XUserId}/tweets").Count.ShouldBe(1);
+        x.To("GET", XTimeline.Path).Count.ShouldBe(1);
         settled.Target().GetProperty("status").GetString().ShouldBe("Failed");
         settled.Target().GetProperty("errorKind").GetString().ShouldBe("Transient");
         settled.Target().GetProperty("errorMessage").GetString()!.ShouldContain("nothing was published");

@@ -175,9 +175,16 @@ internal sealed class PostTarget
                 Settle(TargetStatus.Published, null, null, now);
                 attempt.Outcome = published.Reconciled ? AttemptOutcome.Reconciled : AttemptOutcome.Published;
                 break;
-            case PublishOutcome.Refused refused when finalLookup:
-                // The lookup itself was refused (the platform's rate limit, say): it did not say whether the post is there.
-                SettleUnconfirmed(attempt, $"The platform refused the lookup ({refused.Message})", refused.Message, now);
+            case PublishOutcome.Refused { OutcomeUnknown: true, IsRetryable: true } refused when !finalLookup:
+                // The lookup was refused for now: the next attempt (or, after the last, the final lookup) looks again first.
+                var waitFor = attemptLeft ? retries.DelayAfter(attempt.Attempt, refused.RetryAfter)
+                    : refused.RetryAfter is { } retryAfter && retryAfter > retries.FinalLookupDelay ? retryAfter : retries.FinalLookupDelay;
+                RetryLater(TargetStatus.Unconfirmed, TargetErrorKinds.From(refused.Kind), refused.Message, waitFor, now);
+                attempt.Finish(AttemptOutcome.Unconfirmed, TargetErrorKinds.From(refused.Kind), refused.Message);
+                break;
+            case PublishOutcome.Refused refused when finalLookup || refused.OutcomeUnknown:
+                // The lookup itself was refused for good, or once more after the attempts: it did not say whether the post is there.
+                SettleUnconfirmed(attempt, $"the lookup got no answer ({refused.Message})", refused.Message, now);
                 break;
             case PublishOutcome.Absent:
                 // The last attempt's request did not create the post after all, and its attempts are used up.
@@ -216,7 +223,7 @@ internal sealed class PostTarget
                 attempt.Finish(AttemptOutcome.Unconfirmed, TargetErrorKind.Unknown, unknown.Message);
                 break;
             case PublishOutcome.Unknown unknown:
-                SettleUnconfirmed(attempt, $"The lookup failed too ({unknown.Message})", unknown.Message, now);
+                SettleUnconfirmed(attempt, $"the lookup failed too ({unknown.Message})", unknown.Message, now);
                 break;
         }
     }

@@ -223,7 +223,8 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             if (missingMedia.Count > 0)
             {
                 return new PublishOutcome.Refused(PlatformErrorKind.ContentRejected,
-                    $"Library media {string.Join(", ", missingMedia)} was deleted before the post was sent.", null, NothingCreated: !attempt.Reconcile);
+                    $"Library media {string.Join(", ", missingMedia)} was deleted before the post was sent.", null, NothingCreated: !attempt.Reconcile,
+                    OutcomeUnknown: attempt.Reconcile);
             }
             if (attempt.Reconcile)
             {
@@ -264,7 +265,8 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         }
         catch (PlatformException refused) when (refused.Kind != PlatformErrorKind.Transient)
         {
-            return new PublishOutcome.Refused(refused.Kind, refused.Message, refused.RetryAfter);
+            // A refused lookup (the platform's rate limit, say) says nothing about an earlier attempt's post.
+            return new PublishOutcome.Refused(refused.Kind, refused.Message, refused.RetryAfter, OutcomeUnknown: outcomeUnknown);
         }
         catch (SendWindowClosedException)
         {
