@@ -119,6 +119,30 @@ public sealed class PublishingTests : PostsFixture
     }
 
     [Test]
+    public async Task A_lookup_refused_by_the_platforms_rate_limit_is_made_again_before_anything_is_sent_again()
+    {
+        var (owner, account) = await OwnerWithXAsync();
+        // X creates the tweet but the answer is lost, then refuses the first lookup with its rate limit.
+        x.On("POST", "/2/tweets", FakeResponse.Json("""{"title":"Service Unavailable","status":503}""", 503));
+        var lookups = 0;
+        x.On("GET", XTimeline.Path, _ => Interlocked.Increment(ref lookups) == 1
+            ? FakeResponse.Json("""{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}""", 429,
+                new Dictionary<string, string> { ["x-rate-limit-reset"] = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString() })
+            : FakeResponse.Json($$$"""
+                {"data":[{"id":"78","text":"Looked up twice","created_at":"{{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ}}}"}],"meta":{"result_count":1}}
+                """));
+        var post = await PostApi.CreateAsync(owner.Client, PostApi.Draft(account, "Looked up twice"));
+
+        await owner.Client.PostAsync($"/api/v1/posts/{post.Id()}/publish", null);
+        var published = await PostApi.WaitForAsync(owner.Client, post.Id(), "Published", "Failed");
+
+        published.GetProperty("status").GetString().ShouldBe("Published");
+        published.Target().GetProperty("platformPostId").GetString().ShouldBe("78");
+        x.To("POST", "/2/tweets").Count.ShouldBe(1);
+        x.To("GET", XTimeline.Path).Count.ShouldBe(2, "the refused lookup, then the one that found it");
+    }
+
+    [Test]
     public async Task An_outcome_that_cannot_be_settled_stays_unconfirmed_and_is_not_retried_blindly()
     {
         var (owner, account) = await OwnerWithXAsync();

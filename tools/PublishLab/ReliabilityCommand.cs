@@ -56,6 +56,8 @@ internal static class ReliabilityCommand
             ["Publishing__Lease"] = "00:00:03",
             ["Publishing__RetryBaseDelay"] = "00:00:00.200",
             ["Publishing__IdlePoll"] = "00:00:00.500",
+            // The local servers list a post as soon as they accept it: the last attempt's lookup need not wait 30 s for them.
+            ["Publishing__FinalLookupDelay"] = "00:00:01",
             // The breaker's pause scaled down with the lease (2.5 leases, as 5 min to 2 min in production): a paused account
             // still waits and is tried again by one trial post, within the settle window rather than minutes after it.
             ["Publishing__CircuitBreaker__BreakDuration"] = BreakDuration.ToString("c", CultureInfo.InvariantCulture),

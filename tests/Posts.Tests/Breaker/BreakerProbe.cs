@@ -26,14 +26,18 @@ internal static class BreakerProbe
     public static int Sent(this FakePlatform x, string text) =>
         x.To("POST", "/2/tweets").Count(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("text").GetString() == text);
 
-    /// <summary>Publishes <paramref name="count"/> posts now and waits until each has failed (the platform must be failing).</summary>
+    /// <summary>
+    /// Publishes <paramref name="count"/> posts now and waits until each one's attempt has failed (the platform must be
+    /// failing): refused, the target is FAILED; unknown, it is UNCONFIRMED, its final lookup ahead (which the pause this
+    /// failure opens may hold back).
+    /// </summary>
     public static async Task FailPostsAsync(HttpClient client, Guid account, int count)
     {
         for (var i = 0; i < count; i++)
         {
             var post = await PostApi.CreateAsync(client, PostApi.Draft(account, $"Doomed #{i} {Guid.NewGuid():N}"));
             await PostApi.PublishAsync(client, post.Id());
-            await PostApi.WaitForAsync(client, post.Id(), "Failed");
+            await PostApi.WaitUntilAsync(client, post.Id(), failed => failed.Target().GetProperty("status").GetString() is "Failed" or "Unconfirmed");
         }
     }
 

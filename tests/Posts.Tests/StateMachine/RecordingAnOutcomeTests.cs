@@ -114,17 +114,62 @@ public sealed class RecordingAnOutcomeTests
     }
 
     [Test]
-    public void An_unknown_outcome_on_the_last_attempt_settles_unconfirmed_and_tells_the_user_to_check()
+    public void An_unknown_outcome_on_the_last_attempt_is_not_settled_but_looked_up_once_after_a_short_delay()
     {
         var (target, attempt) = Attempting(attemptsBefore: 2);
 
         target.RecordOutcome(attempt, new PublishOutcome.Unknown("timeout"), ThreeAttempts, Now);
 
         target.Status.ShouldBe(TargetStatus.Unconfirmed);
-        target.NextAttemptAt.ShouldBeNull();
-        target.IsSettled.ShouldBeTrue();
-        target.ErrorMessage!.ShouldContain("Check the account");
+        target.IsSettled.ShouldBeFalse("the platform may still say whether it has the post");
+        target.NextAttemptAt.ShouldBe(Now + FinalLookupDelay);
+        target.ErrorKind.ShouldBe(TargetErrorKind.Unknown);
+        target.AttemptCount.ShouldBe(3);
+        target.OnlyLookupLeft(ThreeAttempts).ShouldBeTrue();
+        attempt.Outcome.ShouldBe(AttemptOutcome.Unconfirmed);
         attempt.Error.ShouldBe("timeout");
+    }
+
+    [Test]
+    public void A_lookup_refused_for_now_with_attempts_left_stays_unconfirmed_so_the_next_attempt_looks_again_before_sending()
+    {
+        var (target, attempt) = Attempting(attemptsBefore: 1, TargetStatus.Unconfirmed);
+
+        target.RecordOutcome(attempt, new PublishOutcome.Refused(PlatformErrorKind.RateLimited, "slow down", TimeSpan.FromMinutes(15), OutcomeUnknown: true), ThreeAttempts, Now);
+
+        target.Status.ShouldBe(TargetStatus.Unconfirmed);
+        target.OutcomeLost.ShouldBeTrue();
+        target.IsSettled.ShouldBeFalse();
+        target.ErrorKind.ShouldBe(TargetErrorKind.RateLimited);
+        target.NextAttemptAt.ShouldBe(Now + TimeSpan.FromMinutes(15));
+        attempt.Outcome.ShouldBe(AttemptOutcome.Unconfirmed);
+    }
+
+    [Test]
+    public void A_lookup_refused_for_now_on_the_last_attempt_leaves_the_final_lookup_not_before_the_platforms_retry_after()
+    {
+        var (target, attempt) = Attempting(attemptsBefore: 2, TargetStatus.Unconfirmed);
+
+        target.RecordOutcome(attempt, new PublishOutcome.Refused(PlatformErrorKind.RateLimited, "slow down", TimeSpan.FromMinutes(15), OutcomeUnknown: true), ThreeAttempts, Now);
+
+        target.Status.ShouldBe(TargetStatus.Unconfirmed);
+        target.OnlyLookupLeft(ThreeAttempts).ShouldBeTrue();
+        target.NextAttemptAt.ShouldBe(Now + TimeSpan.FromMinutes(15));
+    }
+
+    [TestCase(PlatformErrorKind.Permanent)]
+    [TestCase(PlatformErrorKind.ContentRejected)]
+    public void A_lookup_refused_for_good_settles_unconfirmed_not_failed_since_the_post_may_be_there(PlatformErrorKind kind)
+    {
+        var (target, attempt) = Attempting(attemptsBefore: 1, TargetStatus.Unconfirmed);
+
+        target.RecordOutcome(attempt, new PublishOutcome.Refused(kind, "forbidden", null, OutcomeUnknown: true), ThreeAttempts, Now);
+
+        target.Status.ShouldBe(TargetStatus.Unconfirmed);
+        target.IsSettled.ShouldBeTrue();
+        target.ErrorMessage!.ShouldContain("forbidden");
+        target.CanRetryManually(confirmedNotPublished: false).ShouldBe(ManualRetry.NeedsConfirmation);
+        attempt.Outcome.ShouldBe(AttemptOutcome.Unconfirmed);
     }
 
     [Test]

@@ -38,5 +38,5 @@ public sealed class RetryScheduleTests
 
     [Test]
     public void The_policy_waits_by_the_schedule_from_its_base_delay() =>
-        new RetryPolicy(3, TimeSpan.FromSeconds(10)).DelayAfter(2, TimeSpan.FromMinutes(1)).ShouldBe(TimeSpan.FromMinutes(1));
+        new RetryPolicy(3, TimeSpan.FromSeconds(10), TimeSpan.Zero).DelayAfter(2, TimeSpan.FromMinutes(1)).ShouldBe(TimeSpan.FromMinutes(1));
 }

@@ -9,7 +9,8 @@ internal static class Targets
 {
     public static readonly DateTimeOffset Now = new(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    public static readonly RetryPolicy ThreeAttempts = new(3, TimeSpan.FromSeconds(30));
+    public static readonly TimeSpan FinalLookupDelay = TimeSpan.FromSeconds(20);
+    public static readonly RetryPolicy ThreeAttempts = new(3, TimeSpan.FromSeconds(30), FinalLookupDelay);
 
     public static PostTarget New(TargetStatus status = TargetStatus.Pending, int attempts = 0, DateTimeOffset? nextAttemptAt = null) => new()
     {

@@ -24,6 +24,25 @@ internal static class AccountBreakerQueries
             """).ToDictionaryAsync(b => b.SocialAccountId, cancellationToken);
     }
 
+    /// <summary>
+    /// Creates closed rows for the accounts that have none, in account order like <see cref="LockBreakersAsync"/>: a new row
+    /// is held by its creator until commit, so creating several in another order could wait in a circle with another creator.
+    /// </summary>
+    public static async Task CreateMissingBreakersAsync(
+        this PostsDbContext db, Guid tenantId, IEnumerable<Guid> accountIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = accountIds.Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return;
+        }
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO posts.account_breakers (tenant_id, social_account_id, updated_at)
+            SELECT {tenantId}, account, {now} FROM unnest({ids}) AS account ORDER BY account
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+    }
+
     /// <summary>The account's row, created closed when it has none; concurrent creators end up with the same row.</summary>
     public static async Task<AccountBreaker> LockOrCreateBreakerAsync(this PostsDbContext db, Guid tenantId, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -66,6 +66,12 @@ internal sealed class PostTarget
     /// <summary>An earlier attempt may have reached the platform without its outcome being recorded: look before sending.</summary>
     public bool OutcomeLost => Status is TargetStatus.Publishing or TargetStatus.Unconfirmed;
 
+    /// <summary>
+    /// The attempts are used up and the last one's outcome is unknown: what is left is one lookup, which never sends. A
+    /// target must not be left UNCONFIRMED for a person while the platform could still say whether it has the post.
+    /// </summary>
+    public bool OnlyLookupLeft(RetryPolicy retries) => OutcomeLost && AttemptCount >= retries.MaxAttempts;
+
     /// <summary>Never attempted, and claimed so long after it fell due (no publisher ran) that sending it now would surprise.</summary>
     public bool IsMissed(TimeSpan lateness, TimeSpan missedWindow) => !OutcomeLost && AttemptCount == 0 && lateness > missedWindow;
 
@@ -138,11 +144,19 @@ internal sealed class PostTarget
         UpdatedAt = now;
     }
 
-    /// <summary>Applies what <paramref name="attempt"/> learned to the target and to the attempt's record.</summary>
+    /// <summary>
+    /// Applies what <paramref name="attempt"/> learned to the target and to the attempt's record. The final lookup (an
+    /// attempt past the last, started by <see cref="OnlyLookupLeft"/>) sent nothing, so it is not counted as an attempt.
+    /// </summary>
     public void RecordOutcome(TargetAttempt attempt, PublishOutcome outcome, RetryPolicy retries, DateTimeOffset now)
     {
         attempt.FinishedAt = now;
         var attemptLeft = attempt.Attempt < retries.MaxAttempts;
+        var finalLookup = retries.IsFinalLookup(attempt.Attempt);
+        if (finalLookup)
+        {
+            AttemptCount = attempt.Attempt - 1;
+        }
         switch (outcome)
         {
             case PublishOutcome.LimitedLocally limited:
@@ -160,6 +174,23 @@ internal sealed class PostTarget
                 PublishedAt = now;
                 Settle(TargetStatus.Published, null, null, now);
                 attempt.Outcome = published.Reconciled ? AttemptOutcome.Reconciled : AttemptOutcome.Published;
+                break;
+            case PublishOutcome.Refused { OutcomeUnknown: true, IsRetryable: true } refused when !finalLookup:
+                // The lookup was refused for now: the next attempt (or, after the last, the final lookup) looks again first.
+                var waitFor = attemptLeft ? retries.DelayAfter(attempt.Attempt, refused.RetryAfter)
+                    : refused.RetryAfter is { } retryAfter && retryAfter > retries.FinalLookupDelay ? retryAfter : retries.FinalLookupDelay;
+                RetryLater(TargetStatus.Unconfirmed, TargetErrorKinds.From(refused.Kind), refused.Message, waitFor, now);
+                attempt.Finish(AttemptOutcome.Unconfirmed, TargetErrorKinds.From(refused.Kind), refused.Message);
+                break;
+            case PublishOutcome.Refused refused when finalLookup || refused.OutcomeUnknown:
+                // The lookup itself was refused for good, or once more after the attempts: it did not say whether the post is there.
+                SettleUnconfirmed(attempt, $"the lookup got no answer ({refused.Message})", refused.Message, now);
+                break;
+            case PublishOutcome.Absent:
+                // The last attempt's request did not create the post after all, and its attempts are used up.
+                Settle(TargetStatus.Failed, TargetErrorKind.Transient,
+                    "The platform does not have this post: every attempt failed or lost its answer, and nothing was published. Retry it to send it again.", now);
+                attempt.Finish(AttemptOutcome.Failed, TargetErrorKind.Transient, "Looked up after the last attempt: not on the platform.");
                 break;
             case PublishOutcome.Refused refused:
                 var kind = TargetErrorKinds.From(refused.Kind);
@@ -186,12 +217,22 @@ internal sealed class PostTarget
                 RetryLater(TargetStatus.Unconfirmed, TargetErrorKind.Unknown, unknown.Message, retries.DelayAfter(attempt.Attempt, null), now);
                 attempt.Finish(AttemptOutcome.Unconfirmed, TargetErrorKind.Unknown, unknown.Message);
                 break;
-            case PublishOutcome.Unknown unknown:
-                Settle(TargetStatus.Unconfirmed, TargetErrorKind.Unknown,
-                    $"Could not confirm whether the platform published this post ({unknown.Message}). Check the account before retrying.", now);
+            case PublishOutcome.Unknown unknown when !finalLookup:
+                // No attempt left, but the platform may still say whether it has the post: one lookup, which sends nothing.
+                RetryLater(TargetStatus.Unconfirmed, TargetErrorKind.Unknown, unknown.Message, retries.FinalLookupDelay, now);
                 attempt.Finish(AttemptOutcome.Unconfirmed, TargetErrorKind.Unknown, unknown.Message);
                 break;
+            case PublishOutcome.Unknown unknown:
+                SettleUnconfirmed(attempt, $"the lookup failed too ({unknown.Message})", unknown.Message, now);
+                break;
         }
+    }
+
+    private void SettleUnconfirmed(TargetAttempt attempt, string why, string error, DateTimeOffset now)
+    {
+        Settle(TargetStatus.Unconfirmed, TargetErrorKind.Unknown,
+            $"Could not confirm whether the platform published this post: {why}. Check the account before retrying.", now);
+        attempt.Finish(AttemptOutcome.Unconfirmed, TargetErrorKind.Unknown, error);
     }
 
     public ManualRetry CanRetryManually(bool confirmedNotPublished) =>

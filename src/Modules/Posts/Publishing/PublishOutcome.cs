@@ -11,8 +11,10 @@ internal abstract record PublishOutcome
     /// <summary>
     /// The platform answered with an error: it does not have the post. <paramref name="NothingCreated"/>: the failure came
     /// in a step before the create call (a media upload), so even a timeout leaves nothing on the platform.
+    /// <paramref name="OutcomeUnknown"/>: the refusal came before a lookup answered (the lookup itself was refused), so an
+    /// earlier attempt's post may still be there.
     /// </summary>
-    public sealed record Refused(PlatformErrorKind Kind, string Message, TimeSpan? RetryAfter, bool NothingCreated = false) : PublishOutcome
+    public sealed record Refused(PlatformErrorKind Kind, string Message, TimeSpan? RetryAfter, bool NothingCreated = false, bool OutcomeUnknown = false) : PublishOutcome
     {
         /// <summary>Worth another attempt: a limit or a token refresh passes; a failure before anything was created may not recur.</summary>
         public bool IsRetryable => Kind is PlatformErrorKind.RateLimited or PlatformErrorKind.TokenExpired ||
@@ -21,6 +23,12 @@ internal abstract record PublishOutcome
 
     /// <summary>We cannot tell whether the platform has it (timeout, dropped connection, failed lookup).</summary>
     public sealed record Unknown(string Message) : PublishOutcome;
+
+    /// <summary>
+    /// The final lookup, after the last attempt's outcome was lost, did not find the post: nothing was published, and no
+    /// attempt is left to send it.
+    /// </summary>
+    public sealed record Absent : PublishOutcome;
 
     /// <summary>
     /// An earlier attempt's answer was lost and the platform offers this account no reliable lookup

@@ -7,7 +7,8 @@ namespace Platform.Posts.Publishing;
 /// <summary>
 /// Writes to the due index inside the caller's unit of work, so a target is queued exactly when its
 /// post's new status commits. The index's trigger wakes the dispatchers at commit. Every statement locks its rows in
-/// target order, and callers lock the targets' own rows before these: two units of work never wait on each other in a circle.
+/// target order, and callers lock the targets' own rows and then their accounts' breaker rows before these (the one order:
+/// targets, breakers, queue, post): two units of work never wait on each other in a circle.
 /// </summary>
 internal sealed class PublishQueue(DbSession session)
 {

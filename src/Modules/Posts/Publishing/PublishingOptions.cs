@@ -21,6 +21,11 @@ internal sealed class PublishingOptions
     /// <summary>Attempts per target, the first included.</summary>
     public int MaxAttempts { get; set; } = 3;
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// After the last attempt's outcome was lost (a timeout, a dropped answer, a 5xx after sending), how long to wait before
+    /// the one lookup that decides between PUBLISHED, FAILED and UNCONFIRMED: time for the platform to list the post.
+    /// </summary>
+    public TimeSpan FinalLookupDelay { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Work that fell due while no host ran is still published when at most this late; beyond, it is flagged as missed.</summary>
     public TimeSpan MissedWindow { get; set; } = TimeSpan.FromHours(1);
     public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
@@ -70,6 +75,10 @@ internal sealed class PublishingOptions
             if (options.RetryBaseDelay < TimeSpan.Zero)
             {
                 yield return $"{Section}:RetryBaseDelay must not be negative.";
+            }
+            if (options.FinalLookupDelay < TimeSpan.Zero)
+            {
+                yield return $"{Section}:FinalLookupDelay must not be negative.";
             }
             if (options.MissedWindow <= TimeSpan.Zero)
             {

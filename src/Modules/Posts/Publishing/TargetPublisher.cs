@@ -141,6 +141,9 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         // Target rows first, queue rows after, as every path that writes both does (recording an outcome, scheduling):
         // renewing first would hold the queue row while waiting for a target row whose holder waits for that queue row.
         var locked = await LockAsync(db, claims.Select(c => c.TargetId).ToHashSet(), cancellationToken);
+        // The accounts' breaker rows next, before the queue rows, as recording an outcome (whose breaker decides its queue
+        // writes) and a resume do: a start holding queue rows while it waits for a breaker row would break the one order.
+        var breakers = await db.LockBreakersAsync(claims[0].TenantId, locked.Values.Select(t => t.SocialAccountId), cancellationToken);
         // A task that started late (a loaded or freshly started host) may find a claim expired and taken over;
         // renewing here also guarantees nobody else claims the target before this attempt's call has ended.
         var renewedAt = Stopwatch.GetTimestamp();
@@ -162,8 +165,8 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         var now = clock.GetUtcNow();
         var open = await OpenAttemptsAsync(db, live.Select(c => targets[c.TargetId]).Where(t => t.OutcomeLost).Select(t => t.Id).ToList(), cancellationToken);
         var gate = services.GetRequiredService<AccountBreakerGate>();
-        var breakers = await db.LockBreakersAsync(live[0].TenantId, live.Select(c => targets[c.TargetId].SocialAccountId), cancellationToken);
 
+        var retries = RetryPolicy.From(options);
         var attempts = new List<Attempt>();
         var missed = new List<PostTarget>();
         var deferred = new List<(Guid, DateTimeOffset)>();
@@ -194,11 +197,12 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             // A pause or a limit may have put the lookup off for long: look back to the first attempt whose outcome was lost.
             var lostSince = lostOutcome ? await Reconciliation.LostSinceAsync(db, target.Id, cancellationToken) ?? now : now;
             var absenceConfirmed = target.AbsenceConfirmed;
+            var lookupOnly = target.OnlyLookupLeft(retries);
             var record = target.StartAttempt(worker, options.Lease, now);
             post.StartPublishing(now);
             db.Attempts.Add(record);
             attempts.Add(new Attempt(target.Id, target.SocialAccountId, record.Attempt, record.Id, now, PostContentFactory.For(post, target), Reconcile: lostOutcome, lostSince, renewedAt,
-                steps.GetValueOrDefault(target.Id) ?? new Dictionary<string, string>(), absenceConfirmed));
+                steps.GetValueOrDefault(target.Id) ?? new Dictionary<string, string>(), absenceConfirmed, lookupOnly));
         }
         await queue.RequeueAsync(deferred, cancellationToken);
         await FinishAsync(services, db, queue, missed, now, cancellationToken);
@@ -219,7 +223,8 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             if (missingMedia.Count > 0)
             {
                 return new PublishOutcome.Refused(PlatformErrorKind.ContentRejected,
-                    $"Library media {string.Join(", ", missingMedia)} was deleted before the post was sent.", null, NothingCreated: !attempt.Reconcile);
+                    $"Library media {string.Join(", ", missingMedia)} was deleted before the post was sent.", null, NothingCreated: !attempt.Reconcile,
+                    OutcomeUnknown: attempt.Reconcile);
             }
             if (attempt.Reconcile)
             {
@@ -232,6 +237,11 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                     // A person who checked the account stands in for a lookup the platform cannot answer.
                     case ReconcileKind.Unknowable when !attempt.AbsenceConfirmed:
                         return new PublishOutcome.CannotConfirm(lookup.Reason ?? "the platform offers no lookup");
+                }
+                if (attempt.LookupOnly)
+                {
+                    // The last attempt's lost request did not create the post, and no attempt is left to send it.
+                    return new PublishOutcome.Absent();
                 }
                 // Not on the platform: from here the target counts as unsent, as the send below assumes.
                 outcomeUnknown = false;
@@ -255,7 +265,8 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         }
         catch (PlatformException refused) when (refused.Kind != PlatformErrorKind.Transient)
         {
-            return new PublishOutcome.Refused(refused.Kind, refused.Message, refused.RetryAfter);
+            // A refused lookup (the platform's rate limit, say) says nothing about an earlier attempt's post.
+            return new PublishOutcome.Refused(refused.Kind, refused.Message, refused.RetryAfter, OutcomeUnknown: outcomeUnknown);
         }
         catch (SendWindowClosedException)
         {
@@ -287,11 +298,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         var recordIds = batch.Select(b => b.Attempt.RecordId).ToList();
         var records = await db.Attempts.Where(a => recordIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var now = clock.GetUtcNow();
-        var recorder = services.GetRequiredService<AccountBreakerRecorder>();
-        var breakers = await db.LockBreakersAsync(targets.Values.First().TenantId, targets.Values.Select(t => t.SocialAccountId), cancellationToken);
-        var retries = RetryPolicy.From(options);
-        var later = new List<(Guid, DateTimeOffset)>();
-        var settled = new List<PostTarget>();
+        var current = new List<(Attempt Attempt, PublishOutcome Outcome, PostTarget Target, TargetAttempt Record)>();
         foreach (var (attempt, outcome) in batch)
         {
             var target = targets.GetValueOrDefault(attempt.TargetId)
@@ -305,6 +312,20 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                     target.Id, attempt.Number, outcome.GetType().Name);
                 continue;
             }
+            current.Add((attempt, outcome, target, record));
+        }
+        if (current.Count == 0)
+        {
+            return true;
+        }
+        var recorder = services.GetRequiredService<AccountBreakerRecorder>();
+        // Breaker rows after the target rows and before any queue row (the one lock order, see PublishQueue).
+        var breakers = await recorder.LockAsync(current[0].Target.TenantId, current.Select(c => (c.Target.SocialAccountId, c.Outcome)).ToList(), now, cancellationToken);
+        var retries = RetryPolicy.From(options);
+        var later = new List<(Guid, DateTimeOffset)>();
+        var settled = new List<PostTarget>();
+        foreach (var (attempt, outcome, target, record) in current)
+        {
             if (outcome.GivesAttemptBack || outcome is PublishOutcome.Refused { Kind: PlatformErrorKind.TokenExpired or PlatformErrorKind.TokenRevoked })
             {
                 db.Attempts.Remove(record);
@@ -417,7 +438,8 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
     /// <param name="ClaimRenewedAt">Stopwatch timestamp taken just before the claim was renewed for this attempt.</param>
     /// <param name="Steps">The platform ids earlier attempts recorded (a container, an upload session), to continue from.</param>
     /// <param name="AbsenceConfirmed">An admin checked the account before retrying: an unknowable lookup does not stop the send.</param>
+    /// <param name="LookupOnly">The final lookup after the last attempt's outcome was lost: it looks the post up and never sends.</param>
     private sealed record Attempt(
         Guid TargetId, Guid AccountId, int Number, Guid RecordId, DateTimeOffset StartedAt, PostContent Content, bool Reconcile, DateTimeOffset LostSince,
-        long ClaimRenewedAt, IReadOnlyDictionary<string, string> Steps, bool AbsenceConfirmed);
+        long ClaimRenewedAt, IReadOnlyDictionary<string, string> Steps, bool AbsenceConfirmed, bool LookupOnly);
 }

@@ -12,8 +12,24 @@ internal sealed class AccountBreakerRecorder(PostsDbContext db, PublishQueue que
 {
     private CircuitBreakerOptions Settings => options.CircuitBreaker;
 
+    /// <summary>
+    /// Locks the breaker rows of the accounts the outcomes belong to, in account order, after creating (in the same order)
+    /// those an unhealthy outcome is about to count on. Created one by one in the order the answers came, two batches of
+    /// one tenant could each hold a new row the other waits for.
+    /// </summary>
+    public async Task<Dictionary<Guid, AccountBreaker>> LockAsync(
+        Guid tenantId, IReadOnlyCollection<(Guid AccountId, PublishOutcome Outcome)> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (Settings.Enabled)
+        {
+            await db.CreateMissingBreakersAsync(tenantId,
+                outcomes.Where(o => AccountSignals.Of(o.Outcome) == AccountSignal.Unhealthy).Select(o => o.AccountId), now, cancellationToken);
+        }
+        return await db.LockBreakersAsync(tenantId, outcomes.Select(o => o.AccountId), cancellationToken);
+    }
+
     /// <param name="target">The target with the outcome already applied: its error is the failure's.</param>
-    /// <param name="breakers">The locked breaker rows of the accounts at hand, by account; rows this creates or closes join or leave it.</param>
+    /// <param name="breakers">The rows <see cref="LockAsync"/> locked, by account; rows this creates or closes join or leave it.</param>
     public async Task RecordAsync(PostTarget target, PublishOutcome outcome, IDictionary<Guid, AccountBreaker> breakers, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var signal = AccountSignals.Of(outcome);
