@@ -2,7 +2,7 @@
 // them, and a filter nothing matches says so.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { baseUrl, openBrowser, screenshot, seriousAccessibilityViolations, signUpAndIn } from "./browser.mjs";
+import { baseUrl, openBrowser, screenshot, seriousAccessibilityViolations, signUpAndIn, accessTokenFor } from "./browser.mjs";
 
 let browser;
 before(async () => (browser = await openBrowser()));
@@ -24,9 +24,7 @@ test("filter the calendar by platform, account and status; reload and Back keep 
     await page.getByRole("button", { name: `Connect ${platform}` }).click();
     await page.getByRole("row", { name: new RegExp(name) }).waitFor();
   }
-  const { accessToken } = await (await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password: "a-long-enough-password-1" }),
-  })).json();
+  const accessToken = await accessTokenFor(email);
   const accounts = (await api("/api/v1/social-accounts", accessToken)).items;
   const xAccount = accounts.find((account) => account.platform === "X").id;
   const linkedInAccount = accounts.find((account) => account.platform === "LinkedIn").id;

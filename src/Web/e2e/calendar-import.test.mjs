@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { baseUrl, openBrowser, screenshot, seriousAccessibilityViolations, signUpAndIn } from "./browser.mjs";
+import { baseUrl, openBrowser, screenshot, seriousAccessibilityViolations, signUpWithX } from "./browser.mjs";
 
 let browser;
 before(async () => (browser = await openBrowser()));
@@ -17,14 +17,7 @@ const folder = mkdtempSync(join(tmpdir(), "platform-import-"));
 test("preview a CSV with a bad row, nothing created; then import a good one", async () => {
   const page = await browser.newPage();
   page.setDefaultTimeout(60_000);
-  const email = await signUpAndIn(page);
-  await page.getByRole("button", { name: "Connect X" }).click();
-  await page.getByRole("row", { name: /Conformance X/ }).waitFor();
-  const { accessToken } = await (await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password: "a-long-enough-password-1" }),
-  })).json();
-  const headers = { Authorization: `Bearer ${accessToken}` };
-  const account = (await (await fetch(`${baseUrl}/api/v1/social-accounts`, { headers })).json()).items[0].id;
+  const { headers, accountId: account } = await signUpWithX(page);
   const postCount = async () => (await (await fetch(`${baseUrl}/api/v1/posts`, { headers })).json()).totalCount;
 
   const good = [`${day}T09:00,UTC,${account},"Morning, everyone",Morning`, `${day}T17:30,UTC,${account},Evening news,Evening`];

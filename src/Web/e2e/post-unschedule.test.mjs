@@ -1,7 +1,7 @@
 // Unscheduling a post from its screen: it goes back to a draft, leaves the calendar, and keeps its text.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { baseUrl, openBrowser, screenshot, seriousAccessibilityViolations, signUpAndIn } from "./browser.mjs";
+import { baseUrl, openBrowser, screenshot, seriousAccessibilityViolations, signUpWithX } from "./browser.mjs";
 
 let browser;
 before(async () => (browser = await openBrowser()));
@@ -12,17 +12,10 @@ const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
 test("unschedule a post: a draft again, off the calendar", async () => {
   const page = await browser.newPage();
   page.setDefaultTimeout(60_000);
-  const email = await signUpAndIn(page);
-  await page.getByRole("button", { name: "Connect X" }).click();
-  await page.getByRole("row", { name: /Conformance X/ }).waitFor();
-  const { accessToken } = await (await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password: "a-long-enough-password-1" }),
-  })).json();
-  const headers = { "Content-Type": "application/json", Authorization: `Bearer ${accessToken}` };
-  const accounts = await (await fetch(`${baseUrl}/api/v1/social-accounts`, { headers })).json();
+  const { headers, accountId } = await signUpWithX(page);
   const created = await fetch(`${baseUrl}/api/v1/posts/bulk`, {
     method: "POST", headers,
-    body: JSON.stringify({ posts: [{ title: "Launch teaser", content: "Soon.", type: "text", targets: [{ accountId: accounts.items[0].id }], scheduledAt: `${day}T09:00`, timeZone: "UTC" }] }),
+    body: JSON.stringify({ posts: [{ title: "Launch teaser", content: "Soon.", type: "text", targets: [{ accountId }], scheduledAt: `${day}T09:00`, timeZone: "UTC" }] }),
   });
   assert.equal(created.status, 201, await created.clone().text());
   const [postId] = (await created.json()).postIds;
