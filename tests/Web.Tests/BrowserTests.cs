@@ -42,6 +42,8 @@ public sealed class BrowserTests
             ["WebApp:RootPath"] = Path.Combine(RepositoryFolders.Web, "dist"),
             // One attempt per target: a refusal shows on the post's screen at once instead of after the retry delays.
             ["Publishing:MaxAttempts"] = "1",
+            // The analytics test asks for fresh figures again until the published post is tracked.
+            ["Analytics:RefreshCooldown"] = "00:00:01",
         };
         PointAt(settings, "X", x);
         PointAt(settings, "LinkedIn", linkedIn);
@@ -61,7 +63,7 @@ public sealed class BrowserTests
     }
 
     // Browser tests that need the platform servers set up first have a test of their own below.
-    private static readonly string[] PlannedSeparately = ["post-detail.test.mjs"];
+    private static readonly string[] PlannedSeparately = ["post-detail.test.mjs", "analytics-figures.test.mjs"];
 
     /// <summary>Every browser test file in src/Web/e2e, so a new screen's test runs without touching this class.</summary>
     public static IEnumerable<string> BrowserTestFiles() =>
@@ -84,6 +86,33 @@ public sealed class BrowserTests
         // X's create-post answers, in order: a 429 (the first post fails), a 503 (the second is unconfirmed), then successes.
         x.Faults.RateLimit(XServer.Steps.CreateTweet, retryAfter: null).FailWithServerError(XServer.Steps.CreateTweet, 503);
         return RunNodeTestAsync("post-detail.test.mjs");
+    }
+
+    [Test]
+    public async Task Analytics_shows_the_figures_the_platform_reports()
+    {
+        // X answers every post's public_metrics with these counts once it exists, as a post lookup would report them.
+        using var stop = new CancellationTokenSource();
+        var metrics = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                foreach (var tweet in x.Tweets)
+                {
+                    x.Metrics[tweet.Id] = new XPublicMetrics(RetweetCount: 7, ReplyCount: 3, LikeCount: 42, QuoteCount: 2, BookmarkCount: 5, ImpressionCount: 1000);
+                }
+                await Task.Delay(100);
+            }
+        });
+        try
+        {
+            await RunNodeTestAsync("analytics-figures.test.mjs");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await metrics;
+        }
     }
 
     private Task RunNodeTestAsync(string file) => RunAsync("node", ["--test", "--test-reporter=spec", Path.Combine("e2e", file)]);

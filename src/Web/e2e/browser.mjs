@@ -61,3 +61,21 @@ export async function signUpAndIn(page) {
   await page.getByRole("heading", { name: "Social accounts" }).waitFor();
   return email;
 }
+
+/** A bearer token for the API calls a test makes beside the screens (the password is the one signUpAndIn uses). */
+export async function accessTokenFor(email) {
+  const answer = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password: "a-long-enough-password-1" }),
+  });
+  return (await answer.json()).accessToken;
+}
+
+/** Signs a new user up and in and connects X through the screens; answers the headers and X account id for API calls. */
+export async function signUpWithX(page) {
+  const email = await signUpAndIn(page);
+  await page.getByRole("button", { name: "Connect X" }).click();
+  await page.getByRole("row", { name: /Conformance X/ }).waitFor();
+  const headers = { "Content-Type": "application/json", Authorization: `Bearer ${await accessTokenFor(email)}` };
+  const accounts = await (await fetch(`${baseUrl}/api/v1/social-accounts`, { headers })).json();
+  return { email, headers, accountId: accounts.items[0].id };
+}

@@ -3,11 +3,13 @@ import { createRoot } from "react-dom/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { RequireSession } from "./auth/RequireSession";
+import { AcceptInvitation } from "./screens/AcceptInvitation";
 import { Accounts } from "./screens/Accounts";
 import { AppShell } from "./screens/AppShell";
 import { Calendar } from "./screens/Calendar";
 import { Composer } from "./screens/Composer";
 import { ConnectCallback } from "./screens/ConnectCallback";
+import { Import } from "./screens/Import";
 import { PostDetail } from "./screens/PostDetail";
 import { Posts } from "./screens/Posts";
 import { Settings } from "./screens/Settings";
@@ -27,6 +29,7 @@ createRoot(document.getElementById("root")!).render(
         <Routes>
           <Route path="/sign-in" element={<SignIn />} />
           <Route path="/sign-up" element={<SignUp />} />
+          <Route path="/accept-invitation" element={<AcceptInvitation />} />
           <Route element={<RequireSession />}>
             <Route element={<AppShell />}>
               <Route path="/accounts" element={<Accounts />} />
@@ -35,6 +38,7 @@ createRoot(document.getElementById("root")!).render(
               <Route path="/posts/:id" element={<PostDetail />} />
               <Route path="/compose" element={<Composer />} />
               <Route path="/calendar" element={<Calendar />} />
+              <Route path="/calendar/import" element={<Import />} />
               <Route path="/settings" element={<Settings />} />
               <Route path="/analytics" element={<Suspense fallback={<p role="status">Loading…</p>}><Analytics /></Suspense>} />
             </Route>

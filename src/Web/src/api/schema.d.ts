@@ -581,7 +581,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=). */
+        /** Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=), optionally only those on an account or platform or in a status. */
         get: operations["GetCalendar"];
         put?: never;
         post?: never;
@@ -640,6 +640,23 @@ export interface paths {
         put?: never;
         /** The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link. */
         post: operations["BulkSchedulePostsCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/bulk/csv/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks a CSV as /bulk/csv would and answers, row by row, what would be scheduled or the row's problems; creates nothing. */
+        post: operations["PreviewBulkPostsCsv"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1510,6 +1527,27 @@ export interface components {
             timeZone?: string | null;
             payload?: components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
             schedule?: components["schemas"]["Platform.Posts.Features.SchedulePost.ScheduleRequest"];
+        };
+        "Platform.Posts.Features.BulkSchedule.BulkPreviewResponse": {
+            /** Format: int32 */
+            total?: number;
+            /** Format: int32 */
+            ready?: number;
+            rows?: components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPreviewRow"][] | null;
+        };
+        "Platform.Posts.Features.BulkSchedule.BulkPreviewRow": {
+            /** Format: int32 */
+            row?: number;
+            title?: string | null;
+            content?: string | null;
+            type?: string | null;
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+            /** Format: date-time */
+            dueAt?: string | null;
+            accountIds?: string[] | null;
+            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
+            errors?: string[] | null;
         };
         "Platform.Posts.Features.BulkSchedule.BulkScheduleRequest": {
             posts?: components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPostRow"][] | null;
@@ -4627,6 +4665,9 @@ export interface operations {
                 from: string;
                 to: string;
                 timeZone?: string;
+                accountId?: string;
+                platform?: string;
+                status?: string;
             };
             header?: never;
             path?: never;
@@ -4912,6 +4953,60 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewBulkPostsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPreviewResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Rate limit exceeded; see Retry-After. */
             429: {

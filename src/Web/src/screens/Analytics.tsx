@@ -1,12 +1,14 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "react-aria-components";
 import { Link } from "react-router";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { toProblem } from "../api/problem";
+import { api } from "../api/client";
+import { toProblem, type Problem } from "../api/problem";
 import { BestTimesHeatmap } from "../analytics/BestTimesHeatmap";
 import { downloadCsv } from "../analytics/downloadCsv";
 import { useReports, type ReportFilter } from "../analytics/useReport";
 import { addDays, todayIn } from "../calendar/days";
+import { useSingleSubmit } from "../forms/useSingleSubmit";
 import { useAccountNames } from "../posts/useAccountNames";
 import { useTenantTimeZone } from "../posts/useTenantTimeZone";
 import { ProblemAlert } from "./ProblemAlert";
@@ -19,7 +21,22 @@ export default function Analytics() {
   const { timeZone } = useTenantTimeZone();
   const today = todayIn(timeZone);
   const [filter, setFilter] = useState<ReportFilter>({ From: addDays(today, -29), To: today });
-  const { overview, topPosts, bestTimes } = useReports(filter);
+  // After asking the platforms for fresh figures, the reports are asked again every few seconds for a minute, as they land.
+  const [watching, setWatching] = useState(false);
+  const { overview, topPosts, bestTimes } = useReports(filter, watching ? 3000 : false);
+  const refreshing = useSingleSubmit();
+  const [refreshProblem, setRefreshProblem] = useState<Problem | null>(null);
+  useEffect(() => {
+    if (!watching) return;
+    const timer = window.setTimeout(() => setWatching(false), 60_000);
+    return () => window.clearTimeout(timer);
+  }, [watching]);
+  const refresh = () => refreshing.run(async () => {
+    setRefreshProblem(null);
+    const { error } = await api.POST("/api/v1/analytics/refresh");
+    if (error) return setRefreshProblem(toProblem(error, "The figures could not be fetched now."));
+    setWatching(true);
+  });
   const { nameOf } = useAccountNames();
   const [exporting, setExporting] = useState(false);
   const [exportProblem, setExportProblem] = useState<string | null>(null);
@@ -53,9 +70,12 @@ export default function Analytics() {
           </select>
         </label>
         <Button isDisabled={exporting} onPress={exportCsv}>Export CSV</Button>
+        <Button className="secondary" isDisabled={refreshing.pending} onPress={refresh}>Fetch the latest figures</Button>
         <span className="description">Days in {timeZone}</span>
       </div>
       {exportProblem && <div role="alert" className="alert">{exportProblem}</div>}
+      <ProblemAlert problem={refreshProblem} />
+      {watching && <p role="status">Asking each platform for the latest figures; they appear here as they arrive.</p>}
       {overview.isPending && <p role="status">Loading…</p>}
       {overview.error ? <ProblemAlert problem={toProblem(overview.error, "Could not load analytics.")} /> : null}
       {overview.data && (

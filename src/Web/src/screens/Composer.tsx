@@ -10,6 +10,7 @@ import { useTenantTimeZone } from "../posts/useTenantTimeZone";
 import { ProblemAlert } from "./ProblemAlert";
 import { QueryState } from "./QueryState";
 import { SubmitButton } from "./SubmitButton";
+import { useSingleSubmit } from "../forms/useSingleSubmit";
 
 /**
  * One post to several accounts: live counts the way each chosen platform counts (the API's content rules), each
@@ -31,7 +32,7 @@ export function Composer() {
   const [text, setText] = useState("");
   const [chosen, setChosen] = useState<string[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [pending, setPending] = useState(false);
+  const saving = useSingleSubmit();
   // Once saved, a failed scheduling step updates this post rather than creating a second one.
   const [savedId, setSavedId] = useState<string | null>(null);
 
@@ -41,14 +42,14 @@ export function Composer() {
   const { checks } = useContentChecks(platforms, text);
   const { lines, blocked } = countLines(checks);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const scheduledAt = String(form.get("scheduledAt") ?? "");
     const payload = { content: text, type: "text", targets: chosen.map((accountId) => ({ accountId })) };
-    setPending(true);
-    setProblem(null);
-    try {
+    // Once per click however fast they come: a second submission would create a second post.
+    void saving.run(async () => {
+      setProblem(null);
       let id = savedId;
       if (id) {
         const { error } = await api.PUT("/api/v1/posts/{id}", { params: { path: { id } }, body: payload });
@@ -72,9 +73,7 @@ export function Composer() {
       void queries.invalidateQueries({ queryKey: ["posts"] });
       void queries.invalidateQueries({ queryKey: ["calendar"] });
       navigate(scheduledAt ? `/calendar?date=${scheduledAt.slice(0, 10)}` : "/posts");
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
@@ -115,7 +114,7 @@ export function Composer() {
             <Text slot="description" className="description">Time in {timeZone}. Leave empty to save a draft.</Text>
             <FieldError className="field-error" />
           </TextField>
-          <SubmitButton pending={pending || blocked}>Save</SubmitButton>
+          <SubmitButton pending={saving.pending || blocked}>Save</SubmitButton>
           {blocked && <p className="hint">Fix the problems above before saving.</p>}
         </Form>
       </QueryState>

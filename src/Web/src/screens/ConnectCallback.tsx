@@ -8,6 +8,7 @@ import type { components } from "../api/schema";
 import { callbackUri, platformName } from "../accounts/callbackUri";
 import { ProblemAlert } from "./ProblemAlert";
 import { SubmitButton } from "./SubmitButton";
+import { useSingleSubmit } from "../forms/useSingleSubmit";
 
 type Selection = components["schemas"]["Platform.SocialAccounts.Features.Connect.SelectionDto"];
 
@@ -27,7 +28,7 @@ export function ConnectCallback() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [pending, setPending] = useState(false);
+  const { pending, run } = useSingleSubmit();
   const started = useRef(false);
 
   const connected = (count: number) => {
@@ -64,17 +65,18 @@ export function ConnectCallback() {
     })();
   });
 
-  async function select(event: FormEvent<HTMLFormElement>) {
+  function select(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!selection?.id) return;
-    setPending(true);
-    const { data, error } = await api.POST("/api/v1/social-accounts/connect/select", { body: { selectionId: selection.id, externalIds: chosen } });
-    setPending(false);
-    if (error || !data) {
-      setProblem(toProblem(error, "The chosen accounts could not be connected."));
-      return;
-    }
-    connected(data.accounts?.length ?? 0);
+    // Once at a time: a double click must not send it twice.
+    void run(async () => {
+      const { data, error } = await api.POST("/api/v1/social-accounts/connect/select", { body: { selectionId: selection.id, externalIds: chosen } });
+      if (error || !data) {
+        setProblem(toProblem(error, "The chosen accounts could not be connected."));
+        return;
+      }
+      connected(data.accounts?.length ?? 0);
+    });
   }
 
   return (

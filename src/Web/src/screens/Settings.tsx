@@ -1,8 +1,9 @@
+import { AiTemplates } from "../settings/AiTemplates";
 import { MfaEnrolment } from "../settings/MfaEnrolment";
 import { Team } from "../settings/Team";
 import { WorkspaceForm } from "../settings/WorkspaceForm";
 
-/** The workspace (name, time zone, locale), its team and invitations, and the signed-in user's two-step sign-in. */
+/** The workspace (name, time zone, locale), its team and invitations, its AI templates, and the signed-in user's two-step sign-in. */
 export function Settings() {
   return (
     <section aria-labelledby="settings-title">
@@ -10,6 +11,7 @@ export function Settings() {
       <h2>Workspace</h2>
       <WorkspaceForm />
       <Team />
+      <AiTemplates />
       <MfaEnrolment />
     </section>
   );

@@ -7,6 +7,7 @@ import { session, type Tokens } from "../auth/session";
 import { Field } from "./Field";
 import { ProblemAlert } from "./ProblemAlert";
 import { SubmitButton } from "./SubmitButton";
+import { useSingleSubmit } from "../forms/useSingleSubmit";
 
 export function SignIn() {
   const navigate = useNavigate();
@@ -14,27 +15,28 @@ export function SignIn() {
   const registered = (location.state as { registered?: boolean } | null)?.registered === true;
   const [problem, setProblem] = useState<Problem | null>(null);
   const [needsCode, setNeedsCode] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { pending, run } = useSingleSubmit();
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    const { data, error } = await api.POST("/api/v1/auth/login", {
-      body: { email: String(form.get("email")), password: String(form.get("password")), code: needsCode ? String(form.get("code")) : null },
-    });
-    setPending(false);
-    if (error || !data) {
-      const answer = toProblem(error);
-      // The account has MFA: ask for the authenticator or recovery code and send the password again with it.
-      if (answer.mfaRequired) {
-        setNeedsCode(true);
+    // Once at a time: a double click must not send it twice.
+    void run(async () => {
+      const { data, error } = await api.POST("/api/v1/auth/login", {
+        body: { email: String(form.get("email")), password: String(form.get("password")), code: needsCode ? String(form.get("code")) : null },
+      });
+      if (error || !data) {
+        const answer = toProblem(error);
+        // The account has MFA: ask for the authenticator or recovery code and send the password again with it.
+        if (answer.mfaRequired) {
+          setNeedsCode(true);
+        }
+        setProblem(answer);
+        return;
       }
-      setProblem(answer);
-      return;
-    }
-    session.signIn(data as Tokens);
-    navigate("/accounts", { replace: true });
+      session.signIn(data as Tokens);
+      navigate("/accounts", { replace: true });
+    });
   }
 
   return (

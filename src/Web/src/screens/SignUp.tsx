@@ -6,31 +6,33 @@ import { toProblem, type Problem } from "../api/problem";
 import { Field } from "./Field";
 import { ProblemAlert } from "./ProblemAlert";
 import { SubmitButton } from "./SubmitButton";
+import { useSingleSubmit } from "../forms/useSingleSubmit";
 
 export function SignUp() {
   const navigate = useNavigate();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, run } = useSingleSubmit();
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    const { error } = await api.POST("/api/v1/auth/register", {
-      body: {
-        tenantName: String(form.get("tenantName")),
-        displayName: String(form.get("displayName")),
-        email: String(form.get("email")),
-        password: String(form.get("password")),
-      },
+    // Once at a time: a double click must not send it twice.
+    void run(async () => {
+      const { error } = await api.POST("/api/v1/auth/register", {
+        body: {
+          tenantName: String(form.get("tenantName")),
+          displayName: String(form.get("displayName")),
+          email: String(form.get("email")),
+          password: String(form.get("password")),
+        },
+      });
+      if (error) {
+        setProblem(toProblem(error));
+        return;
+      }
+      // The API answers alike whether or not the email had an account, so the next step is always to sign in.
+      navigate("/sign-in", { state: { registered: true, email: form.get("email") } });
     });
-    setPending(false);
-    if (error) {
-      setProblem(toProblem(error));
-      return;
-    }
-    // The API answers alike whether or not the email had an account, so the next step is always to sign in.
-    navigate("/sign-in", { state: { registered: true, email: form.get("email") } });
   }
 
   return (

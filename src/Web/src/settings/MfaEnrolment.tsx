@@ -7,6 +7,7 @@ import { toProblem, type Problem } from "../api/problem";
 import { ProblemAlert } from "../screens/ProblemAlert";
 import { SubmitButton } from "../screens/SubmitButton";
 import { byFieldName } from "./fieldErrors";
+import { useSingleSubmit } from "../forms/useSingleSubmit";
 
 /**
  * Two-step sign-in: a QR code for the authenticator app (and the secret for typing in), a code to prove it works, then
@@ -32,24 +33,25 @@ export function MfaEnrolment() {
   const [problem, setProblem] = useState<Problem | null>(null);
   // One object per answer: React Aria clears a field's server error on edit only while this stays the same object.
   const problemErrors = useMemo(() => byFieldName(problem), [problem]);
-  const [pending, setPending] = useState(false);
+  const { pending, run } = useSingleSubmit();
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
 
-  async function confirm(event: FormEvent<HTMLFormElement>) {
+  function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const code = String(new FormData(event.currentTarget).get("code"));
-    setPending(true);
-    const { data, error } = await api.POST("/api/v1/me/mfa/confirm", { body: { code } });
-    setPending(false);
-    if (error) {
-      const answer = toProblem(error, "That code did not work.");
-      if (Object.keys(answer.fieldErrors).length === 0) answer.fieldErrors = { code: [answer.detail ?? answer.title] };
-      return setProblem(answer);
-    }
-    setProblem(null);
-    setRecoveryCodes(data?.recoveryCodes ?? []);
-    void queries.invalidateQueries({ queryKey: ["me"] });
-    void queries.invalidateQueries({ queryKey: ["users"] });
+    // Once at a time: a double click must not send it twice.
+    void run(async () => {
+      const { data, error } = await api.POST("/api/v1/me/mfa/confirm", { body: { code } });
+      if (error) {
+        const answer = toProblem(error, "That code did not work.");
+        if (Object.keys(answer.fieldErrors).length === 0) answer.fieldErrors = { code: [answer.detail ?? answer.title] };
+        return setProblem(answer);
+      }
+      setProblem(null);
+      setRecoveryCodes(data?.recoveryCodes ?? []);
+      void queries.invalidateQueries({ queryKey: ["me"] });
+      void queries.invalidateQueries({ queryKey: ["users"] });
+    });
   }
 
   const user = me.data as { mfaEnabled?: boolean } | undefined;

@@ -7,6 +7,7 @@ import type { components } from "../api/schema";
 import { ProblemAlert } from "../screens/ProblemAlert";
 import { QueryState } from "../screens/QueryState";
 import { SubmitButton } from "../screens/SubmitButton";
+import { useSingleSubmit } from "../forms/useSingleSubmit";
 import { byFieldName } from "./fieldErrors";
 
 type Role = components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
@@ -52,22 +53,24 @@ export function Team() {
   const [inviteProblem, setInviteProblem] = useState<Problem | null>(null);
   // One object per answer: React Aria clears a field's server error on edit only while this stays the same object.
   const inviteProblemErrors = useMemo(() => byFieldName(inviteProblem), [inviteProblem]);
-  const [inviting, setInviting] = useState(false);
-  const [invited, setInvited] = useState<string | null>(null);
+  const inviting = useSingleSubmit();
+  const [invited, setInvited] = useState<{ email: string; link: string } | null>(null);
 
-  async function invite(event: FormEvent<HTMLFormElement>) {
+  function invite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setInviting(true);
-    setInvited(null);
-    const { data, error } = await api.POST("/api/v1/users/invitations", { body: { email: String(form.get("email")), role: String(form.get("role")) as Role } });
-    setInviting(false);
-    if (error) return setInviteProblem(toProblem(error, "The invitation could not be sent."));
-    setInviteProblem(null);
-    setInvited(data?.email ?? null);
-    formElement.reset();
-    void queries.invalidateQueries({ queryKey: ["invitations"] });
+    // A double click submits the form twice before the button is drawn disabled: the second submission is dropped here.
+    void inviting.run(async () => {
+      setInvited(null);
+      const { data, error } = await api.POST("/api/v1/users/invitations", { body: { email: String(form.get("email")), role: String(form.get("role")) as Role } });
+      if (error) return setInviteProblem(toProblem(error, "The invitation could not be sent."));
+      setInviteProblem(null);
+      // The API shows the token this once: the link is what the admin sends the invitee.
+      setInvited(data?.email && data.invitationToken ? { email: data.email, link: `${location.origin}/accept-invitation?token=${encodeURIComponent(data.invitationToken)}` } : null);
+      formElement.reset();
+      void queries.invalidateQueries({ queryKey: ["invitations"] });
+    });
   }
 
   const people = users.data?.items ?? [];
@@ -106,7 +109,12 @@ export function Team() {
       <div className="form-edits" onInput={() => inviteProblem && setInviteProblem(null)} onChange={() => inviteProblem && setInviteProblem(null)}>
       <Form onSubmit={invite} validationErrors={inviteProblemErrors} className="composer" aria-label="Invite">
         <ProblemAlert problem={inviteProblem} />
-        {invited && <p role="status">Invitation sent to {invited}.</p>}
+        {invited && (
+          <div role="status">
+            <p>Invitation sent to {invited.email}. Send them this link to join (it is shown only now):</p>
+            <p className="secret"><code>{invited.link}</code></p>
+          </div>
+        )}
         <TextField name="email" type="email" isRequired className="field">
           <Label>Email to invite</Label>
           <Input />
@@ -118,7 +126,7 @@ export function Team() {
             {roles.filter((role) => role !== "Owner").map((role) => <option key={role} value={role}>{role}</option>)}
           </select>
         </label>
-        <SubmitButton pending={inviting}>Send invitation</SubmitButton>
+        <SubmitButton pending={inviting.pending}>Send invitation</SubmitButton>
       </Form>
       </div>
       <h3>Pending invitations</h3>

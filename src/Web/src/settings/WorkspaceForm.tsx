@@ -6,6 +6,7 @@ import { toProblem, type Problem } from "../api/problem";
 import { ProblemAlert } from "../screens/ProblemAlert";
 import { SubmitButton } from "../screens/SubmitButton";
 import { byFieldName } from "./fieldErrors";
+import { useSingleSubmit } from "../forms/useSingleSubmit";
 
 const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
 
@@ -23,26 +24,27 @@ export function WorkspaceForm() {
   const [problem, setProblem] = useState<Problem | null>(null);
   // One object per answer: React Aria clears a field's server error on edit only while this stays the same object.
   const problemErrors = useMemo(() => byFieldName(problem), [problem]);
-  const [pending, setPending] = useState(false);
+  const { pending, run } = useSingleSubmit();
   const [saved, setSaved] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    setSaved(false);
-    const { data, error } = await api.PATCH("/api/v1/tenant", {
-      body: {
-        name: String(form.get("name")),
-        settings: { timeZone: String(form.get("timeZone")), locale: String(form.get("locale")), webhookUrl: tenant.data?.settings?.webhookUrl ?? null },
-      },
+    // Once at a time: a double click must not send it twice.
+    void run(async () => {
+      setSaved(false);
+      const { data, error } = await api.PATCH("/api/v1/tenant", {
+        body: {
+          name: String(form.get("name")),
+          settings: { timeZone: String(form.get("timeZone")), locale: String(form.get("locale")), webhookUrl: tenant.data?.settings?.webhookUrl ?? null },
+        },
+      });
+      if (error) return setProblem(toProblem(error, "The settings could not be saved."));
+      setProblem(null);
+      setSaved(true);
+      queries.setQueryData(["tenant"], data);
+      void queries.invalidateQueries({ queryKey: ["calendar"] });
     });
-    setPending(false);
-    if (error) return setProblem(toProblem(error, "The settings could not be saved."));
-    setProblem(null);
-    setSaved(true);
-    queries.setQueryData(["tenant"], data);
-    void queries.invalidateQueries({ queryKey: ["calendar"] });
   }
 
   if (tenant.isPending) return <p role="status">Loading…</p>;

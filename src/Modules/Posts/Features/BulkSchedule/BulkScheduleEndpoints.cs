@@ -27,6 +27,13 @@ internal static class BulkScheduleEndpoints
             .WithOwnUnitsOfWork()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .DisableAntiforgery();
+        posts.MapPost("/bulk/csv/preview", PreviewCsvAsync)
+            .WithName("PreviewBulkPostsCsv")
+            .WithSummary("Checks a CSV as /bulk/csv would and answers, row by row, what would be scheduled or the row's problems; creates nothing.")
+            .RequireAuthorization(Policies.Editor)
+            .Accepts<string>("text/csv")
+            .WithOwnUnitsOfWork()
+            .DisableAntiforgery();
     }
 
     private static async Task<Created<BulkScheduleResponse>> ScheduleJsonAsync(
@@ -46,6 +53,13 @@ internal static class BulkScheduleEndpoints
         var (rows, errors) = await CsvRows.ReadAsync(reader, cancellationToken);
         var ids = await scheduler.ScheduleAsync(rows, errors, context.User.RequiredUserId(), cancellationToken);
         return TypedResults.Created("/api/v1/posts?status=Scheduled", new BulkScheduleResponse(ids));
+    }
+
+    private static async Task<Ok<BulkPreviewResponse>> PreviewCsvAsync(HttpContext context, CheckedBulkScheduling scheduler, CancellationToken cancellationToken)
+    {
+        using var reader = await OpenAsync(context.Request, cancellationToken);
+        var (rows, errors) = await CsvRows.ReadAsync(reader, cancellationToken);
+        return TypedResults.Ok(await scheduler.PreviewAsync(rows, errors, context.User.RequiredUserId(), cancellationToken));
     }
 
     private static async Task<TextReader> OpenAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -24,6 +24,21 @@ internal sealed class BulkScheduler(
     /// <summary>Every row checked and built into a post (not yet written), or 422 with each row's problems.</summary>
     public async Task<IReadOnlyList<PlannedPost>> PlanAsync(IReadOnlyList<BulkPostRow> rows, IReadOnlyList<RowError> earlierErrors, Guid userId, CancellationToken cancellationToken)
     {
+        var check = await CheckAsync(rows, earlierErrors, userId, cancellationToken);
+        return check.Failed.Count > 0 ? throw RowsRefused(check.Failed, rows.Count) : check.Planned;
+    }
+
+    /// <summary>422 naming each row's problems: the whole batch is refused, nothing is scheduled.</summary>
+    public static ProblemException RowsRefused(IReadOnlyList<RowError> failed, int total) =>
+        new(422, "Some rows are not valid", $"{failed.Count} of {total} rows have problems; nothing was scheduled.",
+            new Dictionary<string, object?> { ["rows"] = failed });
+
+    /// <summary>
+    /// Every row checked, those without a problem of their own built into a post (not yet written), and the problems of
+    /// the others; only a batch of the wrong size is refused outright.
+    /// </summary>
+    public async Task<BulkCheck> CheckAsync(IReadOnlyList<BulkPostRow> rows, IReadOnlyList<RowError> earlierErrors, Guid userId, CancellationToken cancellationToken)
+    {
         if (rows.Count == 0 || rows.Count > MaxRows)
         {
             throw ProblemException.BadRequest($"Send between 1 and {MaxRows} posts.");
@@ -71,12 +86,7 @@ internal sealed class BulkScheduler(
         }
 
         var failed = errors.Where(e => e.Value.Count > 0).OrderBy(e => e.Key).Select(e => new RowError(e.Key, e.Value)).ToList();
-        if (failed.Count > 0)
-        {
-            throw new ProblemException(422, "Some rows are not valid", $"{failed.Count} of {rows.Count} rows have problems; nothing was scheduled.",
-                new Dictionary<string, object?> { ["rows"] = failed });
-        }
-        return planned;
+        return new BulkCheck([.. planned.Where(plan => !failed.Any(row => row.Row == plan.Row))], failed);
     }
 
     /// <summary>Writes and queues the planned posts, in the unit of work this scheduler was resolved in.</summary>

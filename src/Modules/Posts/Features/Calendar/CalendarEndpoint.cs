@@ -26,12 +26,14 @@ internal static class CalendarEndpoint
         .MapGet("/calendar", HandleAsync)
         .WithTags("Posts")
         .WithName("GetCalendar")
-        .WithSummary("Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=).")
+        .WithSummary("Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=), optionally only those on an account or platform or in a status.")
         .RequireAuthorization(Policies.Viewer);
 
     private static async Task<Ok<CalendarResponse>> HandleAsync(
-        DateTimeOffset from, DateTimeOffset to, PostsDbContext db, ITenantSettingsReader settings, CancellationToken cancellationToken, string? timeZone = null)
+        DateTimeOffset from, DateTimeOffset to, PostsDbContext db, ITenantSettingsReader settings, CancellationToken cancellationToken,
+        string? timeZone = null, string? accountId = null, string? platform = null, string? status = null)
     {
+        var filter = CalendarFilter.Parse(accountId, platform, status);
         if (to <= from || to - from > MaxRange)
         {
             throw ProblemException.BadRequest("'to' must be after 'from', at most 92 days later.");
@@ -41,9 +43,22 @@ internal static class CalendarEndpoint
         {
             throw ProblemException.BadRequest($"Unknown IANA time zone '{zoneId}'.");
         }
-        var posts = await db.Posts.AsNoTracking().Include(p => p.Targets)
-            .Where(p => p.Status != PostStatus.Draft && (p.PublishedAt ?? p.ScheduledAt) >= from && (p.PublishedAt ?? p.ScheduledAt) < to)
-            .ToListAsync(cancellationToken);
+        var query = db.Posts.AsNoTracking().Include(p => p.Targets)
+            .Where(p => p.Status != PostStatus.Draft && (p.PublishedAt ?? p.ScheduledAt) >= from && (p.PublishedAt ?? p.ScheduledAt) < to);
+        if (filter.AccountId is { } account)
+        {
+            query = query.Where(p => p.Targets.Any(t => t.SocialAccountId == account));
+        }
+        if (filter.Platform is { } wantedPlatform)
+        {
+            var slug = wantedPlatform.Slug();
+            query = query.Where(p => p.Targets.Any(t => t.Platform == slug));
+        }
+        if (filter.Status is { } wantedStatus)
+        {
+            query = query.Where(p => p.Status == wantedStatus);
+        }
+        var posts = await query.ToListAsync(cancellationToken);
         var days = posts
             .Select(p => new CalendarEntry(p.Id, p.Title, p.Status, (p.PublishedAt ?? p.ScheduledAt)!.Value, p.Targets.Select(t => t.SocialPlatform).Distinct().OrderBy(platform => platform.ToString(), StringComparer.Ordinal).ToList()))
             .GroupBy(e => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.At, zone).DateTime))
