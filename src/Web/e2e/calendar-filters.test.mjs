@@ -69,4 +69,14 @@ test("filter the calendar by platform, account and status; reload and Back keep 
   assert.equal(new URL(page.url()).searchParams.get("account"), xAccount);
   await page.getByRole("button", { name: "Clear filters" }).click();
   assert.equal(new URL(page.url()).searchParams.get("account"), null);
+
+  // On a phone the filters wrap and the page itself never scrolls sideways.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.getByRole("button", { name: "Previous" }).click();
+  await cell.getByRole("link", { name: "On LinkedIn" }).waitFor();
+  const wider = await page.evaluate(() => [...document.querySelectorAll("body *")]
+    .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1 && !element.closest(".scroll"))
+    .map((element) => `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`));
+  assert.deepEqual(wider, [], "nothing wider than 360 px outside a scrolling table");
+  await screenshot(page, "calendar-360");
 });

@@ -36,6 +36,8 @@ export function Import() {
     setRefusedRows(new Map());
     if (!chosen) return setFile(null);
     const text = await chosen.text();
+    // Emptied, so choosing the same file again after fixing it is a change and is checked again.
+    event.target.value = "";
     setFile({ name: chosen.name, text });
     await checking.run(async () => {
       const { data, error } = await api.POST("/api/v1/posts/bulk/csv/preview", { body: text as never, ...asCsv });
@@ -79,7 +81,7 @@ export function Import() {
       {preview && (
         <>
           <p role="status">
-            {preview.ready} of {preview.total} rows ready{preview.ready === preview.total ? "." : `; ${(preview.total ?? 0) - (preview.ready ?? 0)} with problems to fix in the file before importing.`}
+            {file?.name}: {preview.ready} of {preview.total} rows ready{preview.ready === preview.total ? "." : `; ${(preview.total ?? 0) - (preview.ready ?? 0)} with problems to fix in the file before importing.`}
           </p>
           <div className="scroll">
             <table className="stack preview" aria-label="Rows to import">
