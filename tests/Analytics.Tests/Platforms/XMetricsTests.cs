@@ -66,6 +66,27 @@ public sealed class XMetricsTests
     }
 
     [Test]
+    public async Task A_posts_analytics_answer_its_collected_figures()
+    {
+        var owner = await app.RegisterAsync();
+        var account = await app.ConnectAsync(owner, SocialPlatform.X);
+        var post = await app.PublishAsync(owner.TenantId, account, new PostContent($"Metrics {Guid.NewGuid():N}"));
+        var postId = Guid.NewGuid();
+        var target = await app.Database.TargetAsync(owner.TenantId, DateTimeOffset.UtcNow.AddHours(-1), "X", postId: postId, accountId: account,
+            platformPostId: post.PlatformPostId);
+        server.Metrics[post.PlatformPostId] = new XPublicMetrics(RetweetCount: 1, ReplyCount: 2, LikeCount: 9, QuoteCount: 0, BookmarkCount: 3, ImpressionCount: 300);
+        (await app.FetchAsync(owner.TenantId, target, 0)).ShouldBeTrue();
+
+        var answer = await owner.Client.GetAsync($"/api/v1/analytics/posts/{postId}");
+
+        var body = await answer.Content.ReadAsStringAsync();
+        answer.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, body);
+        var latest = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("targets")[0].GetProperty("latest");
+        latest.GetProperty("likes").GetInt64().ShouldBe(9);
+        latest.GetProperty("others").GetProperty("bookmark_count").GetInt64().ShouldBe(3);
+    }
+
+    [Test]
     public async Task A_withdrawn_token_leaves_a_reason_on_the_accounts_analytics_status()
     {
         var (tenant, account, target, _) = await PublishedTargetAsync();
