@@ -25,6 +25,7 @@ public sealed record LinkedInImage(string Urn, string Owner, string UploadToken)
 /// https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2,
 /// https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api,
 /// https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api,
+/// https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/follower-statistics,
 /// https://learn.microsoft.com/en-us/linkedin/marketing/versioning and
 /// https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/error-handling.
 /// </summary>
@@ -38,6 +39,7 @@ public sealed partial class LinkedInServer() : PlatformServer("linkedin-client-i
         public const string UploadImage = "image-upload";
         public const string FindPosts = "find-posts";
         public const string PostAnalytics = "post-analytics";
+        public const string FollowersCount = "member-followers-count";
     }
 
     // Posts API "Post Schema": the top-level fields a post may carry; Rest.li refuses others.
@@ -65,6 +67,9 @@ public sealed partial class LinkedInServer() : PlatformServer("linkedin-client-i
     public ConcurrentDictionary<string, IReadOnlyDictionary<string, long>> Analytics { get; } = new(StringComparer.Ordinal);
     public IReadOnlyList<LinkedInImage> Images => [.. images.Values];
 
+    /// <summary>The lifetime memberFollowersCount, by person URN.</summary>
+    public FollowerCounts Followers { get; } = new();
+
     public override IReadOnlyDictionary<string, string> Endpoints => new Dictionary<string, string>
     {
         ["AuthorizeUrl"] = Url + "/oauth/v2/authorization",
@@ -80,6 +85,7 @@ public sealed partial class LinkedInServer() : PlatformServer("linkedin-client-i
         routes.MapPost("/rest/posts", (Delegate)CreatePostAsync);
         routes.MapGet("/rest/posts", (Delegate)FindPostsAsync);
         routes.MapGet("/rest/memberCreatorPostAnalytics", (Delegate)MemberPostAnalyticsAsync);
+        routes.MapGet("/rest/memberFollowersCount", (Delegate)MemberFollowersCountAsync);
         routes.MapPost("/rest/images", (Delegate)InitializeImageAsync);
         routes.MapPut("/dms-uploads/{token}", (Delegate)UploadImageAsync);
         routes.MapGet("/rest/images/{urn}", GetImage);
@@ -360,6 +366,28 @@ public sealed partial class LinkedInServer() : PlatformServer("linkedin-client-i
             };
             return Json(new { paging = new { start = 0, count = 10, links = Array.Empty<object>() }, elements = new[] { element } });
         });
+    }
+
+    // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/follower-statistics: a member's own
+    // follower count is not among the self-serve (Sign In, Share) products' scopes; the Community Management API has it with
+    // r_member_profileAnalytics ("Permissions"). GET /rest/memberFollowersCount?q=me, versioned, answers the lifetime count
+    // as {elements: [{memberFollowersCount}], paging}. The page's other finder, q=dateRange (daily counts), is not served
+    // here and answers 400 like any finder this server does not know.
+    private async Task<IResult> MemberFollowersCountAsync(HttpContext context)
+    {
+        if (Authorized(context, versioned: true, "r_member_profileAnalytics") is { } refused)
+        {
+            return refused;
+        }
+        if (context.Request.Query["q"] != "me")
+        {
+            return Error(400, null, null, "q=me is required");
+        }
+        return await StepAsync(context, Steps.FollowersCount, () => Json(new
+        {
+            elements = new[] { new { memberFollowersCount = Followers.Get(PersonUrn) } },
+            paging = new { count = 10, start = 0, links = Array.Empty<object>() },
+        }));
     }
 
     private IResult? Authorized(HttpContext context, bool versioned, params string[] scopes)

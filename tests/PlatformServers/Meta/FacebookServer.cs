@@ -23,6 +23,7 @@ public sealed class FacebookServer() : FacebookLoginServer("facebook-app-id", "f
         public const string Photo = "page-photos";
         public const string ListFeed = "list-feed";
         public const string PostInsights = "post-insights";
+        public const string Page = "page";
     }
 
     private static readonly string[] PublishScopes = ["pages_manage_posts", "pages_read_engagement"];
@@ -31,6 +32,11 @@ public sealed class FacebookServer() : FacebookLoginServer("facebook-app-id", "f
 
     /// <summary>The lifetime insights a post insights call answers, by post id and metric name.</summary>
     public InsightCounters Insights { get; } = new();
+
+    /// <summary>The Page's followers_count and fan_count (people who like it), by Page id.</summary>
+    public FollowerCounts Followers { get; } = new();
+
+    public FollowerCounts Fans { get; } = new();
 
     /// <summary>The engagement a post's fields answer (shares, comments, reactions), by post id.</summary>
     public ConcurrentDictionary<string, FacebookEngagement> Engagement { get; } = new(StringComparer.Ordinal);
@@ -47,7 +53,7 @@ public sealed class FacebookServer() : FacebookLoginServer("facebook-app-id", "f
         switch (call.Method, call.Node, call.Edge)
         {
             case ("GET", var node, null) when node == PageId:
-                return Authorized(call, out _, "pages_show_list") ?? Json(new { id = PageId, name = PageName, category = "Software", link = $"https://www.facebook.com/{PageId}" });
+                return await PageAsync(context, call);
             case ("POST", var node, "feed") when node == PageId:
                 return await FeedPostAsync(context, call);
             case ("POST", var node, "photos") when node == PageId:
@@ -68,6 +74,30 @@ public sealed class FacebookServer() : FacebookLoginServer("facebook-app-id", "f
             default:
                 return null;
         }
+    }
+
+    // https://developers.facebook.com/docs/graph-api/reference/page "Fields": followers_count ("Number of Users who follow
+    // this Page") and fan_count ("The number of users who like the Page"). Reading a Page's own audience takes its Page
+    // access token with pages_read_engagement ("Requirements": a Page token of a person who can perform a task on the Page,
+    // pages_read_engagement); a user token is refused with (#210) as for the Page's other reads. The Page node has far more
+    // fields than this server holds: fields it does not know are left out rather than refused.
+    private static readonly string[] AudienceFields = ["followers_count", "fan_count"];
+
+    private async Task<IResult> PageAsync(HttpContext context, GraphCall call)
+    {
+        var audience = call.FieldNames.Any(AudienceFields.Contains);
+        if ((audience ? PageToken(call, ["pages_read_engagement"]) : Authorized(call, out _, "pages_show_list")) is { } refused)
+        {
+            return refused;
+        }
+        var values = new Dictionary<string, object?>
+        {
+            ["id"] = PageId, ["name"] = PageName, ["category"] = "Software", ["link"] = $"https://www.facebook.com/{PageId}",
+            ["followers_count"] = Followers.Get(PageId), ["fan_count"] = Fans.Get(PageId),
+        };
+        var accepted = values.Keys.Concat(call.FieldNames).ToHashSet(StringComparer.Ordinal);
+        SelectFields(call, "Page", accepted, values, ["id", "name", "category", "link"], out var view);
+        return await StepAsync(context, Steps.Page, () => Json(view));
     }
 
     // pages-api/posts: message and/or link, or attached_media [{media_fbid}] of unpublished photos; {id}.

@@ -15,6 +15,9 @@ public sealed record GraphCall(string Method, string Node, string? Edge, IReadOn
 
     /// <summary>The <c>fields</c> parameter as a list (comma-separated).</summary>
     public IReadOnlyList<string> Fields => (this["fields"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The requested fields without their modifiers or expansions (<c>comments.limit(0)</c> is <c>comments</c>).</summary>
+    public IReadOnlyList<string> FieldNames => [.. Fields.Select(f => f.Split('.', '{')[0])];
 }
 
 /// <summary>
@@ -113,6 +116,33 @@ public abstract partial class GraphServer(string clientId, string clientSecret) 
 
     /// <summary>A missing parameter or a value the endpoint does not take: (#100), OAuthException.</summary>
     protected static IResult InvalidParameter(string message) => Error(400, $"(#100) {message}", "OAuthException", 100);
+
+    /// <summary>
+    /// The node's answer to its <c>fields</c> parameter: "you can use the fields parameter to specify which fields to
+    /// return" and without it a node answers its default fields (https://developers.facebook.com/docs/graph-api/overview#fields);
+    /// <c>id</c> always comes back. A field the node type does not have is refused as (#100) "Tried accessing nonexisting
+    /// field"; a field it has but holds no value for is left out, as Graph leaves out empty fields. Modifiers and field
+    /// expansion (<c>name.limit(1)</c>, <c>name{sub}</c>, https://developers.facebook.com/docs/graph-api/field-expansion)
+    /// are read as the bare field name.
+    /// </summary>
+    protected static IResult? SelectFields(GraphCall call, string nodeType, IReadOnlyCollection<string> fields, IReadOnlyDictionary<string, object?> values,
+        IReadOnlyList<string> defaults, out Dictionary<string, object?> view)
+    {
+        var requested = call.Fields.Count == 0 ? defaults : call.FieldNames;
+        view = new Dictionary<string, object?>(StringComparer.Ordinal) { ["id"] = values["id"] };
+        foreach (var field in requested)
+        {
+            if (!fields.Contains(field))
+            {
+                return InvalidParameter($"Tried accessing nonexisting field ({field}) on node type ({nodeType})");
+            }
+            if (values.TryGetValue(field, out var value) && value is not null)
+            {
+                view[field] = value;
+            }
+        }
+        return null;
+    }
 
     protected static IResult NoSuchObject(string method, string node) =>
         Error(400, $"Unsupported {method.ToLowerInvariant()} request. Object with ID '{node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.",

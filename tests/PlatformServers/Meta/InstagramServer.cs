@@ -31,6 +31,7 @@ public sealed class InstagramServer() : FacebookLoginServer("instagram-app-id", 
         public const string ListMedia = "list-media";
         public const string RefreshToken = "refresh-token";
         public const string MediaInsights = "media-insights";
+        public const string User = "ig-user";
     }
 
     private const int MaxCaptionLength = 2200;
@@ -47,6 +48,11 @@ public sealed class InstagramServer() : FacebookLoginServer("instagram-app-id", 
 
     /// <summary>The lifetime insights a media insights call answers, by media id and metric name.</summary>
     public InsightCounters Insights { get; } = new();
+
+    /// <summary>The IG user's followers_count and follows_count, by IG user id.</summary>
+    public FollowerCounts Followers { get; } = new();
+
+    public FollowerCounts Follows { get; } = new();
 
     public IReadOnlyList<PublishedMedia> Media => [.. media.Where(m => !m.Deleted)];
 
@@ -75,11 +81,7 @@ public sealed class InstagramServer() : FacebookLoginServer("instagram-app-id", 
             case ("GET", var node, null) when node == PageId:
                 return Authorized(call, out _, "pages_show_list") ?? Json(new { id = PageId, name = PageName, instagram_business_account = new { id = InstagramUserId } });
             case ("GET", var node, null) when node == InstagramUserId:
-                return Authorized(call, out _, "instagram_basic") ?? Json(new
-                {
-                    id = InstagramUserId, username = Username, name = "Conformance IG", profile_picture_url = "https://scontent.cdninstagram.com/conformance.jpg",
-                    followers_count = 42, media_count = Media.Count,
-                });
+                return await UserAsync(context, call);
             case ("POST", var node, "media") when node == InstagramUserId:
                 return await CreateContainerAsync(context, call);
             case ("POST", var node, "media_publish") when node == InstagramUserId:
@@ -100,6 +102,27 @@ public sealed class InstagramServer() : FacebookLoginServer("instagram-app-id", 
             default:
                 return null;
         }
+    }
+
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user "Reading": GET /{ig-user-id}
+    // ?fields=<comma-separated list>; "Requirements" (Instagram API with Facebook Login): a User token holding instagram_basic
+    // and pages_read_engagement. "Fields": biography, id, ig_id, followers_count ("total number of Instagram users following
+    // the user"), follows_count, media_count, name, profile_picture_url, username, website.
+    private static readonly string[] UserFields =
+        ["biography", "id", "ig_id", "followers_count", "follows_count", "media_count", "name", "profile_picture_url", "username", "website"];
+
+    private async Task<IResult> UserAsync(HttpContext context, GraphCall call)
+    {
+        if (Authorized(call, out _, "instagram_basic", "pages_read_engagement") is { } refused)
+        {
+            return refused;
+        }
+        var values = new Dictionary<string, object?>
+        {
+            ["id"] = InstagramUserId, ["username"] = Username, ["name"] = "Conformance IG", ["profile_picture_url"] = "https://scontent.cdninstagram.com/conformance.jpg",
+            ["followers_count"] = Followers.Get(InstagramUserId), ["follows_count"] = Follows.Get(InstagramUserId), ["media_count"] = Media.Count,
+        };
+        return SelectFields(call, "IGUser", UserFields, values, ["id"], out var view) ?? await StepAsync(context, Steps.User, () => Json(view));
     }
 
     // refresh_access_token: GET /refresh_access_token?grant_type=ig_refresh_token&access_token=<long-lived token> answers

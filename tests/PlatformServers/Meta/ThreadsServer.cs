@@ -31,6 +31,7 @@ public sealed class ThreadsServer() : GraphServer("threads-app-id", "threads-app
         public const string ListThreads = "list-threads";
         public const string Refresh = "refresh-token";
         public const string MediaInsights = "media-insights";
+        public const string UserInsights = "user-insights";
     }
 
     private const int MaxTextLength = 500;
@@ -43,6 +44,9 @@ public sealed class ThreadsServer() : GraphServer("threads-app-id", "threads-app
 
     /// <summary>The lifetime insights a media insights call answers, by thread id and metric name.</summary>
     public InsightCounters Insights { get; } = new();
+
+    /// <summary>The followers_count a user insights call answers, by Threads user id.</summary>
+    public FollowerCounts Followers { get; } = new();
 
     public IReadOnlyList<PublishedMedia> Threads => [.. threads.Where(t => !t.Deleted)];
 
@@ -87,6 +91,8 @@ public sealed class ThreadsServer() : GraphServer("threads-app-id", "threads-app
                 {
                     data = new[] { new { quota_usage = Threads.Count(t => t.CreatedAt > DateTimeOffset.UtcNow.AddDays(-1)), config = new { quota_total = PublishingLimit, quota_duration = 86_400 } } },
                 });
+            case ("GET", var user, "threads_insights") when user == UserId:
+                return await UserInsightsAsync(context, call);
             case ("GET", var id, null) when containers.TryGetValue(id, out var container):
                 return await StatusAsync(context, call, container);
             case ("GET", var id, "insights") when Threads.FirstOrDefault(t => t.Id == id) is { } measured:
@@ -307,5 +313,51 @@ public sealed class ThreadsServer() : GraphServer("threads-app-id", "threads-app
             return InvalidParameter($"metric[{invalid.Index}] must be one of the following values: {string.Join(", ", MediaMetrics)}");
         }
         return await StepAsync(context, Steps.MediaInsights, () => Json(GraphInsights.Answer(post.Id, requested, Insights)));
+    }
+
+    // https://developers.facebook.com/docs/threads/insights "User Insights": GET /{threads-user-id}/threads_insights
+    // ?metric=<comma-separated list> of views, likes, replies, reposts, quotes, clicks, followers_count,
+    // follower_demographics ("Available Metrics"), with optional since and until (Unix timestamps, not before 1712991600:
+    // "Limitations"; follower_demographics takes neither); threads_basic and threads_manage_insights ("Permissions").
+    // followers_count is the profile's current total, answered as total_value: {name, period: "day", title, description,
+    // total_value: {value}, id: "{user}/insights/followers_count/day"} ("Example Response"). This server holds no figure
+    // for the other metrics, so they are accepted and left out, as unavailable insights are.
+    private static readonly string[] UserMetrics = ["views", "likes", "replies", "reposts", "quotes", "clicks", "followers_count", "follower_demographics"];
+    private const long EarliestInsightsTime = 1_712_991_600;
+
+    private async Task<IResult> UserInsightsAsync(HttpContext context, GraphCall call)
+    {
+        if (Authorized(call, out _, "threads_basic", "threads_manage_insights") is { } refused)
+        {
+            return refused;
+        }
+        var requested = GraphInsights.Requested(call);
+        if (requested.Count == 0)
+        {
+            return InvalidParameter("The parameter metric is required.");
+        }
+        if (GraphInsights.FirstInvalid(requested, UserMetrics) is { } invalid)
+        {
+            return InvalidParameter($"metric[{invalid.Index}] must be one of the following values: {string.Join(", ", UserMetrics)}");
+        }
+        foreach (var name in new[] { "since", "until" })
+        {
+            if (call[name] is { } value && (!long.TryParse(value, out var time) || time < EarliestInsightsTime))
+            {
+                return InvalidParameter($"{name} must be a Unix timestamp not before {EarliestInsightsTime}.");
+            }
+        }
+        if (requested.Contains("follower_demographics") && (call["since"] is not null || call["until"] is not null))
+        {
+            return InvalidParameter("follower_demographics does not support the since and until parameters.");
+        }
+        return await StepAsync(context, Steps.UserInsights, () => Json(new
+        {
+            data = requested.Where(m => m == "followers_count").Select(m => new
+            {
+                name = m, period = "day", title = m, description = "The number of followers on your Threads profile.",
+                total_value = new { value = Followers.Get(UserId) }, id = $"{UserId}/insights/{m}/day",
+            }).ToList(),
+        }));
     }
 }

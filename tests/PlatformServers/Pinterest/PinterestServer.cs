@@ -26,6 +26,7 @@ public sealed class PinterestServer() : PlatformServer("pinterest-client-id", "p
         public const string CreatePin = "create-pin";
         public const string ListPins = "list-pins";
         public const string PinAnalytics = "pin-analytics";
+        public const string UserAccount = "user-account";
     }
 
     private readonly ConcurrentQueue<Pin> pins = new();
@@ -36,6 +37,12 @@ public sealed class PinterestServer() : PlatformServer("pinterest-client-id", "p
     public Dictionary<string, string> Boards { get; } = new() { ["549755885175"] = "Conformance board" };
 
     public IReadOnlyList<Pin> Pins => [.. pins];
+
+    /// <summary>The user account's id (its follower_count is kept under it).</summary>
+    public string UserAccountId { get; set; } = "549755885175";
+
+    /// <summary>The follower_count user_account/get answers, by user account id.</summary>
+    public FollowerCounts Followers { get; } = new();
 
     /// <summary>The figures pin analytics answers, by pin id and metric type; a metric with no figure answers 0.</summary>
     public ConcurrentDictionary<string, IReadOnlyDictionary<string, long>> Analytics { get; } = new(StringComparer.Ordinal);
@@ -51,7 +58,7 @@ public sealed class PinterestServer() : PlatformServer("pinterest-client-id", "p
     {
         routes.MapGet("/oauth/", Authorize);
         routes.MapPost("/v5/oauth/token", (Delegate)TokenAsync);
-        routes.MapGet("/v5/user_account", UserAccount);
+        routes.MapGet("/v5/user_account", (Delegate)UserAccountAsync);
         routes.MapGet("/v5/boards", ListBoards);
         routes.MapPost("/v5/pins", (Delegate)CreatePinAsync);
         routes.MapGet("/v5/pins", (Delegate)ListPinsAsync);
@@ -120,13 +127,16 @@ public sealed class PinterestServer() : PlatformServer("pinterest-client-id", "p
         });
     }
 
-    // v5 user_account/get (scope user_accounts:read).
-    private IResult UserAccount(HttpContext context) =>
-        Authorized(context, "user_accounts:read") ?? Json(new
+    // https://developers.pinterest.com/docs/api/v5/user_account-get (scope user_accounts:read; optional ad_account_id): the
+    // Account schema: account_type, id, profile_image, website_url, username, about, business_name, board_count, pin_count,
+    // follower_count ("User account follower count"), following_count, monthly_views.
+    private async Task<IResult> UserAccountAsync(HttpContext context) =>
+        Authorized(context, "user_accounts:read") ?? await StepAsync(context, Steps.UserAccount, () => Json(new
         {
-            account_type = "BUSINESS", id = "549755885175", username = Username, profile_image = "https://i.pinimg.com/conformance.jpg",
-            website_url = "https://example.com", business_name = "Conformance",
-        });
+            account_type = "BUSINESS", id = UserAccountId, username = Username, profile_image = "https://i.pinimg.com/conformance.jpg",
+            website_url = "https://example.com", about = "", business_name = "Conformance", board_count = Boards.Count, pin_count = Pins.Count,
+            follower_count = Followers.Get(UserAccountId), following_count = 0, monthly_views = 0,
+        }));
 
     // v5 boards/list (scope boards:read): {items, bookmark}.
     private IResult ListBoards(HttpContext context) =>

@@ -154,7 +154,9 @@ public sealed partial class RedditServer() : PlatformServer("reddit-client-id", 
         return Results.NoContent();
     }
 
-    // https://www.reddit.com/dev/api#GET_api_v1_me (scope identity).
+    // https://www.reddit.com/dev/api#GET_api_v1_me (scope identity). The page says only "Returns the identity of the user"
+    // and lists no fields; no documented endpoint answers how many followers the user's own profile has, so this server
+    // answers no follower count (a client has none to read on Reddit).
     private IResult Me(HttpContext context) =>
         Authorized(context, "identity") ?? Json(new { name = UserName, id = UserId, icon_img = "https://styles.redditmedia.com/icon.png", created_utc = 1_600_000_000.0 });
 

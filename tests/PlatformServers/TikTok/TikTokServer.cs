@@ -66,6 +66,7 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
         public const string StatusFetch = "status-fetch";
         public const string VideoList = "video-list";
         public const string VideoQuery = "video-query";
+        public const string UserInfo = "user-info";
 
         /// <summary>The PUT of chunk <paramref name="number"/> (1-based).</summary>
         public static string Chunk(int number) => $"upload-chunk-{number}";
@@ -88,6 +89,9 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
     /// <summary>The counts a video query answers, by post id; a post with no entry has every count at zero.</summary>
     public ConcurrentDictionary<string, TikTokVideoCounts> Counts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The follower_count user info answers, by open_id.</summary>
+    public FollowerCounts Followers { get; } = new();
+
     public IReadOnlyList<TikTokPublish> Publishes => [.. publishes.Values.OrderBy(p => p.CreatedAt)];
 
     public override IReadOnlyDictionary<string, string> Endpoints => new Dictionary<string, string>
@@ -103,7 +107,7 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
         routes.MapGet("/v2/auth/authorize/", Authorize);
         routes.MapPost("/v2/oauth/token/", (Delegate)TokenAsync);
         routes.MapPost("/v2/oauth/revoke/", (Delegate)RevokeAsync);
-        routes.MapGet("/v2/user/info/", UserInfo);
+        routes.MapGet("/v2/user/info/", (Delegate)UserInfoAsync);
         routes.MapPost("/v2/post/publish/creator_info/query/", (Delegate)CreatorInfoAsync);
         routes.MapPost("/v2/post/publish/video/init/", (Delegate)InitAsync);
         routes.MapPut("/upload/{publishId}", (Delegate)UploadChunkAsync);
@@ -184,8 +188,13 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
         return Json(new { });
     }
 
-    // tiktok-api-v2-get-user-info: GET /v2/user/info/?fields=... (scope user.info.basic for open_id, avatar_url, display_name).
-    private IResult UserInfo(HttpContext context)
+    // tiktok-api-v2-get-user-info: GET /v2/user/info/?fields=... (required; scope user.info.basic for open_id, avatar_url,
+    // display_name). The User Object's stats fields follower_count, following_count, likes_count and video_count need the
+    // scope user.info.stats ("Authorized Scope"; https://developers.tiktok.com/bulletin/user-info-scope-migration): asked
+    // for without it, the call is refused as scope_not_authorized.
+    private static readonly string[] StatsFields = ["follower_count", "following_count", "likes_count", "video_count"];
+
+    private async Task<IResult> UserInfoAsync(HttpContext context)
     {
         if (Authorized(context, "user.info.basic") is { } refused)
         {
@@ -196,12 +205,20 @@ public sealed partial class TikTokServer() : PlatformServer("tiktok-client-key",
         {
             return Failure(400, "invalid_params", "fields is required");
         }
-        var all = new Dictionary<string, object?>
+        if (fields.Any(StatsFields.Contains) && Authorized(context, "user.info.stats") is { } noStats)
         {
-            ["open_id"] = OpenId, ["union_id"] = "union-" + OpenId, ["avatar_url"] = "https://p16.tiktokcdn.com/conformance.jpeg",
-            ["display_name"] = "Conformance Creator", ["username"] = "conformance.creator",
-        };
-        return Ok(new { user = fields.Where(all.ContainsKey).ToDictionary(f => f, f => all[f]) });
+            return noStats;
+        }
+        return await StepAsync(context, Steps.UserInfo, () =>
+        {
+            var all = new Dictionary<string, object?>
+            {
+                ["open_id"] = OpenId, ["union_id"] = "union-" + OpenId, ["avatar_url"] = "https://p16.tiktokcdn.com/conformance.jpeg",
+                ["display_name"] = "Conformance Creator", ["username"] = "conformance.creator", ["follower_count"] = Followers.Get(OpenId),
+                ["following_count"] = 0L, ["likes_count"] = 0L, ["video_count"] = (long)Publishes.Count(p => p.PostId is not null),
+            };
+            return Ok(new { user = fields.Where(all.ContainsKey).ToDictionary(f => f, f => all[f]) });
+        });
     }
 
     // content-posting-api-reference-query-creator-info: POST, scope video.publish; the privacy levels the creator offers.

@@ -73,6 +73,7 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
         public const string CreateTweet = "create-tweet";
         public const string Timeline = "user-timeline";
         public const string Lookup = "post-lookup";
+        public const string Me = "users-me";
 
         /// <summary>The APPEND of segment <paramref name="index"/> (0-based, as segment_index).</summary>
         public static string Append(int index) => $"media-append-{index}";
@@ -98,6 +99,9 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
 
     public IReadOnlyList<XMedia> Uploads => [.. uploads.Values];
 
+    /// <summary>The public_metrics.followers_count a user lookup answers, by user id.</summary>
+    public FollowerCounts Followers { get; } = new();
+
     /// <summary>
     /// How long a media id stays usable, answered as <c>expires_after_secs</c>: "The returned mediaId is only valid for
     /// expires_after_secs seconds. Any attempt to use mediaId after this time period in other API calls will result in a
@@ -122,7 +126,7 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
         routes.MapGet("/i/oauth2/authorize", Authorize);
         routes.MapPost("/2/oauth2/token", (Delegate)TokenAsync);
         routes.MapPost("/2/oauth2/revoke", (Delegate)RevokeAsync);
-        routes.MapGet("/2/users/me", Me);
+        routes.MapGet("/2/users/me", (Delegate)MeAsync);
         routes.MapGet("/2/users/{id}/tweets", (Delegate)TimelineAsync);
         routes.MapPost("/2/tweets", (Delegate)CreateTweetAsync);
         routes.MapDelete("/2/tweets/{id}", DeleteTweet);
@@ -219,9 +223,43 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
         return Json(new { revoked = true });
     }
 
-    // get-my-user: GET /2/users/me, scopes tweet.read and users.read; {data: {id, name, username}}.
-    private IResult Me(HttpContext context) =>
-        Authorized(context, "tweet.read", "users.read") ?? Json(new { data = new { id = UserId, name = "Conformance X", username = Username } });
+    // get-my-user: GET /2/users/me, scopes tweet.read and users.read; {data: {id, name, username}}, plus the user.fields
+    // asked for (comma-separated). User fields of the data dictionary (https://docs.x.com/x-api/fundamentals/data-dictionary,
+    // User object): public_metrics is {followers_count, following_count, tweet_count, listed_count, like_count, media_count}.
+    // A value that is not a user field is refused as an invalid request naming the parameter and the value
+    // (https://docs.x.com/x-api/fundamentals/response-codes-and-errors).
+    private static readonly string[] UserFields =
+    [
+        "affiliation", "confirmed_email", "connection_status", "created_at", "description", "entities", "id", "is_identity_verified", "location",
+        "most_recent_tweet_id", "name", "parody", "pinned_tweet_id", "profile_banner_url", "profile_image_url", "protected", "public_metrics",
+        "receives_your_dm", "subscription", "subscription_type", "url", "username", "verified", "verified_followers_count", "verified_type", "withheld",
+    ];
+
+    private async Task<IResult> MeAsync(HttpContext context)
+    {
+        if (Authorized(context, "tweet.read", "users.read") is { } refused)
+        {
+            return refused;
+        }
+        var fields = context.Request.Query["user.fields"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (fields.FirstOrDefault(f => !UserFields.Contains(f)) is { } unknown)
+        {
+            return InvalidRequest("user.fields", $"The `user.fields` query parameter value [{unknown}] is not one of [{string.Join(',', UserFields)}]", unknown);
+        }
+        return await StepAsync(context, Steps.Me, () =>
+        {
+            var user = new Dictionary<string, object> { ["id"] = UserId, ["name"] = "Conformance X", ["username"] = Username };
+            if (fields.Contains("public_metrics"))
+            {
+                user["public_metrics"] = new Dictionary<string, long>
+                {
+                    ["followers_count"] = Followers.Get(UserId), ["following_count"] = 0, ["tweet_count"] = Tweets.Count(t => t.AuthorId == UserId),
+                    ["listed_count"] = 0, ["like_count"] = 0, ["media_count"] = Tweets.Count(t => t.AuthorId == UserId && t.MediaIds.Count > 0),
+                };
+            }
+            return Json(new { data = user });
+        });
+    }
 
     // get-posts (user timeline): GET /2/users/{id}/tweets, scopes tweet.read and users.read; max_results 5..100 (default 10),
     // newest first; created_at (and attachments) only when tweet.fields asks for it; {data, meta: {result_count, newest_id, oldest_id}}.
@@ -627,10 +665,10 @@ public sealed class XServer() : PlatformServer("x-client-id", "x-client-secret")
 
     // response-codes-and-errors: invalid parameters are 400 with errors [{parameters, message}], title "Invalid Request",
     // detail and type https://api.twitter.com/2/problems/invalid-request.
-    private static IResult InvalidRequest(string parameter, string message) =>
+    private static IResult InvalidRequest(string parameter, string message, string? value = null) =>
         Json(new
         {
-            errors = new[] { new { parameters = new Dictionary<string, string[]> { [parameter] = [] }, message } },
+            errors = new[] { new { parameters = new Dictionary<string, string[]> { [parameter] = value is null ? [] : [value] }, message } },
             title = "Invalid Request", detail = "One or more parameters to your request was invalid.", type = "https://api.twitter.com/2/problems/invalid-request",
         }, 400);
 

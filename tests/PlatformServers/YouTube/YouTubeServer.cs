@@ -49,6 +49,8 @@ public sealed partial class YouTubeServer() : PlatformServer("youtube-client-id.
         public const string StatusQuery = "upload-status-query";
         /// <summary>search.list or playlistItems.list: the listings a lookup of recent uploads uses.</summary>
         public const string Search = "search";
+        /// <summary>channels.list: the channel of the token (mine=true).</summary>
+        public const string Channels = "channels-list";
 
         /// <summary>The <paramref name="number"/>th PUT carrying bytes in an upload session (1-based).</summary>
         public static string Chunk(int number) => $"upload-chunk-{number}";
@@ -80,6 +82,12 @@ public sealed partial class YouTubeServer() : PlatformServer("youtube-client-id.
     public ConcurrentDictionary<string, YouTubeStatistics> Statistics { get; } = new(StringComparer.Ordinal);
     public IReadOnlyList<UploadSession> Sessions => [.. sessions.Values];
 
+    /// <summary>The subscribers each channel has, by channel id (statistics.subscriberCount answers them rounded down).</summary>
+    public FollowerCounts Subscribers { get; } = new();
+
+    /// <summary>Whether the channel hides its subscriber count (statistics.hiddenSubscriberCount).</summary>
+    public bool HiddenSubscriberCount { get; set; }
+
     public override IReadOnlyDictionary<string, string> Endpoints => new Dictionary<string, string>
     {
         ["AuthorizeUrl"] = Url + "/o/oauth2/v2/auth",
@@ -93,7 +101,7 @@ public sealed partial class YouTubeServer() : PlatformServer("youtube-client-id.
         routes.MapGet("/o/oauth2/v2/auth", Authorize);
         routes.MapPost("/token", (Delegate)TokenAsync);
         routes.MapPost("/revoke", (Delegate)RevokeAsync);
-        routes.MapGet("/youtube/v3/channels", Channels);
+        routes.MapGet("/youtube/v3/channels", (Delegate)ChannelsAsync);
         routes.MapPost("/upload/youtube/v3/videos", (Delegate)InitiateAsync);
         routes.MapPut("/upload/youtube/v3/videos", (Delegate)PutAsync);
         routes.MapGet("/youtube/v3/videos", ListVideos);
@@ -175,23 +183,74 @@ public sealed partial class YouTubeServer() : PlatformServer("youtube-client-id.
         return Grants.Revoke(token) ? Results.Ok() : Json(new { error = "invalid_token", error_description = "Token expired or revoked" }, 400);
     }
 
-    // channels.list part=snippet mine=true (scope youtube.readonly or youtube).
-    private IResult Channels(HttpContext context) =>
-        Authorized(context, ReadOnly, Manage) ?? (context.Request.Query["mine"] != "true" || string.IsNullOrEmpty(context.Request.Query["part"])
-            ? GoogleError(400, "youtube.parameter", "missingRequiredParameter", "No filter selected. Expected one of: mine, id, forHandle, forUsername, managedByMe, categoryId", "INVALID_ARGUMENT")
-            : Json(new
+    // channels.list (scope youtube.readonly or youtube): part (required) names the channel resource parts the answer holds,
+    // of auditDetails, brandingSettings, contentDetails, contentOwnerDetails, id, localizations, snippet, statistics, status
+    // and topicDetails; a filter is required, mine=true here. An unknown part is 400 unknownPart
+    // (https://developers.google.com/youtube/v3/docs/errors, "youtube.part"). statistics
+    // (https://developers.google.com/youtube/v3/docs/channels#statistics): viewCount, subscriberCount, hiddenSubscriberCount,
+    // videoCount, the counts as strings; subscriberCount "is rounded down to three significant figures". The page does not
+    // say what subscriberCount holds when hiddenSubscriberCount is true: it is left out, so a client has to read the flag.
+    private static readonly string[] ChannelParts =
+        ["auditDetails", "brandingSettings", "contentDetails", "contentOwnerDetails", "id", "localizations", "snippet", "statistics", "status", "topicDetails"];
+
+    private async Task<IResult> ChannelsAsync(HttpContext context)
+    {
+        if (Authorized(context, ReadOnly, Manage) is { } refused)
+        {
+            return refused;
+        }
+        var query = context.Request.Query;
+        var parts = query["part"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0)
+        {
+            return GoogleError(400, "global", "required", "Required parameter: part", "INVALID_ARGUMENT");
+        }
+        if (parts.FirstOrDefault(p => !ChannelParts.Contains(p)) is { } unknown)
+        {
+            return GoogleError(400, "youtube.part", "unknownPart", $"'{unknown}'", "INVALID_ARGUMENT");
+        }
+        if (query["mine"] != "true")
+        {
+            return GoogleError(400, "youtube.parameter", "missingRequiredParameter", "No filter selected. Expected one of: mine, id, forHandle, forUsername, managedByMe, categoryId", "INVALID_ARGUMENT");
+        }
+        return await StepAsync(context, Steps.Channels, () =>
+        {
+            var channel = new Dictionary<string, object> { ["kind"] = "youtube#channel", ["id"] = ChannelId };
+            if (parts.Contains("snippet"))
             {
-                kind = "youtube#channelListResponse",
-                items = new[]
+                channel["snippet"] = new { title = "Conformance Channel", description = "", customUrl = "@conformance", thumbnails = new { @default = new { url = "https://yt3.ggpht.com/conformance.jpg" } } };
+            }
+            if (parts.Contains("contentDetails"))
+            {
+                channel["contentDetails"] = new { relatedPlaylists = new { likes = "", uploads = UploadsPlaylist } };
+            }
+            if (parts.Contains("statistics"))
+            {
+                var statistics = new Dictionary<string, object>
                 {
-                    new
-                    {
-                        kind = "youtube#channel", id = ChannelId,
-                        snippet = new { title = "Conformance Channel", description = "", customUrl = "@conformance", thumbnails = new { @default = new { url = "https://yt3.ggpht.com/conformance.jpg" } } },
-                        contentDetails = new { relatedPlaylists = new { likes = "", uploads = UploadsPlaylist } },
-                    },
-                },
-            }));
+                    ["viewCount"] = Statistics.Values.Sum(v => v.ViewCount).ToString(CultureInfo.InvariantCulture),
+                    ["hiddenSubscriberCount"] = HiddenSubscriberCount,
+                    ["videoCount"] = Videos.Count.ToString(CultureInfo.InvariantCulture),
+                };
+                if (!HiddenSubscriberCount)
+                {
+                    statistics["subscriberCount"] = ThreeSignificantFigures(Subscribers.Get(ChannelId)).ToString(CultureInfo.InvariantCulture);
+                }
+                channel["statistics"] = statistics;
+            }
+            return Json(new { kind = "youtube#channelListResponse", pageInfo = new { totalResults = 1, resultsPerPage = 5 }, items = new[] { channel } });
+        });
+    }
+
+    private static long ThreeSignificantFigures(long count)
+    {
+        var scale = 1L;
+        while (count / scale >= 1000)
+        {
+            scale *= 10;
+        }
+        return count / scale * scale;
+    }
 
     // resumable-upload "Step 1 - Start a resumable session": POST ?uploadType=resumable&part=..., Content-Type
     // application/json; charset=UTF-8, X-Upload-Content-Length, X-Upload-Content-Type (video/* or
