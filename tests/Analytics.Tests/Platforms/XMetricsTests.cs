@@ -117,4 +117,40 @@ public sealed class XMetricsTests
         server.Faults.Clear();
         (await app.FetchAsync(tenant, target, 0)).ShouldBeTrue();
     }
+
+    [Test]
+    public async Task The_daily_sweep_collects_the_followers_of_a_tenant_that_never_published_and_the_overview_shows_them()
+    {
+        var owner = await app.RegisterAsync();
+        var account = await app.ConnectAsync(owner, SocialPlatform.X);
+        server.Followers.Set(server.UserId, 2048);
+
+        (await app.SweepAccountsAsync()).ShouldContain(owner.TenantId);
+        // The queued job, run as Hangfire runs it: in a scope of the tenant its arguments carry.
+        (await app.CollectAccountsAsync(owner.TenantId)).ShouldBe(1);
+
+        (await app.Database.ScalarAsTenantAsync(owner.TenantId, "SELECT followers FROM analytics.account_snapshots WHERE social_account_id = $1", account))
+            .ShouldBe(2048L);
+        (await app.StatusAsync(owner.TenantId, account)).GetProperty("state").GetString().ShouldBe("Collecting");
+        var listed = (await PlatformMetricsApp.OverviewAsync(owner)).GetProperty("accounts").EnumerateArray()
+            .Single(a => a.GetProperty("accountId").GetGuid() == account);
+        listed.GetProperty("followers").GetInt64().ShouldBe(2048);
+        listed.GetProperty("followersChange").GetInt64().ShouldBe(0);
+    }
+
+    [Test]
+    public async Task A_rate_limited_follower_lookup_leaves_its_reason_and_fails_the_collection_for_a_retry()
+    {
+        var owner = await app.RegisterAsync();
+        var account = await app.ConnectAsync(owner, SocialPlatform.X);
+        server.Faults.RateLimit(XServer.Steps.Me, TimeSpan.FromMinutes(15));
+
+        (await Should.ThrowAsync<PlatformException>(() => app.CollectAccountsAsync(owner.TenantId))).Kind.ShouldBe(PlatformErrorKind.RateLimited);
+
+        var status = await app.StatusAsync(owner.TenantId, account);
+        status.GetProperty("refusal").GetString().ShouldBe(nameof(PlatformErrorKind.RateLimited));
+        status.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
+        server.Faults.Clear();
+        (await app.CollectAccountsAsync(owner.TenantId)).ShouldBe(1);
+    }
 }

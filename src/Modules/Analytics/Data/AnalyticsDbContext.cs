@@ -11,6 +11,7 @@ internal sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> op
     public DbSet<AnalyticsEvent> Events => Set<AnalyticsEvent>();
     public DbSet<TrackedTarget> TrackedTargets => Set<TrackedTarget>();
     public DbSet<MetricSnapshot> Snapshots => Set<MetricSnapshot>();
+    public DbSet<AccountSnapshot> AccountSnapshots => Set<AccountSnapshot>();
     public DbSet<AccountAnalyticsStatus> AccountStatuses => Set<AccountAnalyticsStatus>();
     public DbSet<TenantRefresh> Refreshes => Set<TenantRefresh>();
 
@@ -36,6 +37,11 @@ internal sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> op
                     (a, b) => a == null ? b == null : b != null && a.Count == b.Count && !a.Except(b).Any(),
                     others => others == null ? 0 : others.Count,
                     others => others == null ? null : new Dictionary<string, long>(others, StringComparer.Ordinal)));
+        });
+        modelBuilder.Entity<AccountSnapshot>(snapshot =>
+        {
+            snapshot.ToTable("account_snapshots").HasKey(s => new { s.TenantId, s.SocialAccountId, s.Day });
+            snapshot.Property(s => s.Platform).HasConversion<string>();
         });
         modelBuilder.Entity<AccountAnalyticsStatus>(status =>
         {
