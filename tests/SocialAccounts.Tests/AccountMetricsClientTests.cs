@@ -1,9 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
 using Platform.SocialAccounts.Contracts;
+using Platform.SocialAccounts.Platforms;
 using Shouldly;
 
 namespace Platform.SocialAccounts.Tests;
 
-/// <summary>How each client asks for the account's follower count, with the documented request and answer shapes.</summary>
+/// <summary>
+/// How each client asks for the account's follower count, with the documented request and answer shapes; through the
+/// contract, a platform without account metrics is answered without a request and one with them uses the account's token;
+/// the tenants with accounts are listed for the daily sweep, which runs for no tenant.
+/// </summary>
 public sealed class AccountMetricsClientTests : ClientTestBase
 {
     [Test]
@@ -29,7 +35,7 @@ public sealed class AccountMetricsClientTests : ClientTestBase
         (await Client(SocialPlatform.YouTube).GetAccountMetricsAsync(Account("UC1", "yt-token"), CancellationToken.None)).Followers.ShouldBe(1200);
         Fake.Single("GET", "/youtube/v3/channels").QueryValues().ShouldBe(new Dictionary<string, string> { ["part"] = "statistics", ["mine"] = "true" });
 
-        ResetPlatform();
+        Fake.Reset();
         Fake.On("GET", "/youtube/v3/channels", FakeResponse.Json(
             """{"kind":"youtube#channelListResponse","items":[{"kind":"youtube#channel","id":"UC1","statistics":{"viewCount":"10","subscriberCount":"0","hiddenSubscriberCount":true,"videoCount":"3"}}]}"""));
         (await Client(SocialPlatform.YouTube).GetAccountMetricsAsync(Account("UC1", "yt-token"), CancellationToken.None)).Followers.ShouldBeNull();
@@ -44,11 +50,52 @@ public sealed class AccountMetricsClientTests : ClientTestBase
         (await Client(SocialPlatform.TikTok).GetAccountMetricsAsync(Account("act.123", "tt-token"), CancellationToken.None)).Followers.ShouldBe(77);
         Fake.Single("GET", "/v2/user/info/").QueryValues()["fields"].Split(',').ShouldContain("follower_count");
 
-        ResetPlatform();
+        Fake.Reset();
         Fake.On("GET", "/v2/user/info/", FakeResponse.Json(
             """{"data":{},"error":{"code":"scope_not_authorized","message":"The user did not authorize the scope required for completing this request.","log_id":"l"}}""", 401));
         var refused = await Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.TikTok).GetAccountMetricsAsync(Account("act.123", "tt-token"), CancellationToken.None));
         refused.Kind.ShouldBe(PlatformErrorKind.Permanent);
         refused.Message.ShouldContain("scope_not_authorized");
     }
+
+    [Test]
+    public async Task A_platform_without_account_metrics_is_answered_not_offered_without_any_request()
+    {
+        var tenant = Guid.NewGuid();
+        var linkedIn = await App.SeedAccountAsync(tenant, SocialPlatform.LinkedIn, "li-1", Tokens("li-access"));
+
+        var metrics = await App.AsJobAsync(tenant, s => s.GetRequiredService<ISocialAccounts>().GetAccountMetricsAsync(linkedIn, CancellationToken.None));
+
+        metrics.Offered.ShouldBeFalse();
+        metrics.Followers.ShouldBeNull();
+        Fake.Requests.ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_platform_with_account_metrics_is_asked_with_the_accounts_token()
+    {
+        var tenant = Guid.NewGuid();
+        var x = await App.SeedAccountAsync(tenant, SocialPlatform.X, "42", Tokens("x-access"));
+        // https://docs.x.com/x-api/users/lookup/quickstart/authenticated-lookup: data.public_metrics.followers_count.
+        Fake.On("GET", "/2/users/me", FakeResponse.Json("""{"data":{"id":"42","name":"Dev","username":"dev","public_metrics":{"followers_count":9}}}"""));
+
+        var metrics = await App.AsJobAsync(tenant, s => s.GetRequiredService<ISocialAccounts>().GetAccountMetricsAsync(x, CancellationToken.None));
+
+        metrics.ShouldBe(new AccountMetrics(9));
+        Fake.Single("GET", "/2/users/me").Header("Authorization").ShouldBe("Bearer x-access");
+    }
+
+    [Test]
+    public async Task The_tenants_with_accounts_are_listed_for_no_tenant()
+    {
+        var withAccount = Guid.NewGuid();
+        await App.SeedAccountAsync(withAccount, SocialPlatform.Reddit, "r-1", Tokens("r-access"));
+
+        var tenants = await App.Services.GetRequiredService<IAccountTenants>().WithAccountsAsync(CancellationToken.None);
+
+        tenants.ShouldContain(withAccount);
+        tenants.Count.ShouldBe(tenants.Distinct().Count());
+    }
+
+    private static TokenSet Tokens(string access) => new(access, null, DateTimeOffset.UtcNow.AddDays(30), "");
 }
