@@ -28,6 +28,10 @@ public sealed class AnalyticsTablesIsolationTests
         await ExecuteAsync(tenantA, """
             INSERT INTO analytics.account_status (tenant_id, social_account_id, state, updated_at) VALUES ($1, gen_random_uuid(), 'Collecting', now())
             """, tenantA);
+        await ExecuteAsync(tenantA, """
+            INSERT INTO analytics.account_snapshots (tenant_id, social_account_id, day, platform, followers, fetched_at)
+            VALUES ($1, gen_random_uuid(), current_date, 'X', 10, now())
+            """, tenantA);
         await ExecuteAsync(tenantA, "INSERT INTO analytics.refreshes (tenant_id, refresh_id, requested_at) VALUES ($1, gen_random_uuid(), now())", tenantA);
         await ExecuteAsync(tenantA, "INSERT INTO analytics.rollup_state (tenant_id, time_zone, rolled_up_to) VALUES ($1, 'UTC', now())", tenantA);
         await ExecuteAsync(tenantA, """
@@ -43,6 +47,7 @@ public sealed class AnalyticsTablesIsolationTests
     [TestCase("analytics.tracked_targets")]
     [TestCase("analytics.metric_snapshots")]
     [TestCase("analytics.account_status")]
+    [TestCase("analytics.account_snapshots")]
     [TestCase("analytics.refreshes")]
     [TestCase("analytics.rollup_state")]
     [TestCase("analytics.daily_rollups")]
@@ -55,6 +60,13 @@ public sealed class AnalyticsTablesIsolationTests
             INSERT INTO analytics.metric_snapshots (id, tenant_id, target_id, post_id, social_account_id, platform, slot, fetched_at)
             VALUES (gen_random_uuid(), $1, $2, gen_random_uuid(), gen_random_uuid(), 'X', 1, now())
             """, tenantA, targetA);
+
+    [Test]
+    public Task Writing_an_account_snapshot_for_another_tenant_is_rejected() =>
+        TenantIsolation.AssertWriteRefusedAsync(app.Database, tenantB, """
+            INSERT INTO analytics.account_snapshots (tenant_id, social_account_id, day, platform, followers, fetched_at)
+            VALUES ($1, gen_random_uuid(), current_date, 'X', 10, now())
+            """, tenantA);
 
     [Test]
     public async Task The_latest_metrics_view_shows_another_tenant_nothing()

@@ -76,6 +76,59 @@ public sealed class ReportsTests
         await AssertBerlinDaysAsync(owner);
     }
 
+    [Test]
+    public async Task Each_account_shows_its_latest_followers_in_the_range_and_their_change_and_null_without_counts()
+    {
+        var owner = await app.RegisterAsync();
+        var x = Guid.NewGuid();
+        var linkedIn = Guid.NewGuid();
+        var youTube = Guid.NewGuid();
+        await app.Database.AccountSnapshotAsync(owner.TenantId, x, "X", "2026-10-31", 90);
+        await app.Database.AccountSnapshotAsync(owner.TenantId, x, "X", "2026-11-01", 100);
+        await app.Database.AccountSnapshotAsync(owner.TenantId, x, "X", "2026-11-03", 130);
+        await app.Database.AccountSnapshotAsync(owner.TenantId, x, "X", "2026-11-04", null);
+        await app.Database.AccountSnapshotAsync(owner.TenantId, x, "X", "2026-11-06", 999);
+        await app.Database.AccountSnapshotAsync(owner.TenantId, youTube, "YouTube", "2026-11-02", 40);
+        await app.Database.AccountSnapshotAsync(owner.TenantId, youTube, "YouTube", "2026-11-05", 35);
+        var target = await app.Database.TargetAsync(owner.TenantId, At("2026-11-02T10:00:00Z"), "LinkedIn", accountId: linkedIn);
+        await app.Database.SnapshotAsync(owner.TenantId, target, 0, At("2026-11-02T11:00:00Z"), impressions: 50, likes: 2);
+
+        var overview = await GetAsync(owner, "/api/v1/analytics/overview?from=2026-11-01&to=2026-11-05");
+
+        var accounts = overview.GetProperty("accounts").EnumerateArray().ToDictionary(a => a.GetProperty("accountId").GetGuid());
+        accounts.Keys.ShouldBe([linkedIn, x, youTube], ignoreOrder: true);
+        // The unknown count of the 4th is skipped: the latest day with a count is the 3rd.
+        accounts[x].GetProperty("followers").GetInt64().ShouldBe(130);
+        accounts[x].GetProperty("followersChange").GetInt64().ShouldBe(30);
+        accounts[x].GetProperty("totals").GetProperty("targets").GetInt32().ShouldBe(0);
+        accounts[youTube].GetProperty("followersChange").GetInt64().ShouldBe(-5);
+        accounts[linkedIn].GetProperty("followers").ValueKind.ShouldBe(JsonValueKind.Null);
+        accounts[linkedIn].GetProperty("followersChange").ValueKind.ShouldBe(JsonValueKind.Null);
+        accounts[linkedIn].GetProperty("totals").GetProperty("likes").GetInt64().ShouldBe(2);
+
+        var onlyYouTube = await GetAsync(owner, "/api/v1/analytics/overview?from=2026-11-01&to=2026-11-05&platform=youtube");
+        onlyYouTube.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("accountId").GetGuid()).ShouldBe([youTube]);
+        var oneAccount = await GetAsync(owner, $"/api/v1/analytics/overview?from=2026-11-01&to=2026-11-02&accountId={x}");
+        oneAccount.GetProperty("accounts").EnumerateArray().Single().GetProperty("followersChange").GetInt64().ShouldBe(0);
+        var stranger = await app.RegisterAsync();
+        (await GetAsync(stranger, "/api/v1/analytics/overview?from=2026-11-01&to=2026-11-05")).GetProperty("accounts").GetArrayLength().ShouldBe(0);
+    }
+
+    [Test]
+    public async Task The_openapi_document_describes_followers_and_their_change_per_account()
+    {
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+
+        var account = document.GetProperty("components").GetProperty("schemas").GetProperty("Platform.Analytics.Reports.AccountTotals").GetProperty("properties");
+        foreach (var name in new[] { "followers", "followersChange" })
+        {
+            account.GetProperty(name).GetProperty("format").GetString().ShouldBe("int64", name);
+        }
+        var description = document.GetProperty("paths").GetProperty("/api/v1/analytics/overview").GetProperty("get").GetProperty("description").GetString();
+        description.ShouldNotBeNull();
+        description.ShouldContain("followersChange");
+    }
+
     private async Task AssertBerlinDaysAsync(TestAccount owner)
     {
         var overview = await GetAsync(owner, "/api/v1/analytics/overview?from=2026-10-24&to=2026-10-26");

@@ -28,4 +28,11 @@ internal static class TrackedData
             FROM analytics.tracked_targets WHERE target_id = $1
             """, targetId, slot, fetchedAt, (object?)impressions ?? DBNull.Value, (object?)views ?? DBNull.Value, (object?)likes ?? DBNull.Value,
             (object?)comments ?? DBNull.Value, (object?)shares ?? DBNull.Value, (object?)saves ?? DBNull.Value);
+
+    /// <summary>An account's follower count on one of its tenant's days; null stays unknown.</summary>
+    public static Task AccountSnapshotAsync(this TestDatabase database, Guid tenantId, Guid accountId, string platform, string day, long? followers) =>
+        database.ScalarAsTenantAsync(tenantId, """
+            INSERT INTO analytics.account_snapshots (tenant_id, social_account_id, day, platform, followers, fetched_at)
+            VALUES ($1, $2, $3::date, $4, $5, now())
+            """, tenantId, accountId, day, platform, (object?)followers ?? DBNull.Value);
 }

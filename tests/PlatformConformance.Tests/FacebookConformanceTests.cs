@@ -151,4 +151,13 @@ public sealed class FacebookConformanceTests : PublishingScenarios<FacebookServe
     [Test]
     public async Task A_lost_answer_to_uploading_one_of_several_photos_ends_in_one_post() =>
         await AnswerLostOnThenOnePostAsync(FacebookServer.Steps.Photo, PhotosPost);
+
+    [Test]
+    public async Task The_pages_followers_are_read_from_followers_count_not_from_its_likes()
+    {
+        Server.Followers.Set(Server.PageId, 5000);
+        Server.Fans.Set(Server.PageId, 4100);
+
+        (await AsJobAsync(accounts => accounts.GetAccountMetricsAsync(AccountId, CancellationToken.None))).ShouldBe(new AccountMetrics(5000));
+    }
 }

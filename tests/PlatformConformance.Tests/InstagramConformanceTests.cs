@@ -247,4 +247,12 @@ public sealed class InstagramConformanceTests : PublishingScenarios<InstagramSer
 
     [Test]
     public Task A_user_token_about_to_expire_is_exchanged_again_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
+
+    [Test]
+    public async Task The_accounts_followers_are_read_from_the_ig_users_followers_count()
+    {
+        Server.Followers.Set(Server.InstagramUserId, 1234).Set("17841400000000000", 1);
+
+        (await AsJobAsync(accounts => accounts.GetAccountMetricsAsync(AccountId, CancellationToken.None))).ShouldBe(new AccountMetrics(1234));
+    }
 }

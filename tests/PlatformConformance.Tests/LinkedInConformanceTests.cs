@@ -106,4 +106,12 @@ public sealed class LinkedInConformanceTests : PublishingScenarios<LinkedInServe
 
     [Test]
     public Task A_token_about_to_expire_is_refreshed_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
+
+    [Test]
+    public async Task Followers_are_not_asked_for_since_the_member_follower_count_needs_a_scope_we_do_not_request()
+    {
+        Server.Followers.Set(Server.PersonUrn, 100);
+
+        (await AsJobAsync(accounts => accounts.GetAccountMetricsAsync(AccountId, CancellationToken.None))).ShouldBe(AccountMetrics.NotOffered);
+    }
 }

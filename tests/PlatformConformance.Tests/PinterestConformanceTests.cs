@@ -130,4 +130,12 @@ public sealed class PinterestConformanceTests : PublishingScenarios<PinterestSer
 
         Server.Pins.Count(p => p.Description == text && p.Title == "Pin title" && p.Link == "https://example.com/landing").ShouldBe(1);
     }
+
+    [Test]
+    public async Task The_accounts_followers_are_read_from_the_user_accounts_follower_count()
+    {
+        Server.Followers.Set(Server.UserAccountId, 88);
+
+        (await AsJobAsync(accounts => accounts.GetAccountMetricsAsync(AccountId, CancellationToken.None))).ShouldBe(new AccountMetrics(88));
+    }
 }

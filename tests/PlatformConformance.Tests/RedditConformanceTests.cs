@@ -111,4 +111,10 @@ public sealed class RedditConformanceTests : PublishingScenarios<RedditServer>
         refused.IsRetryable.ShouldBeFalse();
         Held(text).ShouldBe(0);
     }
+
+    [Test]
+    public async Task Followers_are_not_asked_for_since_reddits_api_documents_no_follower_count()
+    {
+        (await AsJobAsync(accounts => accounts.GetAccountMetricsAsync(AccountId, CancellationToken.None))).ShouldBe(AccountMetrics.NotOffered);
+    }
 }

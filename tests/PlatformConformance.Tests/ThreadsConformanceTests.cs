@@ -147,4 +147,21 @@ public sealed class ThreadsConformanceTests : PublishingScenarios<ThreadsServer>
 
     [Test]
     public Task A_token_about_to_expire_is_refreshed_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
+
+    [Test]
+    public async Task The_accounts_followers_are_read_from_the_followers_count_user_insight()
+    {
+        Server.Followers.Set(Server.UserId, 321);
+
+        (await AsJobAsync(accounts => accounts.GetAccountMetricsAsync(AccountId, CancellationToken.None))).ShouldBe(new AccountMetrics(321));
+    }
+
+    [Test]
+    public async Task A_failing_user_insights_call_is_a_transient_refusal()
+    {
+        Server.Faults.FailWithServerError(ThreadsServer.Steps.UserInsights);
+
+        (await Should.ThrowAsync<PlatformException>(() => AsJobAsync(accounts => accounts.GetAccountMetricsAsync(AccountId, CancellationToken.None))))
+            .Kind.ShouldBe(PlatformErrorKind.Transient);
+    }
 }

@@ -195,4 +195,12 @@ public sealed class TikTokConformanceTests : PublishingScenarios<TikTokServer>
 
     [Test]
     public Task A_token_about_to_expire_is_refreshed_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
+
+    [Test]
+    public async Task The_accounts_followers_are_read_from_the_user_infos_follower_count_with_the_default_scopes()
+    {
+        Server.Followers.Set(Server.OpenId, 777);
+
+        (await AsJobAsync(accounts => accounts.GetAccountMetricsAsync(AccountId, CancellationToken.None))).ShouldBe(new AccountMetrics(777));
+    }
 }

@@ -205,4 +205,23 @@ public sealed class XConformanceTests : PublishingScenarios<XServer>
     [Test]
     public async Task After_a_5xx_on_finalizing_a_video_the_next_attempt_posts_once() =>
         await ServerErrorOnThenOnePostAsync(XServer.Steps.Finalize, VideoPost);
+
+    [Test]
+    public async Task The_accounts_followers_are_read_from_public_metrics_followers_count()
+    {
+        Server.Followers.Set(Server.UserId, 2048);
+
+        (await AsJobAsync(accounts => accounts.GetAccountMetricsAsync(AccountId, CancellationToken.None))).ShouldBe(new AccountMetrics(2048));
+    }
+
+    [Test]
+    public async Task A_rate_limited_user_lookup_is_a_rate_limit_refusal_with_its_wait()
+    {
+        Server.Faults.RateLimit(XServer.Steps.Me, TimeSpan.FromMinutes(15));
+
+        var refused = await Should.ThrowAsync<PlatformException>(() => AsJobAsync(accounts => accounts.GetAccountMetricsAsync(AccountId, CancellationToken.None)));
+
+        refused.Kind.ShouldBe(PlatformErrorKind.RateLimited);
+        refused.RetryAfter.ShouldNotBeNull();
+    }
 }

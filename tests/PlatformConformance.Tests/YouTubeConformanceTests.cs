@@ -188,4 +188,22 @@ public sealed class YouTubeConformanceTests : PublishingScenarios<YouTubeServer>
     [Test]
     public Task A_token_about_to_expire_is_refreshed_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
 
+    [Test]
+    public async Task The_channels_subscribers_are_read_from_its_statistics_and_a_hidden_count_is_unknown()
+    {
+        Server.Subscribers.Set(Server.ChannelId, 123_456);
+        Server.HiddenSubscriberCount = false;
+
+        // YouTube shows subscriber counts rounded down to three significant figures.
+        (await AsJobAsync(accounts => accounts.GetAccountMetricsAsync(AccountId, CancellationToken.None))).ShouldBe(new AccountMetrics(123_000));
+        Server.HiddenSubscriberCount = true;
+        try
+        {
+            (await AsJobAsync(accounts => accounts.GetAccountMetricsAsync(AccountId, CancellationToken.None))).ShouldBe(new AccountMetrics(null));
+        }
+        finally
+        {
+            Server.HiddenSubscriberCount = false;
+        }
+    }
 }

@@ -20,7 +20,7 @@ public sealed class TikTokClientTests : ClientTestBase
         var identity = (await client.FetchIdentitiesAsync(tokens, CancellationToken.None)).Single();
 
         url.Query.ShouldContain("client_key=tiktok-client-id");
-        url.Query.ShouldContain("scope=user.info.basic%2Cvideo.publish%2Cvideo.list");
+        url.Query.ShouldContain("scope=user.info.basic%2Cuser.info.stats%2Cvideo.publish%2Cvideo.list");
         Fake.Single("POST", "/v2/oauth/token/").Form().ShouldBe(new Dictionary<string, string>
         {
             ["client_key"] = "tiktok-client-id", ["client_secret"] = "tiktok-client-secret", ["code"] = "tt-code",

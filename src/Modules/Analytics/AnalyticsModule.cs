@@ -32,6 +32,8 @@ internal sealed class AnalyticsModule : IModule
         services.AddSingleton<IValidateOptions<MetricsCollectionOptions>, MetricsCollectionOptions.Validation>();
         services.AddScoped<IIntegrationEventHandler<PostTargetPublished>, ScheduleMetricFetches>();
         services.AddScoped<MetricFetchJob>();
+        services.AddScoped<AccountSnapshotJob>();
+        services.AddScoped<FollowerRanges>();
         services.AddScoped<SnapshotStore>();
         services.AddScoped<MetricRefreshJob>();
         services.AddScoped<ReportQuery>();
@@ -54,6 +56,9 @@ internal sealed class AnalyticsModule : IModule
         ExportEndpoint.Map(api);
     }
 
-    public void ScheduleRecurringJobs(IRecurringJobManager jobs) =>
+    public void ScheduleRecurringJobs(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<RollupJob>(RollupJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), RollupJob.Every);
+        jobs.AddOrUpdate<AccountSnapshotJob>(AccountSnapshotJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), AccountSnapshotJob.Every);
+    }
 }

@@ -22,7 +22,7 @@ public sealed record SocialAccountDto(
 /// <remarks>
 /// The lookups (<see cref="FindAsync"/>, <see cref="ListAsync"/>) read in the caller's unit of work. The methods that call
 /// a platform (<see cref="PublishAsync(Guid, PostContent, CancellationToken)"/>, <see cref="ReconcileAsync"/>, <see cref="GetMetricsAsync"/>,
-/// <see cref="ListRecentPostsAsync"/>, <see cref="CheckTargetAsync"/>) manage
+/// <see cref="GetAccountMetricsAsync"/>, <see cref="ListRecentPostsAsync"/>, <see cref="CheckTargetAsync"/>) manage
 /// their own short units of work in the current tenant: one to read the account (and refresh its token) before the call,
 /// one to write what the call changed after it, and none held while the platform answers. They need a tenant, not an
 /// open unit of work, and write nothing into the caller's: call them outside one, so that no connection of the caller's
@@ -53,6 +53,12 @@ public interface ISocialAccounts
         Guid accountId, PostContent content, PublishJournal journal, DateTimeOffset lostSince, CancellationToken cancellationToken);
 
     Task<PostMetrics> GetMetricsAsync(Guid accountId, string platformPostId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The account's own numbers (followers), through the same token refresh and rate limits as <see cref="GetMetricsAsync"/>;
+    /// <see cref="AccountMetrics.NotOffered"/> without calling a platform that has none.
+    /// </summary>
+    Task<AccountMetrics> GetAccountMetricsAsync(Guid accountId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Holds <paramref name="content"/> against what the account has on its platform, before anything is sent: the

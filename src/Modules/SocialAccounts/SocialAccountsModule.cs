@@ -62,6 +62,7 @@ internal sealed class SocialAccountsModule : IModule
         services.AddScoped<ISocialAccounts, SocialAccountsGateway>();
         services.AddScoped<TokenRefreshJobs>();
         services.AddSingleton<ITokenKeyRotation, TokenKeyRotation>();
+        services.AddSingleton<IAccountTenants, AccountTenants>();
         services.AddValidatorsFromAssemblyContaining<SocialAccountsModule>(includeInternalTypes: true);
     }
 

@@ -41,6 +41,27 @@ internal sealed class PlatformMetricsApp(SocialPlatform platform, PlatformServer
     public Task<bool> FetchAsync(Guid tenantId, Guid targetId, int slot) =>
         InTenantScopeAsync(tenantId, services => services.GetRequiredService<MetricFetchJob>().FetchAsync(tenantId, targetId, slot, CancellationToken.None));
 
+    /// <summary>Runs one tenant's daily collection of account numbers, as its Hangfire job does in the tenant's scope.</summary>
+    public Task<int> CollectAccountsAsync(Guid tenantId) =>
+        InTenantScopeAsync(tenantId, services => services.GetRequiredService<AccountSnapshotJob>().CollectAsync(tenantId, CancellationToken.None));
+
+    /// <summary>
+    /// Runs the daily sweep as its recurring job does, for no tenant, and answers the tenants of the collection jobs it queued
+    /// (this host runs no Hangfire server, so they stay queued).
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> SweepAccountsAsync()
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountSnapshotJob>().SweepAsync(CancellationToken.None);
+        }
+        return Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 10_000)
+            .Select(job => job.Value.Job)
+            .Where(job => job?.Method.Name == nameof(AccountSnapshotJob.CollectAsync))
+            .Select(job => (Guid)job!.Args[0])
+            .ToList();
+    }
+
     /// <summary>The stored snapshot of a target's slot, as JSON of its columns.</summary>
     public async Task<JsonElement> SnapshotAsync(Guid tenantId, Guid targetId, int slot) =>
         JsonDocument.Parse((string)(await Database.ScalarAsTenantAsync(tenantId, """

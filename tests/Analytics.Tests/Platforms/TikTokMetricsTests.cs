@@ -120,4 +120,23 @@ public sealed class TikTokMetricsTests
         found.Status.ShouldBe(200);
         found.Body.GetProperty("data").GetProperty("videos")[0].GetProperty("id").GetString().ShouldBe(postId);
     }
+
+    [Test]
+    public async Task A_grant_without_user_info_stats_leaves_the_missing_scope_as_the_accounts_analytics_reason()
+    {
+        await using var withoutStats = new PlatformMetricsApp(SocialPlatform.TikTok, server, new Dictionary<string, string?>
+        {
+            ["Platforms:TikTok:Scopes"] = "user.info.basic,video.publish,video.list",
+        });
+        var owner = await withoutStats.RegisterAsync();
+        var account = await withoutStats.ConnectAsync(owner, SocialPlatform.TikTok);
+
+        (await withoutStats.CollectAccountsAsync(owner.TenantId)).ShouldBe(0);
+
+        var status = await withoutStats.StatusAsync(owner.TenantId, account);
+        status.GetProperty("state").GetString().ShouldBe("Refused");
+        status.GetProperty("refusal").GetString().ShouldBe(nameof(PlatformErrorKind.Permanent));
+        status.GetProperty("reason").GetString()!.ShouldContain("scope_not_authorized");
+        (await withoutStats.Database.ScalarAsTenantAsync(owner.TenantId, "SELECT count(*) FROM analytics.account_snapshots")).ShouldBe(0L);
+    }
 }

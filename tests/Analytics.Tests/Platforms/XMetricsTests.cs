@@ -66,6 +66,27 @@ public sealed class XMetricsTests
     }
 
     [Test]
+    public async Task A_posts_analytics_answer_its_collected_figures()
+    {
+        var owner = await app.RegisterAsync();
+        var account = await app.ConnectAsync(owner, SocialPlatform.X);
+        var post = await app.PublishAsync(owner.TenantId, account, new PostContent($"Metrics {Guid.NewGuid():N}"));
+        var postId = Guid.NewGuid();
+        var target = await app.Database.TargetAsync(owner.TenantId, DateTimeOffset.UtcNow.AddHours(-1), "X", postId: postId, accountId: account,
+            platformPostId: post.PlatformPostId);
+        server.Metrics[post.PlatformPostId] = new XPublicMetrics(RetweetCount: 1, ReplyCount: 2, LikeCount: 9, QuoteCount: 0, BookmarkCount: 3, ImpressionCount: 300);
+        (await app.FetchAsync(owner.TenantId, target, 0)).ShouldBeTrue();
+
+        var answer = await owner.Client.GetAsync($"/api/v1/analytics/posts/{postId}");
+
+        var body = await answer.Content.ReadAsStringAsync();
+        answer.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, body);
+        var latest = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("targets")[0].GetProperty("latest");
+        latest.GetProperty("likes").GetInt64().ShouldBe(9);
+        latest.GetProperty("others").GetProperty("bookmark_count").GetInt64().ShouldBe(3);
+    }
+
+    [Test]
     public async Task A_withdrawn_token_leaves_a_reason_on_the_accounts_analytics_status()
     {
         var (tenant, account, target, _) = await PublishedTargetAsync();
@@ -95,5 +116,41 @@ public sealed class XMetricsTests
         // The next run of the fetch (Hangfire's retry), once X answers again, stores the slot.
         server.Faults.Clear();
         (await app.FetchAsync(tenant, target, 0)).ShouldBeTrue();
+    }
+
+    [Test]
+    public async Task The_daily_sweep_collects_the_followers_of_a_tenant_that_never_published_and_the_overview_shows_them()
+    {
+        var owner = await app.RegisterAsync();
+        var account = await app.ConnectAsync(owner, SocialPlatform.X);
+        server.Followers.Set(server.UserId, 2048);
+
+        (await app.SweepAccountsAsync()).ShouldContain(owner.TenantId);
+        // The queued job, run as Hangfire runs it: in a scope of the tenant its arguments carry.
+        (await app.CollectAccountsAsync(owner.TenantId)).ShouldBe(1);
+
+        (await app.Database.ScalarAsTenantAsync(owner.TenantId, "SELECT followers FROM analytics.account_snapshots WHERE social_account_id = $1", account))
+            .ShouldBe(2048L);
+        (await app.StatusAsync(owner.TenantId, account)).GetProperty("state").GetString().ShouldBe("Collecting");
+        var listed = (await PlatformMetricsApp.OverviewAsync(owner)).GetProperty("accounts").EnumerateArray()
+            .Single(a => a.GetProperty("accountId").GetGuid() == account);
+        listed.GetProperty("followers").GetInt64().ShouldBe(2048);
+        listed.GetProperty("followersChange").GetInt64().ShouldBe(0);
+    }
+
+    [Test]
+    public async Task A_rate_limited_follower_lookup_leaves_its_reason_and_fails_the_collection_for_a_retry()
+    {
+        var owner = await app.RegisterAsync();
+        var account = await app.ConnectAsync(owner, SocialPlatform.X);
+        server.Faults.RateLimit(XServer.Steps.Me, TimeSpan.FromMinutes(15));
+
+        (await Should.ThrowAsync<PlatformException>(() => app.CollectAccountsAsync(owner.TenantId))).Kind.ShouldBe(PlatformErrorKind.RateLimited);
+
+        var status = await app.StatusAsync(owner.TenantId, account);
+        status.GetProperty("refusal").GetString().ShouldBe(nameof(PlatformErrorKind.RateLimited));
+        status.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
+        server.Faults.Clear();
+        (await app.CollectAccountsAsync(owner.TenantId)).ShouldBe(1);
     }
 }

@@ -50,6 +50,18 @@ public sealed class PlatformCatalogTests
     }
 
     [Test]
+    public void Account_metrics_are_offered_where_the_default_scopes_reach_a_documented_follower_count()
+    {
+        Descriptors.Where(d => d.Can(PlatformCapabilities.AccountMetrics)).Select(d => d.Platform).ShouldBe(
+            [SocialPlatform.Instagram, SocialPlatform.Facebook, SocialPlatform.Threads, SocialPlatform.X, SocialPlatform.TikTok,
+             SocialPlatform.YouTube, SocialPlatform.Pinterest], ignoreOrder: true);
+        // TikTok's follower_count is behind user.info.stats.
+        var tikTok = new PlatformOptions();
+        PlatformCatalog.Default[SocialPlatform.TikTok].SetDefaults(tikTok);
+        tikTok.ScopeList.ShouldContain("user.info.stats");
+    }
+
+    [Test]
     public void Hashtag_conventions_are_read_from_the_descriptors()
     {
         IHashtagConventions conventions = PlatformCatalog.Default;

@@ -7,7 +7,7 @@ using Platform.SocialAccounts.Contracts;
 namespace Platform.Analytics.Collection;
 
 /// <summary>
-/// Writes fetched snapshots and the account's collection status, each in a short unit of work of its own, so no connection
+/// Writes fetched snapshots (of targets and of accounts) and the account's collection status, each in a short unit of work of its own, so no connection
 /// is held while a platform answers. A snapshot whose slot or refresh already has one is not stored again.
 /// </summary>
 internal sealed class SnapshotStore(IServiceScopeFactory scopes, TimeProvider clock)
@@ -30,6 +30,22 @@ internal sealed class SnapshotStore(IServiceScopeFactory scopes, TimeProvider cl
                 """, cancellationToken);
             await ChangeStatusAsync(db, snapshot.TenantId, snapshot.SocialAccountId, status => status.Collected(clock.GetUtcNow()), cancellationToken);
             return stored == 1;
+        }, cancellationToken);
+
+    /// <summary>One row per account and day: a second collection of the day replaces the first one's figures.</summary>
+    public Task StoreAccountAsync(AccountSnapshot snapshot, CancellationToken cancellationToken) =>
+        scopes.RunAsync(snapshot.TenantId, async services =>
+        {
+            var db = services.GetRequiredService<AnalyticsDbContext>();
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO analytics.account_snapshots (tenant_id, social_account_id, day, platform, followers, fetched_at)
+                VALUES ({snapshot.TenantId}, {snapshot.SocialAccountId}, {snapshot.Day}, {snapshot.Platform.ToString()}, {snapshot.Followers},
+                    {snapshot.FetchedAt})
+                ON CONFLICT (tenant_id, social_account_id, day)
+                DO UPDATE SET platform = EXCLUDED.platform, followers = EXCLUDED.followers, fetched_at = EXCLUDED.fetched_at
+                """, cancellationToken);
+            await ChangeStatusAsync(db, snapshot.TenantId, snapshot.SocialAccountId, status => status.Collected(clock.GetUtcNow()), cancellationToken);
+            return true;
         }, cancellationToken);
 
     public Task RecordRefusalAsync(Guid tenantId, Guid accountId, PlatformException refusal, CancellationToken cancellationToken) =>

@@ -74,7 +74,7 @@ internal sealed class ReportBuckets(DbSession session, RolledUpBucketCache cache
         return (rolledUpDay < today ? rolledUpDay : today, rolledUpTo);
     }
 
-    private static string Filters(ReportFilter filter, int next, string alias)
+    internal static string Filters(ReportFilter filter, int next, string alias)
     {
         var sql = "";
         if (filter.Platform is not null)
@@ -88,7 +88,7 @@ internal sealed class ReportBuckets(DbSession session, RolledUpBucketCache cache
         return sql;
     }
 
-    private static IEnumerable<NpgsqlParameter> FilterValues(ReportFilter filter)
+    internal static IEnumerable<NpgsqlParameter> FilterValues(ReportFilter filter)
     {
         if (filter.Platform is { } platform)
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Data;
+using Platform.SocialAccounts.Platforms;
 using Platform.SocialAccounts.RateLimits;
 using Platform.SocialAccounts.Tokens;
 
@@ -12,7 +13,8 @@ namespace Platform.SocialAccounts.Gateway;
 /// <see cref="AccountCalls"/> (rules, then a usable token, then local rate limits, then the call), which hold no
 /// connection while the platform answers.
 /// </summary>
-internal sealed class SocialAccountsGateway(SocialAccountsDbContext db, AccountCalls calls, IContentRules rules, AccountTargetChecks targets) : ISocialAccounts
+internal sealed class SocialAccountsGateway(
+    SocialAccountsDbContext db, AccountCalls calls, IContentRules rules, AccountTargetChecks targets, PlatformCatalog catalog) : ISocialAccounts
 {
     public async Task<SocialAccountDto?> FindAsync(Guid accountId, CancellationToken cancellationToken) =>
         (await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken))?.ToDto();
@@ -36,6 +38,28 @@ internal sealed class SocialAccountsGateway(SocialAccountsDbContext db, AccountC
     public Task<PostMetrics> GetMetricsAsync(Guid accountId, string platformPostId, CancellationToken cancellationToken) =>
         calls.CallAsync(accountId, PlatformOperation.Read, check: null,
             (client, credentials) => client.GetMetricsAsync(credentials, platformPostId, cancellationToken), cancellationToken);
+
+    /// <summary>The platform is known once the account is read; one without account metrics is answered before any token or permit is used.</summary>
+    public async Task<AccountMetrics> GetAccountMetricsAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await calls.CallAsync(accountId, PlatformOperation.Read, OnlyWithAccountMetrics,
+                (client, credentials) => client.GetAccountMetricsAsync(credentials, cancellationToken), cancellationToken);
+        }
+        catch (AccountMetricsNotOfferedException)
+        {
+            return AccountMetrics.NotOffered;
+        }
+    }
+
+    private void OnlyWithAccountMetrics(SocialPlatform platform)
+    {
+        if (!catalog[platform].Can(PlatformCapabilities.AccountMetrics))
+        {
+            throw new AccountMetricsNotOfferedException(platform);
+        }
+    }
 
     public Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(Guid accountId, int limit, CancellationToken cancellationToken) =>
         calls.CallAsync(accountId, PlatformOperation.Read, check: null,

@@ -35,6 +35,9 @@ internal interface IPlatformClient
 
     Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken);
 
+    /// <summary>The account's own numbers; only asked of platforms whose descriptor has <see cref="PlatformCapabilities.AccountMetrics"/>.</summary>
+    Task<AccountMetrics> GetAccountMetricsAsync(AccountCredentials account, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken);
 
     ContentCheck Validate(PostContent content);

@@ -19,4 +19,6 @@ internal enum PlatformCapabilities
     CreatorInfo = 1 << 6,
     /// <summary>Per-post metrics can be read.</summary>
     Metrics = 1 << 7,
+    /// <summary>The account's own numbers (followers) can be read with the default scopes.</summary>
+    AccountMetrics = 1 << 8,
 }

@@ -59,6 +59,10 @@ internal abstract class PlatformClient(HttpClient http, IOptionsMonitor<Platform
 
     public abstract Task<PostMetrics> GetMetricsAsync(AccountCredentials account, string platformPostId, CancellationToken cancellationToken);
 
+    /// <summary>A platform without account metrics is never asked (its descriptor says so); reaching here is a wiring fault.</summary>
+    public virtual Task<AccountMetrics> GetAccountMetricsAsync(AccountCredentials account, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Platform} offers no account metrics to this integration.");
+
     public abstract Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken);
 
     public ContentCheck Validate(PostContent content) => rules.Check(Platform, content);

@@ -15,13 +15,21 @@ internal static class OverviewEndpoint
         .WithTags("Analytics")
         .WithName("GetAnalyticsOverview")
         .WithSummary("Latest metrics of the targets published from..to: totals, per platform, per account and per day (tenant's time zone).")
-        .WithDescription(EngagementRate.Definition)
+        .WithDescription(EngagementRate.Definition + " " + FollowersDefinition)
         .RequireAuthorization(Policies.Viewer);
 
+    internal const string FollowersDefinition =
+        "Each account's followers is its follower count on the last day of the range with one (counts are collected daily, on " +
+        "the tenant's days), and followersChange that count minus the one on the first such day; both are null for a platform " +
+        "that offers no follower count, or when none was collected in the range. An account without posts in the range is " +
+        "listed for its followers, with zero totals.";
+
     private static async Task<Ok<Overview>> HandleAsync(
-        [AsParameters] ReportParameters query, ReportQuery reports, ReportBuckets buckets, ITenantContext tenant, CancellationToken cancellationToken)
+        [AsParameters] ReportParameters query, ReportQuery reports, ReportBuckets buckets, FollowerRanges followers, ITenantContext tenant,
+        CancellationToken cancellationToken)
     {
         var filter = await reports.FilterAsync(query.From, query.To, query.Platform, query.AccountId, cancellationToken);
-        return TypedResults.Ok(Overview.Of(filter, await buckets.DaysAsync(tenant.RequiredTenantId, filter, cancellationToken)));
+        var days = await buckets.DaysAsync(tenant.RequiredTenantId, filter, cancellationToken);
+        return TypedResults.Ok(Overview.Of(filter, days, await followers.LoadAsync(tenant.RequiredTenantId, filter, cancellationToken)));
     }
 }

@@ -3,30 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Platform.Analytics.Collection;
 using Platform.Analytics.Data;
 using Platform.Analytics.Reports;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
-using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Analytics.Features.Reports;
-
-/// <summary>One fetch of a target's figures; null where the platform reports no such figure.</summary>
-internal sealed record MetricValues(
-    DateTimeOffset FetchedAt, int? Slot, Guid? RefreshId, long? Impressions, long? Reach, long? Views, long? Likes, long? Comments, long? Shares,
-    long? Saves, long? Clicks, IReadOnlyDictionary<string, long>? Others)
-{
-    public static MetricValues From(MetricSnapshot s) =>
-        new(s.FetchedAt, s.Slot, s.RefreshId, s.Impressions, s.Reach, s.Views, s.Likes, s.Comments, s.Shares, s.Saves, s.Clicks, s.Others);
-}
-
-internal sealed record TargetAnalytics(
-    Guid TargetId, SocialPlatform Platform, Guid AccountId, string PlatformPostId, DateTimeOffset PublishedAt, MetricValues? Latest,
-    double? EngagementRate, IReadOnlyList<MetricValues> History);
-
-internal sealed record PostAnalytics(Guid PostId, IReadOnlyList<TargetAnalytics> Targets);
 
 internal static class PostAnalyticsEndpoint
 {

@@ -38,6 +38,11 @@ internal sealed class LinkedInPlatform : PlatformDescriptor
 
     public override ReconciliationStrategy Reconciliation => ReconciliationStrategy.RecordedPostId;
 
+    /// <summary>
+    /// No account metrics: a member's follower count (<c>GET /rest/memberFollowersCount?q=me</c>) needs r_member_profileAnalytics
+    /// of the Community Management API (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/follower-statistics),
+    /// which the default scopes do not ask for.
+    /// </summary>
     public override PlatformCapabilities Capabilities =>
         PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.Metrics;
 }

@@ -95,6 +95,13 @@ internal sealed class FacebookClient(HttpClient http, IOptionsMonitor<PlatformOp
             Other: insights);
     }
 
+    /// <summary>
+    /// The Page's <c>followers_count</c> field, the people following it (https://developers.facebook.com/docs/graph-api/reference/page,
+    /// "Fields"; <c>fan_count</c> counts likes, which is not the same).
+    /// </summary>
+    public override async Task<AccountMetrics> GetAccountMetricsAsync(AccountCredentials account, CancellationToken cancellationToken) =>
+        new(OptionalLong(await GraphGetAsync(account.ExternalId, account.AccessToken, cancellationToken, ("fields", "followers_count")), "followers_count"));
+
     public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken) =>
         Data(await GraphGetAsync($"{account.ExternalId}/published_posts", account.AccessToken, cancellationToken,
                 ("fields", "id,message,created_time,permalink_url"), ("limit", Math.Clamp(limit, 1, 100).ToString(CultureInfo.InvariantCulture))))

@@ -43,5 +43,5 @@ internal sealed class FacebookPlatform : PlatformDescriptor
     public override ReconciliationStrategy Reconciliation => ReconciliationStrategy.RecentPosts;
 
     public override PlatformCapabilities Capabilities =>
-        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.MultipleMedia | PlatformCapabilities.Metrics;
+        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.MultipleMedia | PlatformCapabilities.Metrics | PlatformCapabilities.AccountMetrics;
 }

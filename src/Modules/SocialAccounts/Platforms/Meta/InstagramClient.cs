@@ -136,6 +136,13 @@ internal sealed class InstagramClient(HttpClient http, IOptionsMonitor<PlatformO
             Other: insights);
     }
 
+    /// <summary>
+    /// The IG user's <c>followers_count</c> field (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user),
+    /// read with the Page token the account holds.
+    /// </summary>
+    public override async Task<AccountMetrics> GetAccountMetricsAsync(AccountCredentials account, CancellationToken cancellationToken) =>
+        new(OptionalLong(await GraphGetAsync(account.ExternalId, account.AccessToken, cancellationToken, ("fields", "followers_count")), "followers_count"));
+
     public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken) =>
         Data(await GraphGetAsync($"{account.ExternalId}/media", account.AccessToken, cancellationToken,
                 ("fields", "id,caption,permalink,timestamp"), ("limit", Math.Clamp(limit, 1, 100).ToString(CultureInfo.InvariantCulture))))

@@ -48,7 +48,7 @@ internal sealed class InstagramPlatform : PlatformDescriptor
     public override ReconciliationStrategy Reconciliation => ReconciliationStrategy.ContainerStatus;
 
     public override PlatformCapabilities Capabilities =>
-        PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.MultipleMedia | PlatformCapabilities.Metrics;
+        PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.MultipleMedia | PlatformCapabilities.Metrics | PlatformCapabilities.AccountMetrics;
 
     /// <summary>The long-lived token is refreshed with itself (<c>ig_refresh_token</c>).</summary>
     public override bool RefreshesItsOwnToken => true;

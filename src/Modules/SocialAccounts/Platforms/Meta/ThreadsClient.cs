@@ -103,6 +103,14 @@ internal sealed class ThreadsClient(HttpClient http, IOptionsMonitor<PlatformOpt
             Other: insights);
     }
 
+    /// <summary>
+    /// The user insight <c>followers_count</c> of <c>/{threads-user-id}/threads_insights</c>, answered as a <c>total_value</c>
+    /// (https://developers.facebook.com/docs/threads/insights, "User Insights"; needs threads_manage_insights).
+    /// </summary>
+    public override async Task<AccountMetrics> GetAccountMetricsAsync(AccountCredentials account, CancellationToken cancellationToken) =>
+        new(Metric(Insights(await GraphGetAsync($"{V}{account.ExternalId}/threads_insights", account.AccessToken, cancellationToken,
+            ("metric", "followers_count"))), "followers_count"));
+
     public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken) =>
         Data(await GraphGetAsync($"{V}{account.ExternalId}/threads", account.AccessToken, cancellationToken,
                 ("fields", "id,text,permalink,timestamp"), ("limit", Math.Clamp(limit, 1, 100).ToString(CultureInfo.InvariantCulture))))

@@ -42,7 +42,7 @@ internal sealed class ThreadsPlatform : PlatformDescriptor
     public override ReconciliationStrategy Reconciliation => ReconciliationStrategy.ContainerStatus;
 
     public override PlatformCapabilities Capabilities =>
-        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.Metrics;
+        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.Metrics | PlatformCapabilities.AccountMetrics;
 
     /// <summary>The long-lived token is refreshed with itself (<c>th_refresh_token</c>).</summary>
     public override bool RefreshesItsOwnToken => true;

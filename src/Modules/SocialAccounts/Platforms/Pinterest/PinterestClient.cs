@@ -82,6 +82,13 @@ internal sealed class PinterestClient(HttpClient http, IOptionsMonitor<PlatformO
             Other: outbound is { } clicks ? new Dictionary<string, long> { ["outbound_click"] = clicks } : null);
     }
 
+    /// <summary>
+    /// <c>follower_count</c> of the token's user account (https://developers.pinterest.com/docs/api/v5/user_account-get,
+    /// scope user_accounts:read).
+    /// </summary>
+    public override async Task<AccountMetrics> GetAccountMetricsAsync(AccountCredentials account, CancellationToken cancellationToken) =>
+        new(OptionalLong(await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/v5/user_account", account.AccessToken), cancellationToken), "follower_count"));
+
     public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)
     {
         // The post's text went out as the pin's description (the title is a separate option), so that is what matches.

@@ -53,7 +53,7 @@ internal sealed class PinterestPlatform : PlatformDescriptor
     public override ReconciliationStrategy Reconciliation => ReconciliationStrategy.RecentPosts;
 
     public override PlatformCapabilities Capabilities =>
-        PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.Boards | PlatformCapabilities.Metrics;
+        PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.Boards | PlatformCapabilities.Metrics | PlatformCapabilities.AccountMetrics;
 
     /// <summary>The board named must be one of the account's.</summary>
     public override async Task<IReadOnlyList<ContentViolation>> CheckTargetAsync(TargetLookup lookup, PostContent content, CancellationToken cancellationToken) =>

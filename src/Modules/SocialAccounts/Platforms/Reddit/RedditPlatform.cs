@@ -52,6 +52,7 @@ internal sealed class RedditPlatform : PlatformDescriptor
 
     public override ReconciliationStrategy Reconciliation => ReconciliationStrategy.RecentPosts;
 
+    /// <summary>No account metrics: the API reference (https://www.reddit.com/dev/api#GET_api_v1_me) documents no follower count of a user.</summary>
     public override PlatformCapabilities Capabilities => PlatformCapabilities.Text | PlatformCapabilities.Subreddits | PlatformCapabilities.Metrics;
 
     /// <summary>The subreddit must exist and take the kind of post this is.</summary>

@@ -240,6 +240,16 @@ internal sealed class TikTokClient(HttpClient http, IOptionsMonitor<PlatformOpti
             Comments: OptionalLong(video, "comment_count"), Shares: OptionalLong(video, "share_count"));
     }
 
+    /// <summary>
+    /// <c>follower_count</c> of the user object, which needs the user.info.stats scope
+    /// (https://developers.tiktok.com/doc/tiktok-api-v2-get-user-info, "User Object").
+    /// </summary>
+    public override async Task<AccountMetrics> GetAccountMetricsAsync(AccountCredentials account, CancellationToken cancellationToken)
+    {
+        var json = await ApiAsync(HttpMethod.Get, "/v2/user/info/?fields=open_id,follower_count", account.AccessToken, null, cancellationToken);
+        return new AccountMetrics(OptionalLong(json, "data", "user", "follower_count"));
+    }
+
     public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)
     {
         var json = await ApiAsync(HttpMethod.Post, "/v2/video/list/?fields=id,title,create_time,share_url", account.AccessToken,

@@ -21,7 +21,7 @@ internal sealed class TikTokPlatform : PlatformDescriptor
         options.TokenUrl = "https://open.tiktokapis.com/v2/oauth/token/";
         options.RevokeUrl = "https://open.tiktokapis.com/v2/oauth/revoke/";
         options.ApiBaseUrl = "https://open.tiktokapis.com";
-        options.Scopes = "user.info.basic,video.publish,video.list";
+        options.Scopes = "user.info.basic,user.info.stats,video.publish,video.list";
     }
 
     public override IReadOnlyList<PlatformLimit> Limits =>
@@ -49,7 +49,7 @@ internal sealed class TikTokPlatform : PlatformDescriptor
     public override ReconciliationStrategy Reconciliation => ReconciliationStrategy.PublishStatus;
 
     public override PlatformCapabilities Capabilities =>
-        PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.MultipleMedia | PlatformCapabilities.CreatorInfo | PlatformCapabilities.Metrics;
+        PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.MultipleMedia | PlatformCapabilities.CreatorInfo | PlatformCapabilities.Metrics | PlatformCapabilities.AccountMetrics;
 
     /// <summary>What the creator may post now is held against the post's privacy level, interactions and video length.</summary>
     public override async Task<IReadOnlyList<ContentViolation>> CheckTargetAsync(TargetLookup lookup, PostContent content, CancellationToken cancellationToken) =>

@@ -150,6 +150,16 @@ internal sealed class XClient(HttpClient http, IOptionsMonitor<PlatformOptions> 
             Other: new Dictionary<string, long> { ["bookmark_count"] = OptionalLong(metrics, "bookmark_count") ?? 0 });
     }
 
+    /// <summary>
+    /// The authenticated user's <c>public_metrics.followers_count</c>, asked with <c>user.fields=public_metrics</c>
+    /// (https://docs.x.com/x-api/users/lookup/quickstart/authenticated-lookup).
+    /// </summary>
+    public override async Task<AccountMetrics> GetAccountMetricsAsync(AccountCredentials account, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/2/users/me?user.fields=public_metrics", account.AccessToken), cancellationToken);
+        return new AccountMetrics(OptionalLong(json, "data", "public_metrics", "followers_count"));
+    }
+
     public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)
     {
         var json = await SendJsonAsync(Request(HttpMethod.Get,

@@ -58,5 +58,5 @@ internal sealed class XPlatform : PlatformDescriptor
     public override ReconciliationStrategy Reconciliation => ReconciliationStrategy.RecentPosts;
 
     public override PlatformCapabilities Capabilities =>
-        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.MultipleMedia | PlatformCapabilities.Metrics;
+        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.MultipleMedia | PlatformCapabilities.Metrics | PlatformCapabilities.AccountMetrics;
 }

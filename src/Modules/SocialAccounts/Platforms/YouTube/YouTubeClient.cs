@@ -195,6 +195,25 @@ internal sealed class YouTubeClient(HttpClient http, IOptionsMonitor<PlatformOpt
             Comments: OptionalLong(video, "statistics", "commentCount"));
     }
 
+    /// <summary>
+    /// The channel's <c>statistics.subscriberCount</c> (https://developers.google.com/youtube/v3/docs/channels#statistics);
+    /// a channel that hides it (<c>statistics.hiddenSubscriberCount</c>) has no figure rather than a zero. Asked with
+    /// <c>mine=true</c> as at connection: the token is the channel's own grant (https://developers.google.com/youtube/v3/docs/channels/list).
+    /// </summary>
+    public override async Task<AccountMetrics> GetAccountMetricsAsync(AccountCredentials account, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(Request(HttpMethod.Get, $"{Api}/youtube/v3/channels?{Query(("part", "statistics"), ("mine", "true"))}",
+            account.AccessToken), cancellationToken);
+        var channel = Items(json).FirstOrDefault(c => Optional(c, "id") == account.ExternalId);
+        if (channel.ValueKind != JsonValueKind.Object)
+        {
+            throw Fail(PlatformErrorKind.Permanent, $"The token no longer reaches YouTube channel {account.ExternalId}; reconnect the account.");
+        }
+        var hidden = channel.TryGetProperty("statistics", out var statistics) && statistics.TryGetProperty("hiddenSubscriberCount", out var flag)
+            && flag.ValueKind == JsonValueKind.True;
+        return new AccountMetrics(hidden ? null : OptionalLong(channel, "statistics", "subscriberCount"));
+    }
+
     public override async Task<IReadOnlyList<RecentPost>> ListRecentPostsAsync(AccountCredentials account, int limit, CancellationToken cancellationToken)
     {
         var playlist = account.Metadata.GetValueOrDefault("uploads_playlist") ?? "";

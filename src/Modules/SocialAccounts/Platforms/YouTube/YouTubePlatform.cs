@@ -45,5 +45,5 @@ internal sealed class YouTubePlatform : PlatformDescriptor
 
     public override ReconciliationStrategy Reconciliation => ReconciliationStrategy.UploadSession;
 
-    public override PlatformCapabilities Capabilities => PlatformCapabilities.Video | PlatformCapabilities.Metrics;
+    public override PlatformCapabilities Capabilities => PlatformCapabilities.Video | PlatformCapabilities.Metrics | PlatformCapabilities.AccountMetrics;
 }

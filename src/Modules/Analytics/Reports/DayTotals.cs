@@ -1,0 +1,3 @@
+namespace Platform.Analytics.Reports;
+
+internal sealed record DayTotals(DateOnly Day, MetricTotals Totals);
