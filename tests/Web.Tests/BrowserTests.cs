@@ -42,6 +42,8 @@ public sealed class BrowserTests
             ["WebApp:RootPath"] = Path.Combine(RepositoryFolders.Web, "dist"),
             // One attempt per target: a refusal shows on the post's screen at once instead of after the retry delays.
             ["Publishing:MaxAttempts"] = "1",
+            // A lost last outcome is looked up on the platform before it is left to a person: soon, in these tests.
+            ["Publishing:FinalLookupDelay"] = "00:00:01",
             // The analytics test asks for fresh figures again until the published post is tracked.
             ["Analytics:RefreshCooldown"] = "00:00:01",
         };
@@ -83,8 +85,10 @@ public sealed class BrowserTests
     [Test]
     public Task Post_detail_shows_refusals_and_retries()
     {
-        // X's create-post answers, in order: a 429 (the first post fails), a 503 (the second is unconfirmed), then successes.
-        x.Faults.RateLimit(XServer.Steps.CreateTweet, retryAfter: null).FailWithServerError(XServer.Steps.CreateTweet, 503);
+        // X's create-post answers, in order: a 429 (the first post fails), a 503 (the second is unconfirmed), then successes;
+        // the second post's final lookup of the timeline fails too, so only a person can settle it.
+        x.Faults.RateLimit(XServer.Steps.CreateTweet, retryAfter: null).FailWithServerError(XServer.Steps.CreateTweet, 503)
+            .FailWithServerError(XServer.Steps.Timeline, 503);
         return RunNodeTestAsync("post-detail.test.mjs");
     }
 

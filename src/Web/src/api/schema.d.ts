@@ -191,7 +191,7 @@ export interface paths {
         };
         /**
          * Latest metrics of the targets published from..to: totals, per platform, per account and per day (tenant's time zone).
-         * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size). Each account's followers is its follower count on the last day of the range with one (counts are collected daily, on the tenant's days), and followersChange that count minus the one on the first such day; both are null for a platform that offers no follower count, or when none was collected in the range. An account without posts in the range is listed for its followers, with zero totals.
          */
         get: operations["GetAnalyticsOverview"];
         put?: never;
@@ -1328,6 +1328,10 @@ export interface components {
             accountId?: string;
             platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
             totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+            /** Format: int64 */
+            followers?: number | null;
+            /** Format: int64 */
+            followersChange?: number | null;
         };
         "Platform.Analytics.Reports.BestTimes": {
             /** Format: date */

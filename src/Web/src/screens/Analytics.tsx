@@ -15,6 +15,11 @@ import { ProblemAlert } from "./ProblemAlert";
 
 const platforms = ["Instagram", "X", "LinkedIn", "Facebook", "TikTok", "YouTube", "Pinterest", "Threads", "Reddit"];
 const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? "—" : `${(rate * 100).toFixed(2)}%`);
+// A follower count with its change over the range ("1,204 (+31)"); a dash where the platform offers none.
+const followers = (count: number | null | undefined, change: number | null | undefined) =>
+  count === null || count === undefined
+    ? "—"
+    : `${count.toLocaleString()}${change ? ` (${change > 0 ? "+" : ""}${change.toLocaleString()})` : ""}`;
 
 /** Engagement over time, per platform and per account, the best posts and the best times to post, and a CSV export. */
 export default function Analytics() {
@@ -120,7 +125,7 @@ export default function Analytics() {
               <div className="scroll">
                 <table>
                   <thead>
-                    <tr><th scope="col">Account</th><th scope="col">Platform</th><th scope="col">Engagements</th><th scope="col">Engagement rate</th></tr>
+                    <tr><th scope="col">Account</th><th scope="col">Platform</th><th scope="col">Engagements</th><th scope="col">Engagement rate</th><th scope="col">Followers</th></tr>
                   </thead>
                   <tbody>
                     {(overview.data.accounts ?? []).map((row) => (
@@ -129,6 +134,7 @@ export default function Analytics() {
                         <td>{row.platform}</td>
                         <td>{row.totals?.engagements ?? 0}</td>
                         <td>{percent(row.totals?.engagementRate)}</td>
+                        <td>{followers(row.followers, row.followersChange)}</td>
                       </tr>
                     ))}
                   </tbody>

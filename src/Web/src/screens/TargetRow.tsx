@@ -30,7 +30,9 @@ export function TargetRow({ postId, target, accountName, platformName }: { postI
       await queries.invalidateQueries({ queryKey: postKey(postId) });
     },
   });
-  const canRetry = target.status === "Failed" || target.status === "Unconfirmed";
+  // An unconfirmed target with a next attempt is still being looked up on the platform: no retry until that answers.
+  const lookingUp = target.status === "Unconfirmed" && !!target.nextAttemptAt;
+  const canRetry = target.status === "Failed" || (target.status === "Unconfirmed" && !lookingUp);
   const platform = spelling(platformName ?? target.platform ?? "") || "the platform";
 
   return (
@@ -46,7 +48,11 @@ export function TargetRow({ postId, target, accountName, platformName }: { postI
           <a href={target.platformUrl} target="_blank" rel="noreferrer">View on {platform}</a>
         ) : target.publishedAt ? "Published" : "—"}
         {target.nextAttemptAt && target.status !== "Published" && (
-          <p className="description">Next attempt {new Date(target.nextAttemptAt).toLocaleString()}</p>
+          <p className="description">
+            {lookingUp
+              ? `Looking for it on ${platform} at ${new Date(target.nextAttemptAt).toLocaleString()}, before anything is sent again`
+              : `Next attempt ${new Date(target.nextAttemptAt).toLocaleString()}`}
+          </p>
         )}
       </td>
       <td data-label="What happened">
