@@ -59,6 +59,18 @@ public sealed class StripeIdempotencyTests
     }
 
     [Test]
+    public async Task An_error_after_execution_began_is_saved_and_replayed()
+    {
+        var missing = await StripeHttp.PostAsync(server, "/v1/billing_portal/sessions", [new("customer", "cus_nope")], idempotencyKey: "key-7");
+        var again = await StripeHttp.PostAsync(server, "/v1/billing_portal/sessions", [new("customer", "cus_nope")], idempotencyKey: "key-7");
+
+        missing.Status.ShouldBe(404);
+        again.Status.ShouldBe(404);
+        again.Header("Idempotent-Replayed").ShouldBe("true");
+        again.Text.ShouldBe(missing.Text);
+    }
+
+    [Test]
     public async Task A_key_older_than_24_hours_starts_a_new_request()
     {
         var first = await StripeHttp.PostAsync(server, "/v1/customers", [new("email", "a@example.com")], idempotencyKey: "key-4");

@@ -47,8 +47,7 @@ public sealed class StripeStrictnessTests
         nested.ErrorParam.ShouldBe("line_items[0][colour]");
         onGet.Status.ShouldBe(400);
         onGet.ErrorParam.ShouldBe("page");
-        server.Store.All("customer").ShouldBeEmpty();
-        server.Store.All("checkout.session").ShouldBeEmpty();
+        NothingWasCreated();
     }
 
     [Test]
@@ -63,7 +62,7 @@ public sealed class StripeStrictnessTests
         noMode.Body.GetProperty("error").GetProperty("code").GetString().ShouldBe("parameter_missing");
         noItems.ErrorParam.ShouldBe("line_items");
         noCustomer.ErrorParam.ShouldBe("customer");
-        server.Store.All("checkout.session").ShouldBeEmpty();
+        NothingWasCreated();
     }
 
     [Test]
@@ -86,8 +85,7 @@ public sealed class StripeStrictnessTests
         missingCustomer.Body.GetProperty("error").GetProperty("message").GetString().ShouldBe("No such customer: 'cus_nope'");
         unknownRoute.Status.ShouldBe(404);
         unknownRoute.ErrorType.ShouldBe("invalid_request_error");
-        server.Store.All("customer").ShouldBeEmpty();
-        server.Store.All("checkout.session").ShouldBeEmpty();
+        NothingWasCreated();
     }
 
     [Test]
@@ -134,5 +132,11 @@ public sealed class StripeStrictnessTests
         second.Body.GetProperty("data").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldBe([ids[0]]);
         second.Body.GetProperty("has_more").GetBoolean().ShouldBeFalse();
         (await StripeHttp.GetAsync(server, "/v1/customers?limit=101")).ErrorParam.ShouldBe("limit");
+    }
+
+    private void NothingWasCreated()
+    {
+        server.Store.All("customer").ShouldBeEmpty();
+        server.Store.All("checkout.session").ShouldBeEmpty();
     }
 }

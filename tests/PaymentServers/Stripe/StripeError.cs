@@ -7,9 +7,16 @@ namespace Platform.PaymentServers.Stripe;
 /// (https://docs.stripe.com/api/errors), with the documented types (<c>api_error</c>, <c>idempotency_error</c>,
 /// <c>invalid_request_error</c>) and HTTP statuses (400, 401, 404, 429, 500).
 /// </summary>
-public sealed class StripeError(int status, string type, string message, string? code = null, string? param = null) : Exception(message)
+public sealed class StripeError(int status, string type, string message, string? code = null, string? param = null, bool refusedBeforeExecution = false)
+    : Exception(message)
 {
     public int Status { get; } = status;
+
+    /// <summary>
+    /// Refused before the endpoint began executing (malformed parameters), so never saved under an idempotency key
+    /// (https://docs.stripe.com/error-low-level#idempotency: the same holds for most 400s sent for invalid parameters).
+    /// </summary>
+    public bool RefusedBeforeExecution { get; } = refusedBeforeExecution;
 
     public JsonObject Body()
     {
@@ -36,13 +43,13 @@ public sealed class StripeError(int status, string type, string message, string?
         $"Invalid API Key provided: {(key.Length > 4 ? key[..Math.Min(8, key.Length - 4)] + "****" + key[^4..] : "****")}", "api_key_invalid");
 
     public static StripeError UnknownParameter(string key) =>
-        new(400, "invalid_request_error", $"Received unknown parameter: {key}", "parameter_unknown", key);
+        new(400, "invalid_request_error", $"Received unknown parameter: {key}", "parameter_unknown", key, refusedBeforeExecution: true);
 
     public static StripeError MissingParameter(string name) =>
-        new(400, "invalid_request_error", $"Missing required param: {name}.", "parameter_missing", name);
+        new(400, "invalid_request_error", $"Missing required param: {name}.", "parameter_missing", name, refusedBeforeExecution: true);
 
     public static StripeError InvalidValue(string param, string message) =>
-        new(400, "invalid_request_error", message, null, param);
+        new(400, "invalid_request_error", message, null, param, refusedBeforeExecution: true);
 
     // https://docs.stripe.com/error-codes#resource-missing: "No such customer: 'cus_...'", with the parameter that named it.
     public static StripeError NoSuch(string kind, string id, string param) =>

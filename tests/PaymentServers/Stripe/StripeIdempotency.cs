@@ -10,7 +10,8 @@ public sealed record SavedAnswer(string Path, string Parameters, int Status, str
 /// only (GET and DELETE are idempotent by definition, a key there has no effect); the first answer is saved once the
 /// endpoint began executing and replayed for the same key; the parameters of a retry are compared with the first
 /// request's and a difference is an error; keys may be pruned once at least 24 hours old, after which the key starts a
-/// new request. Answers refused by validation are not saved (the same page).
+/// new request. Errors once execution began are saved and replayed like successes; requests refused before it
+/// (malformed parameters, a missing key, the rate limiter) are not (https://docs.stripe.com/error-low-level#idempotency).
 /// </summary>
 public sealed class StripeIdempotency(TimeProvider clock)
 {

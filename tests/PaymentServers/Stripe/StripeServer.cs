@@ -114,8 +114,10 @@ public sealed class StripeServer : PlatformServer
         }
     }
 
+    // https://docs.stripe.com/api/errors: 500, 502, 503, 504 "Something went wrong on Stripe's end", type api_error.
+    // A planned 5xx answers in front of the API, before its idempotency layer (like the rate limiter,
+    // https://docs.stripe.com/error-low-level#idempotency), so it is not saved under the request's key.
     protected override IResult ServerError(int status, string step) =>
-        // https://docs.stripe.com/api/errors: 500, 502, 503, 504 "Something went wrong on Stripe's end", type api_error.
         Error(null, new StripeError(status, "api_error", "Something went wrong on Stripe's end."));
 
     protected override IResult RateLimited(HttpContext context, TimeSpan? retryAfter)
@@ -234,7 +236,12 @@ public sealed class StripeServer : PlatformServer
                 }
                 catch (StripeError error)
                 {
-                    return new StripeAnswer(error.Status, error.Body().ToJsonString(), headers);
+                    var json = error.Body().ToJsonString();
+                    if (key is not null && !error.RefusedBeforeExecution)
+                    {
+                        idempotency.Save(key, path, form, error.Status, json);
+                    }
+                    return new StripeAnswer(error.Status, json, headers);
                 }
             }
         });
