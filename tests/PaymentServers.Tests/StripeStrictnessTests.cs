@@ -33,6 +33,18 @@ public sealed class StripeStrictnessTests
     }
 
     [Test]
+    public async Task Refuses_an_api_version_that_is_no_release()
+    {
+        using var content = new FormUrlEncodedContent([new("email", "a@example.com")]);
+        content.Headers.Add("Stripe-Version", "latest");
+        var refused = await StripeHttp.SendAsync(HttpMethod.Post, server.Url + "/v1/customers", server.SecretKey, content, null);
+
+        refused.Status.ShouldBe(400);
+        refused.ErrorParam.ShouldBe("Stripe-Version");
+        NothingWasCreated();
+    }
+
+    [Test]
     public async Task Refuses_unknown_parameters_top_level_and_nested_naming_them()
     {
         var topLevel = await StripeHttp.PostAsync(server, "/v1/customers", ("email", "a@example.com"), ("nickname", "x"));

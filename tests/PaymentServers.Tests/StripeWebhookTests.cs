@@ -148,6 +148,26 @@ public sealed class StripeWebhookTests
         return session.Id;
     }
 
+    [Test]
+    public async Task Events_are_listed_newest_first_filtered_by_type_for_reconciling_missed_deliveries()
+    {
+        server.Webhooks.EndpointUrl = null;
+        var subscriptionId = (await server.Billing.CompleteCheckoutSessionAsync(await OpenCheckoutAsync())).SubscriptionId;
+        await server.Billing.CancelAsync(subscriptionId);
+
+        var subscriptionEvents = await StripeHttp.GetAsync(server, "/v1/events?type=customer.subscription.*");
+        var newest = await StripeHttp.GetAsync(server, "/v1/events?limit=1");
+        var older = await StripeHttp.GetAsync(server, $"/v1/events?limit=10&starting_after={newest.Body.GetProperty("data")[0].GetProperty("id").GetString()}");
+
+        receiver.Received.ShouldBeEmpty();
+        subscriptionEvents.Body.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("type").GetString())
+            .ShouldBe(["customer.subscription.deleted", "customer.subscription.created"]);
+        newest.Body.GetProperty("has_more").GetBoolean().ShouldBeTrue();
+        newest.Body.GetProperty("data")[0].GetProperty("type").GetString().ShouldBe("customer.subscription.deleted");
+        older.Body.GetProperty("data").GetArrayLength().ShouldBe(3);
+        older.Body.GetProperty("has_more").GetBoolean().ShouldBeFalse();
+    }
+
     private async Task<JsonElement> Subscription(string id) => (await StripeHttp.GetAsync(server, $"/v1/subscriptions/{id}")).Body;
 
     private static JsonElement Item(JsonElement subscription) => subscription.GetProperty("items").GetProperty("data")[0];

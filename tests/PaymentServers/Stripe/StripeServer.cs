@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,7 +16,7 @@ namespace Platform.PaymentServers.Stripe;
 /// that happen on Stripe's side (a customer paying, a renewal, a failed payment) are driven by <see cref="Billing"/>,
 /// and their events reach the endpoint through <see cref="Webhooks"/>.
 /// </summary>
-public sealed class StripeServer : PlatformServer
+public sealed partial class StripeServer : PlatformServer
 {
     /// <summary>Fault plan step names, one per endpoint.</summary>
     public static class Steps
@@ -29,6 +30,7 @@ public sealed class StripeServer : PlatformServer
         public const string RetrieveSubscription = "subscriptions.retrieve";
         public const string RetrievePrice = "prices.retrieve";
         public const string RetrieveInvoice = "invoices.retrieve";
+        public const string ListEvents = "events.list";
         public const string RetrieveEvent = "events.retrieve";
     }
 
@@ -71,18 +73,20 @@ public sealed class StripeServer : PlatformServer
             new(["mode", "line_items[#][price]", "line_items[#][quantity]", "customer", "customer_email", "success_url", "cancel_url",
                 "client_reference_id", "metadata[*]", "subscription_data[metadata][*]", "expand[#]"], ["mode"]), Billing.CreateCheckoutSession)));
         routes.MapGet("/v1/checkout/sessions/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveCheckoutSession, ExpandOnly,
-            form => Store.Get(id, "checkout.session", "checkout.session", "session")));
+            form => Store.Get(id, "checkout.session", "checkout.session", "id")));
         // https://docs.stripe.com/api/customer_portal/sessions/create
         routes.MapPost("/v1/billing_portal/sessions", (Delegate)((HttpContext context) => HandleAsync(context, Steps.CreatePortalSession,
             new(["customer", "return_url", "expand[#]"], ["customer"]), Billing.CreatePortalSession)));
         // https://docs.stripe.com/api/subscriptions/retrieve, https://docs.stripe.com/api/prices/retrieve,
-        // https://docs.stripe.com/api/invoices/retrieve, https://docs.stripe.com/api/events/retrieve
+        // https://docs.stripe.com/api/invoices/retrieve, https://docs.stripe.com/api/events/list, /retrieve
         routes.MapGet("/v1/subscriptions/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveSubscription, ExpandOnly,
             form => Store.Get(id, "subscription", "subscription", "id")));
         routes.MapGet("/v1/prices/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrievePrice, ExpandOnly,
-            form => Store.Get(id, "price", "price", "price")));
+            form => Store.Get(id, "price", "price", "id")));
         routes.MapGet("/v1/invoices/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveInvoice, ExpandOnly,
-            form => Store.Get(id, "invoice", "invoice", "invoice")));
+            form => Store.Get(id, "invoice", "invoice", "id")));
+        routes.MapGet("/v1/events", (Delegate)((HttpContext context) => HandleAsync(context, Steps.ListEvents,
+            new(["type", "limit", "starting_after", "ending_before", "expand[#]"]), ListEvents)));
         routes.MapGet("/v1/events/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveEvent, ExpandOnly,
             form => Store.Get(id, "event", "event", "id")));
         // Any other API URL: Stripe's 404 naming it.
@@ -158,43 +162,49 @@ public sealed class StripeServer : PlatformServer
         });
     }
 
-    // https://docs.stripe.com/api/pagination: limit 1 to 100 (default 10), starting_after / ending_before an object id;
-    // the answer is a list object with data, has_more and url.
-    private JsonObject ListCustomers(StripeForm form)
+    private JsonObject ListCustomers(StripeForm form) =>
+        Page(form, "customer", "/v1/customers", customer => form.Value("email") is not { } email || (string?)customer["email"] == email);
+
+    // https://docs.stripe.com/api/events/list: type filters by event type, with * as a wildcard ("customer.subscription.*").
+    private JsonObject ListEvents(StripeForm form) => Page(form, "event", "/v1/events", evt => form.Value("type") is not { } type
+        || (type.EndsWith('*') ? ((string)evt["type"]!).StartsWith(type[..^1], StringComparison.Ordinal) : (string?)evt["type"] == type));
+
+    // https://docs.stripe.com/api/pagination: limit 1 to 100 (default 10), starting_after / ending_before an object id,
+    // newest first; the answer is a list object with data, has_more and url.
+    private JsonObject Page(StripeForm form, string type, string url, Func<JsonObject, bool> filter)
     {
         var limit = 10;
         if (form.Value("limit") is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 100))
         {
             throw StripeError.InvalidValue("limit", "Invalid integer: limit must be between 1 and 100.");
         }
-        var all = Store.All("customer").Where(c => form.Value("email") is not { } email || (string?)c["email"] == email).ToList();
+        var all = Store.All(type).Where(filter).ToList();
         var start = 0;
         var end = all.Count;
         if (form.Value("starting_after") is { } after)
         {
-            start = all.FindIndex(c => (string?)c["id"] == after) + 1;
+            start = all.FindIndex(item => (string?)item["id"] == after) + 1;
             if (start == 0)
             {
-                throw StripeError.NoSuch("customer", after, "starting_after");
+                throw StripeError.NoSuch(type, after, "starting_after");
             }
         }
         else if (form.Value("ending_before") is { } before)
         {
-            end = all.FindIndex(c => (string?)c["id"] == before);
+            end = all.FindIndex(item => (string?)item["id"] == before);
             if (end < 0)
             {
-                throw StripeError.NoSuch("customer", before, "ending_before");
+                throw StripeError.NoSuch(type, before, "ending_before");
             }
             start = Math.Max(0, end - limit);
         }
         var page = all.Skip(start).Take(Math.Min(limit, end - start)).ToList();
-        var hasMore = form.Value("ending_before") is not null ? start > 0 : start + page.Count < end;
         return new JsonObject
         {
             ["object"] = "list",
-            ["data"] = new JsonArray([.. page.Select(c => c.DeepClone())]),
-            ["has_more"] = hasMore,
-            ["url"] = "/v1/customers",
+            ["data"] = new JsonArray([.. page.Select(item => item.DeepClone())]),
+            ["has_more"] = form.Value("ending_before") is not null ? start > 0 : start + page.Count < end,
+            ["url"] = url,
         };
     }
 
@@ -205,6 +215,7 @@ public sealed class StripeServer : PlatformServer
         try
         {
             Authenticate(context);
+            CheckApiVersion(context);
             form = await ReadFormAsync(context);
             key = IdempotencyKey(context);
         }
@@ -260,6 +271,20 @@ public sealed class StripeServer : PlatformServer
             throw StripeError.InvalidApiKey(key);
         }
     }
+
+    // https://docs.stripe.com/api/versioning: a request may name its API version in Stripe-Version (a release date and
+    // its name, such as 2026-10-28.endive); a version that is no such release is refused.
+    private static void CheckApiVersion(HttpContext context)
+    {
+        var version = context.Request.Headers["Stripe-Version"].ToString();
+        if (version.Length > 0 && !ApiVersionPattern().IsMatch(version))
+        {
+            throw StripeError.InvalidValue("Stripe-Version", $"Invalid Stripe API version: {version}");
+        }
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$")]
+    private static partial Regex ApiVersionPattern();
 
     // https://docs.stripe.com/api: POST bodies are form-encoded; GET parameters travel in the query string.
     private static async Task<StripeForm> ReadFormAsync(HttpContext context)
