@@ -53,6 +53,7 @@ public sealed class StripeWebhookTests
         subscription.Body.GetProperty("status").GetString().ShouldBe("active");
         subscription.Body.GetProperty("metadata").GetProperty("tenant_id").GetString().ShouldBe("tenant-1");
         subscription.Body.GetProperty("latest_invoice").GetProperty("status").GetString().ShouldBe("paid");
+        server.Webhooks.Deliveries.Select(d => (d.EventId, d.Status)).ShouldBe(change.EventIds.Select(id => (id, (int?)200)));
         var stored = await StripeHttp.GetAsync(server, $"/v1/events/{change.EventIds[0]}");
         stored.Text.ShouldBe(receiver.Received[0].Body);
     }

@@ -188,6 +188,28 @@ public sealed class StripeBilling(StripeStore store, StripeWebhooks webhooks, Fu
         return change;
     }
 
+    /// <summary>
+    /// The session passes its <c>expires_at</c> unpaid (https://docs.stripe.com/api/checkout/sessions/expire): it becomes
+    /// <c>expired</c> and <c>checkout.session.expired</c> goes out.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ExpireCheckoutSessionAsync(string sessionId)
+    {
+        string eventId;
+        lock (store.Gate)
+        {
+            var session = store.Find(sessionId, "checkout.session") ?? throw new ArgumentException($"No such checkout session: {sessionId}", nameof(sessionId));
+            if ((string?)session["status"] != "open")
+            {
+                throw new InvalidOperationException($"Checkout session {sessionId} is {(string?)session["status"]}, not open.");
+            }
+            session["status"] = "expired";
+            session["url"] = null;
+            eventId = webhooks.Record("checkout.session.expired", session);
+        }
+        await webhooks.DispatchAsync([eventId]);
+        return [eventId];
+    }
+
     /// <summary>A billing period ends and the renewal invoice is paid: the period moves on.</summary>
     public Task<BillingChange> RenewAsync(string subscriptionId) => ChangeAsync(subscriptionId, subscription =>
     {

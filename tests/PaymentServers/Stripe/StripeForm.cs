@@ -13,8 +13,6 @@ public sealed class StripeForm
 
     private StripeForm(List<KeyValuePair<string, string>> pairs) => this.pairs = pairs;
 
-    public static StripeForm Empty { get; } = new([]);
-
     public IReadOnlyList<KeyValuePair<string, string>> Pairs => pairs;
 
     public static StripeForm Parse(string encoded)

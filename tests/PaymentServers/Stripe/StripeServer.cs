@@ -89,6 +89,7 @@ public sealed partial class StripeServer : PlatformServer
             new(["type", "limit", "starting_after", "ending_before", "expand[#]"]), ListEvents)));
         routes.MapGet("/v1/events/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveEvent, ExpandOnly,
             form => Store.Get(id, "event", "event", "id")));
+        StripeHostedPages.Map(routes, Store, Billing);
         // Any other API URL: Stripe's 404 naming it.
         routes.Map("/v1/{**rest}", (HttpContext context) => Error(context, StripeError.UnrecognizedUrl(context.Request.Method, context.Request.Path)));
     }

@@ -62,17 +62,6 @@ public sealed class StripeWebhooks(StripeStore store, HttpClient http)
         }
     }
 
-    public IReadOnlyList<JsonObject> Events
-    {
-        get
-        {
-            lock (store.Gate)
-            {
-                return [.. store.All("event").Reverse()];
-            }
-        }
-    }
-
     /// <summary>The signature header Stripe documents for <paramref name="payload"/> signed at <paramref name="timestamp"/>.</summary>
     public static string SignatureHeader(long timestamp, string payload, IEnumerable<string> secrets)
     {
