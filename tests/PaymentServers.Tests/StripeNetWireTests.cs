@@ -37,12 +37,17 @@ public sealed class StripeNetWireTests
         });
         await server.Billing.CompleteCheckoutSessionAsync(session.Id);
         var completed = await new SessionService(client).GetAsync(session.Id, new SessionGetOptions { Expand = ["subscription"] });
+        var invoice = await new InvoiceService(client).GetAsync(completed.Subscription.LatestInvoiceId);
         var evt = EventUtility.ConstructEvent(receiver.Received[0].Body, receiver.Received[0].Signature, server.Webhooks.Secrets[0]);
 
         customer.Metadata["tenant_id"].ShouldBe("tenant-1");
         session.Url.ShouldStartWith(server.Url);
         completed.Subscription.Status.ShouldBe("active");
         completed.Subscription.Items.Data[0].Quantity.ShouldBe(2);
+        completed.Subscription.Items.Data[0].CurrentPeriodEnd.ShouldBeGreaterThan(completed.Subscription.Items.Data[0].CurrentPeriodStart);
+        invoice.Status.ShouldBe("paid");
+        invoice.Lines.Data[0].Amount.ShouldBe(4_000);
+        invoice.Parent.SubscriptionDetails.SubscriptionId.ShouldBe(completed.SubscriptionId);
         evt.Type.ShouldBe(EventTypes.CheckoutSessionCompleted);
         ((Session)evt.Data.Object).Id.ShouldBe(session.Id);
         server.Webhooks.ApiVersion.ShouldBe(StripeConfiguration.ApiVersion);

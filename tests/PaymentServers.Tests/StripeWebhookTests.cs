@@ -119,7 +119,10 @@ public sealed class StripeWebhookTests
         Item(await Subscription(subscriptionId)).GetProperty("current_period_start").GetInt64().ShouldBe(firstPeriodEnd);
         var failure = await server.Billing.FailPaymentAsync(subscriptionId);
         (await Subscription(subscriptionId)).GetProperty("status").GetString().ShouldBe("past_due");
-        (await StripeHttp.GetAsync(server, $"/v1/invoices/{failure.InvoiceId}")).Body.GetProperty("status").GetString().ShouldBe("open");
+        var failedInvoice = (await StripeHttp.GetAsync(server, $"/v1/invoices/{failure.InvoiceId}")).Body;
+        failedInvoice.GetProperty("status").GetString().ShouldBe("open");
+        failedInvoice.GetProperty("amount_remaining").GetInt64().ShouldBe(2_000);
+        failedInvoice.GetProperty("lines").GetProperty("data")[0].GetProperty("period").GetProperty("start").GetInt64().ShouldBe(firstPeriodEnd);
         await server.Billing.UpdatePlanAsync(subscriptionId, "price_team_monthly");
         Item(await Subscription(subscriptionId)).GetProperty("price").GetProperty("id").GetString().ShouldBe("price_team_monthly");
         await server.Billing.CancelAsync(subscriptionId);

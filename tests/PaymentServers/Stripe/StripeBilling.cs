@@ -331,15 +331,32 @@ public sealed class StripeBilling(StripeStore store, StripeWebhooks webhooks, Fu
         ["url"] = $"/v1/subscription_items?subscription={subscriptionId}",
     };
 
-    // https://docs.stripe.com/api/invoices/object: status paid or open, amounts, billing_reason, attempt_count, and the
-    // subscription it bills under parent.subscription_details.
+    // https://docs.stripe.com/api/invoices/object: status paid or open, amounts, billing_reason, attempt_count, the
+    // subscription it bills under parent.subscription_details, and one line per subscription item
+    // (https://docs.stripe.com/api/invoice-line-item/object: amount, quantity, period, pricing.price_details.price).
     private JsonObject AddInvoice(JsonObject subscription, string billingReason, bool paid)
     {
         var items = Items(subscription).ToList();
         var amount = items.Sum(item => (long)item["price"]!["unit_amount"]! * (long)item["quantity"]!);
+        var invoiceId = StripeStore.NewId("in");
+        var lines = items.Select(item => (JsonNode)new JsonObject
+        {
+            ["id"] = StripeStore.NewId("il"),
+            ["object"] = "line_item",
+            ["amount"] = (long)item["price"]!["unit_amount"]! * (long)item["quantity"]!,
+            ["currency"] = (string?)subscription["currency"],
+            ["invoice"] = invoiceId,
+            ["period"] = new JsonObject { ["start"] = (long)item["current_period_start"]!, ["end"] = (long)item["current_period_end"]! },
+            ["pricing"] = new JsonObject
+            {
+                ["type"] = "price_details",
+                ["price_details"] = new JsonObject { ["price"] = (string?)item["price"]!["id"], ["product"] = (string?)item["price"]!["product"] },
+            },
+            ["quantity"] = (long)item["quantity"]!,
+        });
         var invoice = store.Add(new JsonObject
         {
-            ["id"] = StripeStore.NewId("in"),
+            ["id"] = invoiceId,
             ["object"] = "invoice",
             ["amount_due"] = amount,
             ["amount_paid"] = paid ? amount : 0,
@@ -351,6 +368,13 @@ public sealed class StripeBilling(StripeStore store, StripeWebhooks webhooks, Fu
             ["created"] = store.Now,
             ["currency"] = (string?)subscription["currency"],
             ["customer"] = (string?)subscription["customer"],
+            ["lines"] = new JsonObject
+            {
+                ["object"] = "list",
+                ["data"] = new JsonArray([.. lines]),
+                ["has_more"] = false,
+                ["url"] = $"/v1/invoices/{invoiceId}/lines",
+            },
             ["livemode"] = false,
             ["parent"] = new JsonObject
             {
