@@ -30,6 +30,7 @@ public sealed class StripeIdempotencyTests
         again.Header("Idempotent-Replayed").ShouldBe("true");
         again.Text.ShouldBe(first.Text);
         server.Store.All("customer").Count.ShouldBe(1);
+        server.Store.All("event").Count.ShouldBe(1);
     }
 
     [Test]

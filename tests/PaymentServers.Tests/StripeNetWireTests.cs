@@ -38,7 +38,7 @@ public sealed class StripeNetWireTests
         await server.Billing.CompleteCheckoutSessionAsync(session.Id);
         var completed = await new SessionService(client).GetAsync(session.Id, new SessionGetOptions { Expand = ["subscription"] });
         var invoice = await new InvoiceService(client).GetAsync(completed.Subscription.LatestInvoiceId);
-        var evt = EventUtility.ConstructEvent(receiver.Received[0].Body, receiver.Received[0].Signature, server.Webhooks.Secrets[0]);
+        var events = receiver.Received.Select(r => EventUtility.ConstructEvent(r.Body, r.Signature, server.Webhooks.Secrets[0])).ToList();
 
         customer.Metadata["tenant_id"].ShouldBe("tenant-1");
         session.Url.ShouldStartWith(server.Url);
@@ -48,8 +48,10 @@ public sealed class StripeNetWireTests
         invoice.Status.ShouldBe("paid");
         invoice.Lines.Data[0].Amount.ShouldBe(4_000);
         invoice.Parent.SubscriptionDetails.SubscriptionId.ShouldBe(completed.SubscriptionId);
-        evt.Type.ShouldBe(EventTypes.CheckoutSessionCompleted);
-        ((Session)evt.Data.Object).Id.ShouldBe(session.Id);
+        events.Select(e => e.Type).ShouldBe([EventTypes.CustomerCreated, EventTypes.CheckoutSessionCompleted, EventTypes.CustomerSubscriptionCreated, EventTypes.InvoicePaid]);
+        ((Customer)events[0].Data.Object).Id.ShouldBe(customer.Id);
+        ((Session)events[1].Data.Object).Id.ShouldBe(session.Id);
+        ((Invoice)events[3].Data.Object).Id.ShouldBe(invoice.Id);
         server.Webhooks.ApiVersion.ShouldBe(StripeConfiguration.ApiVersion);
     }
 

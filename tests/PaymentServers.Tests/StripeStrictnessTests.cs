@@ -116,6 +116,8 @@ public sealed class StripeStrictnessTests
         session.Body.GetProperty("amount_total").GetInt64().ShouldBe(6_000);
         session.Body.GetProperty("metadata").GetProperty("plan").GetString().ShouldBe("pro");
         customer.Body.GetProperty("metadata").GetProperty("tenant_id").GetString().ShouldBe("t-1");
+        var created = (await StripeHttp.GetAsync(server, "/v1/events?type=customer.created")).Body.GetProperty("data")[0];
+        created.GetProperty("data").GetProperty("object").GetProperty("id").GetString().ShouldBe(customer.Id);
 
         var fetched = await StripeHttp.GetAsync(server, $"/v1/checkout/sessions/{session.Id}?expand[]=customer");
         fetched.Body.GetProperty("customer").GetProperty("email").GetString().ShouldBe("owner@example.com");

@@ -184,7 +184,7 @@ public sealed class StripeBilling(StripeStore store, StripeWebhooks webhooks, Fu
             events.Add(webhooks.Record("invoice.paid", invoice));
             change = new BillingChange(subscriptionId, (string)invoice["id"]!, events);
         }
-        await webhooks.DispatchAsync(change.EventIds);
+        await webhooks.FlushAsync();
         return change;
     }
 
@@ -206,7 +206,7 @@ public sealed class StripeBilling(StripeStore store, StripeWebhooks webhooks, Fu
             session["url"] = null;
             eventId = webhooks.Record("checkout.session.expired", session);
         }
-        await webhooks.DispatchAsync([eventId]);
+        await webhooks.FlushAsync();
         return [eventId];
     }
 
@@ -295,7 +295,7 @@ public sealed class StripeBilling(StripeStore store, StripeWebhooks webhooks, Fu
             var (invoice, events) = change(subscription);
             result = new BillingChange(subscriptionId, (string?)invoice?["id"], events);
         }
-        await webhooks.DispatchAsync(result.EventIds);
+        await webhooks.FlushAsync();
         return result;
     }
 

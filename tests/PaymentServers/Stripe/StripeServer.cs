@@ -146,7 +146,7 @@ public sealed partial class StripeServer : PlatformServer
         }
         var metadata = StripeBilling.Metadata(form, "metadata");
         // https://docs.stripe.com/api/customers/object
-        return Store.Add(new JsonObject
+        var customer = Store.Add(new JsonObject
         {
             ["id"] = StripeStore.NewId("cus"),
             ["object"] = "customer",
@@ -161,6 +161,9 @@ public sealed partial class StripeServer : PlatformServer
             ["name"] = form.Value("name"),
             ["phone"] = form.Value("phone"),
         });
+        // https://docs.stripe.com/api/events/types: customer.created "occurs whenever a new customer is created".
+        Webhooks.Record("customer.created", customer);
+        return customer;
     }
 
     private JsonObject ListCustomers(StripeForm form) =>
@@ -224,7 +227,7 @@ public sealed partial class StripeServer : PlatformServer
         {
             return Error(context, error);
         }
-        return await StepAsync(context, step, () =>
+        var answer = await StepAsync(context, step, () =>
         {
             var headers = RequestHeaders(context);
             var path = context.Request.Path.Value ?? "";
@@ -257,6 +260,8 @@ public sealed partial class StripeServer : PlatformServer
                 }
             }
         });
+        await Webhooks.FlushAsync();
+        return answer;
     }
 
     // https://docs.stripe.com/api/authentication: "Authorization: Bearer sk_test_..."; no key or another key is a 401.

@@ -22,6 +22,7 @@ public sealed record WebhookDelivery(string EventId, string Type, string Payload
 /// </summary>
 public sealed class StripeWebhooks(StripeStore store, HttpClient http)
 {
+    private readonly List<string> outbox = [];
     private readonly List<string> pending = [];
     private readonly List<WebhookDelivery> deliveries = [];
 
@@ -70,7 +71,13 @@ public sealed class StripeWebhooks(StripeStore store, HttpClient http)
         return string.Join(',', signatures.Prepend("t=" + timestamp.ToString(CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>Records an event about a snapshot of <paramref name="subject"/>; call under the store's gate.</summary>
+    /// <summary>
+    /// The event types the endpoint receives (https://docs.stripe.com/api/webhook_endpoints/object, enabled_events;
+    /// <c>*</c> for all). Events of other types are still recorded and listed.
+    /// </summary>
+    public HashSet<string> EnabledEvents { get; } = new(StringComparer.Ordinal) { "*" };
+
+    /// <summary>Records an event about a snapshot of <paramref name="subject"/>, to go out at the next flush; call under the store's gate.</summary>
     internal string Record(string type, JsonObject subject, JsonObject? previousAttributes = null)
     {
         var data = new JsonObject { ["object"] = subject.DeepClone() };
@@ -87,23 +94,30 @@ public sealed class StripeWebhooks(StripeStore store, HttpClient http)
             ["created"] = store.Now,
             ["data"] = data,
             ["livemode"] = false,
-            ["pending_webhooks"] = EndpointUrl is null ? 0 : 1,
+            ["pending_webhooks"] = EndpointUrl is not null && Enabled(type) ? 1 : 0,
             ["request"] = new JsonObject { ["id"] = null, ["idempotency_key"] = null },
             ["type"] = type,
         });
+        if (Enabled(type))
+        {
+            outbox.Add(id);
+        }
         return id;
     }
 
-    /// <summary>Sends the events now, in order, unless deliveries are held.</summary>
-    internal async Task DispatchAsync(IReadOnlyList<string> eventIds)
+    /// <summary>Sends the events recorded since the last flush to the endpoint, in order, unless deliveries are held.</summary>
+    internal async Task FlushAsync()
     {
-        if (Hold)
+        List<string> eventIds;
+        lock (store.Gate)
         {
-            lock (store.Gate)
+            eventIds = [.. outbox];
+            outbox.Clear();
+            if (Hold)
             {
                 pending.AddRange(eventIds);
+                return;
             }
-            return;
         }
         foreach (var id in eventIds)
         {
@@ -131,6 +145,8 @@ public sealed class StripeWebhooks(StripeStore store, HttpClient http)
 
     /// <summary>Sends an event again (the same id and body, a fresh signature), as Stripe retries and resends do.</summary>
     public Task<WebhookDelivery> ResendAsync(string eventId, WebhookSigning? signing = null) => SendAsync(eventId, signing);
+
+    private bool Enabled(string type) => EnabledEvents.Contains("*") || EnabledEvents.Contains(type);
 
     private async Task<WebhookDelivery> SendAsync(string eventId, WebhookSigning? signing)
     {
