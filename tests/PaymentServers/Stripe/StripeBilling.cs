@@ -138,20 +138,9 @@ public sealed class StripeBilling(StripeStore store, StripeWebhooks webhooks, Fu
             var customerId = (string?)session["customer"];
             if (customerId is null)
             {
-                var customer = store.Add(new JsonObject
-                {
-                    ["id"] = StripeStore.NewId("cus"),
-                    ["object"] = "customer",
-                    ["balance"] = 0,
-                    ["created"] = store.Now,
-                    ["delinquent"] = false,
-                    ["email"] = (string?)session["customer_email"],
-                    ["livemode"] = false,
-                    ["metadata"] = new JsonObject(),
-                    ["name"] = null,
-                });
+                var (customer, created) = AddCustomer((string?)session["customer_email"], null, null, null, []);
                 customerId = (string)customer["id"]!;
-                events.Add(webhooks.Record("customer.created", customer));
+                events.Add(created);
             }
             var start = store.Now;
             var subscriptionId = StripeStore.NewId("sub");
@@ -258,6 +247,28 @@ public sealed class StripeBilling(StripeStore store, StripeWebhooks webhooks, Fu
         }
         return (null, [webhooks.Record("customer.subscription.updated", subscription, previous)]);
     });
+
+    // https://docs.stripe.com/api/customers/object; https://docs.stripe.com/api/events/types: customer.created occurs
+    // whenever a new customer is created. Call under the store's gate.
+    internal (JsonObject Customer, string EventId) AddCustomer(string? email, string? name, string? description, string? phone, JsonObject metadata)
+    {
+        var customer = store.Add(new JsonObject
+        {
+            ["id"] = StripeStore.NewId("cus"),
+            ["object"] = "customer",
+            ["balance"] = 0,
+            ["created"] = store.Now,
+            ["currency"] = null,
+            ["delinquent"] = false,
+            ["description"] = description,
+            ["email"] = email,
+            ["livemode"] = false,
+            ["metadata"] = metadata,
+            ["name"] = name,
+            ["phone"] = phone,
+        });
+        return (customer, webhooks.Record("customer.created", customer));
+    }
 
     /// <summary>
     /// Metadata as https://docs.stripe.com/api/metadata limits it: up to 50 keys, keys up to 40 characters, values up to

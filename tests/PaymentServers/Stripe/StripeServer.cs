@@ -144,26 +144,7 @@ public sealed partial class StripeServer : PlatformServer
         {
             throw StripeError.InvalidValue("email", $"Invalid email address: {email}");
         }
-        var metadata = StripeBilling.Metadata(form, "metadata");
-        // https://docs.stripe.com/api/customers/object
-        var customer = Store.Add(new JsonObject
-        {
-            ["id"] = StripeStore.NewId("cus"),
-            ["object"] = "customer",
-            ["balance"] = 0,
-            ["created"] = Store.Now,
-            ["currency"] = null,
-            ["delinquent"] = false,
-            ["description"] = form.Value("description"),
-            ["email"] = email,
-            ["livemode"] = false,
-            ["metadata"] = metadata,
-            ["name"] = form.Value("name"),
-            ["phone"] = form.Value("phone"),
-        });
-        // https://docs.stripe.com/api/events/types: customer.created "occurs whenever a new customer is created".
-        Webhooks.Record("customer.created", customer);
-        return customer;
+        return Billing.AddCustomer(email, form.Value("name"), form.Value("description"), form.Value("phone"), StripeBilling.Metadata(form, "metadata")).Customer;
     }
 
     private JsonObject ListCustomers(StripeForm form) =>
