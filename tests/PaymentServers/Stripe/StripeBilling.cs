@@ -39,7 +39,7 @@ public sealed class StripeBilling(StripeStore store, StripeWebhooks webhooks, Fu
         {
             var param = $"line_items[{index}]";
             var priceId = form.Value(param + "[price]") ?? throw StripeError.MissingParameter(param + "[price]");
-            var price = store.Get(priceId, "price", "price", param + "[price]");
+            var price = store.Get(priceId, "price", param + "[price]");
             var quantity = 1L;
             if (form.Value(param + "[quantity]") is { } text && (!long.TryParse(text, out quantity) || quantity < 1))
             {
@@ -54,7 +54,7 @@ public sealed class StripeBilling(StripeStore store, StripeWebhooks webhooks, Fu
         var customer = form.Value("customer");
         if (customer is not null)
         {
-            store.Get(customer, "customer", "customer", "customer");
+            store.Get(customer, "customer", "customer");
             if (form.Value("customer_email") is not null)
             {
                 throw StripeError.InvalidValue("customer_email", "You may only specify one of these parameters: customer, customer_email.");
@@ -98,7 +98,7 @@ public sealed class StripeBilling(StripeStore store, StripeWebhooks webhooks, Fu
     internal JsonObject CreatePortalSession(StripeForm form)
     {
         var customer = form.Value("customer")!;
-        store.Get(customer, "customer", "customer", "customer");
+        store.Get(customer, "customer", "customer");
         if (form.Value("return_url") is { } returnUrl)
         {
             RequireUrl("return_url", returnUrl);

@@ -67,28 +67,28 @@ public sealed partial class StripeServer : PlatformServer
         routes.MapGet("/v1/customers", (Delegate)((HttpContext context) => HandleAsync(context, Steps.ListCustomers,
             new(["limit", "starting_after", "ending_before", "email", "expand[#]"]), ListCustomers)));
         routes.MapGet("/v1/customers/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveCustomer, ExpandOnly,
-            form => Store.Get(id, "customer", "customer", "id")));
+            form => Store.Get(id, "customer", "id")));
         // https://docs.stripe.com/api/checkout/sessions/create, /retrieve
         routes.MapPost("/v1/checkout/sessions", (Delegate)((HttpContext context) => HandleAsync(context, Steps.CreateCheckoutSession,
             new(["mode", "line_items[#][price]", "line_items[#][quantity]", "customer", "customer_email", "success_url", "cancel_url",
                 "client_reference_id", "metadata[*]", "subscription_data[metadata][*]", "expand[#]"], ["mode"]), Billing.CreateCheckoutSession)));
         routes.MapGet("/v1/checkout/sessions/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveCheckoutSession, ExpandOnly,
-            form => Store.Get(id, "checkout.session", "checkout.session", "id")));
+            form => Store.Get(id, "checkout.session", "id")));
         // https://docs.stripe.com/api/customer_portal/sessions/create
         routes.MapPost("/v1/billing_portal/sessions", (Delegate)((HttpContext context) => HandleAsync(context, Steps.CreatePortalSession,
             new(["customer", "return_url", "expand[#]"], ["customer"]), Billing.CreatePortalSession)));
         // https://docs.stripe.com/api/subscriptions/retrieve, https://docs.stripe.com/api/prices/retrieve,
         // https://docs.stripe.com/api/invoices/retrieve, https://docs.stripe.com/api/events/list, /retrieve
         routes.MapGet("/v1/subscriptions/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveSubscription, ExpandOnly,
-            form => Store.Get(id, "subscription", "subscription", "id")));
+            form => Store.Get(id, "subscription", "id")));
         routes.MapGet("/v1/prices/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrievePrice, ExpandOnly,
-            form => Store.Get(id, "price", "price", "id")));
+            form => Store.Get(id, "price", "id")));
         routes.MapGet("/v1/invoices/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveInvoice, ExpandOnly,
-            form => Store.Get(id, "invoice", "invoice", "id")));
+            form => Store.Get(id, "invoice", "id")));
         routes.MapGet("/v1/events", (Delegate)((HttpContext context) => HandleAsync(context, Steps.ListEvents,
             new(["type", "limit", "starting_after", "ending_before", "expand[#]"]), ListEvents)));
         routes.MapGet("/v1/events/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveEvent, ExpandOnly,
-            form => Store.Get(id, "event", "event", "id")));
+            form => Store.Get(id, "event", "id")));
         StripeHostedPages.Map(routes, Store, Billing);
         // Any other API URL: Stripe's 404 naming it.
         routes.Map("/v1/{**rest}", (HttpContext context) => Error(context, StripeError.UnrecognizedUrl(context.Request.Method, context.Request.Path)));

@@ -39,8 +39,8 @@ public sealed class StripeStore(TimeProvider clock)
     public JsonObject? Find(string id, string type) =>
         objects.TryGetValue(id, out var value) && (string?)value["object"] == type ? value : null;
 
-    public JsonObject Get(string id, string type, string kind, string param) =>
-        Find(id, type) ?? throw StripeError.NoSuch(kind, id, param);
+    public JsonObject Get(string id, string type, string param) =>
+        Find(id, type) ?? throw StripeError.NoSuch(type, id, param);
 
     /// <summary>All objects of a type, newest first, as Stripe's list endpoints return them (https://docs.stripe.com/api/pagination).</summary>
     public IReadOnlyList<JsonObject> All(string type) =>
