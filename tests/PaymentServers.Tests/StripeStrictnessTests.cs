@@ -122,10 +122,23 @@ public sealed class StripeStrictnessTests
         var fetched = await StripeHttp.GetAsync(server, $"/v1/checkout/sessions/{session.Id}?expand[]=customer");
         fetched.Body.GetProperty("customer").GetProperty("email").GetString().ShouldBe("owner@example.com");
         (await StripeHttp.GetAsync(server, $"/v1/checkout/sessions/{session.Id}?expand[]=mode")).Status.ShouldBe(400);
+        var unpaid = await StripeHttp.GetAsync(server, $"/v1/checkout/sessions/{session.Id}?expand[]=subscription");
+        unpaid.Body.GetProperty("subscription").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
 
         var portal = await StripeHttp.PostAsync(server, "/v1/billing_portal/sessions", ("customer", customer.Id), ("return_url", "https://app.example/billing"));
         portal.Body.GetProperty("object").GetString().ShouldBe("billing_portal.session");
         portal.Body.GetProperty("url").GetString().ShouldStartWith(server.Url);
+    }
+
+    [Test]
+    public async Task A_create_asking_to_expand_what_cannot_be_expanded_creates_nothing()
+    {
+        var refused = await StripeHttp.PostAsync(server, "/v1/customers", ("email", "a@example.com"), ("expand[]", "email"));
+
+        refused.Status.ShouldBe(400);
+        refused.ErrorParam.ShouldBe("expand");
+        NothingWasCreated();
+        server.Store.All("event").ShouldBeEmpty();
     }
 
     [Test]

@@ -6,9 +6,11 @@ namespace Platform.PaymentServers.Stripe;
 /// <c>parameter_unknown</c>, https://docs.stripe.com/error-codes#parameter-unknown) and names a missing required one
 /// (<c>parameter_missing</c>, https://docs.stripe.com/error-codes#parameter-missing).
 /// Patterns: <c>#</c> is an array index (<c>0</c> or empty), <c>*</c> any hash key (metadata).
-/// Only the documented parameters this server models are listed; any other is refused as unknown.
+/// Only the documented parameters this server models are listed; any other is refused as unknown. <c>expand</c> names
+/// fields marked "Expandable" in the object's reference (https://docs.stripe.com/api/expanding_objects); it is checked
+/// before anything executes, so a refused expansion never leaves a half-done request behind.
 /// </summary>
-public sealed class StripeParameters(IReadOnlyList<string> allowed, IReadOnlyList<string>? required = null)
+public sealed class StripeParameters(IReadOnlyList<string> allowed, IReadOnlyList<string>? required = null, IReadOnlyList<string>? expandable = null)
 {
     private readonly string[][] patterns = [.. allowed.Select(pattern => StripeForm.Segments(pattern)!)];
 
@@ -20,6 +22,13 @@ public sealed class StripeParameters(IReadOnlyList<string> allowed, IReadOnlyLis
             if (segments is null || !patterns.Any(pattern => Matches(pattern, segments)))
             {
                 throw StripeError.UnknownParameter(key);
+            }
+        }
+        foreach (var path in form.List("expand"))
+        {
+            if (!(expandable ?? []).Contains(path.Split('.')[0]))
+            {
+                throw StripeError.InvalidValue("expand", $"This property cannot be expanded ({path}).");
             }
         }
         foreach (var name in required ?? [])

@@ -35,7 +35,12 @@ public sealed partial class StripeServer : PlatformServer
     }
 
     private static readonly HttpClient WebhookHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private static readonly StripeParameters ExpandOnly = new(["expand[#]"]);
+    private static readonly StripeParameters RetrieveParameters = new(["expand[#]"]);
+    // Expandable fields per object: https://docs.stripe.com/api/checkout/sessions/object (customer, subscription),
+    // https://docs.stripe.com/api/subscriptions/object (customer, latest_invoice), https://docs.stripe.com/api/invoices/object (customer).
+    private static readonly StripeParameters RetrieveSessionParameters = new(["expand[#]"], expandable: ["customer", "subscription"]);
+    private static readonly StripeParameters RetrieveSubscriptionParameters = new(["expand[#]"], expandable: ["customer", "latest_invoice"]);
+    private static readonly StripeParameters RetrieveInvoiceParameters = new(["expand[#]"], expandable: ["customer"]);
 
     private readonly StripeIdempotency idempotency;
 
@@ -66,28 +71,28 @@ public sealed partial class StripeServer : PlatformServer
             new(["description", "email", "name", "phone", "metadata[*]", "expand[#]"]), CreateCustomer)));
         routes.MapGet("/v1/customers", (Delegate)((HttpContext context) => HandleAsync(context, Steps.ListCustomers,
             new(["limit", "starting_after", "ending_before", "email", "expand[#]"]), ListCustomers)));
-        routes.MapGet("/v1/customers/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveCustomer, ExpandOnly,
+        routes.MapGet("/v1/customers/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveCustomer, RetrieveParameters,
             form => Store.Get(id, "customer", "id")));
         // https://docs.stripe.com/api/checkout/sessions/create, /retrieve
         routes.MapPost("/v1/checkout/sessions", (Delegate)((HttpContext context) => HandleAsync(context, Steps.CreateCheckoutSession,
             new(["mode", "line_items[#][price]", "line_items[#][quantity]", "customer", "customer_email", "success_url", "cancel_url",
-                "client_reference_id", "metadata[*]", "subscription_data[metadata][*]", "expand[#]"], ["mode"]), Billing.CreateCheckoutSession)));
-        routes.MapGet("/v1/checkout/sessions/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveCheckoutSession, ExpandOnly,
+                "client_reference_id", "metadata[*]", "subscription_data[metadata][*]", "expand[#]"], ["mode"], ["customer", "subscription"]), Billing.CreateCheckoutSession)));
+        routes.MapGet("/v1/checkout/sessions/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveCheckoutSession, RetrieveSessionParameters,
             form => Store.Get(id, "checkout.session", "id")));
         // https://docs.stripe.com/api/customer_portal/sessions/create
         routes.MapPost("/v1/billing_portal/sessions", (Delegate)((HttpContext context) => HandleAsync(context, Steps.CreatePortalSession,
             new(["customer", "return_url", "expand[#]"], ["customer"]), Billing.CreatePortalSession)));
         // https://docs.stripe.com/api/subscriptions/retrieve, https://docs.stripe.com/api/prices/retrieve,
         // https://docs.stripe.com/api/invoices/retrieve, https://docs.stripe.com/api/events/list, /retrieve
-        routes.MapGet("/v1/subscriptions/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveSubscription, ExpandOnly,
+        routes.MapGet("/v1/subscriptions/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveSubscription, RetrieveSubscriptionParameters,
             form => Store.Get(id, "subscription", "id")));
-        routes.MapGet("/v1/prices/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrievePrice, ExpandOnly,
+        routes.MapGet("/v1/prices/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrievePrice, RetrieveParameters,
             form => Store.Get(id, "price", "id")));
-        routes.MapGet("/v1/invoices/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveInvoice, ExpandOnly,
+        routes.MapGet("/v1/invoices/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveInvoice, RetrieveInvoiceParameters,
             form => Store.Get(id, "invoice", "id")));
         routes.MapGet("/v1/events", (Delegate)((HttpContext context) => HandleAsync(context, Steps.ListEvents,
             new(["type", "limit", "starting_after", "ending_before", "expand[#]"]), ListEvents)));
-        routes.MapGet("/v1/events/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveEvent, ExpandOnly,
+        routes.MapGet("/v1/events/{id}", (HttpContext context, string id) => HandleAsync(context, Steps.RetrieveEvent, RetrieveParameters,
             form => Store.Get(id, "event", "id")));
         StripeHostedPages.Map(routes, Store, Billing);
         // Any other API URL: Stripe's 404 naming it.

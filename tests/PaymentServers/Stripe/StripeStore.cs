@@ -60,6 +60,11 @@ public sealed class StripeStore(TimeProvider clock)
             for (var i = 0; i < steps.Length; i++)
             {
                 var field = current[steps[i]];
+                if (field is null && current.ContainsKey(steps[i]))
+                {
+                    // An expandable field that is null (a session's subscription before payment) stays null.
+                    break;
+                }
                 if (field is JsonValue id && id.TryGetValue<string>(out var text) && objects.TryGetValue(text, out var target))
                 {
                     var expanded = (JsonObject)target.DeepClone();
