@@ -253,7 +253,7 @@ public sealed partial class StripeServer : PlatformServer
     // https://docs.stripe.com/api/authentication: "Authorization: Bearer sk_test_..."; no key or another key is a 401.
     private void Authenticate(HttpContext context)
     {
-        var key = Bearer(context, caseInsensitiveScheme: false);
+        var key = Bearer(context);
         if (string.IsNullOrEmpty(key))
         {
             throw StripeError.NoApiKey();
