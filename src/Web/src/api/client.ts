@@ -27,18 +27,23 @@ export function refreshSession(): Promise<boolean> {
 
 const isAuthCall = (url: string) => new URL(url, location.origin).pathname.startsWith("/api/v1/auth/");
 
+// A request's body can be read once, by the fetch that sends it: a retry needs a copy taken before.
+const unsentCopies = new WeakMap<Request, Request>();
+
 // Every call carries the access token; a 401 outside the auth endpoints refreshes silently and retries once.
 const bearer: Middleware = {
   onRequest({ request }) {
     if (session.accessToken && !isAuthCall(request.url)) {
       request.headers.set("Authorization", `Bearer ${session.accessToken}`);
     }
+    if (request.body && !isAuthCall(request.url)) unsentCopies.set(request, request.clone());
     return request;
   },
   async onResponse({ request, response, options }) {
     if (response.status !== 401 || isAuthCall(request.url) || request.headers.get("X-Retried")) return response;
     if (!(await refreshSession())) return response;
-    const retry = new Request(request, { headers: new Headers(request.headers) });
+    const original = unsentCopies.get(request) ?? request;
+    const retry = new Request(original, { headers: new Headers(original.headers) });
     retry.headers.set("Authorization", `Bearer ${session.accessToken}`);
     retry.headers.set("X-Retried", "1");
     return options.fetch(retry);
