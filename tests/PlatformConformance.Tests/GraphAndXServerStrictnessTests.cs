@@ -146,6 +146,28 @@ public sealed class GraphAndXServerStrictnessTests
 
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) => new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
 
+    [Test]
+    public async Task Threads_and_Instagram_refresh_any_valid_long_lived_token_and_leave_it_valid()
+    {
+        await using var threads = new ThreadsServer();
+        await threads.StartAsync();
+        await using var instagram = new InstagramServer();
+        await instagram.StartAsync();
+        foreach (var (server, user, grant) in new (GraphServer, string, string)[]
+                 { (threads, threads.UserId, "th_refresh_token"), (instagram, instagram.InstagramUserId, "ig_refresh_token") })
+        {
+            var kept = server.Grants.Issue(user, ["threads_basic", "instagram_business_basic"]).AccessToken;
+            var url = $"{server.Url}/refresh_access_token?grant_type={grant}&access_token={kept}";
+
+            var first = await SendAsync(HttpMethod.Get, url, kept);
+            var second = await SendAsync(HttpMethod.Get, url, kept);
+
+            first.Status.ShouldBe(200, grant);
+            second.Status.ShouldBe(200, $"{grant}: a token refreshed once, whose answer was lost, is still valid and refreshable");
+            second.Body.GetProperty("access_token").GetString().ShouldNotBe(kept);
+        }
+    }
+
     private static async Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string url, string token, HttpContent? content = null)
     {
         using var request = new HttpRequestMessage(method, url) { Content = content };

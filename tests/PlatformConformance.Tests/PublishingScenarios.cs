@@ -185,6 +185,25 @@ public abstract class PublishingScenarios<TServer> : ConformanceFixture<TServer>
         return bytes;
     }
 
+    /// <summary>
+    /// A token refresh whose answer is lost after the platform issued the new token (a dropped connection, or our process
+    /// killed before it stored the answer): the token we kept must go on working and refreshing, or the account is lost.
+    /// </summary>
+    private protected async Task KeepsPublishingAfterATokenRefreshWhoseAnswerWasLost(string refreshStep)
+    {
+        Server.Grants.AccessTokenLifetime = TimeSpan.FromMinutes(5);
+        var (tenant, account) = await ConnectNewAccountAsync();
+        Server.Faults.LoseAnswerAfterAccept(refreshStep);
+        var before = Server.Grants.Refreshes;
+
+        await Should.ThrowAsync<Exception>(() => PublishAsync(Post(Unique("Refresh answer lost")), account, tenant));
+        var text = Unique("After a lost refresh answer");
+        await PublishAsync(Post(text), account, tenant);
+
+        Server.Grants.Refreshes.ShouldBe(before + 2, "the lost refresh, then one with the token kept");
+        Held(text).ShouldBe(1);
+    }
+
     private protected async Task RefreshesANearlyExpiredTokenBeforePublishing()
     {
         Server.Grants.AccessTokenLifetime = TimeSpan.FromMinutes(5);

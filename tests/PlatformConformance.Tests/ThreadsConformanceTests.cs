@@ -149,6 +149,10 @@ public sealed class ThreadsConformanceTests : PublishingScenarios<ThreadsServer>
     public Task A_token_about_to_expire_is_refreshed_before_publishing() => RefreshesANearlyExpiredTokenBeforePublishing();
 
     [Test]
+    public Task A_refresh_whose_answer_was_lost_leaves_the_kept_token_working_and_refreshable() =>
+        KeepsPublishingAfterATokenRefreshWhoseAnswerWasLost(ThreadsServer.Steps.Refresh);
+
+    [Test]
     public async Task The_accounts_followers_are_read_from_the_followers_count_user_insight()
     {
         Server.Followers.Set(Server.UserId, 321);

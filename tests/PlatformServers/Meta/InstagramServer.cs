@@ -134,6 +134,9 @@ public sealed class InstagramServer() : FacebookLoginServer("instagram-app-id", 
             return InvalidParameter("grant_type must be ig_refresh_token");
         }
         var (problem, current) = Grants.Check(call.AccessToken);
+        // Any long-lived token that is still valid can be refreshed, and refreshing one does not invalidate it
+        // (https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token): nothing is rotated away.
+        Grants.RotateRefreshTokens = false;
         var token = problem == TokenProblem.None ? Grants.Refresh(current!.RefreshToken) : null;
         return token is null
             ? Error(400, "Error validating access token: Session has expired or is invalid.", "OAuthException", 190)

@@ -147,6 +147,9 @@ public sealed class ThreadsServer() : GraphServer("threads-app-id", "threads-app
             return Error(400, "Error validating client secret.", "OAuthException", 1);
         }
         var (problem, current) = Grants.Check(call.AccessToken);
+        // Any long-lived token that is still valid can be refreshed, and refreshing one does not invalidate it
+        // (https://developers.facebook.com/docs/threads/get-started/long-lived-tokens/): nothing is rotated away.
+        Grants.RotateRefreshTokens = false;
         var token = problem == TokenProblem.None ? Grants.Refresh(current!.RefreshToken) : null;
         return token is null
             ? Error(400, "Error validating access token: Session has expired or is invalid.", "OAuthException", 190)

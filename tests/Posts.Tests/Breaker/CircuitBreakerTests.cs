@@ -91,6 +91,36 @@ public sealed class CircuitBreakerTests : PostsFixture
     }
 
     [Test]
+    public async Task A_trial_that_teaches_nothing_lets_the_next_waiting_post_try_at_once_instead_of_after_its_lease()
+    {
+        var (owner, account) = await OwnerWithXAsync();
+        x.FailTweets();
+        await BreakerProbe.FailPostsAsync(owner.Client, account, 2);
+        // A permanent refusal that is not about the content says nothing about the account.
+        x.On("POST", "/2/tweets", FakeResponse.Json(
+            """{"title":"Forbidden","detail":"You are not permitted to perform this action.","type":"about:blank","status":403}""", 403));
+        string[] texts = ["Silent trial A", "Silent trial B"];
+        var posts = new List<Guid>();
+        foreach (var text in texts)
+        {
+            posts.Add(await BreakerProbe.PublishNowAsync(owner.Client, account, text));
+        }
+        foreach (var post in posts)
+        {
+            await PostApi.WaitUntilAsync(owner.Client, post, BreakerProbe.IsWaitingForPause);
+        }
+
+        await app.Database.EndBreakAsync(account);
+
+        // Both within the 20 s wait: the second no longer sits out the first one's two-minute claim lease.
+        foreach (var post in posts)
+        {
+            (await PostApi.WaitForAsync(owner.Client, post, "Failed")).Target().GetProperty("attemptCount").GetInt32().ShouldBe(1);
+        }
+        texts.Sum(x.Sent).ShouldBe(2);
+    }
+
+    [Test]
     public async Task Content_rejections_are_the_posts_fault_and_do_not_pause_the_account()
     {
         var (owner, account) = await OwnerWithXAsync();

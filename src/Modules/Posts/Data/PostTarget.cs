@@ -54,6 +54,15 @@ internal sealed class PostTarget
     /// </summary>
     public bool AbsenceConfirmed { get; set; }
 
+    /// <summary>
+    /// Attempts that reached their send and were then cut off by a stop of ours (a killed process, a claim that ran out)
+    /// rather than by anything the platform did.
+    /// </summary>
+    public int StoppedAttempts { get; set; }
+
+    /// <summary>Stopped attempts that a lookup showed had published nothing, and that were therefore not counted.</summary>
+    public int ForgivenAttempts { get; set; }
+
     /// <summary>The platform of <see cref="Platform"/>, the slug the row stores.</summary>
     public SocialPlatform SocialPlatform => SocialPlatforms.TryParse(Platform, out var platform)
         ? platform
@@ -91,6 +100,10 @@ internal sealed class PostTarget
         if (open.MayHaveSent || open.Attempt != AttemptCount || IsSettled)
         {
             open.CloseAsLost(now);
+            if (open.MayHaveSent)
+            {
+                StoppedAttempts++;
+            }
             return false;
         }
         AttemptCount = open.Attempt - 1;
@@ -186,6 +199,16 @@ internal sealed class PostTarget
                 // The lookup itself was refused for good, or once more after the attempts: it did not say whether the post is there.
                 SettleUnconfirmed(attempt, $"the lookup got no answer ({refused.Message})", refused.Message, now);
                 break;
+            case PublishOutcome.Absent when ForgivableAttempts(retries) is > 0 and var forgiven:
+                // Stops of ours cut attempts short after they reached their send, and none of them published: they were
+                // not the platform's failures, so they do not count and the post is sent again. At most the attempts
+                // once more, so a post whose sending stops its worker every time still comes to an end.
+                ForgivenAttempts += forgiven;
+                AttemptCount -= forgiven;
+                RetryLater(TargetStatus.Pending, TargetErrorKind.Transient,
+                    $"Not on the platform after {forgiven} attempt(s) cut short by a restart of ours; sending it again.", TimeSpan.Zero, now);
+                attempt.Finish(AttemptOutcome.Retry, TargetErrorKind.Transient, "Looked up after the last attempt: not on the platform; attempts a restart cut short are not counted.");
+                break;
             case PublishOutcome.Absent:
                 // The last attempt's request did not create the post after all, and its attempts are used up.
                 Settle(TargetStatus.Failed, TargetErrorKind.Transient,
@@ -228,6 +251,10 @@ internal sealed class PostTarget
         }
     }
 
+    /// <summary>How many stopped attempts may still be forgiven: each once, and no more than the attempts in all.</summary>
+    private int ForgivableAttempts(RetryPolicy retries) =>
+        Math.Max(0, Math.Min(StoppedAttempts, retries.MaxAttempts) - ForgivenAttempts);
+
     private void SettleUnconfirmed(TargetAttempt attempt, string why, string error, DateTimeOffset now)
     {
         Settle(TargetStatus.Unconfirmed, TargetErrorKind.Unknown,
@@ -245,6 +272,8 @@ internal sealed class PostTarget
     {
         Status = TargetStatus.Pending;
         AttemptCount = 0;
+        StoppedAttempts = 0;
+        ForgivenAttempts = 0;
         ErrorKind = null;
         ErrorMessage = null;
         NextAttemptAt = null;
@@ -266,6 +295,8 @@ internal sealed class PostTarget
             return;
         }
         AttemptCount = 0;
+        StoppedAttempts = 0;
+        ForgivenAttempts = 0;
         ErrorKind = null;
         ErrorMessage = null;
         NextAttemptAt = now;

@@ -27,21 +27,26 @@ export function refreshSession(): Promise<boolean> {
 
 const isAuthCall = (url: string) => new URL(url, location.origin).pathname.startsWith("/api/v1/auth/");
 
+// A request's body can be read once, by the fetch that sends it: a retry needs a copy of it taken before.
+const sentBodies = new WeakMap<Request, ArrayBuffer>();
+
 // Every call carries the access token; a 401 outside the auth endpoints refreshes silently and retries once.
 const bearer: Middleware = {
-  onRequest({ request }) {
+  async onRequest({ request }) {
     if (session.accessToken && !isAuthCall(request.url)) {
       request.headers.set("Authorization", `Bearer ${session.accessToken}`);
     }
+    if (request.body && !isAuthCall(request.url)) sentBodies.set(request, await request.clone().arrayBuffer());
     return request;
   },
-  async onResponse({ request, response, options }) {
+  async onResponse({ request, response }) {
     if (response.status !== 401 || isAuthCall(request.url) || request.headers.get("X-Retried")) return response;
     if (!(await refreshSession())) return response;
-    const retry = new Request(request, { headers: new Headers(request.headers) });
+    const retry = new Request(request.url, { method: request.method, headers: new Headers(request.headers), body: sentBodies.get(request) });
     retry.headers.set("Authorization", `Bearer ${session.accessToken}`);
     retry.headers.set("X-Retried", "1");
-    return options.fetch(retry);
+    // The window's own fetch: called as a method of another object (openapi-fetch's options) it throws "Illegal invocation".
+    return fetch(retry);
   },
 };
 api.use(bearer);

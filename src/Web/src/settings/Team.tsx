@@ -43,6 +43,9 @@ export function Team() {
     },
     onSettled: () => queries.invalidateQueries({ queryKey: ["users"] }),
   });
+  // While a role change is saved (and the list read again) the select shows the role chosen, not the one it replaces.
+  const roleShown = (id: string, role: Role) =>
+    change.isPending && change.variables?.action === "role" && change.variables.id === id ? change.variables.role! : role;
   const revoke = useMutation({
     mutationFn: async (id: string) => {
       const { error } = await api.POST("/api/v1/users/invitations/{id}/revoke", { params: { path: { id } } });
@@ -89,7 +92,7 @@ export function Team() {
               <tr key={user.id}>
                 <th scope="row">{user.displayName}<span className="description"> {user.email}</span></th>
                 <td data-label="Role">
-                  <select aria-label={`Role of ${user.displayName ?? user.email}`} value={user.role} disabled={change.isPending}
+                  <select aria-label={`Role of ${user.displayName ?? user.email}`} value={roleShown(user.id!, user.role!)} disabled={change.isPending}
                     onChange={(event) => change.mutate({ id: user.id!, action: "role", role: event.target.value as Role })}>
                     {roles.map((role) => <option key={role} value={role}>{role}</option>)}
                   </select>

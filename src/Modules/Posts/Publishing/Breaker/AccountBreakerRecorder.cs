@@ -65,8 +65,11 @@ internal sealed class AccountBreakerRecorder(PostsDbContext db, PublishQueue que
                         target.SocialAccountId, target.TenantId, until, breaker.ConsecutiveFailures, trial ? ", the trial included" : "");
                 }
                 break;
+            // The trial taught nothing (a lookup, a limit of ours, a permanent refusal): the targets that waited for it were
+            // put off until its lease ran out; they come now, and the next one to arrive is the trial.
             case AccountSignal.Silent when trial:
                 breaker.EndTrial(now);
+                await queue.ReleaseDeferredAsync(target.SocialAccountId, now, cancellationToken);
                 break;
         }
     }
