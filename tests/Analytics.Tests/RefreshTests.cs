@@ -47,6 +47,21 @@ public sealed class RefreshTests
     }
 
     [Test]
+    public async Task A_refresh_also_counts_the_followers_of_accounts_not_counted_today()
+    {
+        var owner = await app.RegisterAsync();
+        var account = ScriptedMetrics.Account(SocialAccounts.Contracts.SocialPlatform.X);
+        platform.Accounts.Add(account);
+        platform.AccountAnswers[account.Id] = new SocialAccounts.Contracts.AccountMetrics(1204);
+
+        (await owner.Client.PostAsync("/api/v1/analytics/refresh", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        await Eventually.WaitForAsync(
+            () => app.Database.ScalarAsTenantAsync(owner.TenantId, "SELECT followers FROM analytics.account_snapshots WHERE social_account_id = $1", account.Id),
+            followers => followers is 1204L);
+    }
+
+    [Test]
     public async Task A_second_refresh_within_the_cooldown_is_refused_with_retry_after_and_changes_nothing()
     {
         var owner = await app.RegisterAsync();

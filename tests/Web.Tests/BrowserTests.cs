@@ -95,7 +95,9 @@ public sealed class BrowserTests
     [Test]
     public async Task Analytics_shows_the_figures_the_platform_reports()
     {
-        // X answers every post's public_metrics with these counts once it exists, as a post lookup would report them.
+        // X answers every post's public_metrics with these counts once it exists, as a post lookup would report them, and
+        // the account's followers_count with this one.
+        x.Followers.Set(x.UserId, 1204);
         using var stop = new CancellationTokenSource();
         var metrics = Task.Run(async () =>
         {

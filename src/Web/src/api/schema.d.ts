@@ -174,7 +174,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Fetches the metrics of every tracked target now, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise). */
+        /** Fetches the metrics of every tracked target now, and each account's follower count where today's is missing, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise). */
         post: operations["RefreshAnalytics"];
         delete?: never;
         options?: never;

@@ -20,7 +20,7 @@ internal static class RefreshEndpoint
         .MapPost("/analytics/refresh", HandleAsync)
         .WithTags("Analytics")
         .WithName("RefreshAnalytics")
-        .WithSummary("Fetches the metrics of every tracked target now, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise).")
+        .WithSummary("Fetches the metrics of every tracked target now, and each account's follower count where today's is missing, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise).")
         .RequireAuthorization(Policies.Editor);
 
     private static async Task<Results<Accepted<RefreshAccepted>, ProblemHttpResult>> HandleAsync(
@@ -50,6 +50,8 @@ internal static class RefreshEndpoint
             await db.SaveChangesAsync(cancellationToken);
         }
         jobs.Enqueue<MetricRefreshJob>(job => job.RefreshAsync(tenantId, refreshId, CancellationToken.None));
+        // An account connected today would otherwise show no followers until tomorrow's sweep; accounts counted today are not asked again.
+        jobs.Enqueue<AccountSnapshotJob>(job => job.CollectAsync(tenantId, CancellationToken.None));
         return TypedResults.Accepted((string?)null, new RefreshAccepted(refreshId, now));
     }
 }
