@@ -125,6 +125,7 @@ internal static class PlatformHost
         app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<ApiKeyScopeMiddleware>();
         app.UseAuthorization();
 
         app.UseSwagger();

@@ -1,12 +1,9 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Platform.PlatformServers.Hosting;
 using Platform.PlatformServers.LinkedIn;
 using Platform.PlatformServers.Meta;
 using Platform.PlatformServers.X;
 using Platform.TestKit;
-using Shouldly;
 
 namespace Platform.Web.Tests;
 
@@ -28,7 +25,7 @@ public sealed class BrowserTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        var port = FreePort();
+        var port = NodeCommands.FreePort();
         baseUrl = $"http://127.0.0.1:{port}";
         await x.StartAsync();
         await linkedIn.StartAsync();
@@ -123,24 +120,8 @@ public sealed class BrowserTests
 
     private Task RunNodeTestAsync(string file) => RunAsync("node", ["--test", "--test-reporter=spec", Path.Combine("e2e", file)]);
 
-    private async Task RunAsync(string program, string[] arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = RepositoryFolders.Web,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["PLATFORM_WEB_URL"] = baseUrl;
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
-        await node.WaitForExitAsync(timeout.Token);
-        await TestContext.Out.WriteLineAsync(await output + await errors);
-
-        node.ExitCode.ShouldBe(0, await output + await errors);
-    }
+    private Task RunAsync(string program, string[] arguments) =>
+        NodeCommands.RunAsync(program, arguments, new Dictionary<string, string> { ["PLATFORM_WEB_URL"] = baseUrl });
 
     private static void PointAt(Dictionary<string, string?> settings, string platform, PlatformServer server)
     {
@@ -150,12 +131,5 @@ public sealed class BrowserTests
         {
             settings[$"Platforms:{platform}:{name}"] = value;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

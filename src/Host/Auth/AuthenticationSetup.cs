@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Platform.ApiKeys.Contracts;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
 using Platform.Users.Contracts;
@@ -15,6 +17,8 @@ namespace Platform.Host.Auth;
 internal static class AuthenticationSetup
 {
     public const string DashboardScheme = "Dashboard";
+    /// <summary>The default: a bearer credential goes to the API-key scheme when it has a key's prefix, else to JWT.</summary>
+    public const string BearerOrApiKeyScheme = "BearerOrApiKey";
 
     public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services)
     {
@@ -22,7 +26,12 @@ internal static class AuthenticationSetup
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<ValidatedTokenCache>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        services.AddAuthentication(BearerOrApiKeyScheme)
+            .AddPolicyScheme(BearerOrApiKeyScheme, "User token or API key", options => options.ForwardDefaultSelector = context =>
+                BearerCredential.Of(context.Request) is { } credential && ApiKeyFormat.LooksLikeApiKey(credential)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { })
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
@@ -75,8 +84,10 @@ internal static class AuthenticationSetup
             });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Viewer, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Viewer))
-            .AddPolicy(Policies.Editor, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Editor))
+            // An API key has no role: the scopes checked by ApiKeyScopeMiddleware stand in for it, on viewer and editor
+            // endpoints only; administration refuses keys whatever their scopes.
+            .AddPolicy(Policies.Viewer, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Viewer || c.User.ApiKeyId() is not null))
+            .AddPolicy(Policies.Editor, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Editor || c.User.ApiKeyId() is not null))
             .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Admin))
             .AddPolicy(Policies.Owner, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Owner))
             .AddPolicy(Policies.PlatformAdmin, policy => policy
@@ -89,12 +100,10 @@ internal static class AuthenticationSetup
     /// <summary>A token this host verified before skips the signature work, never the check that it is still current.</summary>
     private static async Task AcceptKnownTokenAsync(MessageReceivedContext context)
     {
-        string? authorization = context.Request.Headers.Authorization;
-        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (BearerCredential.Of(context.Request) is not { } token)
         {
             return;
         }
-        var token = authorization["Bearer ".Length..].Trim();
         if (!context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>().TryGet(token, out var principal))
         {
             return;

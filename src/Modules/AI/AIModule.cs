@@ -20,6 +20,7 @@ using Platform.AI.Moderation;
 using Platform.AI.Providers;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
+using Platform.SharedKernel.Security;
 
 [assembly: PlatformModule(typeof(Platform.AI.AIModule))]
 
@@ -62,7 +63,7 @@ internal sealed class AIModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        var ai = api.MapGroup("/ai").WithTags("AI");
+        var ai = api.MapGroup("/ai").WithTags("AI").RequireScope(ApiScope.AiGenerate);
         GenerateCaptionsEndpoint.Map(ai);
         GenerateContentEndpoint.Map(ai);
         GenerateHashtagsEndpoint.Map(ai);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ using Platform.Posts.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Modules;
+using Platform.SharedKernel.Security;
 
 [assembly: PlatformModule(typeof(Platform.Analytics.AnalyticsModule))]
 
@@ -47,13 +49,15 @@ internal sealed class AnalyticsModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        SummaryEndpoint.Map(api);
-        RefreshEndpoint.Map(api);
-        OverviewEndpoint.Map(api);
-        PostAnalyticsEndpoint.Map(api);
-        TopPostsEndpoint.Map(api);
-        BestTimesEndpoint.Map(api);
-        ExportEndpoint.Map(api);
+        // Every report, and asking for fresh numbers, is open to keys with analytics:read.
+        var analytics = api.MapGroup("").RequireScope(ApiScope.AnalyticsRead);
+        SummaryEndpoint.Map(analytics);
+        RefreshEndpoint.Map(analytics);
+        OverviewEndpoint.Map(analytics);
+        PostAnalyticsEndpoint.Map(analytics);
+        TopPostsEndpoint.Map(analytics);
+        BestTimesEndpoint.Map(analytics);
+        ExportEndpoint.Map(analytics);
     }
 
     public void ScheduleRecurringJobs(IRecurringJobManager jobs)

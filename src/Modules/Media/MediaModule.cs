@@ -24,6 +24,7 @@ using Platform.Media.Quotas;
 using Platform.Media.Storage;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
+using Platform.SharedKernel.Security;
 
 [assembly: PlatformModule(typeof(Platform.Media.MediaModule))]
 
@@ -76,7 +77,7 @@ internal sealed class MediaModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        var media = api.MapGroup("/media").WithTags("Media");
+        var media = api.MapGroup("/media").WithTags("Media").RequireScope(ApiScope.MediaWrite);
         UploadMediaEndpoint.Map(media);
         StartDirectUploadEndpoint.Map(media);
         CompleteDirectUploadEndpoint.Map(media);

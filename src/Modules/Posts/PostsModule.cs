@@ -31,6 +31,7 @@ using Platform.SharedKernel.Modules;
 using Platform.SharedKernel.Outbound;
 using Platform.SocialAccounts.Contracts;
 using Platform.Tenants.Contracts;
+using Platform.SharedKernel.Security;
 
 [assembly: PlatformModule(typeof(Platform.Posts.PostsModule))]
 
@@ -75,7 +76,7 @@ internal sealed class PostsModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        var posts = api.MapGroup("/posts").WithTags("Posts");
+        var posts = api.MapGroup("/posts").WithTags("Posts").RequireScopes(read: ApiScope.PostsRead, write: ApiScope.PostsWrite);
         CreatePostEndpoint.Map(posts);
         BulkScheduleEndpoints.Map(posts);
         ListPostsEndpoint.Map(posts);

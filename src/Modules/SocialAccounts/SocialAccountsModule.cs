@@ -28,6 +28,7 @@ using Platform.SocialAccounts.Platforms.Reddit;
 using Platform.SocialAccounts.RateLimits;
 using Platform.SocialAccounts.Security;
 using Platform.SocialAccounts.Tokens;
+using Platform.SharedKernel.Security;
 
 [assembly: PlatformModule(typeof(Platform.SocialAccounts.SocialAccountsModule))]
 
@@ -68,7 +69,8 @@ internal sealed class SocialAccountsModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/social-accounts").WithTags("Social accounts");
+        // Keys may read accounts; connecting and disconnecting stay with people.
+        var group = api.MapGroup("/social-accounts").WithTags("Social accounts").RequireScopes(read: ApiScope.AccountsRead, write: null);
         GetAuthUrlEndpoint.Map(group);
         ConnectEndpoint.Map(group);
         SelectAccountsEndpoint.Map(group);

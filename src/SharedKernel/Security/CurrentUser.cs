@@ -12,6 +12,11 @@ public static class CurrentUser
     public static TenantRole? Role(this ClaimsPrincipal principal) =>
         Enum.TryParse<TenantRole>(principal.FindFirstValue(PlatformClaims.Role), ignoreCase: true, out var role) ? role : null;
 
+    /// <summary>The API key the caller authenticated with; null for a person's access token.</summary>
+    public static Guid? ApiKeyId(this ClaimsPrincipal principal) => ParseGuid(principal.FindFirstValue(PlatformClaims.ApiKeyId));
+
+    public static bool HasScope(this ClaimsPrincipal principal, ApiScope scope) => principal.HasClaim(PlatformClaims.Scope, scope.Name());
+
     public static Guid RequiredUserId(this ClaimsPrincipal principal) =>
         principal.UserId() ?? throw new InvalidOperationException("The caller is not authenticated.");
 

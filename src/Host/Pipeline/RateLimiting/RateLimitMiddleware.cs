@@ -5,8 +5,8 @@ using Platform.SharedKernel.Security;
 namespace Platform.Host.Pipeline.RateLimiting;
 
 /// <summary>
-/// Limits each caller to a number of requests per minute: per user when the token is valid, per client
-/// address otherwise. Over the limit: 429 problem details with Retry-After in whole seconds.
+/// Limits each caller to a number of requests per minute: per API key or user when the credential is valid,
+/// per client address otherwise. Over the limit: 429 problem details with Retry-After in whole seconds.
 /// </summary>
 internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounter counter, IOptions<RateLimitOptions> options)
 {
@@ -20,8 +20,9 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounte
             await next(context);
             return;
         }
-        var key = context.User.UserId() is { } userId
-            ? "user:" + userId
+        // A key counts on its own, not against the person who created it.
+        var key = context.User.ApiKeyId() is { } apiKeyId ? "key:" + apiKeyId
+            : context.User.UserId() is { } userId ? "user:" + userId
             : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         var decision = await counter.HitAsync(key, limit, Window, context.RequestAborted);
         if (decision.Allowed)

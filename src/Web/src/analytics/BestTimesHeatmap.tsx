@@ -1,6 +1,6 @@
 import type { components } from "../api/schema";
 
-type PlatformBestTimes = components["schemas"]["Platform.Analytics.Reports.PlatformBestTimes"];
+type PlatformBestTimes = components["schemas"]["PlatformBestTimes"];
 
 const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const hours = Array.from({ length: 24 }, (_, hour) => hour);

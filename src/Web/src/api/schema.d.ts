@@ -13,6 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Generate captions
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["GenerateCaptions"];
         delete?: never;
         options?: never;
@@ -29,6 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Generate content
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["GenerateContent"];
         delete?: never;
         options?: never;
@@ -45,6 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Generate hashtags
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["GenerateHashtags"];
         delete?: never;
         options?: never;
@@ -61,6 +73,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Improve content
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["ImproveContent"];
         delete?: never;
         options?: never;
@@ -77,6 +93,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Generate image
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["GenerateImage"];
         delete?: never;
         options?: never;
@@ -91,6 +111,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List AI requests
+         * @description API keys need the scope `ai:generate`.
+         */
         get: operations["ListAiRequests"];
         put?: never;
         post?: never;
@@ -107,6 +131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get AI request
+         * @description API keys need the scope `ai:generate`.
+         */
         get: operations["GetAiRequest"];
         put?: never;
         post?: never;
@@ -123,8 +151,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List prompt templates
+         * @description API keys need the scope `ai:generate`.
+         */
         get: operations["ListPromptTemplates"];
         put?: never;
+        /**
+         * Create prompt template
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["CreatePromptTemplate"];
         delete?: never;
         options?: never;
@@ -139,10 +175,66 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get prompt template
+         * @description API keys need the scope `ai:generate`.
+         */
         get: operations["GetPromptTemplate"];
+        /**
+         * Update prompt template
+         * @description API keys need the scope `ai:generate`.
+         */
         put: operations["UpdatePromptTemplate"];
         post?: never;
+        /**
+         * Delete prompt template
+         * @description API keys need the scope `ai:generate`.
+         */
         delete: operations["DeletePromptTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's API keys, revoked and expired ones included, newest first, paginated; never their secrets.
+         * @description API keys may not call this operation.
+         */
+        get: operations["ListApiKeys"];
+        put?: never;
+        /**
+         * Creates an API key with scopes and an optional expiry; the answer holds the key, shown this once.
+         * @description API keys may not call this operation.
+         */
+        post: operations["CreateApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stops an API key for good: this host refuses it at once, every other within ApiKeys:ValidationCacheDuration.
+         * @description API keys may not call this operation.
+         */
+        post: operations["RevokeApiKey"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -155,7 +247,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Event counts by platform and type between from and to (default: the last 30 days). */
+        /**
+         * Event counts by platform and type between from and to (default: the last 30 days).
+         * @description API keys need the scope `analytics:read`.
+         */
         get: operations["GetAnalyticsSummary"];
         put?: never;
         post?: never;
@@ -174,7 +269,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Fetches the metrics of every tracked target now, and each account's follower count where today's is missing, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise). */
+        /**
+         * Fetches the metrics of every tracked target now, and each account's follower count where today's is missing, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise).
+         * @description API keys need the scope `analytics:read`.
+         */
         post: operations["RefreshAnalytics"];
         delete?: never;
         options?: never;
@@ -192,6 +290,8 @@ export interface paths {
         /**
          * Latest metrics of the targets published from..to: totals, per platform, per account and per day (tenant's time zone).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size). Each account's followers is its follower count on the last day of the range with one (counts are collected daily, on the tenant's days), and followersChange that count minus the one on the first such day; both are null for a platform that offers no follower count, or when none was collected in the range. An account without posts in the range is listed for its followers, with zero totals.
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsOverview"];
         put?: never;
@@ -212,6 +312,8 @@ export interface paths {
         /**
          * Each published target of the post: its latest metrics, engagement rate and every fetch so far (oldest first).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetPostAnalytics"];
         put?: never;
@@ -232,6 +334,8 @@ export interface paths {
         /**
          * Posts published from..to ranked by a metric of their targets' latest figures (metric: engagementRate (default), impressions, reach, views, likes, comments, shares, saves, clicks); limit 1-100, default 10.
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsTopPosts"];
         put?: never;
@@ -252,6 +356,8 @@ export interface paths {
         /**
          * Engagement rate by weekday × hour of publishing (tenant's time zone) per platform, with each slot's sample size, and the best slots with at least minPosts posts (default 5).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsBestTimes"];
         put?: never;
@@ -272,6 +378,8 @@ export interface paths {
         /**
          * The targets published from..to with their latest metrics as CSV (RFC 4180, a header row, one row per target; published_at in the tenant's time zone; text a spreadsheet would run as a formula starts with an apostrophe).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["ExportAnalytics"];
         put?: never;
@@ -348,7 +456,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs the caller out everywhere: every access and refresh token of the user stops working. */
+        /**
+         * Signs the caller out everywhere: every access and refresh token of the user stops working.
+         * @description API keys may not call this operation.
+         */
         post: operations["Logout"];
         delete?: never;
         options?: never;
@@ -380,7 +491,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user. */
+        /**
+         * The signed-in user.
+         * @description API keys may not call this operation.
+         */
         get: operations["GetMe"];
         put?: never;
         post?: never;
@@ -399,7 +513,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Changes the caller's password; every existing session ends. */
+        /**
+         * Changes the caller's password; every existing session ends.
+         * @description API keys may not call this operation.
+         */
         post: operations["ChangePassword"];
         delete?: never;
         options?: never;
@@ -416,7 +533,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Starts TOTP enrolment: a new secret and its otpauth:// URI. */
+        /**
+         * Starts TOTP enrolment: a new secret and its otpauth:// URI.
+         * @description API keys may not call this operation.
+         */
         post: operations["EnrollMfa"];
         delete?: never;
         options?: never;
@@ -433,7 +553,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turns MFA on with a first code; answers the one-time recovery codes. */
+        /**
+         * Turns MFA on with a first code; answers the one-time recovery codes.
+         * @description API keys may not call this operation.
+         */
         post: operations["ConfirmMfa"];
         delete?: never;
         options?: never;
@@ -450,7 +573,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turns MFA off; needs the password and a code. */
+        /**
+         * Turns MFA off; needs the password and a code.
+         * @description API keys may not call this operation.
+         */
         post: operations["DisableMfa"];
         delete?: never;
         options?: never;
@@ -465,8 +591,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List media
+         * @description API keys need the scope `media:write`.
+         */
         get: operations["ListMedia"];
         put?: never;
+        /**
+         * Upload media
+         * @description API keys need the scope `media:write`.
+         */
         post: operations["UploadMedia"];
         delete?: never;
         options?: never;
@@ -483,7 +617,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload. */
+        /**
+         * Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload.
+         * @description API keys need the scope `media:write`.
+         */
         post: operations["StartDirectUpload"];
         delete?: never;
         options?: never;
@@ -500,7 +637,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Checks the sent file and adds it to the library; a file that fails a check is deleted. */
+        /**
+         * Checks the sent file and adds it to the library; a file that fails a check is deleted.
+         * @description API keys need the scope `media:write`.
+         */
         post: operations["CompleteDirectUpload"];
         delete?: never;
         options?: never;
@@ -515,12 +655,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get media
+         * @description API keys need the scope `media:write`.
+         */
         get: operations["GetMedia"];
         put?: never;
         post?: never;
+        /**
+         * Delete media
+         * @description API keys need the scope `media:write`.
+         */
         delete: operations["DeleteMedia"];
         options?: never;
         head?: never;
+        /**
+         * Update media
+         * @description API keys need the scope `media:write`.
+         */
         patch: operations["UpdateMedia"];
         trace?: never;
     };
@@ -531,6 +683,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Download media file */
         get: operations["DownloadMediaFile"];
         put?: never;
         post?: never;
@@ -547,7 +700,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Integration events whose handler failed on every attempt, across tenants (platform administrators). */
+        /**
+         * Integration events whose handler failed on every attempt, across tenants (platform administrators).
+         * @description API keys may not call this operation.
+         */
         get: operations["ListDeadOutboxRows"];
         put?: never;
         post?: never;
@@ -566,25 +722,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Gives a dead integration event a fresh set of attempts, now. */
+        /**
+         * Gives a dead integration event a fresh set of attempts, now.
+         * @description API keys may not call this operation.
+         */
         post: operations["RetryOutboxRow"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/calendar": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=), optionally only those on an account or platform or in a status. */
-        get: operations["GetCalendar"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -598,12 +740,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Posts, newest first, filtered by status, platform, account and a date range (scheduled, else created). */
+        /**
+         * Posts, newest first, filtered by status, platform, account and a date range (scheduled, else created).
+         * @description API keys need the scope `posts:read`.
+         */
         get: operations["ListPosts"];
         put?: never;
         /**
          * Saves a draft; the answer lists each target's content-rule problems, if any.
          * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409). A target may carry its own `media` (`targets[i].media`, same shapes), sent to that account instead of the post's: a vertical video for TikTok, a square image for Instagram; absent or empty sends the post's. Unknown ids there answer 422 naming `targets[i].media` in `errors`.
+         *
+         *     API keys need the scope `posts:write`.
          */
         post: operations["CreatePost"];
         delete?: never;
@@ -621,7 +768,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Creates and schedules up to 500 posts at once; all or nothing, with problems reported per row. */
+        /**
+         * Creates and schedules up to 500 posts at once; all or nothing, with problems reported per row.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["BulkSchedulePosts"];
         delete?: never;
         options?: never;
@@ -638,7 +788,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link. */
+        /**
+         * The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["BulkSchedulePostsCsv"];
         delete?: never;
         options?: never;
@@ -655,7 +808,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Checks a CSV as /bulk/csv would and answers, row by row, what would be scheduled or the row's problems; creates nothing. */
+        /**
+         * Checks a CSV as /bulk/csv would and answers, row by row, what would be scheduled or the row's problems; creates nothing.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["PreviewBulkPostsCsv"];
         delete?: never;
         options?: never;
@@ -670,7 +826,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Targets that failed for good or whose outcome could not be confirmed. */
+        /**
+         * Targets that failed for good or whose outcome could not be confirmed.
+         * @description API keys need the scope `posts:read`.
+         */
         get: operations["ListDeadLetters"];
         put?: never;
         post?: never;
@@ -689,7 +848,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sends a failed (or, once checked, unconfirmed) target again, now. */
+        /**
+         * Sends a failed (or, once checked, unconfirmed) target again, now.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["RetryTarget"];
         delete?: never;
         options?: never;
@@ -704,7 +866,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each connected account's publishing health: healthy, failing (with its consecutive failures), paused (why, by whom, until when) or recovering. */
+        /**
+         * Each connected account's publishing health: healthy, failing (with its consecutive failures), paused (why, by whom, until when) or recovering.
+         * @description API keys need the scope `posts:read`.
+         */
         get: operations["ListAccountHealth"];
         put?: never;
         post?: never;
@@ -723,7 +888,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stops publishing to an account until the given time or until resumed; its due posts wait without using attempts. */
+        /**
+         * Stops publishing to an account until the given time or until resumed; its due posts wait without using attempts.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["PauseAccountPublishing"];
         delete?: never;
         options?: never;
@@ -740,7 +908,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends an account's pause (the breaker's or a user's) and forgets its failures; the posts that waited for it are due at once. Resuming a healthy account changes nothing. */
+        /**
+         * Ends an account's pause (the breaker's or a user's) and forgets its failures; the posts that waited for it are due at once. Resuming a healthy account changes nothing.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["ResumeAccountPublishing"];
         delete?: never;
         options?: never;
@@ -755,15 +926,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A post with each target's status, result, error, retry count, and whether publishing to its account is paused (accountPaused). */
+        /**
+         * A post with each target's status, result, error, retry count, and whether publishing to its account is paused (accountPaused).
+         * @description API keys need the scope `posts:read`.
+         */
         get: operations["GetPost"];
         /**
          * Replaces a draft's or scheduled post's content and targets; a scheduled post stays scheduled and is checked again.
          * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409). A target may carry its own `media` (`targets[i].media`, same shapes), sent to that account instead of the post's: a vertical video for TikTok, a square image for Instagram; absent or empty sends the post's. Unknown ids there answer 422 naming `targets[i].media` in `errors`.
+         *
+         *     API keys need the scope `posts:write`.
          */
         put: operations["UpdatePost"];
         post?: never;
-        /** Deletes a post that is not being published (its queued targets are withdrawn). */
+        /**
+         * Deletes a post that is not being published (its queued targets are withdrawn).
+         * @description API keys need the scope `posts:write`.
+         */
         delete: operations["DeletePost"];
         options?: never;
         head?: never;
@@ -779,7 +958,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Copies a post (content, media, targets) into a new draft. */
+        /**
+         * Copies a post (content, media, targets) into a new draft.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["DuplicatePost"];
         delete?: never;
         options?: never;
@@ -796,7 +978,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedules (or reschedules) a post for a future time; stored in UTC. */
+        /**
+         * Schedules (or reschedules) a post for a future time; stored in UTC.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["SchedulePost"];
         delete?: never;
         options?: never;
@@ -813,7 +998,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Takes a scheduled post back to draft, unless it is being published. */
+        /**
+         * Takes a scheduled post back to draft, unless it is being published.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["UnschedulePost"];
         delete?: never;
         options?: never;
@@ -830,8 +1018,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publishes a draft or scheduled post now; answers 202 and the post, whose targets then progress. */
+        /**
+         * Publishes a draft or scheduled post now; answers 202 and the post, whose targets then progress.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["PublishPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=), optionally only those on an account or platform or in a status.
+         * @description API keys need the scope `posts:read`.
+         */
+        get: operations["GetCalendar"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -845,6 +1056,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get social account auth url
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["GetSocialAccountAuthUrl"];
         put?: never;
         post?: never;
@@ -863,6 +1078,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Connect social account
+         * @description API keys may not call this operation.
+         */
         post: operations["ConnectSocialAccount"];
         delete?: never;
         options?: never;
@@ -879,6 +1098,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Select social accounts
+         * @description API keys may not call this operation.
+         */
         post: operations["SelectSocialAccounts"];
         delete?: never;
         options?: never;
@@ -893,6 +1116,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List social accounts
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["ListSocialAccounts"];
         put?: never;
         post?: never;
@@ -909,9 +1136,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get social account
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["GetSocialAccount"];
         put?: never;
         post?: never;
+        /**
+         * Disconnect social account
+         * @description API keys may not call this operation.
+         */
         delete: operations["DisconnectSocialAccount"];
         options?: never;
         head?: never;
@@ -925,6 +1160,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List Pinterest boards
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["ListPinterestBoards"];
         put?: never;
         post?: never;
@@ -941,6 +1180,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get TikTok creator info
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["GetTikTokCreatorInfo"];
         put?: never;
         post?: never;
@@ -959,6 +1202,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reconnect social account
+         * @description API keys may not call this operation.
+         */
         post: operations["ReconnectSocialAccount"];
         delete?: never;
         options?: never;
@@ -975,6 +1222,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Check social content
+         * @description API keys may not call this operation.
+         */
         post: operations["CheckSocialContent"];
         delete?: never;
         options?: never;
@@ -989,14 +1240,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's tenant: plan, AI budget and usage, settings. */
+        /**
+         * The caller's tenant: plan, AI budget and usage, settings.
+         * @description API keys may not call this operation.
+         */
         get: operations["GetTenant"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Renames the tenant or changes its settings (owners and admins). */
+        /**
+         * Renames the tenant or changes its settings (owners and admins).
+         * @description API keys may not call this operation.
+         */
         patch: operations["UpdateTenant"];
         trace?: never;
     };
@@ -1007,10 +1264,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's users, paginated. */
+        /**
+         * The tenant's users, paginated.
+         * @description API keys may not call this operation.
+         */
         get: operations["ListUsers"];
         put?: never;
-        /** Adds a user with a password to the tenant. */
+        /**
+         * Adds a user with a password to the tenant.
+         * @description API keys may not call this operation.
+         */
         post: operations["CreateUser"];
         delete?: never;
         options?: never;
@@ -1031,7 +1294,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes a user's role; their sessions end. */
+        /**
+         * Changes a user's role; their sessions end.
+         * @description API keys may not call this operation.
+         */
         patch: operations["ChangeUserRole"];
         trace?: never;
     };
@@ -1044,7 +1310,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deactivates a user; their tokens stop working at once. */
+        /**
+         * Deactivates a user; their tokens stop working at once.
+         * @description API keys may not call this operation.
+         */
         post: operations["DeactivateUser"];
         delete?: never;
         options?: never;
@@ -1061,7 +1330,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lets a deactivated user sign in again. */
+        /**
+         * Lets a deactivated user sign in again.
+         * @description API keys may not call this operation.
+         */
         post: operations["ActivateUser"];
         delete?: never;
         options?: never;
@@ -1076,10 +1348,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's invitations not yet accepted, revoked or expired, newest first, paginated. */
+        /**
+         * The tenant's invitations not yet accepted, revoked or expired, newest first, paginated.
+         * @description API keys may not call this operation.
+         */
         get: operations["ListPendingInvitations"];
         put?: never;
-        /** Invites someone to the tenant with a role; the answer holds the token, shown this once (valid Users:Invitations:Lifetime, 7 days by default). */
+        /**
+         * Invites someone to the tenant with a role; the answer holds the token, shown this once (valid Users:Invitations:Lifetime, 7 days by default).
+         * @description API keys may not call this operation.
+         */
         post: operations["InviteUser"];
         delete?: never;
         options?: never;
@@ -1096,7 +1374,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraws an invitation: its token no longer works. */
+        /**
+         * Withdraws an invitation: its token no longer works.
+         * @description API keys may not call this operation.
+         */
         post: operations["RevokeInvitation"];
         delete?: never;
         options?: never;
@@ -1111,7 +1392,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The secret that signs this tenant's webhooks (post.published, post.failed), and how to check a signature. */
+        /**
+         * The secret that signs this tenant's webhooks (post.published, post.failed), and how to check a signature.
+         * @description API keys may not call this operation.
+         */
         get: operations["GetWebhookSecret"];
         put?: never;
         post?: never;
@@ -1125,101 +1409,57 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        "Microsoft.AspNetCore.Http.HttpValidationProblemDetails": {
-            type?: string | null;
-            title?: string | null;
-            /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-            errors?: {
-                [key: string]: string[];
-            } | null;
-        } & {
-            [key: string]: unknown;
+        AcceptInvitationRequest: {
+            invitationToken?: string | null;
+            password?: string | null;
+            displayName?: string | null;
         };
-        "Microsoft.AspNetCore.Mvc.ProblemDetails": {
-            type?: string | null;
-            title?: string | null;
+        AcceptedInvitationResponse: {
+            user?: components["schemas"]["UserResponse"];
+            tokens?: components["schemas"]["TokenPair"];
+        };
+        AccountHealthView: {
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            displayName?: string | null;
+            accountStatus?: components["schemas"]["AccountStatus"];
+            health?: components["schemas"]["PublishingHealth"];
             /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-        } & {
-            [key: string]: unknown;
+            consecutiveFailures?: number;
+            lastErrorKind?: components["schemas"]["TargetErrorKind"];
+            lastError?: string | null;
+            pause?: components["schemas"]["AccountPauseView"];
+        };
+        AccountPauseView: {
+            reason?: string | null;
+            pausedBy?: components["schemas"]["PauseSource"];
+            /** Format: date-time */
+            pausedAt?: string;
+            /** Format: date-time */
+            pausedUntil?: string | null;
         };
         /** @enum {string} */
-        "Platform.AI.Contracts.AiRequestStatus": "Pending" | "Completed" | "Failed";
+        AccountStatus: "Active" | "Expired" | "Revoked" | "NeedsReconnect";
+        AccountTotals: {
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            totals?: components["schemas"]["MetricTotals"];
+            /** Format: int64 */
+            followers?: number | null;
+            /** Format: int64 */
+            followersChange?: number | null;
+        };
         /** @enum {string} */
-        "Platform.AI.Contracts.AiRequestType": "Caption" | "Content" | "Image" | "Hashtags" | "Improve";
-        "Platform.AI.Features.GenerateCaptions.GenerateCaptionsRequest": {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            /** Format: int32 */
-            variants?: number;
-            tone?: string | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        "Platform.AI.Features.GenerateContent.GenerateContentRequest": {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            tone?: string | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        "Platform.AI.Features.GenerateHashtags.GenerateHashtagsRequest": {
-            text?: string | null;
-            platforms?: string[] | null;
-            /** Format: int32 */
-            count?: number;
-        };
-        "Platform.AI.Features.GenerateImage.GenerateImageRequest": {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        "Platform.AI.Features.ImproveContent.ImproveContentRequest": {
-            content?: string | null;
-            goal?: string | null;
-            platforms?: string[] | null;
-            tone?: string | null;
-        };
-        "Platform.AI.Features.Templates.TemplateRequest": {
-            name?: string | null;
-            body?: string | null;
-            brandVoice?: string | null;
-            audience?: string | null;
-            callToAction?: string | null;
-        };
-        "Platform.AI.Features.Templates.TemplateView": {
+        AiRequestStatus: "Pending" | "Completed" | "Failed";
+        /** @enum {string} */
+        AiRequestType: "Caption" | "Content" | "Image" | "Hashtags" | "Improve";
+        AiRequestView: {
             /** Format: uuid */
             id?: string;
-            name?: string | null;
-            body?: string | null;
-            brandVoice?: string | null;
-            audience?: string | null;
-            callToAction?: string | null;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            updatedAt?: string;
-        };
-        "Platform.AI.Generation.AiRequestView": {
-            /** Format: uuid */
-            id?: string;
-            type?: components["schemas"]["Platform.AI.Contracts.AiRequestType"];
-            status?: components["schemas"]["Platform.AI.Contracts.AiRequestStatus"];
+            type?: components["schemas"]["AiRequestType"];
+            status?: components["schemas"]["AiRequestStatus"];
             provider?: string | null;
             model?: string | null;
             input?: unknown;
@@ -1240,14 +1480,413 @@ export interface components {
             completedAt?: string | null;
         };
         /** @enum {string} */
-        "Platform.Analytics.Data.AnalyticsEventType": "PostPublished" | "PostFailed";
-        "Platform.Analytics.Features.Refresh.RefreshAccepted": {
-            /** Format: uuid */
-            refreshId?: string;
+        AnalyticsEventType: "PostPublished" | "PostFailed";
+        AnalyticsSummary: {
             /** Format: date-time */
-            requestedAt?: string;
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            counts?: components["schemas"]["EventCount"][] | null;
         };
-        "Platform.Analytics.Features.Reports.MetricValues": {
+        /** @enum {string} */
+        ApiKeyState: "Active" | "Revoked" | "Expired";
+        ApiKeyView: {
+            /** Format: uuid */
+            id?: string;
+            name?: string | null;
+            scopes?: components["schemas"]["ApiScope"][] | null;
+            state?: components["schemas"]["ApiKeyState"];
+            /** Format: uuid */
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+            lastUsedFrom?: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
+        };
+        /** @enum {string} */
+        ApiScope: "posts:read" | "posts:write" | "publish" | "accounts:read" | "analytics:read" | "ai:generate" | "media:write" | "webhooks:manage";
+        AuthUrlResponse: {
+            platform?: components["schemas"]["SocialPlatform"];
+            authorizationUrl?: string | null;
+            state?: string | null;
+            /** Format: date-time */
+            expiresAt?: string;
+        };
+        BestTimes: {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            /** Format: int32 */
+            minPosts?: number;
+            platforms?: components["schemas"]["PlatformBestTimes"][] | null;
+        };
+        BoardDto: {
+            id?: string | null;
+            name?: string | null;
+            description?: string | null;
+            privacy?: string | null;
+        };
+        BoardsResponse: {
+            boards?: components["schemas"]["BoardDto"][] | null;
+            bookmark?: string | null;
+        };
+        BulkPostRow: {
+            title?: string | null;
+            content?: string | null;
+            type?: string | null;
+            media?: components["schemas"]["MediaPayload"][] | null;
+            link?: string | null;
+            targets?: components["schemas"]["TargetPayload"][] | null;
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+            payload?: components["schemas"]["PostPayload"];
+            schedule?: components["schemas"]["ScheduleRequest"];
+        };
+        BulkPreviewResponse: {
+            /** Format: int32 */
+            total?: number;
+            /** Format: int32 */
+            ready?: number;
+            rows?: components["schemas"]["BulkPreviewRow"][] | null;
+        };
+        BulkPreviewRow: {
+            /** Format: int32 */
+            row?: number;
+            title?: string | null;
+            content?: string | null;
+            type?: string | null;
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+            /** Format: date-time */
+            dueAt?: string | null;
+            accountIds?: string[] | null;
+            platforms?: components["schemas"]["SocialPlatform"][] | null;
+            errors?: string[] | null;
+        };
+        BulkScheduleRequest: {
+            posts?: components["schemas"]["BulkPostRow"][] | null;
+        };
+        BulkScheduleResponse: {
+            postIds?: string[] | null;
+        };
+        CalendarDay: {
+            /** Format: date */
+            date?: string;
+            posts?: components["schemas"]["CalendarEntry"][] | null;
+        };
+        CalendarEntry: {
+            /** Format: uuid */
+            postId?: string;
+            title?: string | null;
+            status?: components["schemas"]["PostStatus"];
+            /** Format: date-time */
+            at?: string;
+            platforms?: components["schemas"]["SocialPlatform"][] | null;
+        };
+        CalendarResponse: {
+            timeZone?: string | null;
+            days?: components["schemas"]["CalendarDay"][] | null;
+        };
+        CandidateDto: {
+            externalId?: string | null;
+            displayName?: string | null;
+            handle?: string | null;
+            avatarUrl?: string | null;
+        };
+        ChangePasswordRequest: {
+            currentPassword?: string | null;
+            newPassword?: string | null;
+        };
+        ChangeRoleRequest: {
+            role?: components["schemas"]["TenantRole"];
+        };
+        CheckContentRequest: {
+            platforms?: components["schemas"]["SocialPlatform"][] | null;
+            text?: string | null;
+            link?: string | null;
+            title?: string | null;
+            boardId?: string | null;
+            subreddit?: string | null;
+            privacyLevel?: string | null;
+        };
+        CheckContentResponse: {
+            checks?: components["schemas"]["PlatformContentCheck"][] | null;
+        };
+        CompleteDirectUploadRequest: {
+            altText?: string | null;
+            parts?: components["schemas"]["CompletedPart"][] | null;
+        };
+        CompletedPart: {
+            /** Format: int32 */
+            partNumber?: number;
+            eTag?: string | null;
+        };
+        ConfirmMfaRequest: {
+            code?: string | null;
+        };
+        ConnectRequest: {
+            platform?: string | null;
+            code?: string | null;
+            state?: string | null;
+            redirectUri?: string | null;
+        };
+        ConnectResponse: {
+            accounts?: components["schemas"]["SocialAccountDto"][] | null;
+            selection?: components["schemas"]["SelectionDto"];
+        };
+        ContentViolation: {
+            field?: string | null;
+            reason?: string | null;
+        };
+        CreateApiKeyRequest: {
+            name?: string | null;
+            scopes?: components["schemas"]["ApiScope"][] | null;
+            /** Format: date-time */
+            expiresAt?: string | null;
+        };
+        CreateUserRequest: {
+            email?: string | null;
+            password?: string | null;
+            role?: components["schemas"]["TenantRole"];
+            displayName?: string | null;
+        };
+        CreatedApiKey: {
+            /** Format: uuid */
+            id?: string;
+            name?: string | null;
+            scopes?: components["schemas"]["ApiScope"][] | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            key?: string | null;
+        };
+        CreatedInvitation: {
+            /** Format: uuid */
+            id?: string;
+            email?: string | null;
+            role?: components["schemas"]["TenantRole"];
+            /** Format: date-time */
+            expiresAt?: string;
+            invitationToken?: string | null;
+        };
+        CreatorInfoResponse: {
+            username?: string | null;
+            nickname?: string | null;
+            privacyLevelOptions?: string[] | null;
+            commentDisabled?: boolean;
+            duetDisabled?: boolean;
+            stitchDisabled?: boolean;
+            /** Format: int32 */
+            maxVideoPostDurationSeconds?: number | null;
+        };
+        /** @enum {string} */
+        DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+        DayTotals: {
+            /** Format: date */
+            day?: string;
+            totals?: components["schemas"]["MetricTotals"];
+        };
+        DeadLetterItem: {
+            /** Format: uuid */
+            postId?: string;
+            postTitle?: string | null;
+            /** Format: uuid */
+            targetId?: string;
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            status?: components["schemas"]["TargetStatus"];
+            errorKind?: components["schemas"]["TargetErrorKind"];
+            errorMessage?: string | null;
+            /** Format: int32 */
+            attemptCount?: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        DeadOutboxRow: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            tenantId?: string;
+            eventType?: string | null;
+            handler?: string | null;
+            /** Format: int32 */
+            attempts?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            lastError?: string | null;
+        };
+        DirectUploadView: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uri */
+            uploadUrl?: string | null;
+            method?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number;
+            /** Format: date-time */
+            expiresAt?: string;
+            /** Format: int64 */
+            partSizeBytes?: number | null;
+            parts?: components["schemas"]["UploadPartView"][] | null;
+        };
+        DisableMfaRequest: {
+            password?: string | null;
+            code?: string | null;
+        };
+        DisconnectResponse: {
+            /** Format: uuid */
+            id?: string;
+            revokedAtPlatform?: boolean;
+        };
+        EventCount: {
+            platform?: components["schemas"]["SocialPlatform"];
+            eventType?: components["schemas"]["AnalyticsEventType"];
+            /** Format: int64 */
+            count?: number;
+        };
+        GenerateCaptionsRequest: {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            /** Format: int32 */
+            variants?: number;
+            tone?: string | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
+        };
+        GenerateContentRequest: {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            tone?: string | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
+        };
+        GenerateHashtagsRequest: {
+            text?: string | null;
+            platforms?: string[] | null;
+            /** Format: int32 */
+            count?: number;
+        };
+        GenerateImageRequest: {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
+        };
+        HttpValidationProblemDetails: {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+            errors?: {
+                [key: string]: string[];
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        ImproveContentRequest: {
+            content?: string | null;
+            goal?: string | null;
+            platforms?: string[] | null;
+            tone?: string | null;
+        };
+        InviteUserRequest: {
+            email?: string | null;
+            role?: components["schemas"]["TenantRole"];
+        };
+        LoginRequest: {
+            email?: string | null;
+            password?: string | null;
+            code?: string | null;
+        };
+        /** @enum {string} */
+        MediaKind: "Image" | "Video" | "Gif";
+        MediaPayload: {
+            /** Format: uuid */
+            id?: string | null;
+            url?: string | null;
+            kind?: string | null;
+            contentType?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number | null;
+            altText?: string | null;
+            /** Format: double */
+            durationSeconds?: number | null;
+            readonly isLibraryItem?: boolean;
+            readonly hasOnlyId?: boolean;
+        };
+        MediaView: {
+            /** Format: uuid */
+            id?: string;
+            kind?: components["schemas"]["MediaKind"];
+            contentType?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number;
+            /** Format: int32 */
+            width?: number | null;
+            /** Format: int32 */
+            height?: number | null;
+            /** Format: double */
+            durationSeconds?: number | null;
+            checksumSha256?: string | null;
+            altText?: string | null;
+            /** Format: uuid */
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: uri */
+            downloadUrl?: string | null;
+            /** Format: uri */
+            thumbnailUrl?: string | null;
+            /** Format: date-time */
+            urlsExpireAt?: string;
+        };
+        MetricTotals: {
+            /** Format: int32 */
+            targets?: number;
+            /** Format: int64 */
+            impressions?: number;
+            /** Format: int64 */
+            reach?: number;
+            /** Format: int64 */
+            views?: number;
+            /** Format: int64 */
+            likes?: number;
+            /** Format: int64 */
+            comments?: number;
+            /** Format: int64 */
+            shares?: number;
+            /** Format: int64 */
+            saves?: number;
+            /** Format: int64 */
+            clicks?: number;
+            /** Format: int64 */
+            engagements?: number;
+            /** Format: double */
+            engagementRate?: number | null;
+            /** Format: int32 */
+            engagementRateSample?: number;
+        };
+        MetricValues: {
             /** Format: date-time */
             fetchedAt?: string;
             /** Format: int32 */
@@ -1274,208 +1913,187 @@ export interface components {
                 [key: string]: number;
             } | null;
         };
-        "Platform.Analytics.Features.Reports.PostAnalytics": {
-            /** Format: uuid */
-            postId?: string;
-            targets?: components["schemas"]["Platform.Analytics.Features.Reports.TargetAnalytics"][] | null;
+        MfaEnrollment: {
+            secret?: string | null;
+            otpAuthUri?: string | null;
         };
-        "Platform.Analytics.Features.Reports.TargetAnalytics": {
-            /** Format: uuid */
-            targetId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            /** Format: uuid */
-            accountId?: string;
-            platformPostId?: string | null;
-            /** Format: date-time */
-            publishedAt?: string;
-            latest?: components["schemas"]["Platform.Analytics.Features.Reports.MetricValues"];
-            /** Format: double */
-            engagementRate?: number | null;
-            history?: components["schemas"]["Platform.Analytics.Features.Reports.MetricValues"][] | null;
+        MfaRecoveryCodes: {
+            recoveryCodes?: string[] | null;
         };
-        "Platform.Analytics.Features.Reports.TopPost": {
-            /** Format: uuid */
-            postId?: string;
-            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
-            /** Format: date-time */
-            firstPublishedAt?: string;
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
-        };
-        "Platform.Analytics.Features.Reports.TopPosts": {
+        Overview: {
             /** Format: date */
             from?: string;
             /** Format: date */
             to?: string;
             timeZone?: string | null;
-            metric?: components["schemas"]["Platform.Analytics.Reports.ReportMetric"];
-            posts?: components["schemas"]["Platform.Analytics.Features.Reports.TopPost"][] | null;
+            totals?: components["schemas"]["MetricTotals"];
+            platforms?: components["schemas"]["PlatformTotals"][] | null;
+            accounts?: components["schemas"]["AccountTotals"][] | null;
+            days?: components["schemas"]["DayTotals"][] | null;
         };
-        "Platform.Analytics.Features.Summary.AnalyticsSummary": {
+        PagedListOfAccountHealthView: {
+            items?: components["schemas"]["AccountHealthView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfAiRequestView: {
+            items?: components["schemas"]["AiRequestView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfApiKeyView: {
+            items?: components["schemas"]["ApiKeyView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfDeadLetterItem: {
+            items?: components["schemas"]["DeadLetterItem"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfDeadOutboxRow: {
+            items?: components["schemas"]["DeadOutboxRow"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfMediaView: {
+            items?: components["schemas"]["MediaView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfPendingInvitation: {
+            items?: components["schemas"]["PendingInvitation"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfPostResponse: {
+            items?: components["schemas"]["PostResponse"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfSocialAccountDto: {
+            items?: components["schemas"]["SocialAccountDto"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfTemplateView: {
+            items?: components["schemas"]["TemplateView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfUserResponse: {
+            items?: components["schemas"]["UserResponse"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PauseAccountRequest: {
+            reason?: string | null;
             /** Format: date-time */
-            from?: string;
-            /** Format: date-time */
-            to?: string;
-            counts?: components["schemas"]["Platform.Analytics.Features.Summary.EventCount"][] | null;
-        };
-        "Platform.Analytics.Features.Summary.EventCount": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            eventType?: components["schemas"]["Platform.Analytics.Data.AnalyticsEventType"];
-            /** Format: int64 */
-            count?: number;
-        };
-        "Platform.Analytics.Reports.AccountTotals": {
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
-            /** Format: int64 */
-            followers?: number | null;
-            /** Format: int64 */
-            followersChange?: number | null;
-        };
-        "Platform.Analytics.Reports.BestTimes": {
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
-            timeZone?: string | null;
-            /** Format: int32 */
-            minPosts?: number;
-            platforms?: components["schemas"]["Platform.Analytics.Reports.PlatformBestTimes"][] | null;
-        };
-        "Platform.Analytics.Reports.DayTotals": {
-            /** Format: date */
-            day?: string;
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
-        };
-        "Platform.Analytics.Reports.MetricTotals": {
-            /** Format: int32 */
-            targets?: number;
-            /** Format: int64 */
-            impressions?: number;
-            /** Format: int64 */
-            reach?: number;
-            /** Format: int64 */
-            views?: number;
-            /** Format: int64 */
-            likes?: number;
-            /** Format: int64 */
-            comments?: number;
-            /** Format: int64 */
-            shares?: number;
-            /** Format: int64 */
-            saves?: number;
-            /** Format: int64 */
-            clicks?: number;
-            /** Format: int64 */
-            engagements?: number;
-            /** Format: double */
-            engagementRate?: number | null;
-            /** Format: int32 */
-            engagementRateSample?: number;
-        };
-        "Platform.Analytics.Reports.Overview": {
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
-            timeZone?: string | null;
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
-            platforms?: components["schemas"]["Platform.Analytics.Reports.PlatformTotals"][] | null;
-            accounts?: components["schemas"]["Platform.Analytics.Reports.AccountTotals"][] | null;
-            days?: components["schemas"]["Platform.Analytics.Reports.DayTotals"][] | null;
-        };
-        "Platform.Analytics.Reports.PlatformBestTimes": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            grid?: components["schemas"]["Platform.Analytics.Reports.TimeSlot"][] | null;
-            suggested?: components["schemas"]["Platform.Analytics.Reports.TimeSlot"][] | null;
-        };
-        "Platform.Analytics.Reports.PlatformTotals": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+            until?: string | null;
         };
         /** @enum {string} */
-        "Platform.Analytics.Reports.ReportMetric": "EngagementRate" | "Impressions" | "Reach" | "Views" | "Likes" | "Comments" | "Shares" | "Saves" | "Clicks";
-        "Platform.Analytics.Reports.TimeSlot": {
-            weekday?: components["schemas"]["System.DayOfWeek"];
-            /** Format: int32 */
-            hour?: number;
-            /** Format: int32 */
-            posts?: number;
-            /** Format: double */
-            engagementRate?: number | null;
-        };
-        /** @enum {string} */
-        "Platform.Media.Contracts.MediaKind": "Image" | "Video" | "Gif";
-        "Platform.Media.Features.DirectUpload.CompleteDirectUploadRequest": {
-            altText?: string | null;
-            parts?: components["schemas"]["Platform.Media.Features.DirectUpload.CompletedPart"][] | null;
-        };
-        "Platform.Media.Features.DirectUpload.CompletedPart": {
-            /** Format: int32 */
-            partNumber?: number;
-            eTag?: string | null;
-        };
-        "Platform.Media.Features.DirectUpload.DirectUploadView": {
+        PauseSource: "Breaker" | "User" | "Reconnect";
+        PendingInvitation: {
             /** Format: uuid */
             id?: string;
-            /** Format: uri */
-            uploadUrl?: string | null;
-            method?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number;
-            /** Format: date-time */
-            expiresAt?: string;
-            /** Format: int64 */
-            partSizeBytes?: number | null;
-            parts?: components["schemas"]["Platform.Media.Features.DirectUpload.UploadPartView"][] | null;
-        };
-        "Platform.Media.Features.DirectUpload.StartDirectUploadRequest": {
-            /** Format: int64 */
-            sizeBytes?: number;
-        };
-        "Platform.Media.Features.DirectUpload.UploadPartView": {
-            /** Format: int32 */
-            partNumber?: number;
-            /** Format: uri */
-            uploadUrl?: string | null;
-        };
-        "Platform.Media.Features.Shared.MediaView": {
+            email?: string | null;
+            role?: components["schemas"]["TenantRole"];
             /** Format: uuid */
-            id?: string;
-            kind?: components["schemas"]["Platform.Media.Contracts.MediaKind"];
-            contentType?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number;
-            /** Format: int32 */
-            width?: number | null;
-            /** Format: int32 */
-            height?: number | null;
-            /** Format: double */
-            durationSeconds?: number | null;
-            checksumSha256?: string | null;
-            altText?: string | null;
-            /** Format: uuid */
-            createdBy?: string;
+            invitedBy?: string;
             /** Format: date-time */
             createdAt?: string;
-            /** Format: uri */
-            downloadUrl?: string | null;
-            /** Format: uri */
-            thumbnailUrl?: string | null;
             /** Format: date-time */
-            urlsExpireAt?: string;
+            expiresAt?: string;
         };
-        "Platform.Media.Features.UpdateMedia.UpdateMediaRequest": {
-            altText?: string | null;
+        PlatformBestTimes: {
+            platform?: components["schemas"]["SocialPlatform"];
+            grid?: components["schemas"]["TimeSlot"][] | null;
+            suggested?: components["schemas"]["TimeSlot"][] | null;
         };
-        /** @enum {string} */
-        "Platform.Posts.Contracts.PostStatus": "Draft" | "Scheduled" | "Publishing" | "Published" | "PartiallyPublished" | "Failed";
-        /** @enum {string} */
-        "Platform.Posts.Contracts.TargetStatus": "Pending" | "Publishing" | "Published" | "Failed" | "Unconfirmed";
-        /** @enum {string} */
-        "Platform.Posts.Data.PauseSource": "Breaker" | "User" | "Reconnect";
-        "Platform.Posts.Data.PostMedia": {
+        PlatformContentCheck: {
+            platform?: components["schemas"]["SocialPlatform"];
+            /** Format: int32 */
+            length?: number;
+            /** Format: int32 */
+            maxLength?: number;
+            violations?: components["schemas"]["ContentViolation"][] | null;
+        };
+        PlatformTotals: {
+            platform?: components["schemas"]["SocialPlatform"];
+            totals?: components["schemas"]["MetricTotals"];
+        };
+        PostAnalytics: {
+            /** Format: uuid */
+            postId?: string;
+            targets?: components["schemas"]["TargetAnalytics"][] | null;
+        };
+        PostMedia: {
             url?: string | null;
             kind?: string | null;
             contentType?: string | null;
@@ -1487,159 +2105,23 @@ export interface components {
             /** Format: uuid */
             mediaId?: string | null;
         };
-        /** @enum {string} */
-        "Platform.Posts.Data.PostType": "Text" | "Image" | "Video" | "Link" | "Carousel";
-        /** @enum {string} */
-        "Platform.Posts.Data.TargetErrorKind": "RateLimited" | "TokenExpired" | "TokenRevoked" | "ContentRejected" | "Transient" | "Permanent" | "Unknown" | "Missed" | "NotSent" | "AccountPaused";
-        "Platform.Posts.Data.TargetOptions": {
-            title?: string | null;
-            boardId?: string | null;
-            subreddit?: string | null;
-            privacyLevel?: string | null;
-            allowComments?: boolean | null;
-            allowDuets?: boolean | null;
-            allowStitches?: boolean | null;
-        };
-        "Platform.Posts.Features.AccountHealth.AccountHealthView": {
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            displayName?: string | null;
-            accountStatus?: components["schemas"]["Platform.SocialAccounts.Contracts.AccountStatus"];
-            health?: components["schemas"]["Platform.Posts.Features.AccountHealth.PublishingHealth"];
-            /** Format: int32 */
-            consecutiveFailures?: number;
-            lastErrorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
-            lastError?: string | null;
-            pause?: components["schemas"]["Platform.Posts.Features.Shared.AccountPauseView"];
-        };
-        "Platform.Posts.Features.AccountHealth.PauseAccountRequest": {
-            reason?: string | null;
-            /** Format: date-time */
-            until?: string | null;
-        };
-        /** @enum {string} */
-        "Platform.Posts.Features.AccountHealth.PublishingHealth": "Healthy" | "Failing" | "Paused" | "Recovering";
-        "Platform.Posts.Features.BulkSchedule.BulkPostRow": {
+        PostPayload: {
             title?: string | null;
             content?: string | null;
             type?: string | null;
-            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
+            media?: components["schemas"]["MediaPayload"][] | null;
             link?: string | null;
-            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetPayload"][] | null;
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-            payload?: components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
-            schedule?: components["schemas"]["Platform.Posts.Features.SchedulePost.ScheduleRequest"];
-        };
-        "Platform.Posts.Features.BulkSchedule.BulkPreviewResponse": {
-            /** Format: int32 */
-            total?: number;
-            /** Format: int32 */
-            ready?: number;
-            rows?: components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPreviewRow"][] | null;
-        };
-        "Platform.Posts.Features.BulkSchedule.BulkPreviewRow": {
-            /** Format: int32 */
-            row?: number;
-            title?: string | null;
-            content?: string | null;
-            type?: string | null;
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-            /** Format: date-time */
-            dueAt?: string | null;
-            accountIds?: string[] | null;
-            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
-            errors?: string[] | null;
-        };
-        "Platform.Posts.Features.BulkSchedule.BulkScheduleRequest": {
-            posts?: components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPostRow"][] | null;
-        };
-        "Platform.Posts.Features.BulkSchedule.BulkScheduleResponse": {
-            postIds?: string[] | null;
-        };
-        "Platform.Posts.Features.Calendar.CalendarDay": {
-            /** Format: date */
-            date?: string;
-            posts?: components["schemas"]["Platform.Posts.Features.Calendar.CalendarEntry"][] | null;
-        };
-        "Platform.Posts.Features.Calendar.CalendarEntry": {
-            /** Format: uuid */
-            postId?: string;
-            title?: string | null;
-            status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
-            /** Format: date-time */
-            at?: string;
-            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
-        };
-        "Platform.Posts.Features.Calendar.CalendarResponse": {
-            timeZone?: string | null;
-            days?: components["schemas"]["Platform.Posts.Features.Calendar.CalendarDay"][] | null;
-        };
-        "Platform.Posts.Features.DeadLetter.DeadLetterItem": {
-            /** Format: uuid */
-            postId?: string;
-            postTitle?: string | null;
-            /** Format: uuid */
-            targetId?: string;
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            status?: components["schemas"]["Platform.Posts.Contracts.TargetStatus"];
-            errorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
-            errorMessage?: string | null;
-            /** Format: int32 */
-            attemptCount?: number;
-            /** Format: date-time */
-            updatedAt?: string;
-        };
-        "Platform.Posts.Features.DeadLetter.RetryTargetRequest": {
-            confirmedNotPublished?: boolean;
-        };
-        "Platform.Posts.Features.SchedulePost.ScheduleRequest": {
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-        };
-        "Platform.Posts.Features.Shared.AccountPauseView": {
-            reason?: string | null;
-            pausedBy?: components["schemas"]["Platform.Posts.Data.PauseSource"];
-            /** Format: date-time */
-            pausedAt?: string;
-            /** Format: date-time */
-            pausedUntil?: string | null;
-        };
-        "Platform.Posts.Features.Shared.MediaPayload": {
-            /** Format: uuid */
-            id?: string | null;
-            url?: string | null;
-            kind?: string | null;
-            contentType?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number | null;
-            altText?: string | null;
-            /** Format: double */
-            durationSeconds?: number | null;
-            readonly isLibraryItem?: boolean;
-            readonly hasOnlyId?: boolean;
-        };
-        "Platform.Posts.Features.Shared.PostPayload": {
-            title?: string | null;
-            content?: string | null;
-            type?: string | null;
-            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
-            link?: string | null;
-            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetPayload"][] | null;
+            targets?: components["schemas"]["TargetPayload"][] | null;
             readonly libraryMediaIds?: string[] | null;
         };
-        "Platform.Posts.Features.Shared.PostResponse": {
+        PostResponse: {
             /** Format: uuid */
             id?: string;
             title?: string | null;
             content?: string | null;
-            type?: components["schemas"]["Platform.Posts.Data.PostType"];
-            status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
-            media?: components["schemas"]["Platform.Posts.Data.PostMedia"][] | null;
+            type?: components["schemas"]["PostType"];
+            status?: components["schemas"]["PostStatus"];
+            media?: components["schemas"]["PostMedia"][] | null;
             link?: string | null;
             /** Format: date-time */
             scheduledAt?: string | null;
@@ -1652,189 +2134,75 @@ export interface components {
             createdAt?: string;
             /** Format: date-time */
             updatedAt?: string;
-            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetResponse"][] | null;
+            targets?: components["schemas"]["TargetResponse"][] | null;
         };
-        "Platform.Posts.Features.Shared.TargetPayload": {
-            /** Format: uuid */
-            accountId?: string;
-            customContent?: string | null;
+        /** @enum {string} */
+        PostStatus: "Draft" | "Scheduled" | "Publishing" | "Published" | "PartiallyPublished" | "Failed";
+        /** @enum {string} */
+        PostType: "Text" | "Image" | "Video" | "Link" | "Carousel";
+        ProblemDetails: {
+            type?: string | null;
             title?: string | null;
-            boardId?: string | null;
-            subreddit?: string | null;
-            privacyLevel?: string | null;
-            allowComments?: boolean;
-            allowDuets?: boolean;
-            allowStitches?: boolean;
-            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
-        };
-        "Platform.Posts.Features.Shared.TargetResponse": {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            customContent?: string | null;
-            media?: components["schemas"]["Platform.Posts.Data.PostMedia"][] | null;
-            options?: components["schemas"]["Platform.Posts.Data.TargetOptions"];
-            status?: components["schemas"]["Platform.Posts.Contracts.TargetStatus"];
-            platformPostId?: string | null;
-            platformUrl?: string | null;
-            errorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
-            errorMessage?: string | null;
             /** Format: int32 */
-            attemptCount?: number;
-            /** Format: date-time */
-            nextAttemptAt?: string | null;
-            /** Format: date-time */
-            publishedAt?: string | null;
-            problems?: components["schemas"]["Platform.SocialAccounts.Contracts.ContentViolation"][] | null;
-            accountPaused?: components["schemas"]["Platform.Posts.Features.Shared.AccountPauseView"];
-        };
-        "Platform.Posts.Webhooks.WebhookSecret": {
-            secret?: string | null;
-            signatureHeader?: string | null;
-            scheme?: string | null;
-        };
-        "Platform.SharedKernel.Events.DeadOutboxRow": {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            tenantId?: string;
-            eventType?: string | null;
-            handler?: string | null;
-            /** Format: int32 */
-            attempts?: number;
-            /** Format: date-time */
-            createdAt?: string;
-            lastError?: string | null;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Features.Templates.TemplateView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.AI.Features.Templates.TemplateView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Generation.AiRequestView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.AI.Generation.AiRequestView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Media.Features.Shared.MediaView, Platform.Media, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Media.Features.Shared.MediaView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.AccountHealth.AccountHealthView, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.DeadLetter.DeadLetterItem, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Posts.Features.DeadLetter.DeadLetterItem"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.Shared.PostResponse, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Posts.Features.Shared.PostResponse"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.SharedKernel.Events.DeadOutboxRow, Platform.SharedKernel, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.SharedKernel.Events.DeadOutboxRow"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.SocialAccounts.Contracts.SocialAccountDto, Platform.SocialAccounts.Contracts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.Invitations.PendingInvitation, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Users.Features.Invitations.PendingInvitation"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.UserResponse, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Users.Features.UserResponse"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         /** @enum {string} */
-        "Platform.SharedKernel.Security.TenantRole": "Viewer" | "Editor" | "Admin" | "Owner";
-        /** @enum {string} */
-        "Platform.SocialAccounts.Contracts.AccountStatus": "Active" | "Expired" | "Revoked" | "NeedsReconnect";
-        "Platform.SocialAccounts.Contracts.ContentViolation": {
-            field?: string | null;
-            reason?: string | null;
+        PublishingHealth: "Healthy" | "Failing" | "Paused" | "Recovering";
+        ReconnectRequest: {
+            redirectUri?: string | null;
         };
-        "Platform.SocialAccounts.Contracts.SocialAccountDto": {
+        RefreshAccepted: {
+            /** Format: uuid */
+            refreshId?: string;
+            /** Format: date-time */
+            requestedAt?: string;
+        };
+        RefreshRequest: {
+            refreshToken?: string | null;
+        };
+        RegisterRequest: {
+            tenantName?: string | null;
+            email?: string | null;
+            password?: string | null;
+            displayName?: string | null;
+        };
+        RegistrationAccepted: {
+            message?: string | null;
+        };
+        /** @enum {string} */
+        ReportMetric: "EngagementRate" | "Impressions" | "Reach" | "Views" | "Likes" | "Comments" | "Shares" | "Saves" | "Clicks";
+        RetryTargetRequest: {
+            confirmedNotPublished?: boolean;
+        };
+        ScheduleRequest: {
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+        };
+        SelectAccountsRequest: {
+            /** Format: uuid */
+            selectionId?: string;
+            externalIds?: string[] | null;
+        };
+        SelectionDto: {
             /** Format: uuid */
             id?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            /** Format: date-time */
+            expiresAt?: string;
+            candidates?: components["schemas"]["CandidateDto"][] | null;
+        };
+        SocialAccountDto: {
+            /** Format: uuid */
+            id?: string;
+            platform?: components["schemas"]["SocialPlatform"];
             externalId?: string | null;
             displayName?: string | null;
             handle?: string | null;
             avatarUrl?: string | null;
-            status?: components["schemas"]["Platform.SocialAccounts.Contracts.AccountStatus"];
+            status?: components["schemas"]["AccountStatus"];
             statusReason?: string | null;
             /** Format: date-time */
             tokenExpiresAt?: string | null;
@@ -1846,96 +2214,95 @@ export interface components {
             connectedAt?: string;
         };
         /** @enum {string} */
-        "Platform.SocialAccounts.Contracts.SocialPlatform": "Instagram" | "X" | "LinkedIn" | "Facebook" | "TikTok" | "YouTube" | "Pinterest" | "Threads" | "Reddit";
-        "Platform.SocialAccounts.Features.CheckContent.CheckContentRequest": {
-            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
-            text?: string | null;
-            link?: string | null;
+        SocialPlatform: "Instagram" | "X" | "LinkedIn" | "Facebook" | "TikTok" | "YouTube" | "Pinterest" | "Threads" | "Reddit";
+        StartDirectUploadRequest: {
+            /** Format: int64 */
+            sizeBytes?: number;
+        };
+        TargetAnalytics: {
+            /** Format: uuid */
+            targetId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            /** Format: uuid */
+            accountId?: string;
+            platformPostId?: string | null;
+            /** Format: date-time */
+            publishedAt?: string;
+            latest?: components["schemas"]["MetricValues"];
+            /** Format: double */
+            engagementRate?: number | null;
+            history?: components["schemas"]["MetricValues"][] | null;
+        };
+        /** @enum {string} */
+        TargetErrorKind: "RateLimited" | "TokenExpired" | "TokenRevoked" | "ContentRejected" | "Transient" | "Permanent" | "Unknown" | "Missed" | "NotSent" | "AccountPaused";
+        TargetOptions: {
             title?: string | null;
             boardId?: string | null;
             subreddit?: string | null;
             privacyLevel?: string | null;
+            allowComments?: boolean | null;
+            allowDuets?: boolean | null;
+            allowStitches?: boolean | null;
         };
-        "Platform.SocialAccounts.Features.CheckContent.CheckContentResponse": {
-            checks?: components["schemas"]["Platform.SocialAccounts.Features.CheckContent.PlatformContentCheck"][] | null;
+        TargetPayload: {
+            /** Format: uuid */
+            accountId?: string;
+            customContent?: string | null;
+            title?: string | null;
+            boardId?: string | null;
+            subreddit?: string | null;
+            privacyLevel?: string | null;
+            allowComments?: boolean;
+            allowDuets?: boolean;
+            allowStitches?: boolean;
+            media?: components["schemas"]["MediaPayload"][] | null;
         };
-        "Platform.SocialAccounts.Features.CheckContent.PlatformContentCheck": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            /** Format: int32 */
-            length?: number;
-            /** Format: int32 */
-            maxLength?: number;
-            violations?: components["schemas"]["Platform.SocialAccounts.Contracts.ContentViolation"][] | null;
-        };
-        "Platform.SocialAccounts.Features.Connect.CandidateDto": {
-            externalId?: string | null;
-            displayName?: string | null;
-            handle?: string | null;
-            avatarUrl?: string | null;
-        };
-        "Platform.SocialAccounts.Features.Connect.ConnectRequest": {
-            platform?: string | null;
-            code?: string | null;
-            state?: string | null;
-            redirectUri?: string | null;
-        };
-        "Platform.SocialAccounts.Features.Connect.ConnectResponse": {
-            accounts?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"][] | null;
-            selection?: components["schemas"]["Platform.SocialAccounts.Features.Connect.SelectionDto"];
-        };
-        "Platform.SocialAccounts.Features.Connect.SelectionDto": {
+        TargetResponse: {
             /** Format: uuid */
             id?: string;
-            /** Format: date-time */
-            expiresAt?: string;
-            candidates?: components["schemas"]["Platform.SocialAccounts.Features.Connect.CandidateDto"][] | null;
-        };
-        "Platform.SocialAccounts.Features.Disconnect.DisconnectResponse": {
             /** Format: uuid */
-            id?: string;
-            revokedAtPlatform?: boolean;
-        };
-        "Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            authorizationUrl?: string | null;
-            state?: string | null;
-            /** Format: date-time */
-            expiresAt?: string;
-        };
-        "Platform.SocialAccounts.Features.GetCreatorInfo.CreatorInfoResponse": {
-            username?: string | null;
-            nickname?: string | null;
-            privacyLevelOptions?: string[] | null;
-            commentDisabled?: boolean;
-            duetDisabled?: boolean;
-            stitchDisabled?: boolean;
+            accountId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            customContent?: string | null;
+            media?: components["schemas"]["PostMedia"][] | null;
+            options?: components["schemas"]["TargetOptions"];
+            status?: components["schemas"]["TargetStatus"];
+            platformPostId?: string | null;
+            platformUrl?: string | null;
+            errorKind?: components["schemas"]["TargetErrorKind"];
+            errorMessage?: string | null;
             /** Format: int32 */
-            maxVideoPostDurationSeconds?: number | null;
+            attemptCount?: number;
+            /** Format: date-time */
+            nextAttemptAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            problems?: components["schemas"]["ContentViolation"][] | null;
+            accountPaused?: components["schemas"]["AccountPauseView"];
         };
-        "Platform.SocialAccounts.Features.ListBoards.BoardDto": {
-            id?: string | null;
+        /** @enum {string} */
+        TargetStatus: "Pending" | "Publishing" | "Published" | "Failed" | "Unconfirmed";
+        TemplateRequest: {
             name?: string | null;
-            description?: string | null;
-            privacy?: string | null;
+            body?: string | null;
+            brandVoice?: string | null;
+            audience?: string | null;
+            callToAction?: string | null;
         };
-        "Platform.SocialAccounts.Features.ListBoards.BoardsResponse": {
-            boards?: components["schemas"]["Platform.SocialAccounts.Features.ListBoards.BoardDto"][] | null;
-            bookmark?: string | null;
-        };
-        "Platform.SocialAccounts.Features.Reconnect.ReconnectRequest": {
-            redirectUri?: string | null;
-        };
-        "Platform.SocialAccounts.Features.SelectAccounts.SelectAccountsRequest": {
+        TemplateView: {
             /** Format: uuid */
-            selectionId?: string;
-            externalIds?: string[] | null;
+            id?: string;
+            name?: string | null;
+            body?: string | null;
+            brandVoice?: string | null;
+            audience?: string | null;
+            callToAction?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
         };
-        "Platform.Tenants.Contracts.TenantSettings": {
-            timeZone?: string | null;
-            locale?: string | null;
-            webhookUrl?: string | null;
-        };
-        "Platform.Tenants.Features.GetTenant.TenantResponse": {
+        TenantResponse: {
             /** Format: uuid */
             id?: string;
             name?: string | null;
@@ -1944,109 +2311,27 @@ export interface components {
             aiBudgetLimit?: number;
             /** Format: double */
             aiUsageCurrent?: number;
-            settings?: components["schemas"]["Platform.Tenants.Contracts.TenantSettings"];
+            settings?: components["schemas"]["TenantSettings"];
             /** Format: date-time */
             createdAt?: string;
         };
-        "Platform.Tenants.Features.UpdateTenant.UpdateTenantRequest": {
-            name?: string | null;
-            settings?: components["schemas"]["Platform.Tenants.Contracts.TenantSettings"];
+        /** @enum {string} */
+        TenantRole: "Viewer" | "Editor" | "Admin" | "Owner";
+        TenantSettings: {
+            timeZone?: string | null;
+            locale?: string | null;
+            webhookUrl?: string | null;
         };
-        "Platform.Users.Features.ChangePassword.ChangePasswordRequest": {
-            currentPassword?: string | null;
-            newPassword?: string | null;
+        TimeSlot: {
+            weekday?: components["schemas"]["DayOfWeek"];
+            /** Format: int32 */
+            hour?: number;
+            /** Format: int32 */
+            posts?: number;
+            /** Format: double */
+            engagementRate?: number | null;
         };
-        "Platform.Users.Features.Invitations.AcceptInvitationRequest": {
-            invitationToken?: string | null;
-            password?: string | null;
-            displayName?: string | null;
-        };
-        "Platform.Users.Features.Invitations.AcceptedInvitationResponse": {
-            user?: components["schemas"]["Platform.Users.Features.UserResponse"];
-            tokens?: components["schemas"]["Platform.Users.Tokens.TokenPair"];
-        };
-        "Platform.Users.Features.Invitations.CreatedInvitation": {
-            /** Format: uuid */
-            id?: string;
-            email?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-            /** Format: date-time */
-            expiresAt?: string;
-            invitationToken?: string | null;
-        };
-        "Platform.Users.Features.Invitations.InviteUserRequest": {
-            email?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-        };
-        "Platform.Users.Features.Invitations.PendingInvitation": {
-            /** Format: uuid */
-            id?: string;
-            email?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-            /** Format: uuid */
-            invitedBy?: string;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            expiresAt?: string;
-        };
-        "Platform.Users.Features.Login.LoginRequest": {
-            email?: string | null;
-            password?: string | null;
-            code?: string | null;
-        };
-        "Platform.Users.Features.ManageUsers.ChangeRoleRequest": {
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-        };
-        "Platform.Users.Features.ManageUsers.CreateUserRequest": {
-            email?: string | null;
-            password?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-            displayName?: string | null;
-        };
-        "Platform.Users.Features.Mfa.ConfirmMfaRequest": {
-            code?: string | null;
-        };
-        "Platform.Users.Features.Mfa.DisableMfaRequest": {
-            password?: string | null;
-            code?: string | null;
-        };
-        "Platform.Users.Features.Mfa.MfaEnrollment": {
-            secret?: string | null;
-            otpAuthUri?: string | null;
-        };
-        "Platform.Users.Features.Mfa.MfaRecoveryCodes": {
-            recoveryCodes?: string[] | null;
-        };
-        "Platform.Users.Features.Refresh.RefreshRequest": {
-            refreshToken?: string | null;
-        };
-        "Platform.Users.Features.Register.RegisterRequest": {
-            tenantName?: string | null;
-            email?: string | null;
-            password?: string | null;
-            displayName?: string | null;
-        };
-        "Platform.Users.Features.Register.RegistrationAccepted": {
-            message?: string | null;
-        };
-        "Platform.Users.Features.UserResponse": {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            tenantId?: string;
-            email?: string | null;
-            displayName?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-            isActive?: boolean;
-            mfaEnabled?: boolean;
-            isPlatformAdmin?: boolean;
-            /** Format: date-time */
-            lastLoginAt?: string | null;
-            /** Format: date-time */
-            createdAt?: string;
-        };
-        "Platform.Users.Tokens.TokenPair": {
+        TokenPair: {
             accessToken?: string | null;
             /** Format: date-time */
             accessTokenExpiresAt?: string;
@@ -2055,8 +2340,57 @@ export interface components {
             refreshTokenExpiresAt?: string;
             readonly tokenType?: string | null;
         };
-        /** @enum {string} */
-        "System.DayOfWeek": "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+        TopPost: {
+            /** Format: uuid */
+            postId?: string;
+            platforms?: components["schemas"]["SocialPlatform"][] | null;
+            /** Format: date-time */
+            firstPublishedAt?: string;
+            totals?: components["schemas"]["MetricTotals"];
+        };
+        TopPosts: {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            metric?: components["schemas"]["ReportMetric"];
+            posts?: components["schemas"]["TopPost"][] | null;
+        };
+        UpdateMediaRequest: {
+            altText?: string | null;
+        };
+        UpdateTenantRequest: {
+            name?: string | null;
+            settings?: components["schemas"]["TenantSettings"];
+        };
+        UploadPartView: {
+            /** Format: int32 */
+            partNumber?: number;
+            /** Format: uri */
+            uploadUrl?: string | null;
+        };
+        UserResponse: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            tenantId?: string;
+            email?: string | null;
+            displayName?: string | null;
+            role?: components["schemas"]["TenantRole"];
+            isActive?: boolean;
+            mfaEnabled?: boolean;
+            isPlatformAdmin?: boolean;
+            /** Format: date-time */
+            lastLoginAt?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+        };
+        WebhookSecret: {
+            secret?: string | null;
+            signatureHeader?: string | null;
+            scheme?: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -2075,7 +2409,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.GenerateCaptions.GenerateCaptionsRequest"];
+                "application/json": components["schemas"]["GenerateCaptionsRequest"];
             };
         };
         responses: {
@@ -2085,7 +2419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2094,10 +2428,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2110,10 +2444,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2126,7 +2460,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2142,7 +2476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2151,7 +2485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2160,7 +2494,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2174,7 +2508,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.GenerateContent.GenerateContentRequest"];
+                "application/json": components["schemas"]["GenerateContentRequest"];
             };
         };
         responses: {
@@ -2184,7 +2518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2193,10 +2527,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2209,10 +2543,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2225,7 +2559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2241,7 +2575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2250,7 +2584,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2259,7 +2593,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2273,7 +2607,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.GenerateHashtags.GenerateHashtagsRequest"];
+                "application/json": components["schemas"]["GenerateHashtagsRequest"];
             };
         };
         responses: {
@@ -2283,7 +2617,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2292,10 +2626,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2308,10 +2642,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2324,7 +2658,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2340,7 +2674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2349,7 +2683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2358,7 +2692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2372,7 +2706,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.ImproveContent.ImproveContentRequest"];
+                "application/json": components["schemas"]["ImproveContentRequest"];
             };
         };
         responses: {
@@ -2382,7 +2716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2391,10 +2725,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2407,10 +2741,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2423,7 +2757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2439,7 +2773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2448,7 +2782,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2457,7 +2791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2471,7 +2805,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.GenerateImage.GenerateImageRequest"];
+                "application/json": components["schemas"]["GenerateImageRequest"];
             };
         };
         responses: {
@@ -2481,7 +2815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2490,10 +2824,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2506,10 +2840,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2522,7 +2856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2538,7 +2872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2547,7 +2881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2557,8 +2891,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: components["schemas"]["Platform.AI.Contracts.AiRequestType"];
-                status?: components["schemas"]["Platform.AI.Contracts.AiRequestStatus"];
+                type?: components["schemas"]["AiRequestType"];
+                status?: components["schemas"]["AiRequestStatus"];
             };
             header?: never;
             path?: never;
@@ -2572,17 +2906,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Generation.AiRequestView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfAiRequestView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2602,7 +2936,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2624,17 +2958,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2647,7 +2981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2663,7 +2997,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2686,17 +3020,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Features.Templates.TemplateView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfTemplateView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2716,7 +3050,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2730,7 +3064,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateRequest"];
+                "application/json": components["schemas"]["TemplateRequest"];
             };
         };
         responses: {
@@ -2740,7 +3074,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
+                    "application/json": components["schemas"]["TemplateView"];
                 };
             };
             /** @description Bad Request */
@@ -2749,17 +3083,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2772,7 +3106,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -2781,7 +3115,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2797,7 +3131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2819,17 +3153,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
+                    "application/json": components["schemas"]["TemplateView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2842,7 +3176,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2858,7 +3192,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2874,7 +3208,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateRequest"];
+                "application/json": components["schemas"]["TemplateRequest"];
             };
         };
         responses: {
@@ -2884,7 +3218,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
+                    "application/json": components["schemas"]["TemplateView"];
                 };
             };
             /** @description Bad Request */
@@ -2893,17 +3227,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2916,7 +3250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2932,7 +3266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2955,14 +3289,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2975,7 +3309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2991,7 +3325,182 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListApiKeys: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfApiKeyView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3014,17 +3523,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Features.Summary.AnalyticsSummary"];
+                    "application/json": components["schemas"]["AnalyticsSummary"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3044,7 +3553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3064,17 +3573,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Features.Refresh.RefreshAccepted"];
+                    "application/json": components["schemas"]["RefreshAccepted"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3094,7 +3603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3119,17 +3628,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Reports.Overview"];
+                    "application/json": components["schemas"]["Overview"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3149,7 +3658,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3171,17 +3680,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Features.Reports.PostAnalytics"];
+                    "application/json": components["schemas"]["PostAnalytics"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3201,7 +3710,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3228,17 +3737,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Features.Reports.TopPosts"];
+                    "application/json": components["schemas"]["TopPosts"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3258,7 +3767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3284,17 +3793,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Reports.BestTimes"];
+                    "application/json": components["schemas"]["BestTimes"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3314,7 +3823,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3340,14 +3849,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3367,7 +3876,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3381,7 +3890,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Register.RegisterRequest"];
+                "application/json": components["schemas"]["RegisterRequest"];
             };
         };
         responses: {
@@ -3391,7 +3900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Register.RegistrationAccepted"];
+                    "application/json": components["schemas"]["RegistrationAccepted"];
                 };
             };
             /** @description Bad Request */
@@ -3400,7 +3909,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3416,7 +3925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3430,7 +3939,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Login.LoginRequest"];
+                "application/json": components["schemas"]["LoginRequest"];
             };
         };
         responses: {
@@ -3440,7 +3949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Tokens.TokenPair"];
+                    "application/json": components["schemas"]["TokenPair"];
                 };
             };
             /** @description Bad Request */
@@ -3449,7 +3958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -3458,7 +3967,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too Many Requests */
@@ -3467,7 +3976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Internal Server Error */
@@ -3476,7 +3985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3490,7 +3999,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Refresh.RefreshRequest"];
+                "application/json": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
@@ -3500,7 +4009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Tokens.TokenPair"];
+                    "application/json": components["schemas"]["TokenPair"];
                 };
             };
             /** @description Bad Request */
@@ -3509,7 +4018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -3518,7 +4027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3534,7 +4043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3555,14 +4064,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3582,7 +4091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3596,7 +4105,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Invitations.AcceptInvitationRequest"];
+                "application/json": components["schemas"]["AcceptInvitationRequest"];
             };
         };
         responses: {
@@ -3606,7 +4115,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Invitations.AcceptedInvitationResponse"];
+                    "application/json": components["schemas"]["AcceptedInvitationResponse"];
                 };
             };
             /** @description Bad Request */
@@ -3615,7 +4124,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -3624,7 +4133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Gone */
@@ -3633,7 +4142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3649,7 +4158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3669,17 +4178,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3699,7 +4208,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3713,7 +4222,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.ChangePassword.ChangePasswordRequest"];
+                "application/json": components["schemas"]["ChangePasswordRequest"];
             };
         };
         responses: {
@@ -3730,17 +4239,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3760,7 +4269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3780,17 +4289,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Mfa.MfaEnrollment"];
+                    "application/json": components["schemas"]["MfaEnrollment"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3810,7 +4319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3824,7 +4333,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Mfa.ConfirmMfaRequest"];
+                "application/json": components["schemas"]["ConfirmMfaRequest"];
             };
         };
         responses: {
@@ -3834,7 +4343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Mfa.MfaRecoveryCodes"];
+                    "application/json": components["schemas"]["MfaRecoveryCodes"];
                 };
             };
             /** @description Bad Request */
@@ -3843,17 +4352,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3873,7 +4382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3887,7 +4396,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Mfa.DisableMfaRequest"];
+                "application/json": components["schemas"]["DisableMfaRequest"];
             };
         };
         responses: {
@@ -3904,17 +4413,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3934,7 +4443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3944,7 +4453,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                kind?: components["schemas"]["Platform.Media.Contracts.MediaKind"];
+                kind?: components["schemas"]["MediaKind"];
             };
             header?: never;
             path?: never;
@@ -3958,7 +4467,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Media.Features.Shared.MediaView, Platform.Media, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfMediaView"];
                 };
             };
             /** @description Bad Request */
@@ -3967,17 +4476,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3997,7 +4506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4021,7 +4530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
+                    "application/json": components["schemas"]["MediaView"];
                 };
             };
             /** @description Bad Request */
@@ -4030,17 +4539,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4053,7 +4562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -4062,7 +4571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -4071,7 +4580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -4080,7 +4589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4096,7 +4605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4110,7 +4619,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.StartDirectUploadRequest"];
+                "application/json": components["schemas"]["StartDirectUploadRequest"];
             };
         };
         responses: {
@@ -4120,7 +4629,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.DirectUploadView"];
+                    "application/json": components["schemas"]["DirectUploadView"];
                 };
             };
             /** @description Bad Request */
@@ -4129,17 +4638,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4152,7 +4661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -4161,7 +4670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4177,7 +4686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4193,7 +4702,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.CompleteDirectUploadRequest"];
+                "application/json": components["schemas"]["CompleteDirectUploadRequest"];
             };
         };
         responses: {
@@ -4203,17 +4712,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
+                    "application/json": components["schemas"]["MediaView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4226,7 +4735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -4235,7 +4744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Gone */
@@ -4244,7 +4753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -4253,7 +4762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -4262,7 +4771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -4271,7 +4780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4287,7 +4796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4309,17 +4818,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
+                    "application/json": components["schemas"]["MediaView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4332,7 +4841,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4348,7 +4857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4371,14 +4880,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -4400,7 +4909,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4416,7 +4925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4432,7 +4941,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Media.Features.UpdateMedia.UpdateMediaRequest"];
+                "application/json": components["schemas"]["UpdateMediaRequest"];
             };
         };
         responses: {
@@ -4442,7 +4951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
+                    "application/json": components["schemas"]["MediaView"];
                 };
             };
             /** @description Bad Request */
@@ -4451,17 +4960,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4474,7 +4983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4490,7 +4999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4521,7 +5030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -4530,7 +5039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4546,7 +5055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4569,17 +5078,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.SharedKernel.Events.DeadOutboxRow, Platform.SharedKernel, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfDeadOutboxRow"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4599,7 +5108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4622,14 +5131,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4642,7 +5151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4658,7 +5167,1091 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPosts: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["PostStatus"];
+                platform?: string;
+                accountId?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfPostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostPayload"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BulkSchedulePosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkScheduleResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BulkSchedulePostsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkScheduleResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewBulkPostsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkPreviewResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDeadLetters: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfDeadLetterItem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetryTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RetryTargetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAccountHealth: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfAccountHealthView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PauseAccountPublishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountHealthView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResumeAccountPublishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountHealthView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostPayload"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeletePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DuplicatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SchedulePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnschedulePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4685,17 +6278,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Calendar.CalendarResponse"];
+                    "application/json": components["schemas"]["CalendarResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4715,1091 +6308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListPosts: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
-                platform?: string;
-                accountId?: string;
-                from?: string;
-                to?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.Shared.PostResponse, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    BulkSchedulePosts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    BulkSchedulePostsCsv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "text/csv": string;
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    PreviewBulkPostsCsv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "text/csv": string;
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPreviewResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListDeadLetters: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.DeadLetter.DeadLetterItem, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    RetryTarget: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                postId: string;
-                targetId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.DeadLetter.RetryTargetRequest"];
-            };
-        };
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListAccountHealth: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.AccountHealth.AccountHealthView, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    PauseAccountPublishing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.PauseAccountRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ResumeAccountPublishing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    DeletePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    DuplicatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    SchedulePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.SchedulePost.ScheduleRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    UnschedulePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    PublishPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5823,7 +6332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse"];
+                    "application/json": components["schemas"]["AuthUrlResponse"];
                 };
             };
             /** @description Bad Request */
@@ -5832,17 +6341,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5862,7 +6371,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5876,7 +6385,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectRequest"];
+                "application/json": components["schemas"]["ConnectRequest"];
             };
         };
         responses: {
@@ -5886,7 +6395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectResponse"];
+                    "application/json": components["schemas"]["ConnectResponse"];
                 };
             };
             /** @description Bad Request */
@@ -5895,17 +6404,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5925,7 +6434,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5939,7 +6448,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.SocialAccounts.Features.SelectAccounts.SelectAccountsRequest"];
+                "application/json": components["schemas"]["SelectAccountsRequest"];
             };
         };
         responses: {
@@ -5949,7 +6458,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectResponse"];
+                    "application/json": components["schemas"]["ConnectResponse"];
                 };
             };
             /** @description Bad Request */
@@ -5958,17 +6467,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5988,7 +6497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6012,7 +6521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.SocialAccounts.Contracts.SocialAccountDto, Platform.SocialAccounts.Contracts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfSocialAccountDto"];
                 };
             };
             /** @description Bad Request */
@@ -6021,17 +6530,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6051,7 +6560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6073,17 +6582,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"];
+                    "application/json": components["schemas"]["SocialAccountDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6103,7 +6612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6125,17 +6634,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Disconnect.DisconnectResponse"];
+                    "application/json": components["schemas"]["DisconnectResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6155,7 +6664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6179,17 +6688,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.ListBoards.BoardsResponse"];
+                    "application/json": components["schemas"]["BoardsResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6209,7 +6718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6231,17 +6740,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetCreatorInfo.CreatorInfoResponse"];
+                    "application/json": components["schemas"]["CreatorInfoResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6261,7 +6770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6277,7 +6786,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.SocialAccounts.Features.Reconnect.ReconnectRequest"];
+                "application/json": components["schemas"]["ReconnectRequest"];
             };
         };
         responses: {
@@ -6287,7 +6796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse"];
+                    "application/json": components["schemas"]["AuthUrlResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6296,17 +6805,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6326,7 +6835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6340,7 +6849,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.SocialAccounts.Features.CheckContent.CheckContentRequest"];
+                "application/json": components["schemas"]["CheckContentRequest"];
             };
         };
         responses: {
@@ -6350,7 +6859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.CheckContent.CheckContentResponse"];
+                    "application/json": components["schemas"]["CheckContentResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6359,17 +6868,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6389,7 +6898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6409,17 +6918,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Tenants.Features.GetTenant.TenantResponse"];
+                    "application/json": components["schemas"]["TenantResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6432,7 +6941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -6448,7 +6957,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6462,7 +6971,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Tenants.Features.UpdateTenant.UpdateTenantRequest"];
+                "application/json": components["schemas"]["UpdateTenantRequest"];
             };
         };
         responses: {
@@ -6472,7 +6981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Tenants.Features.GetTenant.TenantResponse"];
+                    "application/json": components["schemas"]["TenantResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6481,17 +6990,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6504,7 +7013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -6520,7 +7029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6543,17 +7052,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.UserResponse, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfUserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6573,7 +7082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6587,7 +7096,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.ManageUsers.CreateUserRequest"];
+                "application/json": components["schemas"]["CreateUserRequest"];
             };
         };
         responses: {
@@ -6597,7 +7106,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6606,17 +7115,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6629,7 +7138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -6645,7 +7154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6661,7 +7170,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.ManageUsers.ChangeRoleRequest"];
+                "application/json": components["schemas"]["ChangeRoleRequest"];
             };
         };
         responses: {
@@ -6671,7 +7180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6680,17 +7189,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6710,7 +7219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6732,17 +7241,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6762,7 +7271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6784,17 +7293,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6814,7 +7323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6837,17 +7346,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.Invitations.PendingInvitation, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfPendingInvitation"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6867,7 +7376,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6881,7 +7390,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Invitations.InviteUserRequest"];
+                "application/json": components["schemas"]["InviteUserRequest"];
             };
         };
         responses: {
@@ -6891,7 +7400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Invitations.CreatedInvitation"];
+                    "application/json": components["schemas"]["CreatedInvitation"];
                 };
             };
             /** @description Bad Request */
@@ -6900,17 +7409,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6923,7 +7432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -6939,7 +7448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6962,14 +7471,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6982,7 +7491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -6991,7 +7500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7007,7 +7516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7027,17 +7536,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Posts.Webhooks.WebhookSecret"];
+                    "application/json": components["schemas"]["WebhookSecret"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7057,7 +7566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

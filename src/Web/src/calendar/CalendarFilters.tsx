@@ -1,8 +1,8 @@
 import type { components } from "../api/schema";
 import { useAccountNames } from "../posts/useAccountNames";
 
-type Platform = components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-type Status = components["schemas"]["Platform.Posts.Contracts.PostStatus"];
+type Platform = components["schemas"]["SocialPlatform"];
+type Status = components["schemas"]["PostStatus"];
 
 export type Filters = { account: string; platform: string; status: string };
 

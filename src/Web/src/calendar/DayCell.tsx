@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { components } from "../api/schema";
 import { addDays, timeIn } from "./days";
 
-export type Entry = components["schemas"]["Platform.Posts.Features.Calendar.CalendarEntry"];
+export type Entry = components["schemas"]["CalendarEntry"];
 
 /** Posts a day's cell lists before the rest go behind "+N more": a busy month stays light to draw and to read. */
 export const shownPerDay = 4;

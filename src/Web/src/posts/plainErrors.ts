@@ -1,7 +1,7 @@
 import type { components } from "../api/schema";
 
-export type TargetErrorKind = components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
-export type TargetStatus = components["schemas"]["Platform.Posts.Contracts.TargetStatus"];
+export type TargetErrorKind = components["schemas"]["TargetErrorKind"];
+export type TargetStatus = components["schemas"]["TargetStatus"];
 
 // What went wrong, in words a marketer acts on; the platform's own message follows it as the detail.
 const kinds: Record<TargetErrorKind, string> = {

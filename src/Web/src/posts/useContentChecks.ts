@@ -3,8 +3,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "../api/client";
 import type { components } from "../api/schema";
 
-export type SocialPlatform = components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-export type PlatformCheck = components["schemas"]["Platform.SocialAccounts.Features.CheckContent.PlatformContentCheck"];
+export type SocialPlatform = components["schemas"]["SocialPlatform"];
+export type PlatformCheck = components["schemas"]["PlatformContentCheck"];
 
 // Long enough that typing sends one check per pause, short enough that the counts feel live.
 const pauseMs = 150;

@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "../api/client";
 import type { components } from "../api/schema";
 
-export type PostView = components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-export type TargetView = components["schemas"]["Platform.Posts.Features.Shared.TargetResponse"];
+export type PostView = components["schemas"]["PostResponse"];
+export type TargetView = components["schemas"]["TargetResponse"];
 
 // While anything is on its way to a platform, or due within the next minutes, the screen follows it; once every
 // target has settled it stops asking.

@@ -9,8 +9,8 @@ import { callbackUri } from "../accounts/callbackUri";
 import { ProblemAlert } from "./ProblemAlert";
 import { QueryState } from "./QueryState";
 
-type Platform = components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-type Status = components["schemas"]["Platform.SocialAccounts.Contracts.AccountStatus"];
+type Platform = components["schemas"]["SocialPlatform"];
+type Status = components["schemas"]["AccountStatus"];
 
 const platforms: Platform[] = ["Instagram", "X", "LinkedIn", "Facebook", "TikTok", "YouTube", "Pinterest", "Threads", "Reddit"];
 const reconnectHint: Record<Status, string | null> = {

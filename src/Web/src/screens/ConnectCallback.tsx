@@ -10,7 +10,7 @@ import { ProblemAlert } from "./ProblemAlert";
 import { SubmitButton } from "./SubmitButton";
 import { useSingleSubmit } from "../forms/useSingleSubmit";
 
-type Selection = components["schemas"]["Platform.SocialAccounts.Features.Connect.SelectionDto"];
+type Selection = components["schemas"]["SelectionDto"];
 
 // An authorization code and its state are single use: a second render must not send them again.
 const finished = new Set<string>();

@@ -10,7 +10,7 @@ import { useAccountNames } from "../posts/useAccountNames";
 import { useTenantTimeZone } from "../posts/useTenantTimeZone";
 import { ProblemAlert } from "./ProblemAlert";
 
-type Preview = components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPreviewResponse"];
+type Preview = components["schemas"]["BulkPreviewResponse"];
 type RowError = { row: number; errors: string[] };
 
 // The CSV goes as it is: the API reads the same text for the preview and for the import.

@@ -4,7 +4,7 @@ import { api } from "../api/client";
 import type { components } from "../api/schema";
 import { QueryState } from "./QueryState";
 
-type Status = components["schemas"]["Platform.Posts.Contracts.PostStatus"];
+type Status = components["schemas"]["PostStatus"];
 const statuses: Status[] = ["Draft", "Scheduled", "Publishing", "Published", "PartiallyPublished", "Failed"];
 const pageSize = 25;
 

@@ -10,7 +10,7 @@ import { QueryState } from "../screens/QueryState";
 import { SubmitButton } from "../screens/SubmitButton";
 import { byFieldName } from "./fieldErrors";
 
-type Template = components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
+type Template = components["schemas"]["TemplateView"];
 
 function TextInput({ name, label, isRequired = false, multiline = false, defaultValue }: { name: string; label: string; isRequired?: boolean; multiline?: boolean; defaultValue?: string | null }) {
   return (

@@ -10,7 +10,7 @@ import { SubmitButton } from "../screens/SubmitButton";
 import { useSingleSubmit } from "../forms/useSingleSubmit";
 import { byFieldName } from "./fieldErrors";
 
-type Role = components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
+type Role = components["schemas"]["TenantRole"];
 const roles: Role[] = ["Viewer", "Editor", "Admin", "Owner"];
 
 /** The workspace's people: roles, deactivation, and invitations (invite, revoke). */

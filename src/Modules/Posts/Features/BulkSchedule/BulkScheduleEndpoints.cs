@@ -16,6 +16,7 @@ internal static class BulkScheduleEndpoints
             .WithName("BulkSchedulePosts")
             .WithSummary("Creates and schedules up to 500 posts at once; all or nothing, with problems reported per row.")
             .RequireAuthorization(Policies.Editor)
+            .RequireScope(ApiScope.Publish)
             // Each target's platform is asked whether the account takes it: no connection may wait on that.
             .WithOwnUnitsOfWork()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -23,6 +24,7 @@ internal static class BulkScheduleEndpoints
             .WithName("BulkSchedulePostsCsv")
             .WithSummary("The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link.")
             .RequireAuthorization(Policies.Editor)
+            .RequireScope(ApiScope.Publish)
             .Accepts<string>("text/csv")
             .WithOwnUnitsOfWork()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

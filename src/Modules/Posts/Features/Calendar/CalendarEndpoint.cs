@@ -27,7 +27,8 @@ internal static class CalendarEndpoint
         .WithTags("Posts")
         .WithName("GetCalendar")
         .WithSummary("Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=), optionally only those on an account or platform or in a status.")
-        .RequireAuthorization(Policies.Viewer);
+        .RequireAuthorization(Policies.Viewer)
+        .RequireScope(ApiScope.PostsRead);
 
     private static async Task<Ok<CalendarResponse>> HandleAsync(
         DateTimeOffset from, DateTimeOffset to, PostsDbContext db, ITenantSettingsReader settings, CancellationToken cancellationToken,

@@ -16,6 +16,7 @@ internal static class PublishNowEndpoint
         .WithName("PublishPost")
         .WithSummary("Publishes a draft or scheduled post now; answers 202 and the post, whose targets then progress.")
         .RequireAuthorization(Policies.Editor)
+        .RequireScope(ApiScope.Publish)
         // Each target's platform is asked whether the account takes it: no connection may wait on that.
         .WithOwnUnitsOfWork()
         .ProducesProblem(StatusCodes.Status409Conflict)

@@ -17,6 +17,7 @@ internal static class SchedulePostEndpoint
         .WithName("SchedulePost")
         .WithSummary("Schedules (or reschedules) a post for a future time; stored in UTC.")
         .RequireAuthorization(Policies.Editor)
+        .RequireScope(ApiScope.Publish)
         // Each target's platform is asked whether the account takes it: no connection may wait on that.
         .WithOwnUnitsOfWork()
         .Validate<ScheduleRequest>()

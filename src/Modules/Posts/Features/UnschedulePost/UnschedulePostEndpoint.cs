@@ -18,6 +18,7 @@ internal static class UnschedulePostEndpoint
         .WithName("UnschedulePost")
         .WithSummary("Takes a scheduled post back to draft, unless it is being published.")
         .RequireAuthorization(Policies.Editor)
+        .RequireScope(ApiScope.Publish)
         .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<Ok<PostResponse>> HandleAsync(

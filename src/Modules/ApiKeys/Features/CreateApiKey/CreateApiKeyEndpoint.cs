@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Platform.ApiKeys.Data;
+using Platform.SharedKernel.Security;
+using Platform.SharedKernel.Tenancy;
+using Platform.SharedKernel.Validation;
+
+namespace Platform.ApiKeys.Features.CreateApiKey;
+
+internal static class CreateApiKeyEndpoint
+{
+    public static void Map(IEndpointRouteBuilder keys) =>
+        keys.MapPost("/", CreateAsync)
+            .WithName("CreateApiKey")
+            .WithSummary("Creates an API key with scopes and an optional expiry; the answer holds the key, shown this once.")
+            .Validate<CreateApiKeyRequest>();
+
+    private static async Task<Created<CreatedApiKey>> CreateAsync(
+        CreateApiKeyRequest request, HttpContext context, ITenantContext tenant, ApiKeysDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var (key, secret) = ApiKey.Create(
+            tenant.RequiredTenantId, request.Name, request.Scopes, request.ExpiresAt, context.User.RequiredUserId(), clock.GetUtcNow());
+        db.Keys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created(
+            $"/api/v1/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, key.Scopes, key.CreatedAt, key.ExpiresAt, secret.Encode()));
+    }
+}
