@@ -1,0 +1,8 @@
+namespace Platform.Webhooks.Features.Shared;
+
+/// <summary>A subscription with its signing secret, answered once: at creation or rotation. It cannot be read again.</summary>
+/// <param name="Scheme">How the signature header is built, for whoever writes the receiver.</param>
+internal sealed record SubscriptionSecret(SubscriptionView Subscription, string Secret, string SignatureHeader, string Scheme)
+{
+    public const string SignatureScheme = "t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<body>\")> (one v1 per valid secret)";
+}
