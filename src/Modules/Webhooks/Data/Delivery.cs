@@ -52,6 +52,17 @@ internal sealed class Delivery
             _ => AttemptReadiness.NotYetVisible,
         };
 
+    /// <summary>Attempt <see cref="NextAttempt"/> starts; only a <see cref="AttemptReadiness.Ready"/> delivery may start one.</summary>
+    public void StartSending(DateTimeOffset now)
+    {
+        if (Status != DeliveryStatus.Pending)
+        {
+            throw new InvalidOperationException($"Delivery {Id} is {Status}, not waiting for an attempt.");
+        }
+        Status = DeliveryStatus.Sending;
+        UpdatedAt = now;
+    }
+
     /// <summary>How long after failed attempt <paramref name="attempt"/> the next one is made: 1 s, 2 s, 4 s, 8 s, ...</summary>
     public static TimeSpan RetryDelayAfter(int attempt) => TimeSpan.FromSeconds(Math.Pow(2, Math.Min(attempt - 1, 20)));
 

@@ -42,23 +42,20 @@ internal sealed class WebhookDeliveryJob(
     /// <returns>What to send, or null when this attempt was already made.</returns>
     private async Task<ReadyAttempt?> ClaimAsync(WebhooksDbContext db, Guid deliveryId, int attempt, CancellationToken cancellationToken)
     {
-        var delivery = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
-        switch (delivery?.ReadinessFor(attempt))
+        // Locked: a second job for the same attempt waits here, then finds it being sent.
+        var delivery = await db.Deliveries.FromSql($"SELECT * FROM webhooks.deliveries WHERE id = {deliveryId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+        if (delivery is null || delivery.ReadinessFor(attempt) == AttemptReadiness.NotYetVisible)
         {
-            case null or AttemptReadiness.NotYetVisible:
-                throw new DeliveryNotYetVisibleException(deliveryId, attempt);
-            case AttemptReadiness.AlreadyMade:
-                return null;
+            throw new DeliveryNotYetVisibleException(deliveryId, attempt);
         }
-        var claimed = await db.Deliveries
-            .Where(d => d.Id == deliveryId && d.Status == DeliveryStatus.Pending && d.AttemptsMade == attempt - 1)
-            .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, DeliveryStatus.Sending).SetProperty(d => d.UpdatedAt, clock.GetUtcNow()), cancellationToken);
-        if (claimed == 0)
+        if (delivery.ReadinessFor(attempt) == AttemptReadiness.AlreadyMade)
         {
             return null;
         }
-        var subscription = await db.Subscriptions.AsNoTracking().SingleAsync(s => s.Id == delivery!.SubscriptionId, cancellationToken);
-        return new ReadyAttempt(subscription.Url, subscription.SigningSaltsAt(clock.GetUtcNow()), delivery!.EventId, delivery.EventType, delivery.Body);
+        delivery.StartSending(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        var subscription = await db.Subscriptions.AsNoTracking().SingleAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
+        return new ReadyAttempt(subscription.Url, subscription.SigningSaltsAt(clock.GetUtcNow()), delivery.EventId, delivery.EventType, delivery.Body);
     }
 
     private async Task<AttemptOutcome> SendAsync(Guid deliveryId, int attempt, ReadyAttempt ready, CancellationToken cancellationToken)
