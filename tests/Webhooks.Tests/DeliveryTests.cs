@@ -78,6 +78,31 @@ public sealed class DeliveryTests
     }
 
     [Test]
+    public async Task Connecting_an_account_and_scheduling_a_post_are_delivered_as_account_connected_and_post_scheduled()
+    {
+        receiver.On("POST", "/connected", new FakeResponse(204));
+        receiver.On("POST", "/scheduled", new FakeResponse(204));
+        await WebhookApi.SubscribeAsync(owner.Client, receiver.Url + "/connected", "account.connected");
+        await WebhookApi.SubscribeAsync(owner.Client, receiver.Url + "/scheduled", "post.scheduled");
+
+        var account = await owner.ConnectXAsync(x);
+        var post = await owner.Client.PostAsJsonAsync("/api/v1/posts", new { title = "Later", content = "Tomorrow", type = "text", targets = new[] { new { accountId = account } } });
+        var postId = (await post.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var at = DateTimeOffset.UtcNow.AddDays(1);
+        (await owner.Client.PostAsJsonAsync($"/api/v1/posts/{postId}/schedule", new { scheduledAt = at.ToString("O") })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var connected = await WebhookApi.EventuallyAsync(() => Task.FromResult(receiver.To("POST", "/connected").FirstOrDefault()), found => found is not null);
+        var scheduled = await WebhookApi.EventuallyAsync(() => Task.FromResult(receiver.To("POST", "/scheduled").FirstOrDefault()), found => found is not null);
+        var connectedEnvelope = JsonDocument.Parse(connected!.Body).RootElement;
+        connectedEnvelope.GetProperty("type").GetString().ShouldBe("account.connected");
+        connectedEnvelope.GetProperty("data").GetProperty("socialAccountId").GetGuid().ShouldBe(account);
+        var scheduledEnvelope = JsonDocument.Parse(scheduled!.Body).RootElement;
+        scheduledEnvelope.GetProperty("type").GetString().ShouldBe("post.scheduled");
+        scheduledEnvelope.GetProperty("data").GetProperty("postId").GetGuid().ShouldBe(postId);
+        scheduledEnvelope.GetProperty("data").GetProperty("scheduledAt").GetDateTimeOffset().ShouldBe(at, TimeSpan.FromSeconds(1));
+    }
+
+    [Test]
     public async Task After_a_rotation_both_secrets_sign_until_the_grace_period_ends()
     {
         receiver.On("POST", "/rotated", new FakeResponse(204));

@@ -41,7 +41,9 @@ internal sealed class WebhooksModule : IModule
         services.AddOutboundHttpClient(WebhookDeliveryJob.ClientName);
         services.AddScoped<DeliveryQueue>();
         services.AddScoped<EventDeliveries>();
+        services.AddScoped<IIntegrationEventHandler<PostScheduled>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddScoped<IIntegrationEventHandler<PostTargetPublished>>(provider => provider.GetRequiredService<EventDeliveries>());
+        services.AddScoped<IIntegrationEventHandler<AccountConnected>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddScoped<IIntegrationEventHandler<PostTargetFailed>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddScoped<IIntegrationEventHandler<AccountNeedsReconnect>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddValidatorsFromAssemblyContaining<WebhooksModule>(includeInternalTypes: true);

@@ -1,6 +1,6 @@
 namespace Platform.Webhooks.Data;
 
-public enum DeliveryStatus
+internal enum DeliveryStatus
 {
     /// <summary>Waiting for its next attempt.</summary>
     Pending,
