@@ -33,7 +33,6 @@ internal static class CreateSubscriptionEndpoint
             var db = services.GetRequiredService<WebhooksDbContext>();
             db.Subscriptions.Add(subscription);
             await db.SaveChangesAsync(cancellationToken);
-            var answer = new SubscriptionSecret(SubscriptionView.From(subscription, now), signer.SecretFor(subscription.SecretSalt), WebhookSigner.SignatureHeader, SubscriptionSecret.SignatureScheme);
-            return Results.Created($"/api/v1/webhooks/{subscription.Id}", answer);
+            return Results.Created($"/api/v1/webhooks/{subscription.Id}", SubscriptionSecret.Of(subscription, signer, now));
         }, cancellationToken);
 }

@@ -26,7 +26,6 @@ internal static class RotateSecretEndpoint
         var now = clock.GetUtcNow();
         subscription.RotateSecret(WebhookSigner.NewSalt(), options.Value.SecretRotationGrace, now);
         await db.SaveChangesAsync(cancellationToken);
-        return Results.Ok(new SubscriptionSecret(SubscriptionView.From(subscription, now), signer.SecretFor(subscription.SecretSalt),
-            WebhookSigner.SignatureHeader, SubscriptionSecret.SignatureScheme));
+        return Results.Ok(SubscriptionSecret.Of(subscription, signer, now));
     }
 }
