@@ -24,7 +24,6 @@ using Platform.Posts.Features.UpdatePost;
 using Platform.Posts.Publishing;
 using Platform.Posts.Publishing.Breaker;
 using Platform.Posts.Contracts;
-using Platform.Posts.Webhooks;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Modules;
@@ -59,14 +58,6 @@ internal sealed class PostsModule : IModule
         services.AddScoped<CheckedBulkScheduling>();
         services.AddSingleton<DueQueueReader>();
         services.AddSingleton<TargetPublisher>();
-        services.AddOptions<WebhookSigningOptions>().BindConfiguration(WebhookSigningOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<WebhookSigningOptions>, WebhookSigningOptionsValidator>();
-        services.AddSingleton<WebhookSigner>();
-        services.AddOutboundHttpClient(WebhookDeliveryJob.ClientName);
-        WebhookUrlOptions.Register(services);
-        services.AddScoped<EnqueueWebhooks>();
-        services.AddScoped<IIntegrationEventHandler<PostTargetPublished>>(provider => provider.GetRequiredService<EnqueueWebhooks>());
-        services.AddScoped<IIntegrationEventHandler<PostTargetFailed>>(provider => provider.GetRequiredService<EnqueueWebhooks>());
         services.AddScoped<AccountReconnectHandler>();
         services.AddScoped<IIntegrationEventHandler<AccountNeedsReconnect>>(provider => provider.GetRequiredService<AccountReconnectHandler>());
         services.AddScoped<IIntegrationEventHandler<AccountReconnected>>(provider => provider.GetRequiredService<AccountReconnectHandler>());
@@ -92,6 +83,5 @@ internal sealed class PostsModule : IModule
         UnschedulePostEndpoint.Map(posts);
         PublishNowEndpoint.Map(posts);
         CalendarEndpoint.Map(api);
-        WebhookSecretEndpoint.Map(api);
     }
 }

@@ -3,5 +3,4 @@ namespace Platform.Tenants.Contracts;
 /// <summary>What a tenant sets for itself.</summary>
 /// <param name="TimeZone">IANA time zone the calendar and schedules are shown in.</param>
 /// <param name="Locale">BCP 47 language tag for generated content.</param>
-/// <param name="WebhookUrl">Where publishing events are sent (HTTPS), if anywhere.</param>
-public sealed record TenantSettings(string TimeZone = "UTC", string Locale = "en-US", string? WebhookUrl = null);
+public sealed record TenantSettings(string TimeZone = "UTC", string Locale = "en-US");

@@ -27,8 +27,6 @@ internal sealed class TenantsModule : IModule
         services.AddModuleDbContext<TenantsDbContext>();
         services.AddScoped<ITenantProvisioning, TenantProvisioning>();
         services.AddScoped<ITenantSettingsReader, TenantSettingsReader>();
-        services.AddOutboundRequests();
-        WebhookUrlOptions.Register(services);
         services.AddValidatorsFromAssemblyContaining<TenantsModule>(includeInternalTypes: true);
         services.AddScoped<ITenantAiBudget, TenantAiBudget>();
         services.AddScoped<ITenantPlan, Plans.TenantPlan>();

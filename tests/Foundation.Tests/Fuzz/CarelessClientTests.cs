@@ -23,7 +23,7 @@ public sealed class CarelessClientTests
         ["POST /api/v1/me/mfa/enroll"] = "no parameters, no body",
         ["POST /api/v1/auth/logout"] = "no parameters, no body (the refresh token is revoked through the access token)",
         ["GET /api/v1/tenant"] = "no parameters, no body",
-        ["GET /api/v1/webhooks/secret"] = "no parameters, no body",
+        ["GET /api/v1/webhooks"] = "no parameters, no body",
         ["POST /api/v1/analytics/refresh"] = "no parameters, no body (the whole tenant is refreshed)",
     };
 
@@ -37,6 +37,8 @@ public sealed class CarelessClientTests
     private Guid aiRequestId;
     private Guid editorId;
     private Guid mediaId;
+    private Guid webhookId;
+    private Guid deliveryId;
 
     /// <summary>A valid 1×1 PNG, so the library holds an item the media routes can name.</summary>
     private static readonly byte[] OnePixelPng = Convert.FromBase64String(
@@ -70,6 +72,11 @@ public sealed class CarelessClientTests
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
         upload.Add(file, "file", "seed.png");
         mediaId = (await Created(await owner.Client.PostAsync("/api/v1/media", upload))).GetProperty("id").GetGuid();
+        webhookId = (await Created(await owner.Client.PostAsJsonAsync("/api/v1/webhooks",
+            new { url = "https://93.184.215.14/hooks", eventTypes = new[] { "post.published" } }))).GetProperty("subscription").GetProperty("id").GetGuid();
+        var ping = await owner.Client.PostAsync($"/api/v1/webhooks/{webhookId}/ping", null);
+        ping.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        deliveryId = (await ping.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     [OneTimeTearDown]
@@ -178,6 +185,8 @@ public sealed class CarelessClientTests
             ("id", "requests") => aiRequestId.ToString(),
             ("id", "users") => editorId.ToString(),
             ("id", "media") => mediaId.ToString(),
+            ("id", "webhooks") => webhookId.ToString(),
+            ("deliveryId", _) => deliveryId.ToString(),
             ("id", "uploads") => Guid.NewGuid().ToString(),
             _ => throw new InvalidOperationException($"No value for route parameter {name} of {path}: add one."),
         };
@@ -191,6 +200,7 @@ public sealed class CarelessClientTests
         "type" => "text",
         "platform" => "x",
         "platforms" => new JsonArray("x"),
+        "eventtypes" => new JsonArray("post.published"),
         "kind" => "image",
         "contenttype" => "image/png",
         "url" => "https://example.com/a.png",

@@ -13,10 +13,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Generate captions
-         * @description API keys need the scope `ai:generate`.
-         */
         post: operations["GenerateCaptions"];
         delete?: never;
         options?: never;
@@ -33,10 +29,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Generate content
-         * @description API keys need the scope `ai:generate`.
-         */
         post: operations["GenerateContent"];
         delete?: never;
         options?: never;
@@ -53,10 +45,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Generate hashtags
-         * @description API keys need the scope `ai:generate`.
-         */
         post: operations["GenerateHashtags"];
         delete?: never;
         options?: never;
@@ -73,10 +61,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Improve content
-         * @description API keys need the scope `ai:generate`.
-         */
         post: operations["ImproveContent"];
         delete?: never;
         options?: never;
@@ -93,10 +77,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Generate image
-         * @description API keys need the scope `ai:generate`.
-         */
         post: operations["GenerateImage"];
         delete?: never;
         options?: never;
@@ -111,10 +91,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List AI requests
-         * @description API keys need the scope `ai:generate`.
-         */
         get: operations["ListAiRequests"];
         put?: never;
         post?: never;
@@ -131,10 +107,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get AI request
-         * @description API keys need the scope `ai:generate`.
-         */
         get: operations["GetAiRequest"];
         put?: never;
         post?: never;
@@ -151,16 +123,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List prompt templates
-         * @description API keys need the scope `ai:generate`.
-         */
         get: operations["ListPromptTemplates"];
         put?: never;
-        /**
-         * Create prompt template
-         * @description API keys need the scope `ai:generate`.
-         */
         post: operations["CreatePromptTemplate"];
         delete?: never;
         options?: never;
@@ -175,66 +139,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get prompt template
-         * @description API keys need the scope `ai:generate`.
-         */
         get: operations["GetPromptTemplate"];
-        /**
-         * Update prompt template
-         * @description API keys need the scope `ai:generate`.
-         */
         put: operations["UpdatePromptTemplate"];
         post?: never;
-        /**
-         * Delete prompt template
-         * @description API keys need the scope `ai:generate`.
-         */
         delete: operations["DeletePromptTemplate"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/api-keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The tenant's API keys, revoked and expired ones included, newest first, paginated; never their secrets.
-         * @description API keys may not call this operation.
-         */
-        get: operations["ListApiKeys"];
-        put?: never;
-        /**
-         * Creates an API key with scopes and an optional expiry; the answer holds the key, shown this once.
-         * @description API keys may not call this operation.
-         */
-        post: operations["CreateApiKey"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/api-keys/{id}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Stops an API key for good: this host refuses it at once, every other within ApiKeys:ValidationCacheDuration.
-         * @description API keys may not call this operation.
-         */
-        post: operations["RevokeApiKey"];
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -247,10 +155,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Event counts by platform and type between from and to (default: the last 30 days).
-         * @description API keys need the scope `analytics:read`.
-         */
+        /** Event counts by platform and type between from and to (default: the last 30 days). */
         get: operations["GetAnalyticsSummary"];
         put?: never;
         post?: never;
@@ -269,10 +174,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Fetches the metrics of every tracked target now, and each account's follower count where today's is missing, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise).
-         * @description API keys need the scope `analytics:read`.
-         */
+        /** Fetches the metrics of every tracked target now, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise). */
         post: operations["RefreshAnalytics"];
         delete?: never;
         options?: never;
@@ -290,8 +192,6 @@ export interface paths {
         /**
          * Latest metrics of the targets published from..to: totals, per platform, per account and per day (tenant's time zone).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size). Each account's followers is its follower count on the last day of the range with one (counts are collected daily, on the tenant's days), and followersChange that count minus the one on the first such day; both are null for a platform that offers no follower count, or when none was collected in the range. An account without posts in the range is listed for its followers, with zero totals.
-         *
-         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsOverview"];
         put?: never;
@@ -312,8 +212,6 @@ export interface paths {
         /**
          * Each published target of the post: its latest metrics, engagement rate and every fetch so far (oldest first).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
-         *
-         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetPostAnalytics"];
         put?: never;
@@ -334,8 +232,6 @@ export interface paths {
         /**
          * Posts published from..to ranked by a metric of their targets' latest figures (metric: engagementRate (default), impressions, reach, views, likes, comments, shares, saves, clicks); limit 1-100, default 10.
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
-         *
-         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsTopPosts"];
         put?: never;
@@ -356,8 +252,6 @@ export interface paths {
         /**
          * Engagement rate by weekday × hour of publishing (tenant's time zone) per platform, with each slot's sample size, and the best slots with at least minPosts posts (default 5).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
-         *
-         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsBestTimes"];
         put?: never;
@@ -378,8 +272,6 @@ export interface paths {
         /**
          * The targets published from..to with their latest metrics as CSV (RFC 4180, a header row, one row per target; published_at in the tenant's time zone; text a spreadsheet would run as a formula starts with an apostrophe).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
-         *
-         *     API keys need the scope `analytics:read`.
          */
         get: operations["ExportAnalytics"];
         put?: never;
@@ -456,10 +348,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Signs the caller out everywhere: every access and refresh token of the user stops working.
-         * @description API keys may not call this operation.
-         */
+        /** Signs the caller out everywhere: every access and refresh token of the user stops working. */
         post: operations["Logout"];
         delete?: never;
         options?: never;
@@ -491,10 +380,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The signed-in user.
-         * @description API keys may not call this operation.
-         */
+        /** The signed-in user. */
         get: operations["GetMe"];
         put?: never;
         post?: never;
@@ -513,10 +399,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Changes the caller's password; every existing session ends.
-         * @description API keys may not call this operation.
-         */
+        /** Changes the caller's password; every existing session ends. */
         post: operations["ChangePassword"];
         delete?: never;
         options?: never;
@@ -533,10 +416,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Starts TOTP enrolment: a new secret and its otpauth:// URI.
-         * @description API keys may not call this operation.
-         */
+        /** Starts TOTP enrolment: a new secret and its otpauth:// URI. */
         post: operations["EnrollMfa"];
         delete?: never;
         options?: never;
@@ -553,10 +433,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Turns MFA on with a first code; answers the one-time recovery codes.
-         * @description API keys may not call this operation.
-         */
+        /** Turns MFA on with a first code; answers the one-time recovery codes. */
         post: operations["ConfirmMfa"];
         delete?: never;
         options?: never;
@@ -573,10 +450,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Turns MFA off; needs the password and a code.
-         * @description API keys may not call this operation.
-         */
+        /** Turns MFA off; needs the password and a code. */
         post: operations["DisableMfa"];
         delete?: never;
         options?: never;
@@ -591,16 +465,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List media
-         * @description API keys need the scope `media:write`.
-         */
         get: operations["ListMedia"];
         put?: never;
-        /**
-         * Upload media
-         * @description API keys need the scope `media:write`.
-         */
         post: operations["UploadMedia"];
         delete?: never;
         options?: never;
@@ -617,10 +483,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload.
-         * @description API keys need the scope `media:write`.
-         */
+        /** Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload. */
         post: operations["StartDirectUpload"];
         delete?: never;
         options?: never;
@@ -637,10 +500,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Checks the sent file and adds it to the library; a file that fails a check is deleted.
-         * @description API keys need the scope `media:write`.
-         */
+        /** Checks the sent file and adds it to the library; a file that fails a check is deleted. */
         post: operations["CompleteDirectUpload"];
         delete?: never;
         options?: never;
@@ -655,24 +515,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get media
-         * @description API keys need the scope `media:write`.
-         */
         get: operations["GetMedia"];
         put?: never;
         post?: never;
-        /**
-         * Delete media
-         * @description API keys need the scope `media:write`.
-         */
         delete: operations["DeleteMedia"];
         options?: never;
         head?: never;
-        /**
-         * Update media
-         * @description API keys need the scope `media:write`.
-         */
         patch: operations["UpdateMedia"];
         trace?: never;
     };
@@ -683,7 +531,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download media file */
         get: operations["DownloadMediaFile"];
         put?: never;
         post?: never;
@@ -700,10 +547,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Integration events whose handler failed on every attempt, across tenants (platform administrators).
-         * @description API keys may not call this operation.
-         */
+        /** Integration events whose handler failed on every attempt, across tenants (platform administrators). */
         get: operations["ListDeadOutboxRows"];
         put?: never;
         post?: never;
@@ -722,11 +566,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Gives a dead integration event a fresh set of attempts, now.
-         * @description API keys may not call this operation.
-         */
+        /** Gives a dead integration event a fresh set of attempts, now. */
         post: operations["RetryOutboxRow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=), optionally only those on an account or platform or in a status. */
+        get: operations["GetCalendar"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -740,17 +598,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Posts, newest first, filtered by status, platform, account and a date range (scheduled, else created).
-         * @description API keys need the scope `posts:read`.
-         */
+        /** Posts, newest first, filtered by status, platform, account and a date range (scheduled, else created). */
         get: operations["ListPosts"];
         put?: never;
         /**
          * Saves a draft; the answer lists each target's content-rule problems, if any.
          * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409). A target may carry its own `media` (`targets[i].media`, same shapes), sent to that account instead of the post's: a vertical video for TikTok, a square image for Instagram; absent or empty sends the post's. Unknown ids there answer 422 naming `targets[i].media` in `errors`.
-         *
-         *     API keys need the scope `posts:write`.
          */
         post: operations["CreatePost"];
         delete?: never;
@@ -768,10 +621,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Creates and schedules up to 500 posts at once; all or nothing, with problems reported per row.
-         * @description API keys need the scope `publish`.
-         */
+        /** Creates and schedules up to 500 posts at once; all or nothing, with problems reported per row. */
         post: operations["BulkSchedulePosts"];
         delete?: never;
         options?: never;
@@ -788,10 +638,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link.
-         * @description API keys need the scope `publish`.
-         */
+        /** The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link. */
         post: operations["BulkSchedulePostsCsv"];
         delete?: never;
         options?: never;
@@ -808,10 +655,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Checks a CSV as /bulk/csv would and answers, row by row, what would be scheduled or the row's problems; creates nothing.
-         * @description API keys need the scope `posts:write`.
-         */
+        /** Checks a CSV as /bulk/csv would and answers, row by row, what would be scheduled or the row's problems; creates nothing. */
         post: operations["PreviewBulkPostsCsv"];
         delete?: never;
         options?: never;
@@ -826,10 +670,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Targets that failed for good or whose outcome could not be confirmed.
-         * @description API keys need the scope `posts:read`.
-         */
+        /** Targets that failed for good or whose outcome could not be confirmed. */
         get: operations["ListDeadLetters"];
         put?: never;
         post?: never;
@@ -848,10 +689,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Sends a failed (or, once checked, unconfirmed) target again, now.
-         * @description API keys need the scope `posts:write`.
-         */
+        /** Sends a failed (or, once checked, unconfirmed) target again, now. */
         post: operations["RetryTarget"];
         delete?: never;
         options?: never;
@@ -866,10 +704,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Each connected account's publishing health: healthy, failing (with its consecutive failures), paused (why, by whom, until when) or recovering.
-         * @description API keys need the scope `posts:read`.
-         */
+        /** Each connected account's publishing health: healthy, failing (with its consecutive failures), paused (why, by whom, until when) or recovering. */
         get: operations["ListAccountHealth"];
         put?: never;
         post?: never;
@@ -888,10 +723,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Stops publishing to an account until the given time or until resumed; its due posts wait without using attempts.
-         * @description API keys need the scope `posts:write`.
-         */
+        /** Stops publishing to an account until the given time or until resumed; its due posts wait without using attempts. */
         post: operations["PauseAccountPublishing"];
         delete?: never;
         options?: never;
@@ -908,10 +740,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Ends an account's pause (the breaker's or a user's) and forgets its failures; the posts that waited for it are due at once. Resuming a healthy account changes nothing.
-         * @description API keys need the scope `posts:write`.
-         */
+        /** Ends an account's pause (the breaker's or a user's) and forgets its failures; the posts that waited for it are due at once. Resuming a healthy account changes nothing. */
         post: operations["ResumeAccountPublishing"];
         delete?: never;
         options?: never;
@@ -926,23 +755,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A post with each target's status, result, error, retry count, and whether publishing to its account is paused (accountPaused).
-         * @description API keys need the scope `posts:read`.
-         */
+        /** A post with each target's status, result, error, retry count, and whether publishing to its account is paused (accountPaused). */
         get: operations["GetPost"];
         /**
          * Replaces a draft's or scheduled post's content and targets; a scheduled post stays scheduled and is checked again.
          * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409). A target may carry its own `media` (`targets[i].media`, same shapes), sent to that account instead of the post's: a vertical video for TikTok, a square image for Instagram; absent or empty sends the post's. Unknown ids there answer 422 naming `targets[i].media` in `errors`.
-         *
-         *     API keys need the scope `posts:write`.
          */
         put: operations["UpdatePost"];
         post?: never;
-        /**
-         * Deletes a post that is not being published (its queued targets are withdrawn).
-         * @description API keys need the scope `posts:write`.
-         */
+        /** Deletes a post that is not being published (its queued targets are withdrawn). */
         delete: operations["DeletePost"];
         options?: never;
         head?: never;
@@ -958,10 +779,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Copies a post (content, media, targets) into a new draft.
-         * @description API keys need the scope `posts:write`.
-         */
+        /** Copies a post (content, media, targets) into a new draft. */
         post: operations["DuplicatePost"];
         delete?: never;
         options?: never;
@@ -978,10 +796,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Schedules (or reschedules) a post for a future time; stored in UTC.
-         * @description API keys need the scope `publish`.
-         */
+        /** Schedules (or reschedules) a post for a future time; stored in UTC. */
         post: operations["SchedulePost"];
         delete?: never;
         options?: never;
@@ -998,10 +813,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Takes a scheduled post back to draft, unless it is being published.
-         * @description API keys need the scope `publish`.
-         */
+        /** Takes a scheduled post back to draft, unless it is being published. */
         post: operations["UnschedulePost"];
         delete?: never;
         options?: never;
@@ -1018,31 +830,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Publishes a draft or scheduled post now; answers 202 and the post, whose targets then progress.
-         * @description API keys need the scope `publish`.
-         */
+        /** Publishes a draft or scheduled post now; answers 202 and the post, whose targets then progress. */
         post: operations["PublishPost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/calendar": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=), optionally only those on an account or platform or in a status.
-         * @description API keys need the scope `posts:read`.
-         */
-        get: operations["GetCalendar"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1056,10 +845,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get social account auth url
-         * @description API keys need the scope `accounts:read`.
-         */
         get: operations["GetSocialAccountAuthUrl"];
         put?: never;
         post?: never;
@@ -1078,10 +863,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Connect social account
-         * @description API keys may not call this operation.
-         */
         post: operations["ConnectSocialAccount"];
         delete?: never;
         options?: never;
@@ -1098,10 +879,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Select social accounts
-         * @description API keys may not call this operation.
-         */
         post: operations["SelectSocialAccounts"];
         delete?: never;
         options?: never;
@@ -1116,10 +893,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List social accounts
-         * @description API keys need the scope `accounts:read`.
-         */
         get: operations["ListSocialAccounts"];
         put?: never;
         post?: never;
@@ -1136,17 +909,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get social account
-         * @description API keys need the scope `accounts:read`.
-         */
         get: operations["GetSocialAccount"];
         put?: never;
         post?: never;
-        /**
-         * Disconnect social account
-         * @description API keys may not call this operation.
-         */
         delete: operations["DisconnectSocialAccount"];
         options?: never;
         head?: never;
@@ -1160,10 +925,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List Pinterest boards
-         * @description API keys need the scope `accounts:read`.
-         */
         get: operations["ListPinterestBoards"];
         put?: never;
         post?: never;
@@ -1180,10 +941,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get TikTok creator info
-         * @description API keys need the scope `accounts:read`.
-         */
         get: operations["GetTikTokCreatorInfo"];
         put?: never;
         post?: never;
@@ -1202,10 +959,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Reconnect social account
-         * @description API keys may not call this operation.
-         */
         post: operations["ReconnectSocialAccount"];
         delete?: never;
         options?: never;
@@ -1222,10 +975,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Check social content
-         * @description API keys may not call this operation.
-         */
         post: operations["CheckSocialContent"];
         delete?: never;
         options?: never;
@@ -1240,20 +989,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The caller's tenant: plan, AI budget and usage, settings.
-         * @description API keys may not call this operation.
-         */
+        /** The caller's tenant: plan, AI budget and usage, settings. */
         get: operations["GetTenant"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * Renames the tenant or changes its settings (owners and admins).
-         * @description API keys may not call this operation.
-         */
+        /** Renames the tenant or changes its settings (owners and admins). */
         patch: operations["UpdateTenant"];
         trace?: never;
     };
@@ -1264,16 +1007,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The tenant's users, paginated.
-         * @description API keys may not call this operation.
-         */
+        /** The tenant's users, paginated. */
         get: operations["ListUsers"];
         put?: never;
-        /**
-         * Adds a user with a password to the tenant.
-         * @description API keys may not call this operation.
-         */
+        /** Adds a user with a password to the tenant. */
         post: operations["CreateUser"];
         delete?: never;
         options?: never;
@@ -1294,10 +1031,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * Changes a user's role; their sessions end.
-         * @description API keys may not call this operation.
-         */
+        /** Changes a user's role; their sessions end. */
         patch: operations["ChangeUserRole"];
         trace?: never;
     };
@@ -1310,10 +1044,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Deactivates a user; their tokens stop working at once.
-         * @description API keys may not call this operation.
-         */
+        /** Deactivates a user; their tokens stop working at once. */
         post: operations["DeactivateUser"];
         delete?: never;
         options?: never;
@@ -1330,10 +1061,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Lets a deactivated user sign in again.
-         * @description API keys may not call this operation.
-         */
+        /** Lets a deactivated user sign in again. */
         post: operations["ActivateUser"];
         delete?: never;
         options?: never;
@@ -1348,16 +1076,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The tenant's invitations not yet accepted, revoked or expired, newest first, paginated.
-         * @description API keys may not call this operation.
-         */
+        /** The tenant's invitations not yet accepted, revoked or expired, newest first, paginated. */
         get: operations["ListPendingInvitations"];
         put?: never;
-        /**
-         * Invites someone to the tenant with a role; the answer holds the token, shown this once (valid Users:Invitations:Lifetime, 7 days by default).
-         * @description API keys may not call this operation.
-         */
+        /** Invites someone to the tenant with a role; the answer holds the token, shown this once (valid Users:Invitations:Lifetime, 7 days by default). */
         post: operations["InviteUser"];
         delete?: never;
         options?: never;
@@ -1374,10 +1096,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Withdraws an invitation: its token no longer works.
-         * @description API keys may not call this operation.
-         */
+        /** Withdraws an invitation: its token no longer works. */
         post: operations["RevokeInvitation"];
         delete?: never;
         options?: never;
@@ -1385,20 +1104,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/webhooks/secret": {
+    "/api/v1/webhooks": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * The secret that signs this tenant's webhooks (post.published, post.failed), and how to check a signature.
-         * @description API keys may not call this operation.
-         */
-        get: operations["GetWebhookSecret"];
+        /** The tenant's webhook subscriptions, oldest first (owners and admins). */
+        get: operations["ListWebhookSubscriptions"];
+        put?: never;
+        /** Subscribes a URL to event types; the answer holds the signing secret, shown this once (owners and admins). */
+        post: operations["CreateWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook subscription, without its secret (owners and admins). */
+        get: operations["GetWebhookSubscription"];
         put?: never;
         post?: never;
+        /** Removes a subscription with its delivery log; deliveries still queued for it are dropped (owners and admins). */
+        delete: operations["DeleteWebhookSubscription"];
+        options?: never;
+        head?: never;
+        /** Changes a subscription's URL, event types or active flag (owners and admins). */
+        patch: operations["UpdateWebhookSubscription"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret, shown this once; the old one keeps signing beside it for Webhooks:SecretRotationGrace (owners and admins). */
+        post: operations["RotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription's delivery log, newest first: body, status, each attempt's answer and latency, the next retry (owners and admins). */
+        get: operations["ListWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a delivered or dead-lettered delivery again, with a fresh set of attempts logged after the earlier ones (owners and admins). */
+        post: operations["RedeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queues a signed `ping` delivery to the subscription's URL; its outcome shows in the delivery log (owners and admins). */
+        post: operations["PingWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1409,57 +1213,101 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AcceptInvitationRequest: {
-            invitationToken?: string | null;
-            password?: string | null;
-            displayName?: string | null;
-        };
-        AcceptedInvitationResponse: {
-            user?: components["schemas"]["UserResponse"];
-            tokens?: components["schemas"]["TokenPair"];
-        };
-        AccountHealthView: {
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["SocialPlatform"];
-            displayName?: string | null;
-            accountStatus?: components["schemas"]["AccountStatus"];
-            health?: components["schemas"]["PublishingHealth"];
+        "Microsoft.AspNetCore.Http.HttpValidationProblemDetails": {
+            type?: string | null;
+            title?: string | null;
             /** Format: int32 */
-            consecutiveFailures?: number;
-            lastErrorKind?: components["schemas"]["TargetErrorKind"];
-            lastError?: string | null;
-            pause?: components["schemas"]["AccountPauseView"];
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+            errors?: {
+                [key: string]: string[];
+            } | null;
+        } & {
+            [key: string]: unknown;
         };
-        AccountPauseView: {
-            reason?: string | null;
-            pausedBy?: components["schemas"]["PauseSource"];
-            /** Format: date-time */
-            pausedAt?: string;
-            /** Format: date-time */
-            pausedUntil?: string | null;
+        "Microsoft.AspNetCore.Mvc.ProblemDetails": {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         /** @enum {string} */
-        AccountStatus: "Active" | "Expired" | "Revoked" | "NeedsReconnect";
-        AccountTotals: {
+        "Platform.AI.Contracts.AiRequestStatus": "Pending" | "Completed" | "Failed";
+        /** @enum {string} */
+        "Platform.AI.Contracts.AiRequestType": "Caption" | "Content" | "Image" | "Hashtags" | "Improve";
+        "Platform.AI.Features.GenerateCaptions.GenerateCaptionsRequest": {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            /** Format: int32 */
+            variants?: number;
+            tone?: string | null;
             /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["SocialPlatform"];
-            totals?: components["schemas"]["MetricTotals"];
-            /** Format: int64 */
-            followers?: number | null;
-            /** Format: int64 */
-            followersChange?: number | null;
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
         };
-        /** @enum {string} */
-        AiRequestStatus: "Pending" | "Completed" | "Failed";
-        /** @enum {string} */
-        AiRequestType: "Caption" | "Content" | "Image" | "Hashtags" | "Improve";
-        AiRequestView: {
+        "Platform.AI.Features.GenerateContent.GenerateContentRequest": {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            tone?: string | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
+        };
+        "Platform.AI.Features.GenerateHashtags.GenerateHashtagsRequest": {
+            text?: string | null;
+            platforms?: string[] | null;
+            /** Format: int32 */
+            count?: number;
+        };
+        "Platform.AI.Features.GenerateImage.GenerateImageRequest": {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
+        };
+        "Platform.AI.Features.ImproveContent.ImproveContentRequest": {
+            content?: string | null;
+            goal?: string | null;
+            platforms?: string[] | null;
+            tone?: string | null;
+        };
+        "Platform.AI.Features.Templates.TemplateRequest": {
+            name?: string | null;
+            body?: string | null;
+            brandVoice?: string | null;
+            audience?: string | null;
+            callToAction?: string | null;
+        };
+        "Platform.AI.Features.Templates.TemplateView": {
             /** Format: uuid */
             id?: string;
-            type?: components["schemas"]["AiRequestType"];
-            status?: components["schemas"]["AiRequestStatus"];
+            name?: string | null;
+            body?: string | null;
+            brandVoice?: string | null;
+            audience?: string | null;
+            callToAction?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        "Platform.AI.Generation.AiRequestView": {
+            /** Format: uuid */
+            id?: string;
+            type?: components["schemas"]["Platform.AI.Contracts.AiRequestType"];
+            status?: components["schemas"]["Platform.AI.Contracts.AiRequestStatus"];
             provider?: string | null;
             model?: string | null;
             input?: unknown;
@@ -1480,413 +1328,14 @@ export interface components {
             completedAt?: string | null;
         };
         /** @enum {string} */
-        AnalyticsEventType: "PostPublished" | "PostFailed";
-        AnalyticsSummary: {
-            /** Format: date-time */
-            from?: string;
-            /** Format: date-time */
-            to?: string;
-            counts?: components["schemas"]["EventCount"][] | null;
-        };
-        /** @enum {string} */
-        ApiKeyState: "Active" | "Revoked" | "Expired";
-        ApiKeyView: {
+        "Platform.Analytics.Data.AnalyticsEventType": "PostPublished" | "PostFailed";
+        "Platform.Analytics.Features.Refresh.RefreshAccepted": {
             /** Format: uuid */
-            id?: string;
-            name?: string | null;
-            scopes?: components["schemas"]["ApiScope"][] | null;
-            state?: components["schemas"]["ApiKeyState"];
-            /** Format: uuid */
-            createdBy?: string;
+            refreshId?: string;
             /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            expiresAt?: string | null;
-            /** Format: date-time */
-            lastUsedAt?: string | null;
-            lastUsedFrom?: string | null;
-            /** Format: date-time */
-            revokedAt?: string | null;
+            requestedAt?: string;
         };
-        /** @enum {string} */
-        ApiScope: "posts:read" | "posts:write" | "publish" | "accounts:read" | "analytics:read" | "ai:generate" | "media:write" | "webhooks:manage";
-        AuthUrlResponse: {
-            platform?: components["schemas"]["SocialPlatform"];
-            authorizationUrl?: string | null;
-            state?: string | null;
-            /** Format: date-time */
-            expiresAt?: string;
-        };
-        BestTimes: {
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
-            timeZone?: string | null;
-            /** Format: int32 */
-            minPosts?: number;
-            platforms?: components["schemas"]["PlatformBestTimes"][] | null;
-        };
-        BoardDto: {
-            id?: string | null;
-            name?: string | null;
-            description?: string | null;
-            privacy?: string | null;
-        };
-        BoardsResponse: {
-            boards?: components["schemas"]["BoardDto"][] | null;
-            bookmark?: string | null;
-        };
-        BulkPostRow: {
-            title?: string | null;
-            content?: string | null;
-            type?: string | null;
-            media?: components["schemas"]["MediaPayload"][] | null;
-            link?: string | null;
-            targets?: components["schemas"]["TargetPayload"][] | null;
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-            payload?: components["schemas"]["PostPayload"];
-            schedule?: components["schemas"]["ScheduleRequest"];
-        };
-        BulkPreviewResponse: {
-            /** Format: int32 */
-            total?: number;
-            /** Format: int32 */
-            ready?: number;
-            rows?: components["schemas"]["BulkPreviewRow"][] | null;
-        };
-        BulkPreviewRow: {
-            /** Format: int32 */
-            row?: number;
-            title?: string | null;
-            content?: string | null;
-            type?: string | null;
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-            /** Format: date-time */
-            dueAt?: string | null;
-            accountIds?: string[] | null;
-            platforms?: components["schemas"]["SocialPlatform"][] | null;
-            errors?: string[] | null;
-        };
-        BulkScheduleRequest: {
-            posts?: components["schemas"]["BulkPostRow"][] | null;
-        };
-        BulkScheduleResponse: {
-            postIds?: string[] | null;
-        };
-        CalendarDay: {
-            /** Format: date */
-            date?: string;
-            posts?: components["schemas"]["CalendarEntry"][] | null;
-        };
-        CalendarEntry: {
-            /** Format: uuid */
-            postId?: string;
-            title?: string | null;
-            status?: components["schemas"]["PostStatus"];
-            /** Format: date-time */
-            at?: string;
-            platforms?: components["schemas"]["SocialPlatform"][] | null;
-        };
-        CalendarResponse: {
-            timeZone?: string | null;
-            days?: components["schemas"]["CalendarDay"][] | null;
-        };
-        CandidateDto: {
-            externalId?: string | null;
-            displayName?: string | null;
-            handle?: string | null;
-            avatarUrl?: string | null;
-        };
-        ChangePasswordRequest: {
-            currentPassword?: string | null;
-            newPassword?: string | null;
-        };
-        ChangeRoleRequest: {
-            role?: components["schemas"]["TenantRole"];
-        };
-        CheckContentRequest: {
-            platforms?: components["schemas"]["SocialPlatform"][] | null;
-            text?: string | null;
-            link?: string | null;
-            title?: string | null;
-            boardId?: string | null;
-            subreddit?: string | null;
-            privacyLevel?: string | null;
-        };
-        CheckContentResponse: {
-            checks?: components["schemas"]["PlatformContentCheck"][] | null;
-        };
-        CompleteDirectUploadRequest: {
-            altText?: string | null;
-            parts?: components["schemas"]["CompletedPart"][] | null;
-        };
-        CompletedPart: {
-            /** Format: int32 */
-            partNumber?: number;
-            eTag?: string | null;
-        };
-        ConfirmMfaRequest: {
-            code?: string | null;
-        };
-        ConnectRequest: {
-            platform?: string | null;
-            code?: string | null;
-            state?: string | null;
-            redirectUri?: string | null;
-        };
-        ConnectResponse: {
-            accounts?: components["schemas"]["SocialAccountDto"][] | null;
-            selection?: components["schemas"]["SelectionDto"];
-        };
-        ContentViolation: {
-            field?: string | null;
-            reason?: string | null;
-        };
-        CreateApiKeyRequest: {
-            name?: string | null;
-            scopes?: components["schemas"]["ApiScope"][] | null;
-            /** Format: date-time */
-            expiresAt?: string | null;
-        };
-        CreateUserRequest: {
-            email?: string | null;
-            password?: string | null;
-            role?: components["schemas"]["TenantRole"];
-            displayName?: string | null;
-        };
-        CreatedApiKey: {
-            /** Format: uuid */
-            id?: string;
-            name?: string | null;
-            scopes?: components["schemas"]["ApiScope"][] | null;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            expiresAt?: string | null;
-            key?: string | null;
-        };
-        CreatedInvitation: {
-            /** Format: uuid */
-            id?: string;
-            email?: string | null;
-            role?: components["schemas"]["TenantRole"];
-            /** Format: date-time */
-            expiresAt?: string;
-            invitationToken?: string | null;
-        };
-        CreatorInfoResponse: {
-            username?: string | null;
-            nickname?: string | null;
-            privacyLevelOptions?: string[] | null;
-            commentDisabled?: boolean;
-            duetDisabled?: boolean;
-            stitchDisabled?: boolean;
-            /** Format: int32 */
-            maxVideoPostDurationSeconds?: number | null;
-        };
-        /** @enum {string} */
-        DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
-        DayTotals: {
-            /** Format: date */
-            day?: string;
-            totals?: components["schemas"]["MetricTotals"];
-        };
-        DeadLetterItem: {
-            /** Format: uuid */
-            postId?: string;
-            postTitle?: string | null;
-            /** Format: uuid */
-            targetId?: string;
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["SocialPlatform"];
-            status?: components["schemas"]["TargetStatus"];
-            errorKind?: components["schemas"]["TargetErrorKind"];
-            errorMessage?: string | null;
-            /** Format: int32 */
-            attemptCount?: number;
-            /** Format: date-time */
-            updatedAt?: string;
-        };
-        DeadOutboxRow: {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            tenantId?: string;
-            eventType?: string | null;
-            handler?: string | null;
-            /** Format: int32 */
-            attempts?: number;
-            /** Format: date-time */
-            createdAt?: string;
-            lastError?: string | null;
-        };
-        DirectUploadView: {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uri */
-            uploadUrl?: string | null;
-            method?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number;
-            /** Format: date-time */
-            expiresAt?: string;
-            /** Format: int64 */
-            partSizeBytes?: number | null;
-            parts?: components["schemas"]["UploadPartView"][] | null;
-        };
-        DisableMfaRequest: {
-            password?: string | null;
-            code?: string | null;
-        };
-        DisconnectResponse: {
-            /** Format: uuid */
-            id?: string;
-            revokedAtPlatform?: boolean;
-        };
-        EventCount: {
-            platform?: components["schemas"]["SocialPlatform"];
-            eventType?: components["schemas"]["AnalyticsEventType"];
-            /** Format: int64 */
-            count?: number;
-        };
-        GenerateCaptionsRequest: {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            /** Format: int32 */
-            variants?: number;
-            tone?: string | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        GenerateContentRequest: {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            tone?: string | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        GenerateHashtagsRequest: {
-            text?: string | null;
-            platforms?: string[] | null;
-            /** Format: int32 */
-            count?: number;
-        };
-        GenerateImageRequest: {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        HttpValidationProblemDetails: {
-            type?: string | null;
-            title?: string | null;
-            /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-            errors?: {
-                [key: string]: string[];
-            } | null;
-        } & {
-            [key: string]: unknown;
-        };
-        ImproveContentRequest: {
-            content?: string | null;
-            goal?: string | null;
-            platforms?: string[] | null;
-            tone?: string | null;
-        };
-        InviteUserRequest: {
-            email?: string | null;
-            role?: components["schemas"]["TenantRole"];
-        };
-        LoginRequest: {
-            email?: string | null;
-            password?: string | null;
-            code?: string | null;
-        };
-        /** @enum {string} */
-        MediaKind: "Image" | "Video" | "Gif";
-        MediaPayload: {
-            /** Format: uuid */
-            id?: string | null;
-            url?: string | null;
-            kind?: string | null;
-            contentType?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number | null;
-            altText?: string | null;
-            /** Format: double */
-            durationSeconds?: number | null;
-            readonly isLibraryItem?: boolean;
-            readonly hasOnlyId?: boolean;
-        };
-        MediaView: {
-            /** Format: uuid */
-            id?: string;
-            kind?: components["schemas"]["MediaKind"];
-            contentType?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number;
-            /** Format: int32 */
-            width?: number | null;
-            /** Format: int32 */
-            height?: number | null;
-            /** Format: double */
-            durationSeconds?: number | null;
-            checksumSha256?: string | null;
-            altText?: string | null;
-            /** Format: uuid */
-            createdBy?: string;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: uri */
-            downloadUrl?: string | null;
-            /** Format: uri */
-            thumbnailUrl?: string | null;
-            /** Format: date-time */
-            urlsExpireAt?: string;
-        };
-        MetricTotals: {
-            /** Format: int32 */
-            targets?: number;
-            /** Format: int64 */
-            impressions?: number;
-            /** Format: int64 */
-            reach?: number;
-            /** Format: int64 */
-            views?: number;
-            /** Format: int64 */
-            likes?: number;
-            /** Format: int64 */
-            comments?: number;
-            /** Format: int64 */
-            shares?: number;
-            /** Format: int64 */
-            saves?: number;
-            /** Format: int64 */
-            clicks?: number;
-            /** Format: int64 */
-            engagements?: number;
-            /** Format: double */
-            engagementRate?: number | null;
-            /** Format: int32 */
-            engagementRateSample?: number;
-        };
-        MetricValues: {
+        "Platform.Analytics.Features.Reports.MetricValues": {
             /** Format: date-time */
             fetchedAt?: string;
             /** Format: int32 */
@@ -1913,187 +1362,208 @@ export interface components {
                 [key: string]: number;
             } | null;
         };
-        MfaEnrollment: {
-            secret?: string | null;
-            otpAuthUri?: string | null;
+        "Platform.Analytics.Features.Reports.PostAnalytics": {
+            /** Format: uuid */
+            postId?: string;
+            targets?: components["schemas"]["Platform.Analytics.Features.Reports.TargetAnalytics"][] | null;
         };
-        MfaRecoveryCodes: {
-            recoveryCodes?: string[] | null;
+        "Platform.Analytics.Features.Reports.TargetAnalytics": {
+            /** Format: uuid */
+            targetId?: string;
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            /** Format: uuid */
+            accountId?: string;
+            platformPostId?: string | null;
+            /** Format: date-time */
+            publishedAt?: string;
+            latest?: components["schemas"]["Platform.Analytics.Features.Reports.MetricValues"];
+            /** Format: double */
+            engagementRate?: number | null;
+            history?: components["schemas"]["Platform.Analytics.Features.Reports.MetricValues"][] | null;
         };
-        Overview: {
+        "Platform.Analytics.Features.Reports.TopPost": {
+            /** Format: uuid */
+            postId?: string;
+            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
+            /** Format: date-time */
+            firstPublishedAt?: string;
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+        };
+        "Platform.Analytics.Features.Reports.TopPosts": {
             /** Format: date */
             from?: string;
             /** Format: date */
             to?: string;
             timeZone?: string | null;
-            totals?: components["schemas"]["MetricTotals"];
-            platforms?: components["schemas"]["PlatformTotals"][] | null;
-            accounts?: components["schemas"]["AccountTotals"][] | null;
-            days?: components["schemas"]["DayTotals"][] | null;
+            metric?: components["schemas"]["Platform.Analytics.Reports.ReportMetric"];
+            posts?: components["schemas"]["Platform.Analytics.Features.Reports.TopPost"][] | null;
         };
-        PagedListOfAccountHealthView: {
-            items?: components["schemas"]["AccountHealthView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfAiRequestView: {
-            items?: components["schemas"]["AiRequestView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfApiKeyView: {
-            items?: components["schemas"]["ApiKeyView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfDeadLetterItem: {
-            items?: components["schemas"]["DeadLetterItem"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfDeadOutboxRow: {
-            items?: components["schemas"]["DeadOutboxRow"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfMediaView: {
-            items?: components["schemas"]["MediaView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfPendingInvitation: {
-            items?: components["schemas"]["PendingInvitation"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfPostResponse: {
-            items?: components["schemas"]["PostResponse"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfSocialAccountDto: {
-            items?: components["schemas"]["SocialAccountDto"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfTemplateView: {
-            items?: components["schemas"]["TemplateView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfUserResponse: {
-            items?: components["schemas"]["UserResponse"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PauseAccountRequest: {
-            reason?: string | null;
+        "Platform.Analytics.Features.Summary.AnalyticsSummary": {
             /** Format: date-time */
-            until?: string | null;
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            counts?: components["schemas"]["Platform.Analytics.Features.Summary.EventCount"][] | null;
+        };
+        "Platform.Analytics.Features.Summary.EventCount": {
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            eventType?: components["schemas"]["Platform.Analytics.Data.AnalyticsEventType"];
+            /** Format: int64 */
+            count?: number;
+        };
+        "Platform.Analytics.Reports.AccountTotals": {
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+            /** Format: int64 */
+            followers?: number | null;
+            /** Format: int64 */
+            followersChange?: number | null;
+        };
+        "Platform.Analytics.Reports.BestTimes": {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            /** Format: int32 */
+            minPosts?: number;
+            platforms?: components["schemas"]["Platform.Analytics.Reports.PlatformBestTimes"][] | null;
+        };
+        "Platform.Analytics.Reports.DayTotals": {
+            /** Format: date */
+            day?: string;
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+        };
+        "Platform.Analytics.Reports.MetricTotals": {
+            /** Format: int32 */
+            targets?: number;
+            /** Format: int64 */
+            impressions?: number;
+            /** Format: int64 */
+            reach?: number;
+            /** Format: int64 */
+            views?: number;
+            /** Format: int64 */
+            likes?: number;
+            /** Format: int64 */
+            comments?: number;
+            /** Format: int64 */
+            shares?: number;
+            /** Format: int64 */
+            saves?: number;
+            /** Format: int64 */
+            clicks?: number;
+            /** Format: int64 */
+            engagements?: number;
+            /** Format: double */
+            engagementRate?: number | null;
+            /** Format: int32 */
+            engagementRateSample?: number;
+        };
+        "Platform.Analytics.Reports.Overview": {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+            platforms?: components["schemas"]["Platform.Analytics.Reports.PlatformTotals"][] | null;
+            accounts?: components["schemas"]["Platform.Analytics.Reports.AccountTotals"][] | null;
+            days?: components["schemas"]["Platform.Analytics.Reports.DayTotals"][] | null;
+        };
+        "Platform.Analytics.Reports.PlatformBestTimes": {
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            grid?: components["schemas"]["Platform.Analytics.Reports.TimeSlot"][] | null;
+            suggested?: components["schemas"]["Platform.Analytics.Reports.TimeSlot"][] | null;
+        };
+        "Platform.Analytics.Reports.PlatformTotals": {
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
         };
         /** @enum {string} */
-        PauseSource: "Breaker" | "User" | "Reconnect";
-        PendingInvitation: {
+        "Platform.Analytics.Reports.ReportMetric": "EngagementRate" | "Impressions" | "Reach" | "Views" | "Likes" | "Comments" | "Shares" | "Saves" | "Clicks";
+        "Platform.Analytics.Reports.TimeSlot": {
+            weekday?: components["schemas"]["System.DayOfWeek"];
+            /** Format: int32 */
+            hour?: number;
+            /** Format: int32 */
+            posts?: number;
+            /** Format: double */
+            engagementRate?: number | null;
+        };
+        /** @enum {string} */
+        "Platform.Media.Contracts.MediaKind": "Image" | "Video" | "Gif";
+        "Platform.Media.Features.DirectUpload.CompleteDirectUploadRequest": {
+            altText?: string | null;
+            parts?: components["schemas"]["Platform.Media.Features.DirectUpload.CompletedPart"][] | null;
+        };
+        "Platform.Media.Features.DirectUpload.CompletedPart": {
+            /** Format: int32 */
+            partNumber?: number;
+            eTag?: string | null;
+        };
+        "Platform.Media.Features.DirectUpload.DirectUploadView": {
             /** Format: uuid */
             id?: string;
-            email?: string | null;
-            role?: components["schemas"]["TenantRole"];
-            /** Format: uuid */
-            invitedBy?: string;
-            /** Format: date-time */
-            createdAt?: string;
+            /** Format: uri */
+            uploadUrl?: string | null;
+            method?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number;
             /** Format: date-time */
             expiresAt?: string;
+            /** Format: int64 */
+            partSizeBytes?: number | null;
+            parts?: components["schemas"]["Platform.Media.Features.DirectUpload.UploadPartView"][] | null;
         };
-        PlatformBestTimes: {
-            platform?: components["schemas"]["SocialPlatform"];
-            grid?: components["schemas"]["TimeSlot"][] | null;
-            suggested?: components["schemas"]["TimeSlot"][] | null;
+        "Platform.Media.Features.DirectUpload.StartDirectUploadRequest": {
+            /** Format: int64 */
+            sizeBytes?: number;
         };
-        PlatformContentCheck: {
-            platform?: components["schemas"]["SocialPlatform"];
+        "Platform.Media.Features.DirectUpload.UploadPartView": {
             /** Format: int32 */
-            length?: number;
-            /** Format: int32 */
-            maxLength?: number;
-            violations?: components["schemas"]["ContentViolation"][] | null;
+            partNumber?: number;
+            /** Format: uri */
+            uploadUrl?: string | null;
         };
-        PlatformTotals: {
-            platform?: components["schemas"]["SocialPlatform"];
-            totals?: components["schemas"]["MetricTotals"];
-        };
-        PostAnalytics: {
+        "Platform.Media.Features.Shared.MediaView": {
             /** Format: uuid */
-            postId?: string;
-            targets?: components["schemas"]["TargetAnalytics"][] | null;
+            id?: string;
+            kind?: components["schemas"]["Platform.Media.Contracts.MediaKind"];
+            contentType?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number;
+            /** Format: int32 */
+            width?: number | null;
+            /** Format: int32 */
+            height?: number | null;
+            /** Format: double */
+            durationSeconds?: number | null;
+            checksumSha256?: string | null;
+            altText?: string | null;
+            /** Format: uuid */
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: uri */
+            downloadUrl?: string | null;
+            /** Format: uri */
+            thumbnailUrl?: string | null;
+            /** Format: date-time */
+            urlsExpireAt?: string;
         };
-        PostMedia: {
+        "Platform.Media.Features.UpdateMedia.UpdateMediaRequest": {
+            altText?: string | null;
+        };
+        /** @enum {string} */
+        "Platform.Posts.Contracts.PostStatus": "Draft" | "Scheduled" | "Publishing" | "Published" | "PartiallyPublished" | "Failed";
+        /** @enum {string} */
+        "Platform.Posts.Contracts.TargetStatus": "Pending" | "Publishing" | "Published" | "Failed" | "Unconfirmed";
+        /** @enum {string} */
+        "Platform.Posts.Data.PauseSource": "Breaker" | "User" | "Reconnect";
+        "Platform.Posts.Data.PostMedia": {
             url?: string | null;
             kind?: string | null;
             contentType?: string | null;
@@ -2105,23 +1575,159 @@ export interface components {
             /** Format: uuid */
             mediaId?: string | null;
         };
-        PostPayload: {
+        /** @enum {string} */
+        "Platform.Posts.Data.PostType": "Text" | "Image" | "Video" | "Link" | "Carousel";
+        /** @enum {string} */
+        "Platform.Posts.Data.TargetErrorKind": "RateLimited" | "TokenExpired" | "TokenRevoked" | "ContentRejected" | "Transient" | "Permanent" | "Unknown" | "Missed" | "NotSent" | "AccountPaused";
+        "Platform.Posts.Data.TargetOptions": {
+            title?: string | null;
+            boardId?: string | null;
+            subreddit?: string | null;
+            privacyLevel?: string | null;
+            allowComments?: boolean | null;
+            allowDuets?: boolean | null;
+            allowStitches?: boolean | null;
+        };
+        "Platform.Posts.Features.AccountHealth.AccountHealthView": {
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            displayName?: string | null;
+            accountStatus?: components["schemas"]["Platform.SocialAccounts.Contracts.AccountStatus"];
+            health?: components["schemas"]["Platform.Posts.Features.AccountHealth.PublishingHealth"];
+            /** Format: int32 */
+            consecutiveFailures?: number;
+            lastErrorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
+            lastError?: string | null;
+            pause?: components["schemas"]["Platform.Posts.Features.Shared.AccountPauseView"];
+        };
+        "Platform.Posts.Features.AccountHealth.PauseAccountRequest": {
+            reason?: string | null;
+            /** Format: date-time */
+            until?: string | null;
+        };
+        /** @enum {string} */
+        "Platform.Posts.Features.AccountHealth.PublishingHealth": "Healthy" | "Failing" | "Paused" | "Recovering";
+        "Platform.Posts.Features.BulkSchedule.BulkPostRow": {
             title?: string | null;
             content?: string | null;
             type?: string | null;
-            media?: components["schemas"]["MediaPayload"][] | null;
+            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
             link?: string | null;
-            targets?: components["schemas"]["TargetPayload"][] | null;
+            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetPayload"][] | null;
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+            payload?: components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
+            schedule?: components["schemas"]["Platform.Posts.Features.SchedulePost.ScheduleRequest"];
+        };
+        "Platform.Posts.Features.BulkSchedule.BulkPreviewResponse": {
+            /** Format: int32 */
+            total?: number;
+            /** Format: int32 */
+            ready?: number;
+            rows?: components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPreviewRow"][] | null;
+        };
+        "Platform.Posts.Features.BulkSchedule.BulkPreviewRow": {
+            /** Format: int32 */
+            row?: number;
+            title?: string | null;
+            content?: string | null;
+            type?: string | null;
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+            /** Format: date-time */
+            dueAt?: string | null;
+            accountIds?: string[] | null;
+            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
+            errors?: string[] | null;
+        };
+        "Platform.Posts.Features.BulkSchedule.BulkScheduleRequest": {
+            posts?: components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPostRow"][] | null;
+        };
+        "Platform.Posts.Features.BulkSchedule.BulkScheduleResponse": {
+            postIds?: string[] | null;
+        };
+        "Platform.Posts.Features.Calendar.CalendarDay": {
+            /** Format: date */
+            date?: string;
+            posts?: components["schemas"]["Platform.Posts.Features.Calendar.CalendarEntry"][] | null;
+        };
+        "Platform.Posts.Features.Calendar.CalendarEntry": {
+            /** Format: uuid */
+            postId?: string;
+            title?: string | null;
+            status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
+            /** Format: date-time */
+            at?: string;
+            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
+        };
+        "Platform.Posts.Features.Calendar.CalendarResponse": {
+            timeZone?: string | null;
+            days?: components["schemas"]["Platform.Posts.Features.Calendar.CalendarDay"][] | null;
+        };
+        "Platform.Posts.Features.DeadLetter.DeadLetterItem": {
+            /** Format: uuid */
+            postId?: string;
+            postTitle?: string | null;
+            /** Format: uuid */
+            targetId?: string;
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            status?: components["schemas"]["Platform.Posts.Contracts.TargetStatus"];
+            errorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
+            errorMessage?: string | null;
+            /** Format: int32 */
+            attemptCount?: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        "Platform.Posts.Features.DeadLetter.RetryTargetRequest": {
+            confirmedNotPublished?: boolean;
+        };
+        "Platform.Posts.Features.SchedulePost.ScheduleRequest": {
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+        };
+        "Platform.Posts.Features.Shared.AccountPauseView": {
+            reason?: string | null;
+            pausedBy?: components["schemas"]["Platform.Posts.Data.PauseSource"];
+            /** Format: date-time */
+            pausedAt?: string;
+            /** Format: date-time */
+            pausedUntil?: string | null;
+        };
+        "Platform.Posts.Features.Shared.MediaPayload": {
+            /** Format: uuid */
+            id?: string | null;
+            url?: string | null;
+            kind?: string | null;
+            contentType?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number | null;
+            altText?: string | null;
+            /** Format: double */
+            durationSeconds?: number | null;
+            readonly isLibraryItem?: boolean;
+            readonly hasOnlyId?: boolean;
+        };
+        "Platform.Posts.Features.Shared.PostPayload": {
+            title?: string | null;
+            content?: string | null;
+            type?: string | null;
+            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
+            link?: string | null;
+            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetPayload"][] | null;
             readonly libraryMediaIds?: string[] | null;
         };
-        PostResponse: {
+        "Platform.Posts.Features.Shared.PostResponse": {
             /** Format: uuid */
             id?: string;
             title?: string | null;
             content?: string | null;
-            type?: components["schemas"]["PostType"];
-            status?: components["schemas"]["PostStatus"];
-            media?: components["schemas"]["PostMedia"][] | null;
+            type?: components["schemas"]["Platform.Posts.Data.PostType"];
+            status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
+            media?: components["schemas"]["Platform.Posts.Data.PostMedia"][] | null;
             link?: string | null;
             /** Format: date-time */
             scheduledAt?: string | null;
@@ -2134,75 +1740,195 @@ export interface components {
             createdAt?: string;
             /** Format: date-time */
             updatedAt?: string;
-            targets?: components["schemas"]["TargetResponse"][] | null;
+            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetResponse"][] | null;
         };
-        /** @enum {string} */
-        PostStatus: "Draft" | "Scheduled" | "Publishing" | "Published" | "PartiallyPublished" | "Failed";
-        /** @enum {string} */
-        PostType: "Text" | "Image" | "Video" | "Link" | "Carousel";
-        ProblemDetails: {
-            type?: string | null;
+        "Platform.Posts.Features.Shared.TargetPayload": {
+            /** Format: uuid */
+            accountId?: string;
+            customContent?: string | null;
             title?: string | null;
+            boardId?: string | null;
+            subreddit?: string | null;
+            privacyLevel?: string | null;
+            allowComments?: boolean;
+            allowDuets?: boolean;
+            allowStitches?: boolean;
+            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
+        };
+        "Platform.Posts.Features.Shared.TargetResponse": {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            customContent?: string | null;
+            media?: components["schemas"]["Platform.Posts.Data.PostMedia"][] | null;
+            options?: components["schemas"]["Platform.Posts.Data.TargetOptions"];
+            status?: components["schemas"]["Platform.Posts.Contracts.TargetStatus"];
+            platformPostId?: string | null;
+            platformUrl?: string | null;
+            errorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
+            errorMessage?: string | null;
             /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @enum {string} */
-        PublishingHealth: "Healthy" | "Failing" | "Paused" | "Recovering";
-        ReconnectRequest: {
-            redirectUri?: string | null;
-        };
-        RefreshAccepted: {
-            /** Format: uuid */
-            refreshId?: string;
+            attemptCount?: number;
             /** Format: date-time */
-            requestedAt?: string;
+            nextAttemptAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            problems?: components["schemas"]["Platform.SocialAccounts.Contracts.ContentViolation"][] | null;
+            accountPaused?: components["schemas"]["Platform.Posts.Features.Shared.AccountPauseView"];
         };
-        RefreshRequest: {
-            refreshToken?: string | null;
-        };
-        RegisterRequest: {
-            tenantName?: string | null;
-            email?: string | null;
-            password?: string | null;
-            displayName?: string | null;
-        };
-        RegistrationAccepted: {
-            message?: string | null;
-        };
-        /** @enum {string} */
-        ReportMetric: "EngagementRate" | "Impressions" | "Reach" | "Views" | "Likes" | "Comments" | "Shares" | "Saves" | "Clicks";
-        RetryTargetRequest: {
-            confirmedNotPublished?: boolean;
-        };
-        ScheduleRequest: {
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-        };
-        SelectAccountsRequest: {
-            /** Format: uuid */
-            selectionId?: string;
-            externalIds?: string[] | null;
-        };
-        SelectionDto: {
+        "Platform.SharedKernel.Events.DeadOutboxRow": {
             /** Format: uuid */
             id?: string;
+            /** Format: uuid */
+            tenantId?: string;
+            eventType?: string | null;
+            handler?: string | null;
+            /** Format: int32 */
+            attempts?: number;
             /** Format: date-time */
-            expiresAt?: string;
-            candidates?: components["schemas"]["CandidateDto"][] | null;
+            createdAt?: string;
+            lastError?: string | null;
         };
-        SocialAccountDto: {
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Features.Templates.TemplateView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.AI.Features.Templates.TemplateView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Generation.AiRequestView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.AI.Generation.AiRequestView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Media.Features.Shared.MediaView, Platform.Media, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.Media.Features.Shared.MediaView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.AccountHealth.AccountHealthView, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.DeadLetter.DeadLetterItem, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.Posts.Features.DeadLetter.DeadLetterItem"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.Shared.PostResponse, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.Posts.Features.Shared.PostResponse"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.SharedKernel.Events.DeadOutboxRow, Platform.SharedKernel, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.SharedKernel.Events.DeadOutboxRow"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.SocialAccounts.Contracts.SocialAccountDto, Platform.SocialAccounts.Contracts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.Invitations.PendingInvitation, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.Users.Features.Invitations.PendingInvitation"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.UserResponse, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.Users.Features.UserResponse"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Webhooks.Features.Shared.DeliveryView, Platform.Webhooks, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.Webhooks.Features.Shared.DeliveryView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        /** @enum {string} */
+        "Platform.SharedKernel.Security.TenantRole": "Viewer" | "Editor" | "Admin" | "Owner";
+        /** @enum {string} */
+        "Platform.SocialAccounts.Contracts.AccountStatus": "Active" | "Expired" | "Revoked" | "NeedsReconnect";
+        "Platform.SocialAccounts.Contracts.ContentViolation": {
+            field?: string | null;
+            reason?: string | null;
+        };
+        "Platform.SocialAccounts.Contracts.SocialAccountDto": {
             /** Format: uuid */
             id?: string;
-            platform?: components["schemas"]["SocialPlatform"];
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
             externalId?: string | null;
             displayName?: string | null;
             handle?: string | null;
             avatarUrl?: string | null;
-            status?: components["schemas"]["AccountStatus"];
+            status?: components["schemas"]["Platform.SocialAccounts.Contracts.AccountStatus"];
             statusReason?: string | null;
             /** Format: date-time */
             tokenExpiresAt?: string | null;
@@ -2214,95 +1940,95 @@ export interface components {
             connectedAt?: string;
         };
         /** @enum {string} */
-        SocialPlatform: "Instagram" | "X" | "LinkedIn" | "Facebook" | "TikTok" | "YouTube" | "Pinterest" | "Threads" | "Reddit";
-        StartDirectUploadRequest: {
-            /** Format: int64 */
-            sizeBytes?: number;
-        };
-        TargetAnalytics: {
-            /** Format: uuid */
-            targetId?: string;
-            platform?: components["schemas"]["SocialPlatform"];
-            /** Format: uuid */
-            accountId?: string;
-            platformPostId?: string | null;
-            /** Format: date-time */
-            publishedAt?: string;
-            latest?: components["schemas"]["MetricValues"];
-            /** Format: double */
-            engagementRate?: number | null;
-            history?: components["schemas"]["MetricValues"][] | null;
-        };
-        /** @enum {string} */
-        TargetErrorKind: "RateLimited" | "TokenExpired" | "TokenRevoked" | "ContentRejected" | "Transient" | "Permanent" | "Unknown" | "Missed" | "NotSent" | "AccountPaused";
-        TargetOptions: {
+        "Platform.SocialAccounts.Contracts.SocialPlatform": "Instagram" | "X" | "LinkedIn" | "Facebook" | "TikTok" | "YouTube" | "Pinterest" | "Threads" | "Reddit";
+        "Platform.SocialAccounts.Features.CheckContent.CheckContentRequest": {
+            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
+            text?: string | null;
+            link?: string | null;
             title?: string | null;
             boardId?: string | null;
             subreddit?: string | null;
             privacyLevel?: string | null;
-            allowComments?: boolean | null;
-            allowDuets?: boolean | null;
-            allowStitches?: boolean | null;
         };
-        TargetPayload: {
-            /** Format: uuid */
-            accountId?: string;
-            customContent?: string | null;
-            title?: string | null;
-            boardId?: string | null;
-            subreddit?: string | null;
-            privacyLevel?: string | null;
-            allowComments?: boolean;
-            allowDuets?: boolean;
-            allowStitches?: boolean;
-            media?: components["schemas"]["MediaPayload"][] | null;
+        "Platform.SocialAccounts.Features.CheckContent.CheckContentResponse": {
+            checks?: components["schemas"]["Platform.SocialAccounts.Features.CheckContent.PlatformContentCheck"][] | null;
         };
-        TargetResponse: {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["SocialPlatform"];
-            customContent?: string | null;
-            media?: components["schemas"]["PostMedia"][] | null;
-            options?: components["schemas"]["TargetOptions"];
-            status?: components["schemas"]["TargetStatus"];
-            platformPostId?: string | null;
-            platformUrl?: string | null;
-            errorKind?: components["schemas"]["TargetErrorKind"];
-            errorMessage?: string | null;
+        "Platform.SocialAccounts.Features.CheckContent.PlatformContentCheck": {
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
             /** Format: int32 */
-            attemptCount?: number;
-            /** Format: date-time */
-            nextAttemptAt?: string | null;
-            /** Format: date-time */
-            publishedAt?: string | null;
-            problems?: components["schemas"]["ContentViolation"][] | null;
-            accountPaused?: components["schemas"]["AccountPauseView"];
+            length?: number;
+            /** Format: int32 */
+            maxLength?: number;
+            violations?: components["schemas"]["Platform.SocialAccounts.Contracts.ContentViolation"][] | null;
         };
-        /** @enum {string} */
-        TargetStatus: "Pending" | "Publishing" | "Published" | "Failed" | "Unconfirmed";
-        TemplateRequest: {
-            name?: string | null;
-            body?: string | null;
-            brandVoice?: string | null;
-            audience?: string | null;
-            callToAction?: string | null;
+        "Platform.SocialAccounts.Features.Connect.CandidateDto": {
+            externalId?: string | null;
+            displayName?: string | null;
+            handle?: string | null;
+            avatarUrl?: string | null;
         };
-        TemplateView: {
+        "Platform.SocialAccounts.Features.Connect.ConnectRequest": {
+            platform?: string | null;
+            code?: string | null;
+            state?: string | null;
+            redirectUri?: string | null;
+        };
+        "Platform.SocialAccounts.Features.Connect.ConnectResponse": {
+            accounts?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"][] | null;
+            selection?: components["schemas"]["Platform.SocialAccounts.Features.Connect.SelectionDto"];
+        };
+        "Platform.SocialAccounts.Features.Connect.SelectionDto": {
             /** Format: uuid */
             id?: string;
-            name?: string | null;
-            body?: string | null;
-            brandVoice?: string | null;
-            audience?: string | null;
-            callToAction?: string | null;
             /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            updatedAt?: string;
+            expiresAt?: string;
+            candidates?: components["schemas"]["Platform.SocialAccounts.Features.Connect.CandidateDto"][] | null;
         };
-        TenantResponse: {
+        "Platform.SocialAccounts.Features.Disconnect.DisconnectResponse": {
+            /** Format: uuid */
+            id?: string;
+            revokedAtPlatform?: boolean;
+        };
+        "Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse": {
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            authorizationUrl?: string | null;
+            state?: string | null;
+            /** Format: date-time */
+            expiresAt?: string;
+        };
+        "Platform.SocialAccounts.Features.GetCreatorInfo.CreatorInfoResponse": {
+            username?: string | null;
+            nickname?: string | null;
+            privacyLevelOptions?: string[] | null;
+            commentDisabled?: boolean;
+            duetDisabled?: boolean;
+            stitchDisabled?: boolean;
+            /** Format: int32 */
+            maxVideoPostDurationSeconds?: number | null;
+        };
+        "Platform.SocialAccounts.Features.ListBoards.BoardDto": {
+            id?: string | null;
+            name?: string | null;
+            description?: string | null;
+            privacy?: string | null;
+        };
+        "Platform.SocialAccounts.Features.ListBoards.BoardsResponse": {
+            boards?: components["schemas"]["Platform.SocialAccounts.Features.ListBoards.BoardDto"][] | null;
+            bookmark?: string | null;
+        };
+        "Platform.SocialAccounts.Features.Reconnect.ReconnectRequest": {
+            redirectUri?: string | null;
+        };
+        "Platform.SocialAccounts.Features.SelectAccounts.SelectAccountsRequest": {
+            /** Format: uuid */
+            selectionId?: string;
+            externalIds?: string[] | null;
+        };
+        "Platform.Tenants.Contracts.TenantSettings": {
+            timeZone?: string | null;
+            locale?: string | null;
+        };
+        "Platform.Tenants.Features.GetTenant.TenantResponse": {
             /** Format: uuid */
             id?: string;
             name?: string | null;
@@ -2311,73 +2037,100 @@ export interface components {
             aiBudgetLimit?: number;
             /** Format: double */
             aiUsageCurrent?: number;
-            settings?: components["schemas"]["TenantSettings"];
+            settings?: components["schemas"]["Platform.Tenants.Contracts.TenantSettings"];
             /** Format: date-time */
             createdAt?: string;
         };
-        /** @enum {string} */
-        TenantRole: "Viewer" | "Editor" | "Admin" | "Owner";
-        TenantSettings: {
-            timeZone?: string | null;
-            locale?: string | null;
-            webhookUrl?: string | null;
-        };
-        TimeSlot: {
-            weekday?: components["schemas"]["DayOfWeek"];
-            /** Format: int32 */
-            hour?: number;
-            /** Format: int32 */
-            posts?: number;
-            /** Format: double */
-            engagementRate?: number | null;
-        };
-        TokenPair: {
-            accessToken?: string | null;
-            /** Format: date-time */
-            accessTokenExpiresAt?: string;
-            refreshToken?: string | null;
-            /** Format: date-time */
-            refreshTokenExpiresAt?: string;
-            readonly tokenType?: string | null;
-        };
-        TopPost: {
-            /** Format: uuid */
-            postId?: string;
-            platforms?: components["schemas"]["SocialPlatform"][] | null;
-            /** Format: date-time */
-            firstPublishedAt?: string;
-            totals?: components["schemas"]["MetricTotals"];
-        };
-        TopPosts: {
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
-            timeZone?: string | null;
-            metric?: components["schemas"]["ReportMetric"];
-            posts?: components["schemas"]["TopPost"][] | null;
-        };
-        UpdateMediaRequest: {
-            altText?: string | null;
-        };
-        UpdateTenantRequest: {
+        "Platform.Tenants.Features.UpdateTenant.UpdateTenantRequest": {
             name?: string | null;
-            settings?: components["schemas"]["TenantSettings"];
+            settings?: components["schemas"]["Platform.Tenants.Contracts.TenantSettings"];
         };
-        UploadPartView: {
-            /** Format: int32 */
-            partNumber?: number;
-            /** Format: uri */
-            uploadUrl?: string | null;
+        "Platform.Users.Features.ChangePassword.ChangePasswordRequest": {
+            currentPassword?: string | null;
+            newPassword?: string | null;
         };
-        UserResponse: {
+        "Platform.Users.Features.Invitations.AcceptInvitationRequest": {
+            invitationToken?: string | null;
+            password?: string | null;
+            displayName?: string | null;
+        };
+        "Platform.Users.Features.Invitations.AcceptedInvitationResponse": {
+            user?: components["schemas"]["Platform.Users.Features.UserResponse"];
+            tokens?: components["schemas"]["Platform.Users.Tokens.TokenPair"];
+        };
+        "Platform.Users.Features.Invitations.CreatedInvitation": {
+            /** Format: uuid */
+            id?: string;
+            email?: string | null;
+            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
+            /** Format: date-time */
+            expiresAt?: string;
+            invitationToken?: string | null;
+        };
+        "Platform.Users.Features.Invitations.InviteUserRequest": {
+            email?: string | null;
+            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
+        };
+        "Platform.Users.Features.Invitations.PendingInvitation": {
+            /** Format: uuid */
+            id?: string;
+            email?: string | null;
+            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
+            /** Format: uuid */
+            invitedBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            expiresAt?: string;
+        };
+        "Platform.Users.Features.Login.LoginRequest": {
+            email?: string | null;
+            password?: string | null;
+            code?: string | null;
+        };
+        "Platform.Users.Features.ManageUsers.ChangeRoleRequest": {
+            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
+        };
+        "Platform.Users.Features.ManageUsers.CreateUserRequest": {
+            email?: string | null;
+            password?: string | null;
+            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
+            displayName?: string | null;
+        };
+        "Platform.Users.Features.Mfa.ConfirmMfaRequest": {
+            code?: string | null;
+        };
+        "Platform.Users.Features.Mfa.DisableMfaRequest": {
+            password?: string | null;
+            code?: string | null;
+        };
+        "Platform.Users.Features.Mfa.MfaEnrollment": {
+            secret?: string | null;
+            otpAuthUri?: string | null;
+        };
+        "Platform.Users.Features.Mfa.MfaRecoveryCodes": {
+            recoveryCodes?: string[] | null;
+        };
+        "Platform.Users.Features.Refresh.RefreshRequest": {
+            refreshToken?: string | null;
+        };
+        "Platform.Users.Features.Register.RegisterRequest": {
+            tenantName?: string | null;
+            email?: string | null;
+            password?: string | null;
+            displayName?: string | null;
+        };
+        "Platform.Users.Features.Register.RegistrationAccepted": {
+            message?: string | null;
+        };
+        "Platform.Users.Features.UserResponse": {
             /** Format: uuid */
             id?: string;
             /** Format: uuid */
             tenantId?: string;
             email?: string | null;
             displayName?: string | null;
-            role?: components["schemas"]["TenantRole"];
+            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
             isActive?: boolean;
             mfaEnabled?: boolean;
             isPlatformAdmin?: boolean;
@@ -2386,11 +2139,78 @@ export interface components {
             /** Format: date-time */
             createdAt?: string;
         };
-        WebhookSecret: {
+        "Platform.Users.Tokens.TokenPair": {
+            accessToken?: string | null;
+            /** Format: date-time */
+            accessTokenExpiresAt?: string;
+            refreshToken?: string | null;
+            /** Format: date-time */
+            refreshTokenExpiresAt?: string;
+            readonly tokenType?: string | null;
+        };
+        /** @enum {string} */
+        "Platform.Webhooks.Data.DeliveryStatus": "Pending" | "Sending" | "Succeeded" | "DeadLetter";
+        "Platform.Webhooks.Features.CreateSubscription.CreateSubscriptionRequest": {
+            url?: string | null;
+            eventTypes?: string[] | null;
+            active?: boolean | null;
+        };
+        "Platform.Webhooks.Features.Shared.AttemptView": {
+            /** Format: int32 */
+            attempt?: number;
+            /** Format: date-time */
+            attemptedAt?: string;
+            /** Format: int32 */
+            statusCode?: number | null;
+            /** Format: int32 */
+            latencyMs?: number;
+            responseExcerpt?: string | null;
+            error?: string | null;
+        };
+        "Platform.Webhooks.Features.Shared.DeliveryView": {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            subscriptionId?: string;
+            /** Format: uuid */
+            eventId?: string;
+            eventType?: string | null;
+            requestBody?: string | null;
+            status?: components["schemas"]["Platform.Webhooks.Data.DeliveryStatus"];
+            /** Format: int32 */
+            attempts?: number;
+            /** Format: date-time */
+            nextRetryAt?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            attemptLog?: components["schemas"]["Platform.Webhooks.Features.Shared.AttemptView"][] | null;
+        };
+        "Platform.Webhooks.Features.Shared.SubscriptionSecret": {
+            subscription?: components["schemas"]["Platform.Webhooks.Features.Shared.SubscriptionView"];
             secret?: string | null;
             signatureHeader?: string | null;
             scheme?: string | null;
         };
+        "Platform.Webhooks.Features.Shared.SubscriptionView": {
+            /** Format: uuid */
+            id?: string;
+            url?: string | null;
+            eventTypes?: string[] | null;
+            active?: boolean;
+            /** Format: date-time */
+            previousSecretValidUntil?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        "Platform.Webhooks.Features.UpdateSubscription.UpdateSubscriptionRequest": {
+            url?: string | null;
+            eventTypes?: string[] | null;
+            active?: boolean | null;
+        };
+        /** @enum {string} */
+        "System.DayOfWeek": "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
     };
     responses: never;
     parameters: never;
@@ -2409,7 +2229,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GenerateCaptionsRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.GenerateCaptions.GenerateCaptionsRequest"];
             };
         };
         responses: {
@@ -2419,7 +2239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiRequestView"];
+                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2428,10 +2248,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2444,10 +2264,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2460,7 +2280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2476,7 +2296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2485,7 +2305,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2494,7 +2314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -2508,7 +2328,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GenerateContentRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.GenerateContent.GenerateContentRequest"];
             };
         };
         responses: {
@@ -2518,7 +2338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiRequestView"];
+                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2527,10 +2347,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2543,10 +2363,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2559,7 +2379,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2575,7 +2395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2584,7 +2404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2593,7 +2413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -2607,7 +2427,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GenerateHashtagsRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.GenerateHashtags.GenerateHashtagsRequest"];
             };
         };
         responses: {
@@ -2617,7 +2437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiRequestView"];
+                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2626,10 +2446,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2642,10 +2462,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2658,7 +2478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2674,7 +2494,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2683,7 +2503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2692,7 +2512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -2706,7 +2526,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ImproveContentRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.ImproveContent.ImproveContentRequest"];
             };
         };
         responses: {
@@ -2716,7 +2536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiRequestView"];
+                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2725,10 +2545,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2741,10 +2561,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2757,7 +2577,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2773,7 +2593,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2782,7 +2602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2791,7 +2611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -2805,7 +2625,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GenerateImageRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.GenerateImage.GenerateImageRequest"];
             };
         };
         responses: {
@@ -2815,7 +2635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiRequestView"];
+                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2824,10 +2644,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2840,10 +2660,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2856,7 +2676,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2872,7 +2692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2881,7 +2701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -2891,8 +2711,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: components["schemas"]["AiRequestType"];
-                status?: components["schemas"]["AiRequestStatus"];
+                type?: components["schemas"]["Platform.AI.Contracts.AiRequestType"];
+                status?: components["schemas"]["Platform.AI.Contracts.AiRequestStatus"];
             };
             header?: never;
             path?: never;
@@ -2906,17 +2726,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfAiRequestView"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Generation.AiRequestView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2936,7 +2756,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -2958,17 +2778,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiRequestView"];
+                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2981,7 +2801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2997,7 +2817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3020,17 +2840,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfTemplateView"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Features.Templates.TemplateView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3050,7 +2870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3064,7 +2884,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TemplateRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateRequest"];
             };
         };
         responses: {
@@ -3074,7 +2894,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TemplateView"];
+                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
                 };
             };
             /** @description Bad Request */
@@ -3083,17 +2903,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3106,7 +2926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -3115,7 +2935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3131,7 +2951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3153,17 +2973,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TemplateView"];
+                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3176,7 +2996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3192,7 +3012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3208,7 +3028,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TemplateRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateRequest"];
             };
         };
         responses: {
@@ -3218,7 +3038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TemplateView"];
+                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
                 };
             };
             /** @description Bad Request */
@@ -3227,17 +3047,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3250,7 +3070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3266,7 +3086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3289,14 +3109,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3309,7 +3129,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3325,182 +3145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListApiKeys: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfApiKeyView"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreateApiKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateApiKeyRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedApiKey"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    RevokeApiKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3523,17 +3168,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnalyticsSummary"];
+                    "application/json": components["schemas"]["Platform.Analytics.Features.Summary.AnalyticsSummary"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3553,7 +3198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3573,17 +3218,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RefreshAccepted"];
+                    "application/json": components["schemas"]["Platform.Analytics.Features.Refresh.RefreshAccepted"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3603,7 +3248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3628,17 +3273,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Overview"];
+                    "application/json": components["schemas"]["Platform.Analytics.Reports.Overview"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3658,7 +3303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3680,17 +3325,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostAnalytics"];
+                    "application/json": components["schemas"]["Platform.Analytics.Features.Reports.PostAnalytics"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3710,7 +3355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3737,17 +3382,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TopPosts"];
+                    "application/json": components["schemas"]["Platform.Analytics.Features.Reports.TopPosts"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3767,7 +3412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3793,17 +3438,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BestTimes"];
+                    "application/json": components["schemas"]["Platform.Analytics.Reports.BestTimes"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3823,7 +3468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3849,14 +3494,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3876,7 +3521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3890,7 +3535,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Register.RegisterRequest"];
             };
         };
         responses: {
@@ -3900,7 +3545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationAccepted"];
+                    "application/json": components["schemas"]["Platform.Users.Features.Register.RegistrationAccepted"];
                 };
             };
             /** @description Bad Request */
@@ -3909,7 +3554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3925,7 +3570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3939,7 +3584,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LoginRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Login.LoginRequest"];
             };
         };
         responses: {
@@ -3949,7 +3594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["Platform.Users.Tokens.TokenPair"];
                 };
             };
             /** @description Bad Request */
@@ -3958,7 +3603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -3967,7 +3612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Too Many Requests */
@@ -3976,7 +3621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Internal Server Error */
@@ -3985,7 +3630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3999,7 +3644,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Refresh.RefreshRequest"];
             };
         };
         responses: {
@@ -4009,7 +3654,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["Platform.Users.Tokens.TokenPair"];
                 };
             };
             /** @description Bad Request */
@@ -4018,7 +3663,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -4027,7 +3672,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4043,7 +3688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4064,14 +3709,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4091,7 +3736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4105,7 +3750,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AcceptInvitationRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Invitations.AcceptInvitationRequest"];
             };
         };
         responses: {
@@ -4115,7 +3760,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AcceptedInvitationResponse"];
+                    "application/json": components["schemas"]["Platform.Users.Features.Invitations.AcceptedInvitationResponse"];
                 };
             };
             /** @description Bad Request */
@@ -4124,7 +3769,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -4133,7 +3778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Gone */
@@ -4142,7 +3787,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4158,7 +3803,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4178,17 +3823,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4208,7 +3853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4222,7 +3867,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangePasswordRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.ChangePassword.ChangePasswordRequest"];
             };
         };
         responses: {
@@ -4239,17 +3884,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4269,7 +3914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4289,17 +3934,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MfaEnrollment"];
+                    "application/json": components["schemas"]["Platform.Users.Features.Mfa.MfaEnrollment"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4319,7 +3964,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4333,7 +3978,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConfirmMfaRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Mfa.ConfirmMfaRequest"];
             };
         };
         responses: {
@@ -4343,7 +3988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MfaRecoveryCodes"];
+                    "application/json": components["schemas"]["Platform.Users.Features.Mfa.MfaRecoveryCodes"];
                 };
             };
             /** @description Bad Request */
@@ -4352,17 +3997,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4382,7 +4027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4396,7 +4041,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DisableMfaRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Mfa.DisableMfaRequest"];
             };
         };
         responses: {
@@ -4413,17 +4058,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4443,7 +4088,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4453,7 +4098,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                kind?: components["schemas"]["MediaKind"];
+                kind?: components["schemas"]["Platform.Media.Contracts.MediaKind"];
             };
             header?: never;
             path?: never;
@@ -4467,7 +4112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfMediaView"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Media.Features.Shared.MediaView, Platform.Media, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
             /** @description Bad Request */
@@ -4476,17 +4121,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4506,7 +4151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4530,7 +4175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaView"];
+                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
                 };
             };
             /** @description Bad Request */
@@ -4539,17 +4184,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4562,7 +4207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -4571,7 +4216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -4580,7 +4225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -4589,7 +4234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4605,7 +4250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4619,7 +4264,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StartDirectUploadRequest"];
+                "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.StartDirectUploadRequest"];
             };
         };
         responses: {
@@ -4629,7 +4274,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DirectUploadView"];
+                    "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.DirectUploadView"];
                 };
             };
             /** @description Bad Request */
@@ -4638,17 +4283,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4661,7 +4306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -4670,7 +4315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4686,7 +4331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4702,7 +4347,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["CompleteDirectUploadRequest"];
+                "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.CompleteDirectUploadRequest"];
             };
         };
         responses: {
@@ -4712,17 +4357,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaView"];
+                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4735,7 +4380,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -4744,7 +4389,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Gone */
@@ -4753,7 +4398,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -4762,7 +4407,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -4771,7 +4416,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -4780,7 +4425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4796,7 +4441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4818,17 +4463,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaView"];
+                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4841,7 +4486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4857,7 +4502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4880,14 +4525,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4900,7 +4545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -4909,7 +4554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4925,7 +4570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4941,7 +4586,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateMediaRequest"];
+                "application/json": components["schemas"]["Platform.Media.Features.UpdateMedia.UpdateMediaRequest"];
             };
         };
         responses: {
@@ -4951,7 +4596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaView"];
+                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
                 };
             };
             /** @description Bad Request */
@@ -4960,17 +4605,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4983,7 +4628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4999,7 +4644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -5030,7 +4675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -5039,7 +4684,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -5055,7 +4700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -5078,17 +4723,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfDeadOutboxRow"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.SharedKernel.Events.DeadOutboxRow, Platform.SharedKernel, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5108,7 +4753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -5131,14 +4776,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5151,7 +4796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -5167,1091 +4812,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListPosts: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["PostStatus"];
-                platform?: string;
-                accountId?: string;
-                from?: string;
-                to?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfPostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PostPayload"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    BulkSchedulePosts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BulkScheduleRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BulkScheduleResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    BulkSchedulePostsCsv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "text/csv": string;
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BulkScheduleResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PreviewBulkPostsCsv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "text/csv": string;
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BulkPreviewResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListDeadLetters: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfDeadLetterItem"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    RetryTarget: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                postId: string;
-                targetId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["RetryTargetRequest"];
-            };
-        };
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListAccountHealth: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfAccountHealthView"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PauseAccountPublishing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PauseAccountRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountHealthView"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ResumeAccountPublishing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountHealthView"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PostPayload"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DeletePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DuplicatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    SchedulePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ScheduleRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UnschedulePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PublishPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6278,17 +4839,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CalendarResponse"];
+                    "application/json": components["schemas"]["Platform.Posts.Features.Calendar.CalendarResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6308,7 +4869,1091 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPosts: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
+                platform?: string;
+                accountId?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.Shared.PostResponse, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    BulkSchedulePosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    BulkSchedulePostsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewBulkPostsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPreviewResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDeadLetters: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.DeadLetter.DeadLetterItem, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetryTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Platform.Posts.Features.DeadLetter.RetryTargetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAccountHealth: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.AccountHealth.AccountHealthView, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    PauseAccountPublishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.PauseAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResumeAccountPublishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeletePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DuplicatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    SchedulePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Posts.Features.SchedulePost.ScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnschedulePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6332,7 +5977,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthUrlResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6341,17 +5986,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6371,7 +6016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6385,7 +6030,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConnectRequest"];
+                "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectRequest"];
             };
         };
         responses: {
@@ -6395,7 +6040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConnectResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6404,17 +6049,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6434,7 +6079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6448,7 +6093,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SelectAccountsRequest"];
+                "application/json": components["schemas"]["Platform.SocialAccounts.Features.SelectAccounts.SelectAccountsRequest"];
             };
         };
         responses: {
@@ -6458,7 +6103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConnectResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6467,17 +6112,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6497,7 +6142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6521,7 +6166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfSocialAccountDto"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.SocialAccounts.Contracts.SocialAccountDto, Platform.SocialAccounts.Contracts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
             /** @description Bad Request */
@@ -6530,17 +6175,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6560,7 +6205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6582,17 +6227,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SocialAccountDto"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6612,7 +6257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6634,17 +6279,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DisconnectResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Disconnect.DisconnectResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6664,7 +6309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6688,17 +6333,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BoardsResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.ListBoards.BoardsResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6718,7 +6363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6740,17 +6385,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatorInfoResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetCreatorInfo.CreatorInfoResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6770,7 +6415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6786,7 +6431,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReconnectRequest"];
+                "application/json": components["schemas"]["Platform.SocialAccounts.Features.Reconnect.ReconnectRequest"];
             };
         };
         responses: {
@@ -6796,7 +6441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthUrlResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6805,17 +6450,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6835,7 +6480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6849,7 +6494,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CheckContentRequest"];
+                "application/json": components["schemas"]["Platform.SocialAccounts.Features.CheckContent.CheckContentRequest"];
             };
         };
         responses: {
@@ -6859,7 +6504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CheckContentResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.CheckContent.CheckContentResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6868,17 +6513,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6898,7 +6543,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6918,17 +6563,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TenantResponse"];
+                    "application/json": components["schemas"]["Platform.Tenants.Features.GetTenant.TenantResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6941,7 +6586,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -6957,7 +6602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6971,7 +6616,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateTenantRequest"];
+                "application/json": components["schemas"]["Platform.Tenants.Features.UpdateTenant.UpdateTenantRequest"];
             };
         };
         responses: {
@@ -6981,7 +6626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TenantResponse"];
+                    "application/json": components["schemas"]["Platform.Tenants.Features.GetTenant.TenantResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6990,17 +6635,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7013,7 +6658,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7029,7 +6674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7052,17 +6697,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfUserResponse"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.UserResponse, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7082,7 +6727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7096,7 +6741,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateUserRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.ManageUsers.CreateUserRequest"];
             };
         };
         responses: {
@@ -7106,7 +6751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7115,17 +6760,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7138,7 +6783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7154,7 +6799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7170,7 +6815,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangeRoleRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.ManageUsers.ChangeRoleRequest"];
             };
         };
         responses: {
@@ -7180,7 +6825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7189,17 +6834,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7219,7 +6864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7241,17 +6886,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7271,7 +6916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7293,17 +6938,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7323,7 +6968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7346,17 +6991,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfPendingInvitation"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.Invitations.PendingInvitation, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7376,7 +7021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7390,7 +7035,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InviteUserRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Invitations.InviteUserRequest"];
             };
         };
         responses: {
@@ -7400,7 +7045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedInvitation"];
+                    "application/json": components["schemas"]["Platform.Users.Features.Invitations.CreatedInvitation"];
                 };
             };
             /** @description Bad Request */
@@ -7409,17 +7054,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7432,7 +7077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7448,7 +7093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7471,14 +7116,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7491,7 +7136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -7500,7 +7145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7516,12 +7161,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
     };
-    GetWebhookSecret: {
+    ListWebhookSubscriptions: {
         parameters: {
             query?: never;
             header?: never;
@@ -7536,17 +7181,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookSecret"];
+                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.SubscriptionView"][];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7566,7 +7211,530 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Webhooks.Features.CreateSubscription.CreateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.SubscriptionSecret"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.SubscriptionView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Webhooks.Features.UpdateSubscription.UpdateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.SubscriptionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    RotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.SubscriptionSecret"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhookDeliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Webhooks.Features.Shared.DeliveryView, Platform.Webhooks, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    RedeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.DeliveryView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    PingWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.DeliveryView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };

@@ -36,7 +36,7 @@ export function WorkspaceForm() {
       const { data, error } = await api.PATCH("/api/v1/tenant", {
         body: {
           name: String(form.get("name")),
-          settings: { timeZone: String(form.get("timeZone")), locale: String(form.get("locale")), webhookUrl: tenant.data?.settings?.webhookUrl ?? null },
+          settings: { timeZone: String(form.get("timeZone")), locale: String(form.get("locale")) },
         },
       });
       if (error) return setProblem(toProblem(error, "The settings could not be saved."));

@@ -3,11 +3,12 @@ using Platform.Posts.Data;
 using Platform.Posts.Features.Shared;
 using Platform.Posts.Publishing;
 using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Events;
 
 namespace Platform.Posts.Features.SchedulePost;
 
-/// <summary>Puts every target of a post in the due index for one instant, after checking it can be published.</summary>
-internal sealed class Scheduling(TargetChecks checks, PublishQueue queue, PostsDbContext db, TimeProvider clock)
+/// <summary>Puts every target of a post in the due index for one instant, after checking it can be published, and raises <see cref="PostScheduled"/> with it.</summary>
+internal sealed class Scheduling(TargetChecks checks, PublishQueue queue, PostsDbContext db, Outbox outbox, TimeProvider clock)
 {
     public async Task QueueAsync(Post post, DateTimeOffset dueAt, string? timeZone, CancellationToken cancellationToken)
     {
@@ -30,5 +31,6 @@ internal sealed class Scheduling(TargetChecks checks, PublishQueue queue, PostsD
         post.Version++;
         await db.SaveChangesAsync(cancellationToken);
         await queue.EnqueueAsync(post.TenantId, targets, dueAt, cancellationToken);
+        await outbox.AddAsync([new PostScheduled { TenantId = post.TenantId, OccurredAt = now, PostId = post.Id, ScheduledAt = dueAt, TimeZone = timeZone, TargetIds = targets }], cancellationToken);
     }
 }

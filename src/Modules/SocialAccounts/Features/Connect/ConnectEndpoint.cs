@@ -86,7 +86,7 @@ internal static class ConnectEndpoint
 
     /// <summary>
     /// Creates or updates (reconnects) one account per identity with its encrypted tokens. An account connected again
-    /// raises <see cref="AccountReconnected"/>, so that what waited for it (Posts' paused targets) resumes.
+    /// raises <see cref="AccountReconnected"/>, so that what waited for it (Posts' paused targets) resumes; every one raises <see cref="AccountConnected"/>.
     /// </summary>
     public static async Task<IReadOnlyList<SocialAccountDto>> StoreAsync(
         SocialAccountsDbContext db, AccountTokens tokens, Outbox outbox, TimeProvider clock, Guid tenantId, Guid userId, SocialPlatform platform,
@@ -96,9 +96,11 @@ internal static class ConnectEndpoint
         var now = clock.GetUtcNow();
         var connected = new List<SocialAccount>();
         var reconnected = new List<AccountReconnected>();
+        var announced = new List<AccountConnected>();
         foreach (var identity in identities)
         {
             var account = existing.SingleOrDefault(a => a.ExternalId == identity.ExternalId);
+            var again = account is not null;
             if (account is null)
             {
                 account = new SocialAccount { Id = Guid.NewGuid(), TenantId = tenantId, Platform = platform, ExternalId = identity.ExternalId, CreatedAt = now };
@@ -116,8 +118,13 @@ internal static class ConnectEndpoint
             account.LastSyncAt = now;
             tokens.Store(account, identity.Tokens, now);
             connected.Add(account);
+            announced.Add(new AccountConnected
+            {
+                TenantId = tenantId, OccurredAt = now, SocialAccountId = account.Id, Platform = platform, Handle = account.Handle, Again = again,
+            });
         }
         await outbox.AddAsync(reconnected, cancellationToken);
+        await outbox.AddAsync(announced, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return connected.Select(a => a.ToDto()).ToList();
     }

@@ -3,16 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.SharedKernel.Outbound;
-using Platform.TestKit;
 using Shouldly;
 
-namespace Platform.Foundation.Tests.Tenants;
+namespace Platform.Webhooks.Tests;
 
 /// <summary>
-/// Saving a webhook URL resolves its host, which may take seconds; the request holds no pooled connection meanwhile.
+/// Saving a subscription's URL resolves its host, which may take seconds; the request holds no pooled connection meanwhile.
 /// The host here admits one request unit of work at a time, so a held connection would make every other request 503.
 /// </summary>
-public sealed class WebhookUrlLookupTests
+public sealed class SubscriptionUrlLookupTests
 {
     private const string SlowHost = "hooks.slow-dns.example";
     private readonly SlowResolver dns = new();
@@ -38,10 +37,9 @@ public sealed class WebhookUrlLookupTests
     public Task Stop() => app.DisposeAsync().AsTask();
 
     [Test]
-    public async Task Other_requests_are_answered_while_a_webhook_host_is_being_resolved()
+    public async Task Other_requests_are_answered_while_a_subscription_host_is_being_resolved()
     {
-        var saving = owner.Client.PatchAsJsonAsync("/api/v1/tenant",
-            new { settings = new { timeZone = "UTC", locale = "en-US", webhookUrl = $"https://{SlowHost}/hooks" } });
+        var saving = owner.Client.PostAsJsonAsync("/api/v1/webhooks", new { url = $"https://{SlowHost}/hooks", eventTypes = new[] { "post.published" } });
         await dns.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var reads = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => owner.Client.GetAsync("/api/v1/tenant")));
@@ -49,9 +47,8 @@ public sealed class WebhookUrlLookupTests
         dns.Release();
         reads.Select(r => r.StatusCode).ShouldAllBe(status => status == HttpStatusCode.OK);
         var saved = await saving;
-        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
-        (await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/tenant")).GetProperty("settings").GetProperty("webhookUrl").GetString()
-            .ShouldBe($"https://{SlowHost}/hooks");
+        saved.StatusCode.ShouldBe(HttpStatusCode.Created, await saved.Content.ReadAsStringAsync());
+        (await owner.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/webhooks"))!.Single().GetProperty("url").GetString().ShouldBe($"https://{SlowHost}/hooks");
     }
 
     /// <summary>Answers a public address for <see cref="SlowHost"/> only when the test releases it.</summary>

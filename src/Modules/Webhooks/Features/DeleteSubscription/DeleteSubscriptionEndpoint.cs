@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.SharedKernel.Security;
+using Platform.Webhooks.Data;
+using Platform.Webhooks.Features.Shared;
+
+namespace Platform.Webhooks.Features.DeleteSubscription;
+
+internal static class DeleteSubscriptionEndpoint
+{
+    public static void Map(IEndpointRouteBuilder webhooks) => webhooks
+        .MapDelete("/{id:guid}", HandleAsync)
+        .WithName("DeleteWebhookSubscription")
+        .WithSummary("Removes a subscription with its delivery log; deliveries still queued for it are dropped (owners and admins).")
+        .RequireAuthorization(Policies.Admin)
+        .Produces(StatusCodes.Status204NoContent)
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> HandleAsync(Guid id, WebhooksDbContext db, CancellationToken cancellationToken)
+    {
+        db.Subscriptions.Remove(await db.FindAsync(id, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.NoContent();
+    }
+}

@@ -1,0 +1,27 @@
+using Platform.Posts.Contracts;
+using Platform.SharedKernel.Events;
+using Platform.SocialAccounts.Contracts;
+using Platform.Webhooks.Contracts;
+
+namespace Platform.Webhooks.Sending;
+
+/// <summary>Maps the integration events other modules raise to webhook event types, and queues their deliveries.</summary>
+internal sealed class EventDeliveries(DeliveryQueue queue)
+    : IIntegrationEventHandler<PostScheduled>, IIntegrationEventHandler<PostTargetPublished>, IIntegrationEventHandler<PostTargetFailed>,
+      IIntegrationEventHandler<AccountConnected>, IIntegrationEventHandler<AccountNeedsReconnect>
+{
+    public Task HandleAsync(PostScheduled scheduled, CancellationToken cancellationToken) =>
+        queue.QueueEventAsync(scheduled, WebhookEventType.PostScheduled, cancellationToken);
+
+    public Task HandleAsync(PostTargetPublished published, CancellationToken cancellationToken) =>
+        queue.QueueEventAsync(published, WebhookEventType.PostPublished, cancellationToken);
+
+    public Task HandleAsync(PostTargetFailed failed, CancellationToken cancellationToken) =>
+        queue.QueueEventAsync(failed, failed.Status == TargetStatus.Unconfirmed ? WebhookEventType.PostUnconfirmed : WebhookEventType.PostFailed, cancellationToken);
+
+    public Task HandleAsync(AccountConnected connected, CancellationToken cancellationToken) =>
+        queue.QueueEventAsync(connected, WebhookEventType.AccountConnected, cancellationToken);
+
+    public Task HandleAsync(AccountNeedsReconnect needsReconnect, CancellationToken cancellationToken) =>
+        queue.QueueEventAsync(needsReconnect, WebhookEventType.AccountNeedsReconnect, cancellationToken);
+}

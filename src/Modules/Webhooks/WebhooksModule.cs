@@ -1,0 +1,65 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Platform.Posts.Contracts;
+using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Events;
+using Platform.SharedKernel.Modules;
+using Platform.SharedKernel.Outbound;
+using Platform.SocialAccounts.Contracts;
+using Platform.Webhooks.Data;
+using Platform.Webhooks.Features.CreateSubscription;
+using Platform.Webhooks.Features.DeleteSubscription;
+using Platform.Webhooks.Features.GetSubscription;
+using Platform.Webhooks.Features.ListDeliveries;
+using Platform.Webhooks.Features.ListSubscriptions;
+using Platform.Webhooks.Features.Ping;
+using Platform.Webhooks.Features.Redeliver;
+using Platform.Webhooks.Features.RotateSecret;
+using Platform.Webhooks.Features.UpdateSubscription;
+using Platform.Webhooks.Sending;
+using Platform.Webhooks.Signing;
+
+[assembly: PlatformModule(typeof(Platform.Webhooks.WebhooksModule))]
+
+namespace Platform.Webhooks;
+
+internal sealed class WebhooksModule : IModule
+{
+    public string Name => "webhooks";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<WebhooksDbContext>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptions.Validation>();
+        services.AddSingleton<WebhookSigner>();
+        services.AddOutboundHttpClient(WebhookDeliveryJob.ClientName);
+        services.AddScoped<DeliveryQueue>();
+        services.AddScoped<EventDeliveries>();
+        services.AddScoped<IIntegrationEventHandler<PostScheduled>>(provider => provider.GetRequiredService<EventDeliveries>());
+        services.AddScoped<IIntegrationEventHandler<PostTargetPublished>>(provider => provider.GetRequiredService<EventDeliveries>());
+        services.AddScoped<IIntegrationEventHandler<AccountConnected>>(provider => provider.GetRequiredService<EventDeliveries>());
+        services.AddScoped<IIntegrationEventHandler<PostTargetFailed>>(provider => provider.GetRequiredService<EventDeliveries>());
+        services.AddScoped<IIntegrationEventHandler<AccountNeedsReconnect>>(provider => provider.GetRequiredService<EventDeliveries>());
+        services.AddValidatorsFromAssemblyContaining<WebhooksModule>(includeInternalTypes: true);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
+        CreateSubscriptionEndpoint.Map(webhooks);
+        ListSubscriptionsEndpoint.Map(webhooks);
+        GetSubscriptionEndpoint.Map(webhooks);
+        UpdateSubscriptionEndpoint.Map(webhooks);
+        DeleteSubscriptionEndpoint.Map(webhooks);
+        RotateSecretEndpoint.Map(webhooks);
+        ListDeliveriesEndpoint.Map(webhooks);
+        RedeliverEndpoint.Map(webhooks);
+        PingEndpoint.Map(webhooks);
+    }
+}
