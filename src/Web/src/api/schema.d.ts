@@ -13,6 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Generate captions
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["GenerateCaptions"];
         delete?: never;
         options?: never;
@@ -29,6 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Generate content
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["GenerateContent"];
         delete?: never;
         options?: never;
@@ -45,6 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Generate hashtags
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["GenerateHashtags"];
         delete?: never;
         options?: never;
@@ -61,6 +73,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Improve content
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["ImproveContent"];
         delete?: never;
         options?: never;
@@ -77,6 +93,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Generate image
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["GenerateImage"];
         delete?: never;
         options?: never;
@@ -91,6 +111,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List AI requests
+         * @description API keys need the scope `ai:generate`.
+         */
         get: operations["ListAiRequests"];
         put?: never;
         post?: never;
@@ -107,6 +131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get AI request
+         * @description API keys need the scope `ai:generate`.
+         */
         get: operations["GetAiRequest"];
         put?: never;
         post?: never;
@@ -123,8 +151,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List prompt templates
+         * @description API keys need the scope `ai:generate`.
+         */
         get: operations["ListPromptTemplates"];
         put?: never;
+        /**
+         * Create prompt template
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["CreatePromptTemplate"];
         delete?: never;
         options?: never;
@@ -139,10 +175,66 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get prompt template
+         * @description API keys need the scope `ai:generate`.
+         */
         get: operations["GetPromptTemplate"];
+        /**
+         * Update prompt template
+         * @description API keys need the scope `ai:generate`.
+         */
         put: operations["UpdatePromptTemplate"];
         post?: never;
+        /**
+         * Delete prompt template
+         * @description API keys need the scope `ai:generate`.
+         */
         delete: operations["DeletePromptTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's API keys, revoked and expired ones included, newest first, paginated; never their secrets.
+         * @description API keys may not call this operation.
+         */
+        get: operations["ListApiKeys"];
+        put?: never;
+        /**
+         * Creates an API key with scopes and an optional expiry; the answer holds the key, shown this once.
+         * @description API keys may not call this operation.
+         */
+        post: operations["CreateApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stops an API key for good: this host refuses it at once, every other within ApiKeys:ValidationCacheDuration.
+         * @description API keys may not call this operation.
+         */
+        post: operations["RevokeApiKey"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -155,7 +247,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Event counts by platform and type between from and to (default: the last 30 days). */
+        /**
+         * Event counts by platform and type between from and to (default: the last 30 days).
+         * @description API keys need the scope `analytics:read`.
+         */
         get: operations["GetAnalyticsSummary"];
         put?: never;
         post?: never;
@@ -174,7 +269,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Fetches the metrics of every tracked target now, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise). */
+        /**
+         * Fetches the metrics of every tracked target now, and each account's follower count where today's is missing, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise).
+         * @description API keys need the scope `analytics:read`.
+         */
         post: operations["RefreshAnalytics"];
         delete?: never;
         options?: never;
@@ -192,6 +290,8 @@ export interface paths {
         /**
          * Latest metrics of the targets published from..to: totals, per platform, per account and per day (tenant's time zone).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size). Each account's followers is its follower count on the last day of the range with one (counts are collected daily, on the tenant's days), and followersChange that count minus the one on the first such day; both are null for a platform that offers no follower count, or when none was collected in the range. An account without posts in the range is listed for its followers, with zero totals.
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsOverview"];
         put?: never;
@@ -212,6 +312,8 @@ export interface paths {
         /**
          * Each published target of the post: its latest metrics, engagement rate and every fetch so far (oldest first).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetPostAnalytics"];
         put?: never;
@@ -232,6 +334,8 @@ export interface paths {
         /**
          * Posts published from..to ranked by a metric of their targets' latest figures (metric: engagementRate (default), impressions, reach, views, likes, comments, shares, saves, clicks); limit 1-100, default 10.
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsTopPosts"];
         put?: never;
@@ -252,6 +356,8 @@ export interface paths {
         /**
          * Engagement rate by weekday × hour of publishing (tenant's time zone) per platform, with each slot's sample size, and the best slots with at least minPosts posts (default 5).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsBestTimes"];
         put?: never;
@@ -272,6 +378,8 @@ export interface paths {
         /**
          * The targets published from..to with their latest metrics as CSV (RFC 4180, a header row, one row per target; published_at in the tenant's time zone; text a spreadsheet would run as a formula starts with an apostrophe).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["ExportAnalytics"];
         put?: never;
@@ -348,7 +456,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs the caller out everywhere: every access and refresh token of the user stops working. */
+        /**
+         * Signs the caller out everywhere: every access and refresh token of the user stops working.
+         * @description API keys may not call this operation.
+         */
         post: operations["Logout"];
         delete?: never;
         options?: never;
@@ -380,7 +491,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user. */
+        /**
+         * The signed-in user.
+         * @description API keys may not call this operation.
+         */
         get: operations["GetMe"];
         put?: never;
         post?: never;
@@ -399,7 +513,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Changes the caller's password; every existing session ends. */
+        /**
+         * Changes the caller's password; every existing session ends.
+         * @description API keys may not call this operation.
+         */
         post: operations["ChangePassword"];
         delete?: never;
         options?: never;
@@ -416,7 +533,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Starts TOTP enrolment: a new secret and its otpauth:// URI. */
+        /**
+         * Starts TOTP enrolment: a new secret and its otpauth:// URI.
+         * @description API keys may not call this operation.
+         */
         post: operations["EnrollMfa"];
         delete?: never;
         options?: never;
@@ -433,7 +553,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turns MFA on with a first code; answers the one-time recovery codes. */
+        /**
+         * Turns MFA on with a first code; answers the one-time recovery codes.
+         * @description API keys may not call this operation.
+         */
         post: operations["ConfirmMfa"];
         delete?: never;
         options?: never;
@@ -450,7 +573,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turns MFA off; needs the password and a code. */
+        /**
+         * Turns MFA off; needs the password and a code.
+         * @description API keys may not call this operation.
+         */
         post: operations["DisableMfa"];
         delete?: never;
         options?: never;
@@ -465,8 +591,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List media
+         * @description API keys need the scope `media:write`.
+         */
         get: operations["ListMedia"];
         put?: never;
+        /**
+         * Upload media
+         * @description API keys need the scope `media:write`.
+         */
         post: operations["UploadMedia"];
         delete?: never;
         options?: never;
@@ -483,7 +617,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload. */
+        /**
+         * Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload.
+         * @description API keys need the scope `media:write`.
+         */
         post: operations["StartDirectUpload"];
         delete?: never;
         options?: never;
@@ -500,7 +637,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Checks the sent file and adds it to the library; a file that fails a check is deleted. */
+        /**
+         * Checks the sent file and adds it to the library; a file that fails a check is deleted.
+         * @description API keys need the scope `media:write`.
+         */
         post: operations["CompleteDirectUpload"];
         delete?: never;
         options?: never;
@@ -515,12 +655,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get media
+         * @description API keys need the scope `media:write`.
+         */
         get: operations["GetMedia"];
         put?: never;
         post?: never;
+        /**
+         * Delete media
+         * @description API keys need the scope `media:write`.
+         */
         delete: operations["DeleteMedia"];
         options?: never;
         head?: never;
+        /**
+         * Update media
+         * @description API keys need the scope `media:write`.
+         */
         patch: operations["UpdateMedia"];
         trace?: never;
     };
@@ -531,6 +683,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Download media file */
         get: operations["DownloadMediaFile"];
         put?: never;
         post?: never;
@@ -547,7 +700,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Integration events whose handler failed on every attempt, across tenants (platform administrators). */
+        /**
+         * Integration events whose handler failed on every attempt, across tenants (platform administrators).
+         * @description API keys may not call this operation.
+         */
         get: operations["ListDeadOutboxRows"];
         put?: never;
         post?: never;
@@ -566,25 +722,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Gives a dead integration event a fresh set of attempts, now. */
+        /**
+         * Gives a dead integration event a fresh set of attempts, now.
+         * @description API keys may not call this operation.
+         */
         post: operations["RetryOutboxRow"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/calendar": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=), optionally only those on an account or platform or in a status. */
-        get: operations["GetCalendar"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -598,12 +740,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Posts, newest first, filtered by status, platform, account and a date range (scheduled, else created). */
+        /**
+         * Posts, newest first, filtered by status, platform, account and a date range (scheduled, else created).
+         * @description API keys need the scope `posts:read`.
+         */
         get: operations["ListPosts"];
         put?: never;
         /**
          * Saves a draft; the answer lists each target's content-rule problems, if any.
          * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409). A target may carry its own `media` (`targets[i].media`, same shapes), sent to that account instead of the post's: a vertical video for TikTok, a square image for Instagram; absent or empty sends the post's. Unknown ids there answer 422 naming `targets[i].media` in `errors`.
+         *
+         *     API keys need the scope `posts:write`.
          */
         post: operations["CreatePost"];
         delete?: never;
@@ -621,7 +768,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Creates and schedules up to 500 posts at once; all or nothing, with problems reported per row. */
+        /**
+         * Creates and schedules up to 500 posts at once; all or nothing, with problems reported per row.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["BulkSchedulePosts"];
         delete?: never;
         options?: never;
@@ -638,7 +788,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link. */
+        /**
+         * The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["BulkSchedulePostsCsv"];
         delete?: never;
         options?: never;
@@ -655,7 +808,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Checks a CSV as /bulk/csv would and answers, row by row, what would be scheduled or the row's problems; creates nothing. */
+        /**
+         * Checks a CSV as /bulk/csv would and answers, row by row, what would be scheduled or the row's problems; creates nothing.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["PreviewBulkPostsCsv"];
         delete?: never;
         options?: never;
@@ -670,7 +826,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Targets that failed for good or whose outcome could not be confirmed. */
+        /**
+         * Targets that failed for good or whose outcome could not be confirmed.
+         * @description API keys need the scope `posts:read`.
+         */
         get: operations["ListDeadLetters"];
         put?: never;
         post?: never;
@@ -689,7 +848,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sends a failed (or, once checked, unconfirmed) target again, now. */
+        /**
+         * Sends a failed (or, once checked, unconfirmed) target again, now.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["RetryTarget"];
         delete?: never;
         options?: never;
@@ -704,7 +866,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each connected account's publishing health: healthy, failing (with its consecutive failures), paused (why, by whom, until when) or recovering. */
+        /**
+         * Each connected account's publishing health: healthy, failing (with its consecutive failures), paused (why, by whom, until when) or recovering.
+         * @description API keys need the scope `posts:read`.
+         */
         get: operations["ListAccountHealth"];
         put?: never;
         post?: never;
@@ -723,7 +888,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stops publishing to an account until the given time or until resumed; its due posts wait without using attempts. */
+        /**
+         * Stops publishing to an account until the given time or until resumed; its due posts wait without using attempts.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["PauseAccountPublishing"];
         delete?: never;
         options?: never;
@@ -740,7 +908,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends an account's pause (the breaker's or a user's) and forgets its failures; the posts that waited for it are due at once. Resuming a healthy account changes nothing. */
+        /**
+         * Ends an account's pause (the breaker's or a user's) and forgets its failures; the posts that waited for it are due at once. Resuming a healthy account changes nothing.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["ResumeAccountPublishing"];
         delete?: never;
         options?: never;
@@ -755,15 +926,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A post with each target's status, result, error, retry count, and whether publishing to its account is paused (accountPaused). */
+        /**
+         * A post with each target's status, result, error, retry count, and whether publishing to its account is paused (accountPaused).
+         * @description API keys need the scope `posts:read`.
+         */
         get: operations["GetPost"];
         /**
          * Replaces a draft's or scheduled post's content and targets; a scheduled post stays scheduled and is checked again.
          * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409). A target may carry its own `media` (`targets[i].media`, same shapes), sent to that account instead of the post's: a vertical video for TikTok, a square image for Instagram; absent or empty sends the post's. Unknown ids there answer 422 naming `targets[i].media` in `errors`.
+         *
+         *     API keys need the scope `posts:write`.
          */
         put: operations["UpdatePost"];
         post?: never;
-        /** Deletes a post that is not being published (its queued targets are withdrawn). */
+        /**
+         * Deletes a post that is not being published (its queued targets are withdrawn).
+         * @description API keys need the scope `posts:write`.
+         */
         delete: operations["DeletePost"];
         options?: never;
         head?: never;
@@ -779,7 +958,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Copies a post (content, media, targets) into a new draft. */
+        /**
+         * Copies a post (content, media, targets) into a new draft.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["DuplicatePost"];
         delete?: never;
         options?: never;
@@ -796,7 +978,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedules (or reschedules) a post for a future time; stored in UTC. */
+        /**
+         * Schedules (or reschedules) a post for a future time; stored in UTC.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["SchedulePost"];
         delete?: never;
         options?: never;
@@ -813,7 +998,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Takes a scheduled post back to draft, unless it is being published. */
+        /**
+         * Takes a scheduled post back to draft, unless it is being published.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["UnschedulePost"];
         delete?: never;
         options?: never;
@@ -830,8 +1018,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publishes a draft or scheduled post now; answers 202 and the post, whose targets then progress. */
+        /**
+         * Publishes a draft or scheduled post now; answers 202 and the post, whose targets then progress.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["PublishPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=), optionally only those on an account or platform or in a status.
+         * @description API keys need the scope `posts:read`.
+         */
+        get: operations["GetCalendar"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -845,6 +1056,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get social account auth url
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["GetSocialAccountAuthUrl"];
         put?: never;
         post?: never;
@@ -863,6 +1078,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Connect social account
+         * @description API keys may not call this operation.
+         */
         post: operations["ConnectSocialAccount"];
         delete?: never;
         options?: never;
@@ -879,6 +1098,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Select social accounts
+         * @description API keys may not call this operation.
+         */
         post: operations["SelectSocialAccounts"];
         delete?: never;
         options?: never;
@@ -893,6 +1116,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List social accounts
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["ListSocialAccounts"];
         put?: never;
         post?: never;
@@ -909,9 +1136,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get social account
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["GetSocialAccount"];
         put?: never;
         post?: never;
+        /**
+         * Disconnect social account
+         * @description API keys may not call this operation.
+         */
         delete: operations["DisconnectSocialAccount"];
         options?: never;
         head?: never;
@@ -925,6 +1160,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List Pinterest boards
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["ListPinterestBoards"];
         put?: never;
         post?: never;
@@ -941,6 +1180,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get TikTok creator info
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["GetTikTokCreatorInfo"];
         put?: never;
         post?: never;
@@ -959,6 +1202,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reconnect social account
+         * @description API keys may not call this operation.
+         */
         post: operations["ReconnectSocialAccount"];
         delete?: never;
         options?: never;
@@ -975,6 +1222,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Check social content
+         * @description API keys may not call this operation.
+         */
         post: operations["CheckSocialContent"];
         delete?: never;
         options?: never;
@@ -989,14 +1240,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's tenant: plan, AI budget and usage, settings. */
+        /**
+         * The caller's tenant: plan, AI budget and usage, settings.
+         * @description API keys may not call this operation.
+         */
         get: operations["GetTenant"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Renames the tenant or changes its settings (owners and admins). */
+        /**
+         * Renames the tenant or changes its settings (owners and admins).
+         * @description API keys may not call this operation.
+         */
         patch: operations["UpdateTenant"];
         trace?: never;
     };
@@ -1007,10 +1264,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's users, paginated. */
+        /**
+         * The tenant's users, paginated.
+         * @description API keys may not call this operation.
+         */
         get: operations["ListUsers"];
         put?: never;
-        /** Adds a user with a password to the tenant. */
+        /**
+         * Adds a user with a password to the tenant.
+         * @description API keys may not call this operation.
+         */
         post: operations["CreateUser"];
         delete?: never;
         options?: never;
@@ -1031,7 +1294,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes a user's role; their sessions end. */
+        /**
+         * Changes a user's role; their sessions end.
+         * @description API keys may not call this operation.
+         */
         patch: operations["ChangeUserRole"];
         trace?: never;
     };
@@ -1044,7 +1310,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deactivates a user; their tokens stop working at once. */
+        /**
+         * Deactivates a user; their tokens stop working at once.
+         * @description API keys may not call this operation.
+         */
         post: operations["DeactivateUser"];
         delete?: never;
         options?: never;
@@ -1061,7 +1330,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lets a deactivated user sign in again. */
+        /**
+         * Lets a deactivated user sign in again.
+         * @description API keys may not call this operation.
+         */
         post: operations["ActivateUser"];
         delete?: never;
         options?: never;
@@ -1076,10 +1348,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's invitations not yet accepted, revoked or expired, newest first, paginated. */
+        /**
+         * The tenant's invitations not yet accepted, revoked or expired, newest first, paginated.
+         * @description API keys may not call this operation.
+         */
         get: operations["ListPendingInvitations"];
         put?: never;
-        /** Invites someone to the tenant with a role; the answer holds the token, shown this once (valid Users:Invitations:Lifetime, 7 days by default). */
+        /**
+         * Invites someone to the tenant with a role; the answer holds the token, shown this once (valid Users:Invitations:Lifetime, 7 days by default).
+         * @description API keys may not call this operation.
+         */
         post: operations["InviteUser"];
         delete?: never;
         options?: never;
@@ -1096,7 +1374,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraws an invitation: its token no longer works. */
+        /**
+         * Withdraws an invitation: its token no longer works.
+         * @description API keys may not call this operation.
+         */
         post: operations["RevokeInvitation"];
         delete?: never;
         options?: never;
@@ -1111,10 +1392,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's webhook subscriptions, oldest first (owners and admins). */
+        /**
+         * The tenant's webhook subscriptions, oldest first (owners and admins).
+         * @description API keys may not call this operation.
+         */
         get: operations["ListWebhookSubscriptions"];
         put?: never;
-        /** Subscribes a URL to event types; the answer holds the signing secret, shown this once (owners and admins). */
+        /**
+         * Subscribes a URL to event types; the answer holds the signing secret, shown this once (owners and admins).
+         * @description API keys may not call this operation.
+         */
         post: operations["CreateWebhookSubscription"];
         delete?: never;
         options?: never;
@@ -1129,15 +1416,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One webhook subscription, without its secret (owners and admins). */
+        /**
+         * One webhook subscription, without its secret (owners and admins).
+         * @description API keys may not call this operation.
+         */
         get: operations["GetWebhookSubscription"];
         put?: never;
         post?: never;
-        /** Removes a subscription with its delivery log; deliveries still queued for it are dropped (owners and admins). */
+        /**
+         * Removes a subscription with its delivery log; deliveries still queued for it are dropped (owners and admins).
+         * @description API keys may not call this operation.
+         */
         delete: operations["DeleteWebhookSubscription"];
         options?: never;
         head?: never;
-        /** Changes a subscription's URL, event types or active flag (owners and admins). */
+        /**
+         * Changes a subscription's URL, event types or active flag (owners and admins).
+         * @description API keys may not call this operation.
+         */
         patch: operations["UpdateWebhookSubscription"];
         trace?: never;
     };
@@ -1150,7 +1446,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new signing secret, shown this once; the old one keeps signing beside it for Webhooks:SecretRotationGrace (owners and admins). */
+        /**
+         * A new signing secret, shown this once; the old one keeps signing beside it for Webhooks:SecretRotationGrace (owners and admins).
+         * @description API keys may not call this operation.
+         */
         post: operations["RotateWebhookSecret"];
         delete?: never;
         options?: never;
@@ -1165,7 +1464,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A subscription's delivery log, newest first: body, status, each attempt's answer and latency, the next retry (owners and admins). */
+        /**
+         * A subscription's delivery log, newest first: body, status, each attempt's answer and latency, the next retry (owners and admins).
+         * @description API keys may not call this operation.
+         */
         get: operations["ListWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -1184,7 +1486,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sends a delivered or dead-lettered delivery again, with a fresh set of attempts logged after the earlier ones (owners and admins). */
+        /**
+         * Sends a delivered or dead-lettered delivery again, with a fresh set of attempts logged after the earlier ones (owners and admins).
+         * @description API keys may not call this operation.
+         */
         post: operations["RedeliverWebhook"];
         delete?: never;
         options?: never;
@@ -1201,7 +1506,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queues a signed `ping` delivery to the subscription's URL; its outcome shows in the delivery log (owners and admins). */
+        /**
+         * Queues a signed `ping` delivery to the subscription's URL; its outcome shows in the delivery log (owners and admins).
+         * @description API keys may not call this operation.
+         */
         post: operations["PingWebhook"];
         delete?: never;
         options?: never;
@@ -1213,101 +1521,57 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        "Microsoft.AspNetCore.Http.HttpValidationProblemDetails": {
-            type?: string | null;
-            title?: string | null;
-            /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-            errors?: {
-                [key: string]: string[];
-            } | null;
-        } & {
-            [key: string]: unknown;
+        AcceptInvitationRequest: {
+            invitationToken?: string | null;
+            password?: string | null;
+            displayName?: string | null;
         };
-        "Microsoft.AspNetCore.Mvc.ProblemDetails": {
-            type?: string | null;
-            title?: string | null;
+        AcceptedInvitationResponse: {
+            user?: components["schemas"]["UserResponse"];
+            tokens?: components["schemas"]["TokenPair"];
+        };
+        AccountHealthView: {
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            displayName?: string | null;
+            accountStatus?: components["schemas"]["AccountStatus"];
+            health?: components["schemas"]["PublishingHealth"];
             /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-        } & {
-            [key: string]: unknown;
+            consecutiveFailures?: number;
+            lastErrorKind?: components["schemas"]["TargetErrorKind"];
+            lastError?: string | null;
+            pause?: components["schemas"]["AccountPauseView"];
+        };
+        AccountPauseView: {
+            reason?: string | null;
+            pausedBy?: components["schemas"]["PauseSource"];
+            /** Format: date-time */
+            pausedAt?: string;
+            /** Format: date-time */
+            pausedUntil?: string | null;
         };
         /** @enum {string} */
-        "Platform.AI.Contracts.AiRequestStatus": "Pending" | "Completed" | "Failed";
+        AccountStatus: "Active" | "Expired" | "Revoked" | "NeedsReconnect";
+        AccountTotals: {
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            totals?: components["schemas"]["MetricTotals"];
+            /** Format: int64 */
+            followers?: number | null;
+            /** Format: int64 */
+            followersChange?: number | null;
+        };
         /** @enum {string} */
-        "Platform.AI.Contracts.AiRequestType": "Caption" | "Content" | "Image" | "Hashtags" | "Improve";
-        "Platform.AI.Features.GenerateCaptions.GenerateCaptionsRequest": {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            /** Format: int32 */
-            variants?: number;
-            tone?: string | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        "Platform.AI.Features.GenerateContent.GenerateContentRequest": {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            tone?: string | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        "Platform.AI.Features.GenerateHashtags.GenerateHashtagsRequest": {
-            text?: string | null;
-            platforms?: string[] | null;
-            /** Format: int32 */
-            count?: number;
-        };
-        "Platform.AI.Features.GenerateImage.GenerateImageRequest": {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        "Platform.AI.Features.ImproveContent.ImproveContentRequest": {
-            content?: string | null;
-            goal?: string | null;
-            platforms?: string[] | null;
-            tone?: string | null;
-        };
-        "Platform.AI.Features.Templates.TemplateRequest": {
-            name?: string | null;
-            body?: string | null;
-            brandVoice?: string | null;
-            audience?: string | null;
-            callToAction?: string | null;
-        };
-        "Platform.AI.Features.Templates.TemplateView": {
+        AiRequestStatus: "Pending" | "Completed" | "Failed";
+        /** @enum {string} */
+        AiRequestType: "Caption" | "Content" | "Image" | "Hashtags" | "Improve";
+        AiRequestView: {
             /** Format: uuid */
             id?: string;
-            name?: string | null;
-            body?: string | null;
-            brandVoice?: string | null;
-            audience?: string | null;
-            callToAction?: string | null;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            updatedAt?: string;
-        };
-        "Platform.AI.Generation.AiRequestView": {
-            /** Format: uuid */
-            id?: string;
-            type?: components["schemas"]["Platform.AI.Contracts.AiRequestType"];
-            status?: components["schemas"]["Platform.AI.Contracts.AiRequestStatus"];
+            type?: components["schemas"]["AiRequestType"];
+            status?: components["schemas"]["AiRequestStatus"];
             provider?: string | null;
             model?: string | null;
             input?: unknown;
@@ -1328,14 +1592,450 @@ export interface components {
             completedAt?: string | null;
         };
         /** @enum {string} */
-        "Platform.Analytics.Data.AnalyticsEventType": "PostPublished" | "PostFailed";
-        "Platform.Analytics.Features.Refresh.RefreshAccepted": {
-            /** Format: uuid */
-            refreshId?: string;
+        AnalyticsEventType: "PostPublished" | "PostFailed";
+        AnalyticsSummary: {
             /** Format: date-time */
-            requestedAt?: string;
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            counts?: components["schemas"]["EventCount"][] | null;
         };
-        "Platform.Analytics.Features.Reports.MetricValues": {
+        /** @enum {string} */
+        ApiKeyState: "Active" | "Revoked" | "Expired";
+        ApiKeyView: {
+            /** Format: uuid */
+            id?: string;
+            name?: string | null;
+            scopes?: components["schemas"]["ApiScope"][] | null;
+            state?: components["schemas"]["ApiKeyState"];
+            /** Format: uuid */
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+            lastUsedFrom?: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
+        };
+        /** @enum {string} */
+        ApiScope: "posts:read" | "posts:write" | "publish" | "accounts:read" | "analytics:read" | "ai:generate" | "media:write" | "webhooks:manage";
+        AttemptView: {
+            /** Format: int32 */
+            attempt?: number;
+            /** Format: date-time */
+            attemptedAt?: string;
+            /** Format: int32 */
+            statusCode?: number | null;
+            /** Format: int32 */
+            latencyMs?: number;
+            responseExcerpt?: string | null;
+            error?: string | null;
+        };
+        AuthUrlResponse: {
+            platform?: components["schemas"]["SocialPlatform"];
+            authorizationUrl?: string | null;
+            state?: string | null;
+            /** Format: date-time */
+            expiresAt?: string;
+        };
+        BestTimes: {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            /** Format: int32 */
+            minPosts?: number;
+            platforms?: components["schemas"]["PlatformBestTimes"][] | null;
+        };
+        BoardDto: {
+            id?: string | null;
+            name?: string | null;
+            description?: string | null;
+            privacy?: string | null;
+        };
+        BoardsResponse: {
+            boards?: components["schemas"]["BoardDto"][] | null;
+            bookmark?: string | null;
+        };
+        BulkPostRow: {
+            title?: string | null;
+            content?: string | null;
+            type?: string | null;
+            media?: components["schemas"]["MediaPayload"][] | null;
+            link?: string | null;
+            targets?: components["schemas"]["TargetPayload"][] | null;
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+            payload?: components["schemas"]["PostPayload"];
+            schedule?: components["schemas"]["ScheduleRequest"];
+        };
+        BulkPreviewResponse: {
+            /** Format: int32 */
+            total?: number;
+            /** Format: int32 */
+            ready?: number;
+            rows?: components["schemas"]["BulkPreviewRow"][] | null;
+        };
+        BulkPreviewRow: {
+            /** Format: int32 */
+            row?: number;
+            title?: string | null;
+            content?: string | null;
+            type?: string | null;
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+            /** Format: date-time */
+            dueAt?: string | null;
+            accountIds?: string[] | null;
+            platforms?: components["schemas"]["SocialPlatform"][] | null;
+            errors?: string[] | null;
+        };
+        BulkScheduleRequest: {
+            posts?: components["schemas"]["BulkPostRow"][] | null;
+        };
+        BulkScheduleResponse: {
+            postIds?: string[] | null;
+        };
+        CalendarDay: {
+            /** Format: date */
+            date?: string;
+            posts?: components["schemas"]["CalendarEntry"][] | null;
+        };
+        CalendarEntry: {
+            /** Format: uuid */
+            postId?: string;
+            title?: string | null;
+            status?: components["schemas"]["PostStatus"];
+            /** Format: date-time */
+            at?: string;
+            platforms?: components["schemas"]["SocialPlatform"][] | null;
+        };
+        CalendarResponse: {
+            timeZone?: string | null;
+            days?: components["schemas"]["CalendarDay"][] | null;
+        };
+        CandidateDto: {
+            externalId?: string | null;
+            displayName?: string | null;
+            handle?: string | null;
+            avatarUrl?: string | null;
+        };
+        ChangePasswordRequest: {
+            currentPassword?: string | null;
+            newPassword?: string | null;
+        };
+        ChangeRoleRequest: {
+            role?: components["schemas"]["TenantRole"];
+        };
+        CheckContentRequest: {
+            platforms?: components["schemas"]["SocialPlatform"][] | null;
+            text?: string | null;
+            link?: string | null;
+            title?: string | null;
+            boardId?: string | null;
+            subreddit?: string | null;
+            privacyLevel?: string | null;
+        };
+        CheckContentResponse: {
+            checks?: components["schemas"]["PlatformContentCheck"][] | null;
+        };
+        CompleteDirectUploadRequest: {
+            altText?: string | null;
+            parts?: components["schemas"]["CompletedPart"][] | null;
+        };
+        CompletedPart: {
+            /** Format: int32 */
+            partNumber?: number;
+            eTag?: string | null;
+        };
+        ConfirmMfaRequest: {
+            code?: string | null;
+        };
+        ConnectRequest: {
+            platform?: string | null;
+            code?: string | null;
+            state?: string | null;
+            redirectUri?: string | null;
+        };
+        ConnectResponse: {
+            accounts?: components["schemas"]["SocialAccountDto"][] | null;
+            selection?: components["schemas"]["SelectionDto"];
+        };
+        ContentViolation: {
+            field?: string | null;
+            reason?: string | null;
+        };
+        CreateApiKeyRequest: {
+            name?: string | null;
+            scopes?: components["schemas"]["ApiScope"][] | null;
+            /** Format: date-time */
+            expiresAt?: string | null;
+        };
+        CreateSubscriptionRequest: {
+            url?: string | null;
+            eventTypes?: string[] | null;
+            active?: boolean | null;
+        };
+        CreateUserRequest: {
+            email?: string | null;
+            password?: string | null;
+            role?: components["schemas"]["TenantRole"];
+            displayName?: string | null;
+        };
+        CreatedApiKey: {
+            /** Format: uuid */
+            id?: string;
+            name?: string | null;
+            scopes?: components["schemas"]["ApiScope"][] | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            key?: string | null;
+        };
+        CreatedInvitation: {
+            /** Format: uuid */
+            id?: string;
+            email?: string | null;
+            role?: components["schemas"]["TenantRole"];
+            /** Format: date-time */
+            expiresAt?: string;
+            invitationToken?: string | null;
+        };
+        CreatorInfoResponse: {
+            username?: string | null;
+            nickname?: string | null;
+            privacyLevelOptions?: string[] | null;
+            commentDisabled?: boolean;
+            duetDisabled?: boolean;
+            stitchDisabled?: boolean;
+            /** Format: int32 */
+            maxVideoPostDurationSeconds?: number | null;
+        };
+        /** @enum {string} */
+        DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+        DayTotals: {
+            /** Format: date */
+            day?: string;
+            totals?: components["schemas"]["MetricTotals"];
+        };
+        DeadLetterItem: {
+            /** Format: uuid */
+            postId?: string;
+            postTitle?: string | null;
+            /** Format: uuid */
+            targetId?: string;
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            status?: components["schemas"]["TargetStatus"];
+            errorKind?: components["schemas"]["TargetErrorKind"];
+            errorMessage?: string | null;
+            /** Format: int32 */
+            attemptCount?: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        DeadOutboxRow: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            tenantId?: string;
+            eventType?: string | null;
+            handler?: string | null;
+            /** Format: int32 */
+            attempts?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            lastError?: string | null;
+        };
+        /** @enum {string} */
+        DeliveryStatus: "Pending" | "Sending" | "Succeeded" | "DeadLetter";
+        DeliveryView: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            subscriptionId?: string;
+            /** Format: uuid */
+            eventId?: string;
+            eventType?: string | null;
+            requestBody?: string | null;
+            status?: components["schemas"]["DeliveryStatus"];
+            /** Format: int32 */
+            attempts?: number;
+            /** Format: date-time */
+            nextRetryAt?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            attemptLog?: components["schemas"]["AttemptView"][] | null;
+        };
+        DirectUploadView: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uri */
+            uploadUrl?: string | null;
+            method?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number;
+            /** Format: date-time */
+            expiresAt?: string;
+            /** Format: int64 */
+            partSizeBytes?: number | null;
+            parts?: components["schemas"]["UploadPartView"][] | null;
+        };
+        DisableMfaRequest: {
+            password?: string | null;
+            code?: string | null;
+        };
+        DisconnectResponse: {
+            /** Format: uuid */
+            id?: string;
+            revokedAtPlatform?: boolean;
+        };
+        EventCount: {
+            platform?: components["schemas"]["SocialPlatform"];
+            eventType?: components["schemas"]["AnalyticsEventType"];
+            /** Format: int64 */
+            count?: number;
+        };
+        GenerateCaptionsRequest: {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            /** Format: int32 */
+            variants?: number;
+            tone?: string | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
+        };
+        GenerateContentRequest: {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            tone?: string | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
+        };
+        GenerateHashtagsRequest: {
+            text?: string | null;
+            platforms?: string[] | null;
+            /** Format: int32 */
+            count?: number;
+        };
+        GenerateImageRequest: {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
+        };
+        HttpValidationProblemDetails: {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+            errors?: {
+                [key: string]: string[];
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        ImproveContentRequest: {
+            content?: string | null;
+            goal?: string | null;
+            platforms?: string[] | null;
+            tone?: string | null;
+        };
+        InviteUserRequest: {
+            email?: string | null;
+            role?: components["schemas"]["TenantRole"];
+        };
+        LoginRequest: {
+            email?: string | null;
+            password?: string | null;
+            code?: string | null;
+        };
+        /** @enum {string} */
+        MediaKind: "Image" | "Video" | "Gif";
+        MediaPayload: {
+            /** Format: uuid */
+            id?: string | null;
+            url?: string | null;
+            kind?: string | null;
+            contentType?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number | null;
+            altText?: string | null;
+            /** Format: double */
+            durationSeconds?: number | null;
+            readonly isLibraryItem?: boolean;
+            readonly hasOnlyId?: boolean;
+        };
+        MediaView: {
+            /** Format: uuid */
+            id?: string;
+            kind?: components["schemas"]["MediaKind"];
+            contentType?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number;
+            /** Format: int32 */
+            width?: number | null;
+            /** Format: int32 */
+            height?: number | null;
+            /** Format: double */
+            durationSeconds?: number | null;
+            checksumSha256?: string | null;
+            altText?: string | null;
+            /** Format: uuid */
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: uri */
+            downloadUrl?: string | null;
+            /** Format: uri */
+            thumbnailUrl?: string | null;
+            /** Format: date-time */
+            urlsExpireAt?: string;
+        };
+        MetricTotals: {
+            /** Format: int32 */
+            targets?: number;
+            /** Format: int64 */
+            impressions?: number;
+            /** Format: int64 */
+            reach?: number;
+            /** Format: int64 */
+            views?: number;
+            /** Format: int64 */
+            likes?: number;
+            /** Format: int64 */
+            comments?: number;
+            /** Format: int64 */
+            shares?: number;
+            /** Format: int64 */
+            saves?: number;
+            /** Format: int64 */
+            clicks?: number;
+            /** Format: int64 */
+            engagements?: number;
+            /** Format: double */
+            engagementRate?: number | null;
+            /** Format: int32 */
+            engagementRateSample?: number;
+        };
+        MetricValues: {
             /** Format: date-time */
             fetchedAt?: string;
             /** Format: int32 */
@@ -1362,208 +2062,198 @@ export interface components {
                 [key: string]: number;
             } | null;
         };
-        "Platform.Analytics.Features.Reports.PostAnalytics": {
-            /** Format: uuid */
-            postId?: string;
-            targets?: components["schemas"]["Platform.Analytics.Features.Reports.TargetAnalytics"][] | null;
+        MfaEnrollment: {
+            secret?: string | null;
+            otpAuthUri?: string | null;
         };
-        "Platform.Analytics.Features.Reports.TargetAnalytics": {
-            /** Format: uuid */
-            targetId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            /** Format: uuid */
-            accountId?: string;
-            platformPostId?: string | null;
-            /** Format: date-time */
-            publishedAt?: string;
-            latest?: components["schemas"]["Platform.Analytics.Features.Reports.MetricValues"];
-            /** Format: double */
-            engagementRate?: number | null;
-            history?: components["schemas"]["Platform.Analytics.Features.Reports.MetricValues"][] | null;
+        MfaRecoveryCodes: {
+            recoveryCodes?: string[] | null;
         };
-        "Platform.Analytics.Features.Reports.TopPost": {
-            /** Format: uuid */
-            postId?: string;
-            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
-            /** Format: date-time */
-            firstPublishedAt?: string;
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
-        };
-        "Platform.Analytics.Features.Reports.TopPosts": {
+        Overview: {
             /** Format: date */
             from?: string;
             /** Format: date */
             to?: string;
             timeZone?: string | null;
-            metric?: components["schemas"]["Platform.Analytics.Reports.ReportMetric"];
-            posts?: components["schemas"]["Platform.Analytics.Features.Reports.TopPost"][] | null;
+            totals?: components["schemas"]["MetricTotals"];
+            platforms?: components["schemas"]["PlatformTotals"][] | null;
+            accounts?: components["schemas"]["AccountTotals"][] | null;
+            days?: components["schemas"]["DayTotals"][] | null;
         };
-        "Platform.Analytics.Features.Summary.AnalyticsSummary": {
+        PagedListOfAccountHealthView: {
+            items?: components["schemas"]["AccountHealthView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfAiRequestView: {
+            items?: components["schemas"]["AiRequestView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfApiKeyView: {
+            items?: components["schemas"]["ApiKeyView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfDeadLetterItem: {
+            items?: components["schemas"]["DeadLetterItem"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfDeadOutboxRow: {
+            items?: components["schemas"]["DeadOutboxRow"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfDeliveryView: {
+            items?: components["schemas"]["DeliveryView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfMediaView: {
+            items?: components["schemas"]["MediaView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfPendingInvitation: {
+            items?: components["schemas"]["PendingInvitation"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfPostResponse: {
+            items?: components["schemas"]["PostResponse"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfSocialAccountDto: {
+            items?: components["schemas"]["SocialAccountDto"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfTemplateView: {
+            items?: components["schemas"]["TemplateView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfUserResponse: {
+            items?: components["schemas"]["UserResponse"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PauseAccountRequest: {
+            reason?: string | null;
             /** Format: date-time */
-            from?: string;
-            /** Format: date-time */
-            to?: string;
-            counts?: components["schemas"]["Platform.Analytics.Features.Summary.EventCount"][] | null;
-        };
-        "Platform.Analytics.Features.Summary.EventCount": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            eventType?: components["schemas"]["Platform.Analytics.Data.AnalyticsEventType"];
-            /** Format: int64 */
-            count?: number;
-        };
-        "Platform.Analytics.Reports.AccountTotals": {
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
-            /** Format: int64 */
-            followers?: number | null;
-            /** Format: int64 */
-            followersChange?: number | null;
-        };
-        "Platform.Analytics.Reports.BestTimes": {
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
-            timeZone?: string | null;
-            /** Format: int32 */
-            minPosts?: number;
-            platforms?: components["schemas"]["Platform.Analytics.Reports.PlatformBestTimes"][] | null;
-        };
-        "Platform.Analytics.Reports.DayTotals": {
-            /** Format: date */
-            day?: string;
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
-        };
-        "Platform.Analytics.Reports.MetricTotals": {
-            /** Format: int32 */
-            targets?: number;
-            /** Format: int64 */
-            impressions?: number;
-            /** Format: int64 */
-            reach?: number;
-            /** Format: int64 */
-            views?: number;
-            /** Format: int64 */
-            likes?: number;
-            /** Format: int64 */
-            comments?: number;
-            /** Format: int64 */
-            shares?: number;
-            /** Format: int64 */
-            saves?: number;
-            /** Format: int64 */
-            clicks?: number;
-            /** Format: int64 */
-            engagements?: number;
-            /** Format: double */
-            engagementRate?: number | null;
-            /** Format: int32 */
-            engagementRateSample?: number;
-        };
-        "Platform.Analytics.Reports.Overview": {
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
-            timeZone?: string | null;
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
-            platforms?: components["schemas"]["Platform.Analytics.Reports.PlatformTotals"][] | null;
-            accounts?: components["schemas"]["Platform.Analytics.Reports.AccountTotals"][] | null;
-            days?: components["schemas"]["Platform.Analytics.Reports.DayTotals"][] | null;
-        };
-        "Platform.Analytics.Reports.PlatformBestTimes": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            grid?: components["schemas"]["Platform.Analytics.Reports.TimeSlot"][] | null;
-            suggested?: components["schemas"]["Platform.Analytics.Reports.TimeSlot"][] | null;
-        };
-        "Platform.Analytics.Reports.PlatformTotals": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+            until?: string | null;
         };
         /** @enum {string} */
-        "Platform.Analytics.Reports.ReportMetric": "EngagementRate" | "Impressions" | "Reach" | "Views" | "Likes" | "Comments" | "Shares" | "Saves" | "Clicks";
-        "Platform.Analytics.Reports.TimeSlot": {
-            weekday?: components["schemas"]["System.DayOfWeek"];
-            /** Format: int32 */
-            hour?: number;
-            /** Format: int32 */
-            posts?: number;
-            /** Format: double */
-            engagementRate?: number | null;
-        };
-        /** @enum {string} */
-        "Platform.Media.Contracts.MediaKind": "Image" | "Video" | "Gif";
-        "Platform.Media.Features.DirectUpload.CompleteDirectUploadRequest": {
-            altText?: string | null;
-            parts?: components["schemas"]["Platform.Media.Features.DirectUpload.CompletedPart"][] | null;
-        };
-        "Platform.Media.Features.DirectUpload.CompletedPart": {
-            /** Format: int32 */
-            partNumber?: number;
-            eTag?: string | null;
-        };
-        "Platform.Media.Features.DirectUpload.DirectUploadView": {
+        PauseSource: "Breaker" | "User" | "Reconnect";
+        PendingInvitation: {
             /** Format: uuid */
             id?: string;
-            /** Format: uri */
-            uploadUrl?: string | null;
-            method?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number;
-            /** Format: date-time */
-            expiresAt?: string;
-            /** Format: int64 */
-            partSizeBytes?: number | null;
-            parts?: components["schemas"]["Platform.Media.Features.DirectUpload.UploadPartView"][] | null;
-        };
-        "Platform.Media.Features.DirectUpload.StartDirectUploadRequest": {
-            /** Format: int64 */
-            sizeBytes?: number;
-        };
-        "Platform.Media.Features.DirectUpload.UploadPartView": {
-            /** Format: int32 */
-            partNumber?: number;
-            /** Format: uri */
-            uploadUrl?: string | null;
-        };
-        "Platform.Media.Features.Shared.MediaView": {
+            email?: string | null;
+            role?: components["schemas"]["TenantRole"];
             /** Format: uuid */
-            id?: string;
-            kind?: components["schemas"]["Platform.Media.Contracts.MediaKind"];
-            contentType?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number;
-            /** Format: int32 */
-            width?: number | null;
-            /** Format: int32 */
-            height?: number | null;
-            /** Format: double */
-            durationSeconds?: number | null;
-            checksumSha256?: string | null;
-            altText?: string | null;
-            /** Format: uuid */
-            createdBy?: string;
+            invitedBy?: string;
             /** Format: date-time */
             createdAt?: string;
-            /** Format: uri */
-            downloadUrl?: string | null;
-            /** Format: uri */
-            thumbnailUrl?: string | null;
             /** Format: date-time */
-            urlsExpireAt?: string;
+            expiresAt?: string;
         };
-        "Platform.Media.Features.UpdateMedia.UpdateMediaRequest": {
-            altText?: string | null;
+        PlatformBestTimes: {
+            platform?: components["schemas"]["SocialPlatform"];
+            grid?: components["schemas"]["TimeSlot"][] | null;
+            suggested?: components["schemas"]["TimeSlot"][] | null;
         };
-        /** @enum {string} */
-        "Platform.Posts.Contracts.PostStatus": "Draft" | "Scheduled" | "Publishing" | "Published" | "PartiallyPublished" | "Failed";
-        /** @enum {string} */
-        "Platform.Posts.Contracts.TargetStatus": "Pending" | "Publishing" | "Published" | "Failed" | "Unconfirmed";
-        /** @enum {string} */
-        "Platform.Posts.Data.PauseSource": "Breaker" | "User" | "Reconnect";
-        "Platform.Posts.Data.PostMedia": {
+        PlatformContentCheck: {
+            platform?: components["schemas"]["SocialPlatform"];
+            /** Format: int32 */
+            length?: number;
+            /** Format: int32 */
+            maxLength?: number;
+            violations?: components["schemas"]["ContentViolation"][] | null;
+        };
+        PlatformTotals: {
+            platform?: components["schemas"]["SocialPlatform"];
+            totals?: components["schemas"]["MetricTotals"];
+        };
+        PostAnalytics: {
+            /** Format: uuid */
+            postId?: string;
+            targets?: components["schemas"]["TargetAnalytics"][] | null;
+        };
+        PostMedia: {
             url?: string | null;
             kind?: string | null;
             contentType?: string | null;
@@ -1575,159 +2265,23 @@ export interface components {
             /** Format: uuid */
             mediaId?: string | null;
         };
-        /** @enum {string} */
-        "Platform.Posts.Data.PostType": "Text" | "Image" | "Video" | "Link" | "Carousel";
-        /** @enum {string} */
-        "Platform.Posts.Data.TargetErrorKind": "RateLimited" | "TokenExpired" | "TokenRevoked" | "ContentRejected" | "Transient" | "Permanent" | "Unknown" | "Missed" | "NotSent" | "AccountPaused";
-        "Platform.Posts.Data.TargetOptions": {
-            title?: string | null;
-            boardId?: string | null;
-            subreddit?: string | null;
-            privacyLevel?: string | null;
-            allowComments?: boolean | null;
-            allowDuets?: boolean | null;
-            allowStitches?: boolean | null;
-        };
-        "Platform.Posts.Features.AccountHealth.AccountHealthView": {
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            displayName?: string | null;
-            accountStatus?: components["schemas"]["Platform.SocialAccounts.Contracts.AccountStatus"];
-            health?: components["schemas"]["Platform.Posts.Features.AccountHealth.PublishingHealth"];
-            /** Format: int32 */
-            consecutiveFailures?: number;
-            lastErrorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
-            lastError?: string | null;
-            pause?: components["schemas"]["Platform.Posts.Features.Shared.AccountPauseView"];
-        };
-        "Platform.Posts.Features.AccountHealth.PauseAccountRequest": {
-            reason?: string | null;
-            /** Format: date-time */
-            until?: string | null;
-        };
-        /** @enum {string} */
-        "Platform.Posts.Features.AccountHealth.PublishingHealth": "Healthy" | "Failing" | "Paused" | "Recovering";
-        "Platform.Posts.Features.BulkSchedule.BulkPostRow": {
+        PostPayload: {
             title?: string | null;
             content?: string | null;
             type?: string | null;
-            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
+            media?: components["schemas"]["MediaPayload"][] | null;
             link?: string | null;
-            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetPayload"][] | null;
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-            payload?: components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
-            schedule?: components["schemas"]["Platform.Posts.Features.SchedulePost.ScheduleRequest"];
-        };
-        "Platform.Posts.Features.BulkSchedule.BulkPreviewResponse": {
-            /** Format: int32 */
-            total?: number;
-            /** Format: int32 */
-            ready?: number;
-            rows?: components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPreviewRow"][] | null;
-        };
-        "Platform.Posts.Features.BulkSchedule.BulkPreviewRow": {
-            /** Format: int32 */
-            row?: number;
-            title?: string | null;
-            content?: string | null;
-            type?: string | null;
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-            /** Format: date-time */
-            dueAt?: string | null;
-            accountIds?: string[] | null;
-            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
-            errors?: string[] | null;
-        };
-        "Platform.Posts.Features.BulkSchedule.BulkScheduleRequest": {
-            posts?: components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPostRow"][] | null;
-        };
-        "Platform.Posts.Features.BulkSchedule.BulkScheduleResponse": {
-            postIds?: string[] | null;
-        };
-        "Platform.Posts.Features.Calendar.CalendarDay": {
-            /** Format: date */
-            date?: string;
-            posts?: components["schemas"]["Platform.Posts.Features.Calendar.CalendarEntry"][] | null;
-        };
-        "Platform.Posts.Features.Calendar.CalendarEntry": {
-            /** Format: uuid */
-            postId?: string;
-            title?: string | null;
-            status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
-            /** Format: date-time */
-            at?: string;
-            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
-        };
-        "Platform.Posts.Features.Calendar.CalendarResponse": {
-            timeZone?: string | null;
-            days?: components["schemas"]["Platform.Posts.Features.Calendar.CalendarDay"][] | null;
-        };
-        "Platform.Posts.Features.DeadLetter.DeadLetterItem": {
-            /** Format: uuid */
-            postId?: string;
-            postTitle?: string | null;
-            /** Format: uuid */
-            targetId?: string;
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            status?: components["schemas"]["Platform.Posts.Contracts.TargetStatus"];
-            errorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
-            errorMessage?: string | null;
-            /** Format: int32 */
-            attemptCount?: number;
-            /** Format: date-time */
-            updatedAt?: string;
-        };
-        "Platform.Posts.Features.DeadLetter.RetryTargetRequest": {
-            confirmedNotPublished?: boolean;
-        };
-        "Platform.Posts.Features.SchedulePost.ScheduleRequest": {
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-        };
-        "Platform.Posts.Features.Shared.AccountPauseView": {
-            reason?: string | null;
-            pausedBy?: components["schemas"]["Platform.Posts.Data.PauseSource"];
-            /** Format: date-time */
-            pausedAt?: string;
-            /** Format: date-time */
-            pausedUntil?: string | null;
-        };
-        "Platform.Posts.Features.Shared.MediaPayload": {
-            /** Format: uuid */
-            id?: string | null;
-            url?: string | null;
-            kind?: string | null;
-            contentType?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number | null;
-            altText?: string | null;
-            /** Format: double */
-            durationSeconds?: number | null;
-            readonly isLibraryItem?: boolean;
-            readonly hasOnlyId?: boolean;
-        };
-        "Platform.Posts.Features.Shared.PostPayload": {
-            title?: string | null;
-            content?: string | null;
-            type?: string | null;
-            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
-            link?: string | null;
-            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetPayload"][] | null;
+            targets?: components["schemas"]["TargetPayload"][] | null;
             readonly libraryMediaIds?: string[] | null;
         };
-        "Platform.Posts.Features.Shared.PostResponse": {
+        PostResponse: {
             /** Format: uuid */
             id?: string;
             title?: string | null;
             content?: string | null;
-            type?: components["schemas"]["Platform.Posts.Data.PostType"];
-            status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
-            media?: components["schemas"]["Platform.Posts.Data.PostMedia"][] | null;
+            type?: components["schemas"]["PostType"];
+            status?: components["schemas"]["PostStatus"];
+            media?: components["schemas"]["PostMedia"][] | null;
             link?: string | null;
             /** Format: date-time */
             scheduledAt?: string | null;
@@ -1740,195 +2294,75 @@ export interface components {
             createdAt?: string;
             /** Format: date-time */
             updatedAt?: string;
-            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetResponse"][] | null;
+            targets?: components["schemas"]["TargetResponse"][] | null;
         };
-        "Platform.Posts.Features.Shared.TargetPayload": {
-            /** Format: uuid */
-            accountId?: string;
-            customContent?: string | null;
+        /** @enum {string} */
+        PostStatus: "Draft" | "Scheduled" | "Publishing" | "Published" | "PartiallyPublished" | "Failed";
+        /** @enum {string} */
+        PostType: "Text" | "Image" | "Video" | "Link" | "Carousel";
+        ProblemDetails: {
+            type?: string | null;
             title?: string | null;
-            boardId?: string | null;
-            subreddit?: string | null;
-            privacyLevel?: string | null;
-            allowComments?: boolean;
-            allowDuets?: boolean;
-            allowStitches?: boolean;
-            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
-        };
-        "Platform.Posts.Features.Shared.TargetResponse": {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            customContent?: string | null;
-            media?: components["schemas"]["Platform.Posts.Data.PostMedia"][] | null;
-            options?: components["schemas"]["Platform.Posts.Data.TargetOptions"];
-            status?: components["schemas"]["Platform.Posts.Contracts.TargetStatus"];
-            platformPostId?: string | null;
-            platformUrl?: string | null;
-            errorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
-            errorMessage?: string | null;
             /** Format: int32 */
-            attemptCount?: number;
-            /** Format: date-time */
-            nextAttemptAt?: string | null;
-            /** Format: date-time */
-            publishedAt?: string | null;
-            problems?: components["schemas"]["Platform.SocialAccounts.Contracts.ContentViolation"][] | null;
-            accountPaused?: components["schemas"]["Platform.Posts.Features.Shared.AccountPauseView"];
-        };
-        "Platform.SharedKernel.Events.DeadOutboxRow": {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            tenantId?: string;
-            eventType?: string | null;
-            handler?: string | null;
-            /** Format: int32 */
-            attempts?: number;
-            /** Format: date-time */
-            createdAt?: string;
-            lastError?: string | null;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Features.Templates.TemplateView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.AI.Features.Templates.TemplateView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Generation.AiRequestView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.AI.Generation.AiRequestView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Media.Features.Shared.MediaView, Platform.Media, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Media.Features.Shared.MediaView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.AccountHealth.AccountHealthView, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.DeadLetter.DeadLetterItem, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Posts.Features.DeadLetter.DeadLetterItem"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.Shared.PostResponse, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Posts.Features.Shared.PostResponse"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.SharedKernel.Events.DeadOutboxRow, Platform.SharedKernel, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.SharedKernel.Events.DeadOutboxRow"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.SocialAccounts.Contracts.SocialAccountDto, Platform.SocialAccounts.Contracts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.Invitations.PendingInvitation, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Users.Features.Invitations.PendingInvitation"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.UserResponse, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Users.Features.UserResponse"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Webhooks.Features.Shared.DeliveryView, Platform.Webhooks, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Webhooks.Features.Shared.DeliveryView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         /** @enum {string} */
-        "Platform.SharedKernel.Security.TenantRole": "Viewer" | "Editor" | "Admin" | "Owner";
-        /** @enum {string} */
-        "Platform.SocialAccounts.Contracts.AccountStatus": "Active" | "Expired" | "Revoked" | "NeedsReconnect";
-        "Platform.SocialAccounts.Contracts.ContentViolation": {
-            field?: string | null;
-            reason?: string | null;
+        PublishingHealth: "Healthy" | "Failing" | "Paused" | "Recovering";
+        ReconnectRequest: {
+            redirectUri?: string | null;
         };
-        "Platform.SocialAccounts.Contracts.SocialAccountDto": {
+        RefreshAccepted: {
+            /** Format: uuid */
+            refreshId?: string;
+            /** Format: date-time */
+            requestedAt?: string;
+        };
+        RefreshRequest: {
+            refreshToken?: string | null;
+        };
+        RegisterRequest: {
+            tenantName?: string | null;
+            email?: string | null;
+            password?: string | null;
+            displayName?: string | null;
+        };
+        RegistrationAccepted: {
+            message?: string | null;
+        };
+        /** @enum {string} */
+        ReportMetric: "EngagementRate" | "Impressions" | "Reach" | "Views" | "Likes" | "Comments" | "Shares" | "Saves" | "Clicks";
+        RetryTargetRequest: {
+            confirmedNotPublished?: boolean;
+        };
+        ScheduleRequest: {
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+        };
+        SelectAccountsRequest: {
+            /** Format: uuid */
+            selectionId?: string;
+            externalIds?: string[] | null;
+        };
+        SelectionDto: {
             /** Format: uuid */
             id?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            /** Format: date-time */
+            expiresAt?: string;
+            candidates?: components["schemas"]["CandidateDto"][] | null;
+        };
+        SocialAccountDto: {
+            /** Format: uuid */
+            id?: string;
+            platform?: components["schemas"]["SocialPlatform"];
             externalId?: string | null;
             displayName?: string | null;
             handle?: string | null;
             avatarUrl?: string | null;
-            status?: components["schemas"]["Platform.SocialAccounts.Contracts.AccountStatus"];
+            status?: components["schemas"]["AccountStatus"];
             statusReason?: string | null;
             /** Format: date-time */
             tokenExpiresAt?: string | null;
@@ -1940,258 +2374,18 @@ export interface components {
             connectedAt?: string;
         };
         /** @enum {string} */
-        "Platform.SocialAccounts.Contracts.SocialPlatform": "Instagram" | "X" | "LinkedIn" | "Facebook" | "TikTok" | "YouTube" | "Pinterest" | "Threads" | "Reddit";
-        "Platform.SocialAccounts.Features.CheckContent.CheckContentRequest": {
-            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
-            text?: string | null;
-            link?: string | null;
-            title?: string | null;
-            boardId?: string | null;
-            subreddit?: string | null;
-            privacyLevel?: string | null;
+        SocialPlatform: "Instagram" | "X" | "LinkedIn" | "Facebook" | "TikTok" | "YouTube" | "Pinterest" | "Threads" | "Reddit";
+        StartDirectUploadRequest: {
+            /** Format: int64 */
+            sizeBytes?: number;
         };
-        "Platform.SocialAccounts.Features.CheckContent.CheckContentResponse": {
-            checks?: components["schemas"]["Platform.SocialAccounts.Features.CheckContent.PlatformContentCheck"][] | null;
-        };
-        "Platform.SocialAccounts.Features.CheckContent.PlatformContentCheck": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            /** Format: int32 */
-            length?: number;
-            /** Format: int32 */
-            maxLength?: number;
-            violations?: components["schemas"]["Platform.SocialAccounts.Contracts.ContentViolation"][] | null;
-        };
-        "Platform.SocialAccounts.Features.Connect.CandidateDto": {
-            externalId?: string | null;
-            displayName?: string | null;
-            handle?: string | null;
-            avatarUrl?: string | null;
-        };
-        "Platform.SocialAccounts.Features.Connect.ConnectRequest": {
-            platform?: string | null;
-            code?: string | null;
-            state?: string | null;
-            redirectUri?: string | null;
-        };
-        "Platform.SocialAccounts.Features.Connect.ConnectResponse": {
-            accounts?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"][] | null;
-            selection?: components["schemas"]["Platform.SocialAccounts.Features.Connect.SelectionDto"];
-        };
-        "Platform.SocialAccounts.Features.Connect.SelectionDto": {
-            /** Format: uuid */
-            id?: string;
-            /** Format: date-time */
-            expiresAt?: string;
-            candidates?: components["schemas"]["Platform.SocialAccounts.Features.Connect.CandidateDto"][] | null;
-        };
-        "Platform.SocialAccounts.Features.Disconnect.DisconnectResponse": {
-            /** Format: uuid */
-            id?: string;
-            revokedAtPlatform?: boolean;
-        };
-        "Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            authorizationUrl?: string | null;
-            state?: string | null;
-            /** Format: date-time */
-            expiresAt?: string;
-        };
-        "Platform.SocialAccounts.Features.GetCreatorInfo.CreatorInfoResponse": {
-            username?: string | null;
-            nickname?: string | null;
-            privacyLevelOptions?: string[] | null;
-            commentDisabled?: boolean;
-            duetDisabled?: boolean;
-            stitchDisabled?: boolean;
-            /** Format: int32 */
-            maxVideoPostDurationSeconds?: number | null;
-        };
-        "Platform.SocialAccounts.Features.ListBoards.BoardDto": {
-            id?: string | null;
-            name?: string | null;
-            description?: string | null;
-            privacy?: string | null;
-        };
-        "Platform.SocialAccounts.Features.ListBoards.BoardsResponse": {
-            boards?: components["schemas"]["Platform.SocialAccounts.Features.ListBoards.BoardDto"][] | null;
-            bookmark?: string | null;
-        };
-        "Platform.SocialAccounts.Features.Reconnect.ReconnectRequest": {
-            redirectUri?: string | null;
-        };
-        "Platform.SocialAccounts.Features.SelectAccounts.SelectAccountsRequest": {
-            /** Format: uuid */
-            selectionId?: string;
-            externalIds?: string[] | null;
-        };
-        "Platform.Tenants.Contracts.TenantSettings": {
-            timeZone?: string | null;
-            locale?: string | null;
-        };
-        "Platform.Tenants.Features.GetTenant.TenantResponse": {
-            /** Format: uuid */
-            id?: string;
-            name?: string | null;
-            planTier?: string | null;
-            /** Format: double */
-            aiBudgetLimit?: number;
-            /** Format: double */
-            aiUsageCurrent?: number;
-            settings?: components["schemas"]["Platform.Tenants.Contracts.TenantSettings"];
-            /** Format: date-time */
-            createdAt?: string;
-        };
-        "Platform.Tenants.Features.UpdateTenant.UpdateTenantRequest": {
-            name?: string | null;
-            settings?: components["schemas"]["Platform.Tenants.Contracts.TenantSettings"];
-        };
-        "Platform.Users.Features.ChangePassword.ChangePasswordRequest": {
-            currentPassword?: string | null;
-            newPassword?: string | null;
-        };
-        "Platform.Users.Features.Invitations.AcceptInvitationRequest": {
-            invitationToken?: string | null;
-            password?: string | null;
-            displayName?: string | null;
-        };
-        "Platform.Users.Features.Invitations.AcceptedInvitationResponse": {
-            user?: components["schemas"]["Platform.Users.Features.UserResponse"];
-            tokens?: components["schemas"]["Platform.Users.Tokens.TokenPair"];
-        };
-        "Platform.Users.Features.Invitations.CreatedInvitation": {
-            /** Format: uuid */
-            id?: string;
-            email?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-            /** Format: date-time */
-            expiresAt?: string;
-            invitationToken?: string | null;
-        };
-        "Platform.Users.Features.Invitations.InviteUserRequest": {
-            email?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-        };
-        "Platform.Users.Features.Invitations.PendingInvitation": {
-            /** Format: uuid */
-            id?: string;
-            email?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-            /** Format: uuid */
-            invitedBy?: string;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            expiresAt?: string;
-        };
-        "Platform.Users.Features.Login.LoginRequest": {
-            email?: string | null;
-            password?: string | null;
-            code?: string | null;
-        };
-        "Platform.Users.Features.ManageUsers.ChangeRoleRequest": {
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-        };
-        "Platform.Users.Features.ManageUsers.CreateUserRequest": {
-            email?: string | null;
-            password?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-            displayName?: string | null;
-        };
-        "Platform.Users.Features.Mfa.ConfirmMfaRequest": {
-            code?: string | null;
-        };
-        "Platform.Users.Features.Mfa.DisableMfaRequest": {
-            password?: string | null;
-            code?: string | null;
-        };
-        "Platform.Users.Features.Mfa.MfaEnrollment": {
-            secret?: string | null;
-            otpAuthUri?: string | null;
-        };
-        "Platform.Users.Features.Mfa.MfaRecoveryCodes": {
-            recoveryCodes?: string[] | null;
-        };
-        "Platform.Users.Features.Refresh.RefreshRequest": {
-            refreshToken?: string | null;
-        };
-        "Platform.Users.Features.Register.RegisterRequest": {
-            tenantName?: string | null;
-            email?: string | null;
-            password?: string | null;
-            displayName?: string | null;
-        };
-        "Platform.Users.Features.Register.RegistrationAccepted": {
-            message?: string | null;
-        };
-        "Platform.Users.Features.UserResponse": {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            tenantId?: string;
-            email?: string | null;
-            displayName?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-            isActive?: boolean;
-            mfaEnabled?: boolean;
-            isPlatformAdmin?: boolean;
-            /** Format: date-time */
-            lastLoginAt?: string | null;
-            /** Format: date-time */
-            createdAt?: string;
-        };
-        "Platform.Users.Tokens.TokenPair": {
-            accessToken?: string | null;
-            /** Format: date-time */
-            accessTokenExpiresAt?: string;
-            refreshToken?: string | null;
-            /** Format: date-time */
-            refreshTokenExpiresAt?: string;
-            readonly tokenType?: string | null;
-        };
-        /** @enum {string} */
-        "Platform.Webhooks.Data.DeliveryStatus": "Pending" | "Sending" | "Succeeded" | "DeadLetter";
-        "Platform.Webhooks.Features.CreateSubscription.CreateSubscriptionRequest": {
-            url?: string | null;
-            eventTypes?: string[] | null;
-            active?: boolean | null;
-        };
-        "Platform.Webhooks.Features.Shared.AttemptView": {
-            /** Format: int32 */
-            attempt?: number;
-            /** Format: date-time */
-            attemptedAt?: string;
-            /** Format: int32 */
-            statusCode?: number | null;
-            /** Format: int32 */
-            latencyMs?: number;
-            responseExcerpt?: string | null;
-            error?: string | null;
-        };
-        "Platform.Webhooks.Features.Shared.DeliveryView": {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            subscriptionId?: string;
-            /** Format: uuid */
-            eventId?: string;
-            eventType?: string | null;
-            requestBody?: string | null;
-            status?: components["schemas"]["Platform.Webhooks.Data.DeliveryStatus"];
-            /** Format: int32 */
-            attempts?: number;
-            /** Format: date-time */
-            nextRetryAt?: string | null;
-            /** Format: date-time */
-            createdAt?: string;
-            attemptLog?: components["schemas"]["Platform.Webhooks.Features.Shared.AttemptView"][] | null;
-        };
-        "Platform.Webhooks.Features.Shared.SubscriptionSecret": {
-            subscription?: components["schemas"]["Platform.Webhooks.Features.Shared.SubscriptionView"];
+        SubscriptionSecret: {
+            subscription?: components["schemas"]["SubscriptionView"];
             secret?: string | null;
             signatureHeader?: string | null;
             scheme?: string | null;
         };
-        "Platform.Webhooks.Features.Shared.SubscriptionView": {
+        SubscriptionView: {
             /** Format: uuid */
             id?: string;
             url?: string | null;
@@ -2204,13 +2398,177 @@ export interface components {
             /** Format: date-time */
             updatedAt?: string;
         };
-        "Platform.Webhooks.Features.UpdateSubscription.UpdateSubscriptionRequest": {
+        TargetAnalytics: {
+            /** Format: uuid */
+            targetId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            /** Format: uuid */
+            accountId?: string;
+            platformPostId?: string | null;
+            /** Format: date-time */
+            publishedAt?: string;
+            latest?: components["schemas"]["MetricValues"];
+            /** Format: double */
+            engagementRate?: number | null;
+            history?: components["schemas"]["MetricValues"][] | null;
+        };
+        /** @enum {string} */
+        TargetErrorKind: "RateLimited" | "TokenExpired" | "TokenRevoked" | "ContentRejected" | "Transient" | "Permanent" | "Unknown" | "Missed" | "NotSent" | "AccountPaused";
+        TargetOptions: {
+            title?: string | null;
+            boardId?: string | null;
+            subreddit?: string | null;
+            privacyLevel?: string | null;
+            allowComments?: boolean | null;
+            allowDuets?: boolean | null;
+            allowStitches?: boolean | null;
+        };
+        TargetPayload: {
+            /** Format: uuid */
+            accountId?: string;
+            customContent?: string | null;
+            title?: string | null;
+            boardId?: string | null;
+            subreddit?: string | null;
+            privacyLevel?: string | null;
+            allowComments?: boolean;
+            allowDuets?: boolean;
+            allowStitches?: boolean;
+            media?: components["schemas"]["MediaPayload"][] | null;
+        };
+        TargetResponse: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            customContent?: string | null;
+            media?: components["schemas"]["PostMedia"][] | null;
+            options?: components["schemas"]["TargetOptions"];
+            status?: components["schemas"]["TargetStatus"];
+            platformPostId?: string | null;
+            platformUrl?: string | null;
+            errorKind?: components["schemas"]["TargetErrorKind"];
+            errorMessage?: string | null;
+            /** Format: int32 */
+            attemptCount?: number;
+            /** Format: date-time */
+            nextAttemptAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            problems?: components["schemas"]["ContentViolation"][] | null;
+            accountPaused?: components["schemas"]["AccountPauseView"];
+        };
+        /** @enum {string} */
+        TargetStatus: "Pending" | "Publishing" | "Published" | "Failed" | "Unconfirmed";
+        TemplateRequest: {
+            name?: string | null;
+            body?: string | null;
+            brandVoice?: string | null;
+            audience?: string | null;
+            callToAction?: string | null;
+        };
+        TemplateView: {
+            /** Format: uuid */
+            id?: string;
+            name?: string | null;
+            body?: string | null;
+            brandVoice?: string | null;
+            audience?: string | null;
+            callToAction?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        TenantResponse: {
+            /** Format: uuid */
+            id?: string;
+            name?: string | null;
+            planTier?: string | null;
+            /** Format: double */
+            aiBudgetLimit?: number;
+            /** Format: double */
+            aiUsageCurrent?: number;
+            settings?: components["schemas"]["TenantSettings"];
+            /** Format: date-time */
+            createdAt?: string;
+        };
+        /** @enum {string} */
+        TenantRole: "Viewer" | "Editor" | "Admin" | "Owner";
+        TenantSettings: {
+            timeZone?: string | null;
+            locale?: string | null;
+        };
+        TimeSlot: {
+            weekday?: components["schemas"]["DayOfWeek"];
+            /** Format: int32 */
+            hour?: number;
+            /** Format: int32 */
+            posts?: number;
+            /** Format: double */
+            engagementRate?: number | null;
+        };
+        TokenPair: {
+            accessToken?: string | null;
+            /** Format: date-time */
+            accessTokenExpiresAt?: string;
+            refreshToken?: string | null;
+            /** Format: date-time */
+            refreshTokenExpiresAt?: string;
+            readonly tokenType?: string | null;
+        };
+        TopPost: {
+            /** Format: uuid */
+            postId?: string;
+            platforms?: components["schemas"]["SocialPlatform"][] | null;
+            /** Format: date-time */
+            firstPublishedAt?: string;
+            totals?: components["schemas"]["MetricTotals"];
+        };
+        TopPosts: {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            metric?: components["schemas"]["ReportMetric"];
+            posts?: components["schemas"]["TopPost"][] | null;
+        };
+        UpdateMediaRequest: {
+            altText?: string | null;
+        };
+        UpdateSubscriptionRequest: {
             url?: string | null;
             eventTypes?: string[] | null;
             active?: boolean | null;
         };
-        /** @enum {string} */
-        "System.DayOfWeek": "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+        UpdateTenantRequest: {
+            name?: string | null;
+            settings?: components["schemas"]["TenantSettings"];
+        };
+        UploadPartView: {
+            /** Format: int32 */
+            partNumber?: number;
+            /** Format: uri */
+            uploadUrl?: string | null;
+        };
+        UserResponse: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            tenantId?: string;
+            email?: string | null;
+            displayName?: string | null;
+            role?: components["schemas"]["TenantRole"];
+            isActive?: boolean;
+            mfaEnabled?: boolean;
+            isPlatformAdmin?: boolean;
+            /** Format: date-time */
+            lastLoginAt?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2229,7 +2587,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.GenerateCaptions.GenerateCaptionsRequest"];
+                "application/json": components["schemas"]["GenerateCaptionsRequest"];
             };
         };
         responses: {
@@ -2239,7 +2597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2248,10 +2606,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2264,10 +2622,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2280,7 +2638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2296,7 +2654,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2305,7 +2663,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2314,7 +2672,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2328,7 +2686,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.GenerateContent.GenerateContentRequest"];
+                "application/json": components["schemas"]["GenerateContentRequest"];
             };
         };
         responses: {
@@ -2338,7 +2696,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2347,10 +2705,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2363,10 +2721,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2379,7 +2737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2395,7 +2753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2404,7 +2762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2413,7 +2771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2427,7 +2785,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.GenerateHashtags.GenerateHashtagsRequest"];
+                "application/json": components["schemas"]["GenerateHashtagsRequest"];
             };
         };
         responses: {
@@ -2437,7 +2795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2446,10 +2804,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2462,10 +2820,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2478,7 +2836,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2494,7 +2852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2503,7 +2861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2512,7 +2870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2526,7 +2884,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.ImproveContent.ImproveContentRequest"];
+                "application/json": components["schemas"]["ImproveContentRequest"];
             };
         };
         responses: {
@@ -2536,7 +2894,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2545,10 +2903,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2561,10 +2919,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2577,7 +2935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2593,7 +2951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2602,7 +2960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2611,7 +2969,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2625,7 +2983,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.GenerateImage.GenerateImageRequest"];
+                "application/json": components["schemas"]["GenerateImageRequest"];
             };
         };
         responses: {
@@ -2635,7 +2993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2644,10 +3002,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2660,10 +3018,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2676,7 +3034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2692,7 +3050,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2701,7 +3059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2711,8 +3069,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: components["schemas"]["Platform.AI.Contracts.AiRequestType"];
-                status?: components["schemas"]["Platform.AI.Contracts.AiRequestStatus"];
+                type?: components["schemas"]["AiRequestType"];
+                status?: components["schemas"]["AiRequestStatus"];
             };
             header?: never;
             path?: never;
@@ -2726,17 +3084,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Generation.AiRequestView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfAiRequestView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2756,7 +3114,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2778,17 +3136,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2801,7 +3159,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2817,7 +3175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2840,17 +3198,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Features.Templates.TemplateView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfTemplateView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2870,7 +3228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2884,7 +3242,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateRequest"];
+                "application/json": components["schemas"]["TemplateRequest"];
             };
         };
         responses: {
@@ -2894,7 +3252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
+                    "application/json": components["schemas"]["TemplateView"];
                 };
             };
             /** @description Bad Request */
@@ -2903,17 +3261,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2926,7 +3284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -2935,7 +3293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2951,7 +3309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2973,17 +3331,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
+                    "application/json": components["schemas"]["TemplateView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2996,7 +3354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3012,7 +3370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3028,7 +3386,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateRequest"];
+                "application/json": components["schemas"]["TemplateRequest"];
             };
         };
         responses: {
@@ -3038,7 +3396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
+                    "application/json": components["schemas"]["TemplateView"];
                 };
             };
             /** @description Bad Request */
@@ -3047,17 +3405,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3070,7 +3428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3086,7 +3444,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3109,14 +3467,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3129,7 +3487,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3145,7 +3503,182 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListApiKeys: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfApiKeyView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3168,17 +3701,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Features.Summary.AnalyticsSummary"];
+                    "application/json": components["schemas"]["AnalyticsSummary"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3198,7 +3731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3218,17 +3751,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Features.Refresh.RefreshAccepted"];
+                    "application/json": components["schemas"]["RefreshAccepted"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3248,7 +3781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3273,17 +3806,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Reports.Overview"];
+                    "application/json": components["schemas"]["Overview"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3303,7 +3836,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3325,17 +3858,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Features.Reports.PostAnalytics"];
+                    "application/json": components["schemas"]["PostAnalytics"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3355,7 +3888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3382,17 +3915,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Features.Reports.TopPosts"];
+                    "application/json": components["schemas"]["TopPosts"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3412,7 +3945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3438,17 +3971,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Reports.BestTimes"];
+                    "application/json": components["schemas"]["BestTimes"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3468,7 +4001,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3494,14 +4027,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3521,7 +4054,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3535,7 +4068,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Register.RegisterRequest"];
+                "application/json": components["schemas"]["RegisterRequest"];
             };
         };
         responses: {
@@ -3545,7 +4078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Register.RegistrationAccepted"];
+                    "application/json": components["schemas"]["RegistrationAccepted"];
                 };
             };
             /** @description Bad Request */
@@ -3554,7 +4087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3570,7 +4103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3584,7 +4117,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Login.LoginRequest"];
+                "application/json": components["schemas"]["LoginRequest"];
             };
         };
         responses: {
@@ -3594,7 +4127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Tokens.TokenPair"];
+                    "application/json": components["schemas"]["TokenPair"];
                 };
             };
             /** @description Bad Request */
@@ -3603,7 +4136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -3612,7 +4145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too Many Requests */
@@ -3621,7 +4154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Internal Server Error */
@@ -3630,7 +4163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3644,7 +4177,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Refresh.RefreshRequest"];
+                "application/json": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
@@ -3654,7 +4187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Tokens.TokenPair"];
+                    "application/json": components["schemas"]["TokenPair"];
                 };
             };
             /** @description Bad Request */
@@ -3663,7 +4196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -3672,7 +4205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3688,7 +4221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3709,14 +4242,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3736,7 +4269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3750,7 +4283,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Invitations.AcceptInvitationRequest"];
+                "application/json": components["schemas"]["AcceptInvitationRequest"];
             };
         };
         responses: {
@@ -3760,7 +4293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Invitations.AcceptedInvitationResponse"];
+                    "application/json": components["schemas"]["AcceptedInvitationResponse"];
                 };
             };
             /** @description Bad Request */
@@ -3769,7 +4302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -3778,7 +4311,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Gone */
@@ -3787,7 +4320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3803,7 +4336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3823,17 +4356,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3853,7 +4386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3867,7 +4400,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.ChangePassword.ChangePasswordRequest"];
+                "application/json": components["schemas"]["ChangePasswordRequest"];
             };
         };
         responses: {
@@ -3884,17 +4417,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3914,7 +4447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3934,17 +4467,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Mfa.MfaEnrollment"];
+                    "application/json": components["schemas"]["MfaEnrollment"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3964,7 +4497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3978,7 +4511,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Mfa.ConfirmMfaRequest"];
+                "application/json": components["schemas"]["ConfirmMfaRequest"];
             };
         };
         responses: {
@@ -3988,7 +4521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Mfa.MfaRecoveryCodes"];
+                    "application/json": components["schemas"]["MfaRecoveryCodes"];
                 };
             };
             /** @description Bad Request */
@@ -3997,17 +4530,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4027,7 +4560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4041,7 +4574,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Mfa.DisableMfaRequest"];
+                "application/json": components["schemas"]["DisableMfaRequest"];
             };
         };
         responses: {
@@ -4058,17 +4591,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4088,7 +4621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4098,7 +4631,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                kind?: components["schemas"]["Platform.Media.Contracts.MediaKind"];
+                kind?: components["schemas"]["MediaKind"];
             };
             header?: never;
             path?: never;
@@ -4112,7 +4645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Media.Features.Shared.MediaView, Platform.Media, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfMediaView"];
                 };
             };
             /** @description Bad Request */
@@ -4121,17 +4654,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4151,7 +4684,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4175,7 +4708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
+                    "application/json": components["schemas"]["MediaView"];
                 };
             };
             /** @description Bad Request */
@@ -4184,17 +4717,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4207,7 +4740,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -4216,7 +4749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -4225,7 +4758,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -4234,7 +4767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4250,7 +4783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4264,7 +4797,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.StartDirectUploadRequest"];
+                "application/json": components["schemas"]["StartDirectUploadRequest"];
             };
         };
         responses: {
@@ -4274,7 +4807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.DirectUploadView"];
+                    "application/json": components["schemas"]["DirectUploadView"];
                 };
             };
             /** @description Bad Request */
@@ -4283,17 +4816,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4306,7 +4839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -4315,7 +4848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4331,7 +4864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4347,7 +4880,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.CompleteDirectUploadRequest"];
+                "application/json": components["schemas"]["CompleteDirectUploadRequest"];
             };
         };
         responses: {
@@ -4357,17 +4890,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
+                    "application/json": components["schemas"]["MediaView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4380,7 +4913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -4389,7 +4922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Gone */
@@ -4398,7 +4931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -4407,7 +4940,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -4416,7 +4949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -4425,7 +4958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4441,7 +4974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4463,17 +4996,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
+                    "application/json": components["schemas"]["MediaView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4486,7 +5019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4502,7 +5035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4525,14 +5058,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4545,7 +5078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -4554,7 +5087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4570,7 +5103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4586,7 +5119,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Media.Features.UpdateMedia.UpdateMediaRequest"];
+                "application/json": components["schemas"]["UpdateMediaRequest"];
             };
         };
         responses: {
@@ -4596,7 +5129,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
+                    "application/json": components["schemas"]["MediaView"];
                 };
             };
             /** @description Bad Request */
@@ -4605,17 +5138,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4628,7 +5161,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4644,7 +5177,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4675,7 +5208,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -4684,7 +5217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4700,7 +5233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4723,17 +5256,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.SharedKernel.Events.DeadOutboxRow, Platform.SharedKernel, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfDeadOutboxRow"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4753,7 +5286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4776,14 +5309,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4796,7 +5329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4812,7 +5345,1091 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPosts: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["PostStatus"];
+                platform?: string;
+                accountId?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfPostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostPayload"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BulkSchedulePosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkScheduleResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BulkSchedulePostsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkScheduleResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewBulkPostsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkPreviewResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDeadLetters: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfDeadLetterItem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetryTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RetryTargetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAccountHealth: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfAccountHealthView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PauseAccountPublishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountHealthView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResumeAccountPublishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountHealthView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostPayload"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeletePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DuplicatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SchedulePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnschedulePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4839,17 +6456,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Calendar.CalendarResponse"];
+                    "application/json": components["schemas"]["CalendarResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4869,1091 +6486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListPosts: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
-                platform?: string;
-                accountId?: string;
-                from?: string;
-                to?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.Shared.PostResponse, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    BulkSchedulePosts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    BulkSchedulePostsCsv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "text/csv": string;
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    PreviewBulkPostsCsv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "text/csv": string;
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPreviewResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListDeadLetters: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.DeadLetter.DeadLetterItem, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    RetryTarget: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                postId: string;
-                targetId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.DeadLetter.RetryTargetRequest"];
-            };
-        };
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListAccountHealth: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.AccountHealth.AccountHealthView, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    PauseAccountPublishing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.PauseAccountRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ResumeAccountPublishing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    DeletePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    DuplicatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    SchedulePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.SchedulePost.ScheduleRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    UnschedulePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    PublishPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5977,7 +6510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse"];
+                    "application/json": components["schemas"]["AuthUrlResponse"];
                 };
             };
             /** @description Bad Request */
@@ -5986,17 +6519,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6016,7 +6549,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6030,7 +6563,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectRequest"];
+                "application/json": components["schemas"]["ConnectRequest"];
             };
         };
         responses: {
@@ -6040,7 +6573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectResponse"];
+                    "application/json": components["schemas"]["ConnectResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6049,17 +6582,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6079,7 +6612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6093,7 +6626,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.SocialAccounts.Features.SelectAccounts.SelectAccountsRequest"];
+                "application/json": components["schemas"]["SelectAccountsRequest"];
             };
         };
         responses: {
@@ -6103,7 +6636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectResponse"];
+                    "application/json": components["schemas"]["ConnectResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6112,17 +6645,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6142,7 +6675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6166,7 +6699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.SocialAccounts.Contracts.SocialAccountDto, Platform.SocialAccounts.Contracts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfSocialAccountDto"];
                 };
             };
             /** @description Bad Request */
@@ -6175,17 +6708,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6205,7 +6738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6227,17 +6760,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"];
+                    "application/json": components["schemas"]["SocialAccountDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6257,7 +6790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6279,17 +6812,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Disconnect.DisconnectResponse"];
+                    "application/json": components["schemas"]["DisconnectResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6309,7 +6842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6333,17 +6866,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.ListBoards.BoardsResponse"];
+                    "application/json": components["schemas"]["BoardsResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6363,7 +6896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6385,17 +6918,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetCreatorInfo.CreatorInfoResponse"];
+                    "application/json": components["schemas"]["CreatorInfoResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6415,7 +6948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6431,7 +6964,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.SocialAccounts.Features.Reconnect.ReconnectRequest"];
+                "application/json": components["schemas"]["ReconnectRequest"];
             };
         };
         responses: {
@@ -6441,7 +6974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse"];
+                    "application/json": components["schemas"]["AuthUrlResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6450,17 +6983,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6480,7 +7013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6494,7 +7027,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.SocialAccounts.Features.CheckContent.CheckContentRequest"];
+                "application/json": components["schemas"]["CheckContentRequest"];
             };
         };
         responses: {
@@ -6504,7 +7037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.CheckContent.CheckContentResponse"];
+                    "application/json": components["schemas"]["CheckContentResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6513,17 +7046,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6543,7 +7076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6563,17 +7096,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Tenants.Features.GetTenant.TenantResponse"];
+                    "application/json": components["schemas"]["TenantResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6586,7 +7119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -6602,7 +7135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6616,7 +7149,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Tenants.Features.UpdateTenant.UpdateTenantRequest"];
+                "application/json": components["schemas"]["UpdateTenantRequest"];
             };
         };
         responses: {
@@ -6626,7 +7159,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Tenants.Features.GetTenant.TenantResponse"];
+                    "application/json": components["schemas"]["TenantResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6635,17 +7168,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6658,7 +7191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -6674,7 +7207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6697,17 +7230,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.UserResponse, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfUserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6727,7 +7260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6741,7 +7274,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.ManageUsers.CreateUserRequest"];
+                "application/json": components["schemas"]["CreateUserRequest"];
             };
         };
         responses: {
@@ -6751,7 +7284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6760,17 +7293,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6783,7 +7316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -6799,7 +7332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6815,7 +7348,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.ManageUsers.ChangeRoleRequest"];
+                "application/json": components["schemas"]["ChangeRoleRequest"];
             };
         };
         responses: {
@@ -6825,7 +7358,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6834,17 +7367,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6864,7 +7397,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6886,17 +7419,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6916,7 +7449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6938,17 +7471,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6968,7 +7501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6991,17 +7524,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.Invitations.PendingInvitation, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfPendingInvitation"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7021,7 +7554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7035,7 +7568,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Invitations.InviteUserRequest"];
+                "application/json": components["schemas"]["InviteUserRequest"];
             };
         };
         responses: {
@@ -7045,7 +7578,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Invitations.CreatedInvitation"];
+                    "application/json": components["schemas"]["CreatedInvitation"];
                 };
             };
             /** @description Bad Request */
@@ -7054,17 +7587,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7077,7 +7610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7093,7 +7626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7116,14 +7649,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7136,7 +7669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -7145,7 +7678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7161,7 +7694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7181,17 +7714,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.SubscriptionView"][];
+                    "application/json": components["schemas"]["SubscriptionView"][];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7211,7 +7744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7225,7 +7758,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Webhooks.Features.CreateSubscription.CreateSubscriptionRequest"];
+                "application/json": components["schemas"]["CreateSubscriptionRequest"];
             };
         };
         responses: {
@@ -7235,7 +7768,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.SubscriptionSecret"];
+                    "application/json": components["schemas"]["SubscriptionSecret"];
                 };
             };
             /** @description Bad Request */
@@ -7244,17 +7777,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7274,7 +7807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7296,17 +7829,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.SubscriptionView"];
+                    "application/json": components["schemas"]["SubscriptionView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7319,7 +7852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7335,7 +7868,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7358,14 +7891,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7378,7 +7911,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7394,7 +7927,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7410,7 +7943,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Webhooks.Features.UpdateSubscription.UpdateSubscriptionRequest"];
+                "application/json": components["schemas"]["UpdateSubscriptionRequest"];
             };
         };
         responses: {
@@ -7420,7 +7953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.SubscriptionView"];
+                    "application/json": components["schemas"]["SubscriptionView"];
                 };
             };
             /** @description Bad Request */
@@ -7429,17 +7962,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7452,7 +7985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7468,7 +8001,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7490,17 +8023,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.SubscriptionSecret"];
+                    "application/json": components["schemas"]["SubscriptionSecret"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7513,7 +8046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7529,7 +8062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7554,7 +8087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Webhooks.Features.Shared.DeliveryView, Platform.Webhooks, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfDeliveryView"];
                 };
             };
             /** @description Bad Request */
@@ -7563,17 +8096,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7586,7 +8119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7602,7 +8135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7625,17 +8158,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.DeliveryView"];
+                    "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7648,7 +8181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -7657,7 +8190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7673,7 +8206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7695,17 +8228,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Webhooks.Features.Shared.DeliveryView"];
+                    "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7718,7 +8251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7734,7 +8267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
