@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
+using Platform.Users.Tokens;
 
 namespace Platform.Users.Data;
 
@@ -24,10 +25,10 @@ internal sealed class UserInvitation
 
     /// <returns>The invitation to store and the token to hand out once.</returns>
     public static (UserInvitation Invitation, InvitationToken Token) Create(
-        Guid tenantId, string email, TenantRole role, Guid invitedBy, DateTimeOffset now, TimeSpan lifetime)
+        Guid tenantId, string email, TenantRole role, Guid invitedBy, DateTimeOffset now, TimeSpan lifetime, MailTokenSecrets secrets)
     {
         var id = Guid.NewGuid();
-        var token = InvitationToken.New(tenantId, id);
+        var token = InvitationToken.For(tenantId, id, secrets);
         var invitation = new UserInvitation
         {
             Id = id,
