@@ -7,6 +7,7 @@ using Platform.Notifications.Email;
 using Platform.Posts.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
+using Platform.SocialAccounts.Contracts;
 using Platform.TestKit;
 using Shouldly;
 
@@ -226,6 +227,28 @@ public sealed class MailTests
     }
 
     [Test]
+    public async Task An_account_needing_reconnection_is_mailed_to_the_admins_with_a_link_to_the_accounts()
+    {
+        var editor = await app.AddUserAsync(owner, "editor");
+        var reason = "The grant was revoked " + Guid.NewGuid().ToString("N");
+        await RaiseAsync(new AccountNeedsReconnect
+        {
+            TenantId = owner.TenantId,
+            OccurredAt = DateTimeOffset.UtcNow,
+            SocialAccountId = Guid.NewGuid(),
+            Platform = SocialPlatform.Pinterest,
+            Status = AccountStatus.Revoked,
+            Reason = reason,
+        });
+
+        var mail = (await Eventually.WaitForAsync(() => Smtp4dev.MailToAsync(owner.Email), all => all.Any(m => m.Text.Contains(reason, StringComparison.Ordinal))))
+            .Single(m => m.Text.Contains(reason, StringComparison.Ordinal));
+        mail.Subject.ShouldBe("Reconnect your Pinterest account");
+        mail.Text.ShouldContain($"{NotificationsApp.AppBaseUrl}/accounts");
+        (await Smtp4dev.MailToAsync(editor.Email)).ShouldBeEmpty();
+    }
+
+    [Test]
     public async Task Security_mail_cannot_be_switched_off_and_other_kinds_can()
     {
         var admin = await app.AddUserAsync(owner, "admin");
@@ -320,10 +343,10 @@ public sealed class MailTests
         ErrorMessage = "The platform refused the text.",
     };
 
-    private Task RaiseAsync(PostTargetFailed failed) =>
-        app.Services.GetRequiredService<IServiceScopeFactory>().RunAsync(failed.TenantId, async services =>
+    private Task RaiseAsync<TEvent>(TEvent raised) where TEvent : IntegrationEvent =>
+        app.Services.GetRequiredService<IServiceScopeFactory>().RunAsync(raised.TenantId, async services =>
         {
-            await services.GetRequiredService<Outbox>().AddAsync([failed], CancellationToken.None);
+            await services.GetRequiredService<Outbox>().AddAsync([raised], CancellationToken.None);
             return true;
         }, CancellationToken.None);
 }

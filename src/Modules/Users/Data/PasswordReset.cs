@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Platform.Users.Tokens;
 
 namespace Platform.Users.Data;
@@ -31,8 +30,7 @@ internal sealed class PasswordReset
     }
 
     /// <summary>Whether <paramref name="token"/> is this reset's, compared in constant time.</summary>
-    public bool IsProvenBy(PasswordResetToken token) =>
-        token.ResetId == Id && token.TenantId == TenantId && CryptographicOperations.FixedTimeEquals(token.SecretHash, TokenHash);
+    public bool IsProvenBy(PasswordResetToken token) => token.Proves(TenantId, Id, TokenHash);
 
     public bool IsUsableAt(DateTimeOffset now) => UsedAt is null && now < ExpiresAt;
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.Users.Tokens;
@@ -51,8 +50,7 @@ internal sealed class UserInvitation
         : InvitationState.Pending;
 
     /// <summary>Whether <paramref name="token"/> is this invitation's, compared in constant time.</summary>
-    public bool IsProvenBy(InvitationToken token) =>
-        token.InvitationId == Id && token.TenantId == TenantId && CryptographicOperations.FixedTimeEquals(token.SecretHash, TokenHash);
+    public bool IsProvenBy(InvitationToken token) => token.Proves(TenantId, Id, TokenHash);
 
     /// <summary>Uses the invitation up for <paramref name="userId"/>.</summary>
     public void Accept(Guid userId, DateTimeOffset now)

@@ -15,7 +15,7 @@ namespace Platform.Users.Tokens;
 internal sealed class MailTokenSecrets(IOptions<JwtOptions> jwt) : IMailLinkTokens
 {
     private readonly byte[] key = HKDF.DeriveKey(
-        HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(jwt.Value.SigningKey), LinkTokenText.SecretBytes, info: "platform mail link tokens"u8.ToArray());
+        HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(jwt.Value.SigningKey), LinkToken.SecretBytes, info: "platform mail link tokens"u8.ToArray());
 
     public byte[] Secret(string kind, Guid tenantId, Guid id) =>
         HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{kind}.{tenantId:N}.{id:N}"));
