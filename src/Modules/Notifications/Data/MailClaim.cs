@@ -1,6 +1,6 @@
 namespace Platform.Notifications.Data;
 
-public enum MailClaim
+internal enum MailClaim
 {
     Claimed,
     AlreadySent,

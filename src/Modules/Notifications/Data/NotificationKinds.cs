@@ -2,7 +2,7 @@ using Platform.Notifications.Contracts;
 
 namespace Platform.Notifications.Data;
 
-public static class NotificationKinds
+internal static class NotificationKinds
 {
     /// <summary>Mail a person needs to get into or keep their account; it cannot be switched off.</summary>
     public static bool IsSecurity(this NotificationKind kind) => kind is NotificationKind.Invitation or NotificationKind.PasswordReset;
