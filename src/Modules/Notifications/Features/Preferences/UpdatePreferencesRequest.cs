@@ -12,9 +12,10 @@ internal sealed class UpdatePreferencesRequestValidator : AbstractValidator<Upda
 {
     public UpdatePreferencesRequestValidator()
     {
-        RuleFor(r => r.Preferences).NotNull().Must(p => p.Select(c => c.Kind).Distinct().Count() == p.Count)
+        RuleFor(r => r.Preferences).NotNull()
+            .Must(p => p.OfType<PreferenceChange>().DistinctBy(c => c.Kind).Count() == p.OfType<PreferenceChange>().Count())
             .WithMessage("Name each kind at most once.");
-        RuleForEach(r => r.Preferences).ChildRules(change =>
+        RuleForEach(r => r.Preferences).NotNull().ChildRules(change =>
         {
             change.RuleFor(c => c.Kind).IsInEnum();
             change.RuleFor(c => c).Must(c => c.Enabled || !c.Kind.IsSecurity())
