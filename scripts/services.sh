@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (where missing) and starts the services the platform needs, with their data under .data/:
 # PostgreSQL 15 on 127.0.0.1:${PLATFORM_PG_PORT:-55432}, Redis on 127.0.0.1:${PLATFORM_REDIS_PORT:-56379} and an
-# S3-compatible server (s3rver, bucket "media") on 127.0.0.1:${PLATFORM_S3_PORT:-56390}.
+# S3-compatible server (s3rver, bucket "media") on 127.0.0.1:${PLATFORM_S3_PORT:-56390}, and a local SMTP server for the
+# tests (smtp4dev, in memory: SMTP on 127.0.0.1:${PLATFORM_SMTP_PORT:-56325}, its web UI and REST API on ${PLATFORM_SMTP_WEB_PORT:-56326}).
 # Usage: scripts/services.sh [up|down|status|forget|browser]  (forget: stop, then delete the services' data;
 # browser: installs Debian's Chromium where missing, for the web app's browser tests)
 set -euo pipefail
@@ -11,6 +12,8 @@ data="$root/.data"
 pg_port="${PLATFORM_PG_PORT:-55432}"
 redis_port="${PLATFORM_REDIS_PORT:-56379}"
 s3_port="${PLATFORM_S3_PORT:-56390}"
+smtp_port="${PLATFORM_SMTP_PORT:-56325}"
+smtp_web_port="${PLATFORM_SMTP_WEB_PORT:-56326}"
 
 log() { printf '[services] %s\n' "$*" >&2; }
 
@@ -102,6 +105,18 @@ s3_up() {
   log "S3 server started on $s3_port"
 }
 
+# smtp4dev as a .NET tool under .data/tools: what the app mails in tests lands there (nothing is relayed onwards).
+smtp_up() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null; then log "SMTP server already running on $smtp_port"; return; fi
+  [ -x "$data/tools/smtp4dev/smtp4dev" ] || dotnet tool install --tool-path "$data/tools/smtp4dev" Rnwood.Smtp4dev --version 3.15.0 >/dev/null
+  mkdir -p "$data/smtp"
+  nohup "$data/tools/smtp4dev/smtp4dev" --urls "http://127.0.0.1:$smtp_web_port" --smtpport "$smtp_port" --db="" \
+    --imapport="" --pop3port="" --messagestokeep=10000 --hostname=localhost >"$data/smtp/smtp4dev.log" 2>&1 &
+  echo $! > "$data/smtp/smtp4dev.pid"
+  for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break; sleep 0.1; done
+  log "SMTP server started on $smtp_port (web $smtp_web_port)"
+}
+
 # The browser tests drive Debian's Chromium (playwright-core's own browser download is not used).
 browser_up() {
   [ -x "${CHROMIUM:-/usr/bin/chromium}" ] && return
@@ -117,11 +132,12 @@ down() {
   [ -n "$bin" ] && [ -n "$dir" ] && [ -d "$dir/data" ] && pg_user_run "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
   redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
   [ -f "$data/s3/s3.pid" ] && kill "$(cat "$data/s3/s3.pid")" 2>/dev/null && rm -f "$data/s3/s3.pid" || true
+  [ -f "$data/smtp/smtp4dev.pid" ] && kill "$(cat "$data/smtp/smtp4dev.pid")" 2>/dev/null && rm -f "$data/smtp/smtp4dev.pid" || true
   log "stopped"
 }
 
 case "${1:-up}" in
-  up) pg_up; redis_up; s3_up ;;
+  up) pg_up; redis_up; s3_up; smtp_up ;;
   down) down ;;
   browser) browser_up ;;
   status)

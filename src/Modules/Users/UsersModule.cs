@@ -18,6 +18,7 @@ using Platform.Users.Features.Logout;
 using Platform.Users.Features.ManageUsers;
 using Platform.Users.Features.Me;
 using Platform.Users.Features.Mfa;
+using Platform.Users.Features.PasswordReset;
 using Platform.Users.Features.Refresh;
 using Platform.Users.Features.Register;
 using Platform.Users.Mfa;
@@ -54,6 +55,14 @@ internal sealed class UsersModule : IModule
         services.AddScoped<AccountRegistration>();
         services.AddScoped<IAccountRegistration>(provider => provider.GetRequiredService<AccountRegistration>());
         services.AddScoped<UserAdministration>();
+        services.AddScoped<IUserContacts, UserContacts>();
+        services.AddSingleton<MailTokenSecrets>();
+        services.AddSingleton<IMailLinkTokens>(provider => provider.GetRequiredService<MailTokenSecrets>());
+        services.AddSingleton<PasswordResetThrottle>();
+        services.AddOptions<PasswordResetOptions>().BindConfiguration(PasswordResetOptions.Section)
+            .Validate(o => o.IsValid, $"{PasswordResetOptions.Section}: Lifetime must be positive and at most a day, the free request counts at least 1, " +
+                "and 0 < FirstDelay <= MaxDelay <= ForgetAfter.")
+            .ValidateOnStart();
         services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section)
             .Validate(o => o.Lifetime > TimeSpan.Zero, $"{InvitationOptions.Section}:Lifetime must be a positive time span, e.g. 7.00:00:00.")
             .ValidateOnStart();
@@ -74,6 +83,8 @@ internal sealed class UsersModule : IModule
         RefreshEndpoint.Map(auth);
         LogoutEndpoint.Map(auth);
         AcceptInvitationEndpoint.Map(auth);
+        RequestPasswordResetEndpoint.Map(auth);
+        ConfirmPasswordResetEndpoint.Map(auth);
 
         var me = api.MapGroup("/me").WithTags("Me");
         GetMeEndpoint.Map(me);

@@ -25,6 +25,8 @@ public sealed class CarelessClientTests
         ["GET /api/v1/tenant"] = "no parameters, no body",
         ["GET /api/v1/webhooks"] = "no parameters, no body",
         ["POST /api/v1/analytics/refresh"] = "no parameters, no body (the whole tenant is refreshed)",
+        ["GET /api/v1/notifications/preferences"] = "no parameters, no body (the caller's own)",
+        ["POST /api/v1/notifications/read-all"] = "no parameters, no body (the caller's own)",
     };
 
     private FakePlatform x = null!;

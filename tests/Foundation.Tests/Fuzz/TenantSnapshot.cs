@@ -11,7 +11,7 @@ namespace Platform.Foundation.Tests.Fuzz;
 /// </summary>
 internal sealed class TenantSnapshot
 {
-    private static readonly string[] ModuleSchemas = ["tenants", "users", "social_accounts", "posts", "ai", "analytics", "media", "webhooks", "platform_events"];
+    private static readonly string[] ModuleSchemas = ["tenants", "users", "social_accounts", "posts", "ai", "analytics", "media", "webhooks", "notifications", "platform_events"];
 
     private readonly TestDatabase database;
     private readonly Guid tenantId;

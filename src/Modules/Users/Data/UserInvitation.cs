@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
+using Platform.Users.Tokens;
 
 namespace Platform.Users.Data;
 
@@ -24,10 +24,10 @@ internal sealed class UserInvitation
 
     /// <returns>The invitation to store and the token to hand out once.</returns>
     public static (UserInvitation Invitation, InvitationToken Token) Create(
-        Guid tenantId, string email, TenantRole role, Guid invitedBy, DateTimeOffset now, TimeSpan lifetime)
+        Guid tenantId, string email, TenantRole role, Guid invitedBy, DateTimeOffset now, TimeSpan lifetime, MailTokenSecrets secrets)
     {
         var id = Guid.NewGuid();
-        var token = InvitationToken.New(tenantId, id);
+        var token = InvitationToken.For(tenantId, id, secrets);
         var invitation = new UserInvitation
         {
             Id = id,
@@ -50,8 +50,7 @@ internal sealed class UserInvitation
         : InvitationState.Pending;
 
     /// <summary>Whether <paramref name="token"/> is this invitation's, compared in constant time.</summary>
-    public bool IsProvenBy(InvitationToken token) =>
-        token.InvitationId == Id && token.TenantId == TenantId && CryptographicOperations.FixedTimeEquals(token.SecretHash, TokenHash);
+    public bool IsProvenBy(InvitationToken token) => token.Proves(TenantId, Id, TokenHash);
 
     /// <summary>Uses the invitation up for <paramref name="userId"/>.</summary>
     public void Accept(Guid userId, DateTimeOffset now)

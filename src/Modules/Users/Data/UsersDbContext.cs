@@ -14,6 +14,7 @@ internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) :
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<UserInvitation> Invitations => Set<UserInvitation>();
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,6 +29,7 @@ internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) :
             invitation.ToTable("user_invitations");
             invitation.Property(i => i.Role).HasConversion(RoleConversion);
         });
+        modelBuilder.Entity<PasswordReset>().ToTable("password_resets");
         modelBuilder.Entity<RefreshToken>().ToTable("refresh_tokens");
         modelBuilder.Entity<RecoveryCode>().ToTable("recovery_codes");
     }

@@ -5,13 +5,16 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Paging;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Validation;
+using Platform.Users.Contracts;
 using Platform.Users.Credentials;
 using Platform.Users.Data;
 using Platform.Users.Features.ManageUsers;
 using Platform.Users.Features.Shared;
+using Platform.Users.Tokens;
 
 namespace Platform.Users.Features.Invitations;
 
@@ -23,7 +26,7 @@ internal static class ManageInvitationsEndpoints
         var invitations = api.MapGroup("/users/invitations").WithTags("Users").RequireAuthorization(Policies.Admin);
         invitations.MapPost("/", CreateAsync)
             .WithName("InviteUser")
-            .WithSummary("Invites someone to the tenant with a role; the answer holds the token, shown this once (valid Users:Invitations:Lifetime, 7 days by default).")
+            .WithSummary("Invites someone to the tenant with a role and mails them the link; the answer holds the token too (valid Users:Invitations:Lifetime, 7 days by default).")
             .Validate<InviteUserRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict);
         invitations.MapGet("/", ListPendingAsync)
@@ -38,7 +41,7 @@ internal static class ManageInvitationsEndpoints
 
     private static async Task<Created<CreatedInvitation>> CreateAsync(
         InviteUserRequest request, HttpContext context, UsersDbContext db, CredentialDirectory directory, IOptions<InvitationOptions> options,
-        TimeProvider clock, CancellationToken cancellationToken)
+        MailTokenSecrets secrets, Outbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var inviter = await db.CallerAsync(context, cancellationToken);
         RoleRules.EnsureMayAssign(inviter, request.Role);
@@ -46,9 +49,19 @@ internal static class ManageInvitationsEndpoints
         {
             throw ProblemException.Conflict("An account with this email already exists.");
         }
-        var (invitation, token) = UserInvitation.Create(inviter.TenantId, request.Email, request.Role, inviter.Id, clock.GetUtcNow(), options.Value.Lifetime);
+        var (invitation, token) = UserInvitation.Create(inviter.TenantId, request.Email, request.Role, inviter.Id, clock.GetUtcNow(), options.Value.Lifetime, secrets);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
+        await outbox.AddAsync([new UserInvited
+        {
+            TenantId = invitation.TenantId,
+            OccurredAt = invitation.CreatedAt,
+            InvitationId = invitation.Id,
+            Email = invitation.Email,
+            Role = invitation.Role.ToString(),
+            InvitedBy = inviter.DisplayName ?? inviter.Email,
+            ExpiresAt = invitation.ExpiresAt,
+        }], cancellationToken);
         return TypedResults.Created(
             $"/api/v1/users/invitations/{invitation.Id}",
             new CreatedInvitation(invitation.Id, invitation.Email, invitation.Role, invitation.ExpiresAt, token.Encode()));

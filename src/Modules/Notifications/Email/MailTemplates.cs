@@ -1,0 +1,54 @@
+using System.Net;
+using Platform.Notifications.Contracts;
+
+namespace Platform.Notifications.Email;
+
+/// <summary>
+/// The text of each kind of mail, from its parameters and (for mail with a link) the link. Values from users are
+/// HTML-encoded in the HTML part. Without a link the summary alone is known: that is what the in-app list shows.
+/// </summary>
+internal static class MailTemplates
+{
+    public static MailContent Write(NotificationKind kind, IReadOnlyDictionary<string, string> values, string link) => kind switch
+    {
+        NotificationKind.Invitation => Compose(
+            $"{values["invitedBy"]} invited you to join their team",
+            $"{values["invitedBy"]} invited you to join their team as {values["role"].ToLowerInvariant()}.",
+            $"Accept the invitation (it works once, until {values["expiresAt"]}):",
+            "Accept the invitation", link,
+            "If you did not expect this invitation, ignore this mail."),
+        NotificationKind.PasswordReset => Compose(
+            "Reset your password",
+            "Someone asked to reset the password of your account.",
+            $"Choose a new password (the link works once, until {values["expiresAt"]}); every signed-in session ends when you do:",
+            "Choose a new password", link,
+            "If it was not you, ignore this mail: your password stays as it is."),
+        NotificationKind.AccountNeedsReconnect => Compose(
+            $"Reconnect your {values["platform"]} account",
+            $"Your {values["platform"]} account stopped working and needs to be reconnected: {values["reason"]}",
+            "Nothing is published to it until it is reconnected:",
+            "Open accounts", link,
+            "You get this mail as an admin of the team; switch it off in your notification preferences."),
+        NotificationKind.PostFailed => Compose(
+            $"A post to {values["platform"]} did not go out",
+            $"A post to {values["platform"]} {(values["status"] == "Unconfirmed" ? "could not be confirmed" : "failed")}: {values["reason"]}",
+            "See the post and try again:",
+            "Open the post", link,
+            "You get this mail as an admin of the team; switch it off in your notification preferences."),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template for this kind."),
+    };
+
+    private static MailContent Compose(string subject, string summary, string lead, string action, string link, string footer) => new(
+        subject,
+        summary,
+        $"{summary}\n\n{lead}\n{link}\n\n{footer}\n",
+        $"""
+        <!DOCTYPE html>
+        <html><body style="font-family: sans-serif; line-height: 1.5">
+        <p>{WebUtility.HtmlEncode(summary)}</p>
+        <p>{WebUtility.HtmlEncode(lead)}</p>
+        <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(action)}</a></p>
+        <p style="color: #666">{WebUtility.HtmlEncode(footer)}</p>
+        </body></html>
+        """);
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Platform.Notifications.Email;
+
+/// <summary>
+/// Without an SMTP server, each message is written to the pickup folder as an .eml file, and the log says to whom and
+/// where; the log line carries no body, since links in it hold tokens.
+/// </summary>
+internal sealed class PickupFolderTransport(IOptions<EmailOptions> options, ILogger<PickupFolderTransport> logger) : IMailTransport
+{
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetFullPath(options.Value.PickupFolder);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{message.MessageId}.eml");
+        await message.WriteToAsync(file, cancellationToken);
+        logger.LogInformation("No SMTP host is set: mail \"{Subject}\" to {Recipient} written to {File}", message.Subject, message.To, file);
+    }
+}

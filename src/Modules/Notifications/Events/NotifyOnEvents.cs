@@ -1,0 +1,59 @@
+using System.Globalization;
+using Platform.Notifications.Contracts;
+using Platform.Notifications.Delivery;
+using Platform.Posts.Contracts;
+using Platform.SharedKernel.Events;
+using Platform.SocialAccounts.Contracts;
+using Platform.Users.Contracts;
+
+namespace Platform.Notifications.Events;
+
+/// <summary>Turns other modules' events into notifications: security mail to the person concerned, account and post trouble to the admins.</summary>
+internal sealed class NotifyOnEvents(Notifier notifier, IUserContacts contacts)
+    : IIntegrationEventHandler<UserInvited>, IIntegrationEventHandler<PasswordResetRequested>,
+      IIntegrationEventHandler<AccountNeedsReconnect>, IIntegrationEventHandler<PostTargetFailed>
+{
+    public Task HandleAsync(UserInvited invited, CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(invited, NotificationKind.Invitation, new Recipient(null, invited.Email), new Dictionary<string, string>
+        {
+            ["invitationId"] = invited.InvitationId.ToString(),
+            ["role"] = invited.Role,
+            ["invitedBy"] = invited.InvitedBy,
+            ["expiresAt"] = Stamp(invited.ExpiresAt),
+        }, cancellationToken);
+
+    public Task HandleAsync(PasswordResetRequested requested, CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(requested, NotificationKind.PasswordReset, new Recipient(requested.UserId, requested.Email), new Dictionary<string, string>
+        {
+            ["resetId"] = requested.ResetId.ToString(),
+            ["expiresAt"] = Stamp(requested.ExpiresAt),
+        }, cancellationToken);
+
+    public Task HandleAsync(AccountNeedsReconnect needed, CancellationToken cancellationToken) =>
+        NotifyAdministratorsAsync(needed, NotificationKind.AccountNeedsReconnect, new Dictionary<string, string>
+        {
+            ["accountId"] = needed.SocialAccountId.ToString(),
+            ["platform"] = needed.Platform.ToString(),
+            ["reason"] = needed.Reason,
+        }, cancellationToken);
+
+    public Task HandleAsync(PostTargetFailed failed, CancellationToken cancellationToken) =>
+        NotifyAdministratorsAsync(failed, NotificationKind.PostFailed, new Dictionary<string, string>
+        {
+            ["postId"] = failed.PostId.ToString(),
+            ["platform"] = failed.Platform,
+            ["status"] = failed.Status.ToString(),
+            ["reason"] = failed.ErrorMessage ?? failed.ErrorKind ?? "no reason was given",
+        }, cancellationToken);
+
+    private async Task NotifyAdministratorsAsync(
+        IntegrationEvent source, NotificationKind kind, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        foreach (var admin in await contacts.AdministratorsAsync(cancellationToken))
+        {
+            await notifier.NotifyAsync(source, kind, new Recipient(admin.UserId, admin.Email), values, cancellationToken);
+        }
+    }
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,3 @@
+namespace Platform.Users.Contracts;
+
+public sealed record UserContact(Guid UserId, string Email, string? DisplayName);

@@ -1,0 +1,57 @@
+using Platform.TestKit;
+
+namespace Platform.Notifications.Tests;
+
+/// <summary>Row-level security on the notification tables and the password resets, through the app role the host connects as.</summary>
+public sealed class NotificationTablesIsolationTests
+{
+    private PlatformApp app = null!;
+    private TestAccount ownerA = null!;
+    private TestAccount ownerB = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        app = new PlatformApp();
+        ownerA = await app.RegisterAsync();
+        ownerB = await app.RegisterAsync();
+        await app.Database.ScalarAsTenantAsync(ownerA.TenantId, """
+            INSERT INTO notifications.messages (id, tenant_id, source_event_id, kind, recipient_user_id, recipient_email, parameters, created_at)
+            VALUES (gen_random_uuid(), $1, gen_random_uuid(), 'PostFailed', $2, 'a@example.com', '{}', now())
+            """, ownerA.TenantId, ownerA.UserId);
+        await app.Database.ScalarAsTenantAsync(ownerA.TenantId,
+            "INSERT INTO notifications.preferences (tenant_id, user_id, kind, enabled) VALUES ($1, $2, 'PostFailed', false)", ownerA.TenantId, ownerA.UserId);
+        await app.Database.ScalarAsTenantAsync(ownerA.TenantId, """
+            INSERT INTO notifications.inbox (id, tenant_id, user_id, source_event_id, kind, title, body, created_at)
+            VALUES (gen_random_uuid(), $1, $2, gen_random_uuid(), 'PostFailed', 'title', 'body', now())
+            """, ownerA.TenantId, ownerA.UserId);
+        await app.Database.ScalarAsTenantAsync(ownerA.TenantId, """
+            INSERT INTO users.password_resets (id, tenant_id, user_id, token_hash, created_at, expires_at)
+            VALUES (gen_random_uuid(), $1, $2, sha256(gen_random_uuid()::text::bytea), now(), now() + interval '30 minutes')
+            """, ownerA.TenantId, ownerA.UserId);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await app.DisposeAsync();
+
+    [TestCase("notifications.messages")]
+    [TestCase("notifications.preferences")]
+    [TestCase("notifications.inbox")]
+    [TestCase("users.password_resets")]
+    public Task Another_tenant_sees_no_rows_and_cannot_change_them(string table) =>
+        TenantIsolation.AssertIsolatedAsync(app.Database, table, ownerA.TenantId, ownerB.TenantId);
+
+    [Test]
+    public Task Writing_a_notification_for_another_tenant_is_rejected() =>
+        TenantIsolation.AssertWriteRefusedAsync(app.Database, ownerB.TenantId, """
+            INSERT INTO notifications.inbox (id, tenant_id, user_id, source_event_id, kind, title, body, created_at)
+            VALUES (gen_random_uuid(), $1, $2, gen_random_uuid(), 'PostFailed', 'title', 'body', now())
+            """, ownerA.TenantId, ownerA.UserId);
+
+    [Test]
+    public Task Writing_a_password_reset_for_another_tenant_is_rejected() =>
+        TenantIsolation.AssertWriteRefusedAsync(app.Database, ownerB.TenantId, """
+            INSERT INTO users.password_resets (id, tenant_id, user_id, token_hash, created_at, expires_at)
+            VALUES (gen_random_uuid(), $1, $2, sha256(gen_random_uuid()::text::bytea), now(), now() + interval '30 minutes')
+            """, ownerA.TenantId, ownerA.UserId);
+}
