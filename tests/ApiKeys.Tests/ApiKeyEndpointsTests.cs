@@ -128,7 +128,7 @@ public sealed class ApiKeyEndpointsTests
     [TestCase("GET", "/api/v1/users/invitations")]
     [TestCase("PATCH", "/api/v1/tenant")]
     [TestCase("POST", "/api/v1/social-accounts/connect")]
-    [TestCase("GET", "/api/v1/webhooks/secret")]
+    [TestCase("GET", "/api/v1/webhooks")]
     public async Task A_key_with_every_scope_cannot_manage_keys_users_or_the_tenant(string method, string path)
     {
         var (_, key) = await owner.CreateKeyAsync(
