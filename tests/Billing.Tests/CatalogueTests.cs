@@ -5,20 +5,12 @@ using System.Text.Json;
 namespace Platform.Billing.Tests;
 
 /// <summary>The public plan catalogue and the tenant's billing view.</summary>
-public sealed class CatalogueTests
+public sealed class CatalogueTests : BillingFixture
 {
-    private BillingApp app = null!;
-
-    [OneTimeSetUp]
-    public async Task Start() => app = await BillingApp.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop() => await app.DisposeAsync();
-
     [Test]
     public async Task Anyone_reads_the_plans_with_their_limits()
     {
-        using var anonymous = app.CreateClient();
+        using var anonymous = App.CreateClient();
 
         var answer = await anonymous.GetAsync("/api/v1/billing/plans");
 
@@ -39,8 +31,8 @@ public sealed class CatalogueTests
     [Test]
     public async Task A_new_tenant_is_on_the_free_plan_with_its_usage()
     {
-        var owner = await app.RegisterAsync();
-        var viewer = await app.AddUserAsync(owner, "viewer");
+        var owner = await App.RegisterAsync();
+        var viewer = await App.AddUserAsync(owner, "viewer");
 
         var billing = await BillingApp.BillingAsync(viewer);
 
@@ -55,7 +47,7 @@ public sealed class CatalogueTests
     [Test]
     public async Task The_billing_view_needs_a_signed_in_user()
     {
-        using var anonymous = app.CreateClient();
+        using var anonymous = App.CreateClient();
 
         (await anonymous.GetAsync("/api/v1/billing")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

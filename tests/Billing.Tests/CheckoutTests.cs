@@ -5,36 +5,28 @@ using System.Text.Json;
 namespace Platform.Billing.Tests;
 
 /// <summary>Checkout and portal sessions against the local Stripe: one customer per tenant, idempotency keys, refusals.</summary>
-public sealed class CheckoutTests
+public sealed class CheckoutTests : BillingFixture
 {
-    private BillingApp app = null!;
-
-    [OneTimeSetUp]
-    public async Task Start() => app = await BillingApp.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop() => await app.DisposeAsync();
-
     [TearDown]
-    public void ClearFaults() => app.Stripe.Faults.Clear();
+    public void ClearFaults() => App.Stripe.Faults.Clear();
 
     [Test]
     public async Task A_checkout_makes_the_customer_and_a_subscription_session_for_the_tenant_under_idempotency_keys()
     {
-        var owner = await app.RegisterAsync();
+        var owner = await App.RegisterAsync();
 
         var sessionId = await BillingApp.CheckoutAsync(owner, "pro", "year");
 
-        var session = app.Stripe.Store.Find(sessionId, "checkout.session")!;
-        var customer = await app.StoredCustomerAsync(owner.TenantId);
+        var session = App.Stripe.Store.Find(sessionId, "checkout.session")!;
+        var customer = await App.StoredCustomerAsync(owner.TenantId);
         customer.ShouldNotBeNull();
         ((string?)session["customer"]).ShouldBe(customer);
         ((string?)session["client_reference_id"]).ShouldBe(owner.TenantId.ToString());
         ((string?)session["mode"]).ShouldBe("subscription");
-        app.CustomersAtStripe(owner.TenantId).ShouldBe(1);
-        var customerPost = app.Stripe.RequestsTo("POST", "/v1/customers").Last(r => r.Text.Contains(owner.TenantId.ToString(), StringComparison.Ordinal));
+        App.CustomersAtStripe(owner.TenantId).ShouldBe(1);
+        var customerPost = App.Stripe.RequestsTo("POST", "/v1/customers").Last(r => r.Text.Contains(owner.TenantId.ToString(), StringComparison.Ordinal));
         customerPost.Header("Idempotency-Key").ShouldBe($"customer:{owner.TenantId}");
-        var sessionPost = app.Stripe.RequestsTo("POST", "/v1/checkout/sessions").Last(r => r.Text.Contains(owner.TenantId.ToString(), StringComparison.Ordinal));
+        var sessionPost = App.Stripe.RequestsTo("POST", "/v1/checkout/sessions").Last(r => r.Text.Contains(owner.TenantId.ToString(), StringComparison.Ordinal));
         sessionPost.Header("Idempotency-Key").ShouldStartWith($"checkout:{owner.TenantId}:pro:year:");
         sessionPost.Text.ShouldContain("price_pro_yearly");
     }
@@ -42,28 +34,28 @@ public sealed class CheckoutTests
     [Test]
     public async Task Two_racing_checkouts_make_one_customer()
     {
-        var owner = await app.RegisterAsync();
+        var owner = await App.RegisterAsync();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
             owner.Client.PostAsJsonAsync("/api/v1/billing/checkout", new { plan = "pro", interval = "month" })));
 
         answers.Select(a => a.StatusCode).ShouldAllBe(status => status == HttpStatusCode.OK);
-        app.CustomersAtStripe(owner.TenantId).ShouldBe(1);
-        var sessions = app.Stripe.Store.All("checkout.session").Where(s => (string?)s["client_reference_id"] == owner.TenantId.ToString()).ToList();
+        App.CustomersAtStripe(owner.TenantId).ShouldBe(1);
+        var sessions = App.Stripe.Store.All("checkout.session").Where(s => (string?)s["client_reference_id"] == owner.TenantId.ToString()).ToList();
         sessions.Count.ShouldBe(4, "each attempt is its own session");
-        sessions.Select(s => (string?)s["customer"]).Distinct().ShouldBe([await app.StoredCustomerAsync(owner.TenantId)]);
+        sessions.Select(s => (string?)s["customer"]).Distinct().ShouldBe([await App.StoredCustomerAsync(owner.TenantId)]);
     }
 
     [Test]
     public async Task A_second_checkout_reuses_the_stored_customer()
     {
-        var owner = await app.RegisterAsync();
+        var owner = await App.RegisterAsync();
         await BillingApp.CheckoutAsync(owner);
-        var customerPosts = app.Stripe.RequestsTo("POST", "/v1/customers").Count;
+        var customerPosts = App.Stripe.RequestsTo("POST", "/v1/customers").Count;
 
         await BillingApp.CheckoutAsync(owner, "business");
 
-        app.Stripe.RequestsTo("POST", "/v1/customers").Count.ShouldBe(customerPosts);
+        App.Stripe.RequestsTo("POST", "/v1/customers").Count.ShouldBe(customerPosts);
     }
 
     [TestCase("viewer")]
@@ -71,15 +63,15 @@ public sealed class CheckoutTests
     [TestCase("admin")]
     public async Task Only_the_owner_starts_a_checkout_or_opens_the_portal(string role)
     {
-        var owner = await app.RegisterAsync();
-        var member = await app.AddUserAsync(owner, role);
+        var owner = await App.RegisterAsync();
+        var member = await App.AddUserAsync(owner, role);
 
         var checkout = await member.Client.PostAsJsonAsync("/api/v1/billing/checkout", new { plan = "pro", interval = "month" });
         var portal = await member.Client.PostAsync("/api/v1/billing/portal", null);
 
         checkout.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         portal.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await app.StoredCustomerAsync(owner.TenantId)).ShouldBeNull();
+        (await App.StoredCustomerAsync(owner.TenantId)).ShouldBeNull();
     }
 
     [TestCase("platinum", "month", HttpStatusCode.BadRequest)]
@@ -88,76 +80,76 @@ public sealed class CheckoutTests
     [TestCase("", "month", HttpStatusCode.BadRequest)]
     public async Task A_checkout_for_no_paid_plan_is_refused_and_nothing_is_made(string plan, string interval, HttpStatusCode expected)
     {
-        var owner = await app.RegisterAsync();
-        var customerPosts = app.Stripe.RequestsTo("POST", "/v1/customers").Count;
+        var owner = await App.RegisterAsync();
+        var customerPosts = App.Stripe.RequestsTo("POST", "/v1/customers").Count;
 
         var answer = await owner.Client.PostAsJsonAsync("/api/v1/billing/checkout", new { plan, interval });
 
         answer.StatusCode.ShouldBe(expected, await answer.Content.ReadAsStringAsync());
         answer.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        app.Stripe.RequestsTo("POST", "/v1/customers").Count.ShouldBe(customerPosts);
-        (await app.StoredCustomerAsync(owner.TenantId)).ShouldBeNull();
+        App.Stripe.RequestsTo("POST", "/v1/customers").Count.ShouldBe(customerPosts);
+        (await App.StoredCustomerAsync(owner.TenantId)).ShouldBeNull();
     }
 
     [Test]
     public async Task A_checkout_for_the_plan_the_tenant_has_is_a_conflict()
     {
-        var owner = await app.RegisterAsync();
-        await app.SubscribeAsync(owner, "pro");
-        var sessions = app.Stripe.RequestsTo("POST", "/v1/checkout/sessions").Count;
+        var owner = await App.RegisterAsync();
+        await App.SubscribeAsync(owner, "pro");
+        var sessions = App.Stripe.RequestsTo("POST", "/v1/checkout/sessions").Count;
 
         var answer = await owner.Client.PostAsJsonAsync("/api/v1/billing/checkout", new { plan = "pro", interval = "year" });
 
         answer.StatusCode.ShouldBe(HttpStatusCode.Conflict, await answer.Content.ReadAsStringAsync());
-        app.Stripe.RequestsTo("POST", "/v1/checkout/sessions").Count.ShouldBe(sessions);
+        App.Stripe.RequestsTo("POST", "/v1/checkout/sessions").Count.ShouldBe(sessions);
     }
 
     [TestCase(500)]
     [TestCase(503)]
     public async Task Stripe_failing_to_make_the_customer_answers_502_and_stores_nothing(int status)
     {
-        var owner = await app.RegisterAsync();
-        app.Stripe.Faults.FailWithServerError(StripeServer.Steps.CreateCustomer, status);
+        var owner = await App.RegisterAsync();
+        App.Stripe.Faults.FailWithServerError(StripeServer.Steps.CreateCustomer, status);
 
         var answer = await owner.Client.PostAsJsonAsync("/api/v1/billing/checkout", new { plan = "pro", interval = "month" });
 
         answer.StatusCode.ShouldBe(HttpStatusCode.BadGateway, await answer.Content.ReadAsStringAsync());
         answer.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await app.Database.ScalarAsTenantAsync(owner.TenantId, "SELECT count(*) FROM billing.accounts")).ShouldBe(0L);
+        (await App.Database.ScalarAsTenantAsync(owner.TenantId, "SELECT count(*) FROM billing.accounts")).ShouldBe(0L);
     }
 
     [Test]
     public async Task Stripe_failing_to_make_the_session_answers_502_and_a_retry_reuses_the_customer()
     {
-        var owner = await app.RegisterAsync();
-        app.Stripe.Faults.FailWithServerError(StripeServer.Steps.CreateCheckoutSession, 500);
+        var owner = await App.RegisterAsync();
+        App.Stripe.Faults.FailWithServerError(StripeServer.Steps.CreateCheckoutSession, 500);
 
         var failed = await owner.Client.PostAsJsonAsync("/api/v1/billing/checkout", new { plan = "pro", interval = "month" });
         await BillingApp.CheckoutAsync(owner);
 
         failed.StatusCode.ShouldBe(HttpStatusCode.BadGateway, await failed.Content.ReadAsStringAsync());
-        app.CustomersAtStripe(owner.TenantId).ShouldBe(1);
+        App.CustomersAtStripe(owner.TenantId).ShouldBe(1);
     }
 
     [Test]
     public async Task The_portal_opens_for_the_tenants_customer_under_an_idempotency_key()
     {
-        var owner = await app.RegisterAsync();
+        var owner = await App.RegisterAsync();
         await BillingApp.CheckoutAsync(owner);
 
         var answer = await owner.Client.PostAsync("/api/v1/billing/portal", null);
 
         answer.StatusCode.ShouldBe(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
-        (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString().ShouldStartWith(app.Stripe.Url);
-        var post = app.Stripe.RequestsTo("POST", "/v1/billing_portal/sessions").Last();
-        post.Text.ShouldContain((await app.StoredCustomerAsync(owner.TenantId))!);
+        (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString().ShouldStartWith(App.Stripe.Url);
+        var post = App.Stripe.RequestsTo("POST", "/v1/billing_portal/sessions").Last();
+        post.Text.ShouldContain((await App.StoredCustomerAsync(owner.TenantId))!);
         post.Header("Idempotency-Key").ShouldStartWith($"portal:{owner.TenantId}:");
     }
 
     [Test]
     public async Task The_portal_before_any_checkout_is_a_conflict()
     {
-        var owner = await app.RegisterAsync();
+        var owner = await App.RegisterAsync();
 
         var answer = await owner.Client.PostAsync("/api/v1/billing/portal", null);
 

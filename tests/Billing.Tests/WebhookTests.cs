@@ -4,30 +4,22 @@ using System.Text;
 namespace Platform.Billing.Tests;
 
 /// <summary>Stripe's events, delivered by the local Stripe to the real endpoint, move the tenant's plan.</summary>
-public sealed class WebhookTests
+public sealed class WebhookTests : BillingFixture
 {
-    private BillingApp app = null!;
-
-    [OneTimeSetUp]
-    public async Task Start() => app = await BillingApp.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop() => await app.DisposeAsync();
-
     [TearDown]
     public async Task Release()
     {
-        app.Stripe.Faults.Clear();
-        app.Stripe.Webhooks.Hold = false;
-        await app.Stripe.Webhooks.DeliverPendingAsync();
+        App.Stripe.Faults.Clear();
+        App.Stripe.Webhooks.Hold = false;
+        await App.Stripe.Webhooks.DeliverPendingAsync();
     }
 
     [Test]
     public async Task A_paid_checkout_puts_the_tenant_on_the_plan()
     {
-        var owner = await app.RegisterAsync();
+        var owner = await App.RegisterAsync();
 
-        var change = await app.SubscribeAsync(owner, "pro", "year");
+        var change = await App.SubscribeAsync(owner, "pro", "year");
 
         DeliveriesOf(change).ShouldAllBe(d => d.Status == 200);
         var billing = await BillingApp.BillingAsync(owner);
@@ -36,33 +28,33 @@ public sealed class WebhookTests
         billing.GetProperty("interval").GetString().ShouldBe("year");
         billing.GetProperty("currentPeriodEnd").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddDays(360));
         billing.GetProperty("limits").GetProperty("connectedAccounts").GetInt32().ShouldBe(10);
-        (await app.ProcessedEventsAsync(owner.TenantId)).ShouldBe(3, "checkout.session.completed, customer.subscription.created, invoice.paid");
+        (await App.ProcessedEventsAsync(owner.TenantId)).ShouldBe(3, "checkout.session.completed, customer.subscription.created, invoice.paid");
     }
 
     [Test]
     public async Task A_redelivered_event_is_applied_once()
     {
-        var owner = await app.RegisterAsync();
-        var change = await app.SubscribeAsync(owner);
-        var processed = await app.ProcessedEventsAsync(owner.TenantId);
+        var owner = await App.RegisterAsync();
+        var change = await App.SubscribeAsync(owner);
+        var processed = await App.ProcessedEventsAsync(owner.TenantId);
 
-        var again = await app.Stripe.Webhooks.ResendAsync(change.EventIds[^1]);
+        var again = await App.Stripe.Webhooks.ResendAsync(change.EventIds[^1]);
 
         again.Status.ShouldBe(200);
-        (await app.ProcessedEventsAsync(owner.TenantId)).ShouldBe(processed);
+        (await App.ProcessedEventsAsync(owner.TenantId)).ShouldBe(processed);
         (await BillingApp.BillingAsync(owner)).GetProperty("plan").GetString().ShouldBe("pro");
     }
 
     [Test]
     public async Task Plan_changes_delivered_in_reverse_end_on_the_latest_plan()
     {
-        var owner = await app.RegisterAsync();
-        var subscription = (await app.SubscribeAsync(owner)).SubscriptionId;
-        app.Stripe.Webhooks.Hold = true;
-        var toBusiness = await app.Stripe.Billing.UpdatePlanAsync(subscription, "price_business_monthly");
-        var toProYearly = await app.Stripe.Billing.UpdatePlanAsync(subscription, "price_pro_yearly");
+        var owner = await App.RegisterAsync();
+        var subscription = (await App.SubscribeAsync(owner)).SubscriptionId;
+        App.Stripe.Webhooks.Hold = true;
+        var toBusiness = await App.Stripe.Billing.UpdatePlanAsync(subscription, "price_business_monthly");
+        var toProYearly = await App.Stripe.Billing.UpdatePlanAsync(subscription, "price_pro_yearly");
 
-        var sent = await app.Stripe.Webhooks.DeliverPendingAsync([.. toProYearly.EventIds, .. toBusiness.EventIds]);
+        var sent = await App.Stripe.Webhooks.DeliverPendingAsync([.. toProYearly.EventIds, .. toBusiness.EventIds]);
 
         sent.ShouldAllBe(d => d.Status == 200);
         var billing = await BillingApp.BillingAsync(owner);
@@ -73,12 +65,12 @@ public sealed class WebhookTests
     [Test]
     public async Task A_failed_payment_leaves_the_plan_past_due_and_a_renewal_makes_it_active()
     {
-        var owner = await app.RegisterAsync();
-        var subscription = (await app.SubscribeAsync(owner, "business")).SubscriptionId;
+        var owner = await App.RegisterAsync();
+        var subscription = (await App.SubscribeAsync(owner, "business")).SubscriptionId;
 
-        await app.Stripe.Billing.FailPaymentAsync(subscription);
+        await App.Stripe.Billing.FailPaymentAsync(subscription);
         var pastDue = await BillingApp.BillingAsync(owner);
-        await app.Stripe.Billing.RenewAsync(subscription);
+        await App.Stripe.Billing.RenewAsync(subscription);
         var renewed = await BillingApp.BillingAsync(owner);
 
         pastDue.GetProperty("plan").GetString().ShouldBe("business");
@@ -89,10 +81,10 @@ public sealed class WebhookTests
     [Test]
     public async Task A_deleted_subscription_takes_the_tenant_back_to_free()
     {
-        var owner = await app.RegisterAsync();
-        var subscription = (await app.SubscribeAsync(owner)).SubscriptionId;
+        var owner = await App.RegisterAsync();
+        var subscription = (await App.SubscribeAsync(owner)).SubscriptionId;
 
-        await app.Stripe.Billing.CancelAsync(subscription);
+        await App.Stripe.Billing.CancelAsync(subscription);
 
         var billing = await BillingApp.BillingAsync(owner);
         billing.GetProperty("plan").GetString().ShouldBe("free");
@@ -103,14 +95,14 @@ public sealed class WebhookTests
     [Test]
     public async Task The_late_end_of_a_replaced_subscription_does_not_end_the_new_one()
     {
-        var owner = await app.RegisterAsync();
-        var first = (await app.SubscribeAsync(owner)).SubscriptionId;
-        app.Stripe.Webhooks.Hold = true;
-        var ended = await app.Stripe.Billing.CancelAsync(first);
-        app.Stripe.Webhooks.Hold = false;
-        await app.SubscribeAsync(owner, "business");
+        var owner = await App.RegisterAsync();
+        var first = (await App.SubscribeAsync(owner)).SubscriptionId;
+        App.Stripe.Webhooks.Hold = true;
+        var ended = await App.Stripe.Billing.CancelAsync(first);
+        App.Stripe.Webhooks.Hold = false;
+        await App.SubscribeAsync(owner, "business");
 
-        var late = await app.Stripe.Webhooks.DeliverPendingAsync(ended.EventIds);
+        var late = await App.Stripe.Webhooks.DeliverPendingAsync(ended.EventIds);
 
         late.ShouldAllBe(d => d.Status == 200);
         var billing = await BillingApp.BillingAsync(owner);
@@ -121,31 +113,31 @@ public sealed class WebhookTests
     [Test]
     public async Task An_event_of_another_tenants_customer_never_touches_this_tenant()
     {
-        var mine = await app.RegisterAsync();
-        var theirs = await app.RegisterAsync();
-        await app.SubscribeAsync(mine, "business");
-        var their = (await app.SubscribeAsync(theirs, "pro")).SubscriptionId;
-        var processed = await app.ProcessedEventsAsync(mine.TenantId);
+        var mine = await App.RegisterAsync();
+        var theirs = await App.RegisterAsync();
+        await App.SubscribeAsync(mine, "business");
+        var their = (await App.SubscribeAsync(theirs, "pro")).SubscriptionId;
+        var processed = await App.ProcessedEventsAsync(mine.TenantId);
 
-        await app.Stripe.Billing.CancelAsync(their);
+        await App.Stripe.Billing.CancelAsync(their);
 
         (await BillingApp.BillingAsync(mine)).GetProperty("plan").GetString().ShouldBe("business");
-        (await app.ProcessedEventsAsync(mine.TenantId)).ShouldBe(processed);
+        (await App.ProcessedEventsAsync(mine.TenantId)).ShouldBe(processed);
         (await BillingApp.BillingAsync(theirs)).GetProperty("plan").GetString().ShouldBe("free");
     }
 
     [Test]
     public async Task Forged_stale_and_unsigned_deliveries_are_refused_and_change_nothing()
     {
-        var owner = await app.RegisterAsync();
-        app.Stripe.Webhooks.Hold = true;
-        await app.Stripe.Billing.CompleteCheckoutSessionAsync(await BillingApp.CheckoutAsync(owner));
-        var completed = app.Stripe.Webhooks.PendingEventIds.ToList();
-        var eventId = completed.First(id => (string?)app.Stripe.Store.Find(id, "event")!["type"] == "customer.subscription.created");
+        var owner = await App.RegisterAsync();
+        App.Stripe.Webhooks.Hold = true;
+        await App.Stripe.Billing.CompleteCheckoutSessionAsync(await BillingApp.CheckoutAsync(owner));
+        var completed = App.Stripe.Webhooks.PendingEventIds.ToList();
+        var eventId = completed.First(id => (string?)App.Stripe.Store.Find(id, "event")!["type"] == "customer.subscription.created");
 
-        var forged = await app.Stripe.Webhooks.ResendAsync(eventId, new WebhookSigning(Secret: "whsec_" + new string('f', 48)));
-        var stale = await app.Stripe.Webhooks.ResendAsync(eventId, new WebhookSigning(Age: TimeSpan.FromMinutes(10)));
-        using var anonymous = app.CreateClient();
+        var forged = await App.Stripe.Webhooks.ResendAsync(eventId, new WebhookSigning(Secret: "whsec_" + new string('f', 48)));
+        var stale = await App.Stripe.Webhooks.ResendAsync(eventId, new WebhookSigning(Age: TimeSpan.FromMinutes(10)));
+        using var anonymous = App.CreateClient();
         var unsigned = await anonymous.PostAsync("/api/v1/billing/webhook", new StringContent(forged.Payload, Encoding.UTF8, "application/json"));
         var tampered = await PostAsync(anonymous, forged.Payload.Replace("\"active\"", "\"canceled\"", StringComparison.Ordinal), stale.SignatureHeader);
 
@@ -153,10 +145,10 @@ public sealed class WebhookTests
         stale.Status.ShouldBe(400);
         unsigned.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         tampered.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await app.ProcessedEventsAsync(owner.TenantId)).ShouldBe(0);
+        (await App.ProcessedEventsAsync(owner.TenantId)).ShouldBe(0);
         (await BillingApp.BillingAsync(owner)).GetProperty("plan").GetString().ShouldBe("free");
 
-        var retired = await app.Stripe.Webhooks.ResendAsync(eventId, new WebhookSigning(Secret: BillingApp.RetiredSecret));
+        var retired = await App.Stripe.Webhooks.ResendAsync(eventId, new WebhookSigning(Secret: BillingApp.RetiredSecret));
 
         retired.Status.ShouldBe(200, "a secret still listed in Billing:Stripe:WebhookSecrets verifies, as during a roll");
         (await BillingApp.BillingAsync(owner)).GetProperty("plan").GetString().ShouldBe("pro");
@@ -165,15 +157,15 @@ public sealed class WebhookTests
     [Test]
     public async Task An_event_that_cannot_be_applied_answers_500_and_is_applied_on_redelivery()
     {
-        var owner = await app.RegisterAsync();
-        app.Stripe.Webhooks.Hold = true;
-        await app.Stripe.Billing.CompleteCheckoutSessionAsync(await BillingApp.CheckoutAsync(owner));
-        var eventId = app.Stripe.Webhooks.PendingEventIds.First(id => (string?)app.Stripe.Store.Find(id, "event")!["type"] == "customer.subscription.created");
-        app.Stripe.Faults.FailWithServerError(StripeServer.Steps.RetrieveSubscription, 503);
+        var owner = await App.RegisterAsync();
+        App.Stripe.Webhooks.Hold = true;
+        await App.Stripe.Billing.CompleteCheckoutSessionAsync(await BillingApp.CheckoutAsync(owner));
+        var eventId = App.Stripe.Webhooks.PendingEventIds.First(id => (string?)App.Stripe.Store.Find(id, "event")!["type"] == "customer.subscription.created");
+        App.Stripe.Faults.FailWithServerError(StripeServer.Steps.RetrieveSubscription, 503);
 
-        var failed = await app.Stripe.Webhooks.ResendAsync(eventId);
-        var processedAfterFailure = await app.ProcessedEventsAsync(owner.TenantId);
-        var retried = await app.Stripe.Webhooks.ResendAsync(eventId);
+        var failed = await App.Stripe.Webhooks.ResendAsync(eventId);
+        var processedAfterFailure = await App.ProcessedEventsAsync(owner.TenantId);
+        var retried = await App.Stripe.Webhooks.ResendAsync(eventId);
 
         failed.Status.ShouldBe(500);
         processedAfterFailure.ShouldBe(0);
@@ -182,7 +174,7 @@ public sealed class WebhookTests
     }
 
     private IEnumerable<WebhookDelivery> DeliveriesOf(BillingChange change) =>
-        app.Stripe.Webhooks.Deliveries.Where(d => change.EventIds.Contains(d.EventId));
+        App.Stripe.Webhooks.Deliveries.Where(d => change.EventIds.Contains(d.EventId));
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string payload, string signature)
     {
