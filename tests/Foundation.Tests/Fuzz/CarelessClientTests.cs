@@ -25,6 +25,10 @@ public sealed class CarelessClientTests
         ["GET /api/v1/tenant"] = "no parameters, no body",
         ["GET /api/v1/webhooks/secret"] = "no parameters, no body",
         ["POST /api/v1/analytics/refresh"] = "no parameters, no body (the whole tenant is refreshed)",
+        ["GET /api/v1/billing"] = "no parameters, no body",
+        ["GET /api/v1/billing/plans"] = "no parameters, no body",
+        ["POST /api/v1/billing/portal"] = "no parameters, no body",
+        ["POST /api/v1/billing/webhook"] = "Stripe's signed raw body; unsigned, forged, stale and tampered bodies are refused in Billing.Tests",
     };
 
     private FakePlatform x = null!;

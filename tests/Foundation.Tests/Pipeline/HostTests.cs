@@ -27,12 +27,12 @@ public sealed class HostTests
     }
 
     [Test]
-    public void The_host_loads_all_seven_modules()
+    public void The_host_loads_all_eight_modules()
     {
         var modules = app.Services.GetRequiredService<IReadOnlyList<IModule>>();
 
         modules.Select(m => m.Name).ShouldBe(
-            ["ai", "analytics", "media", "posts", "social_accounts", "tenants", "users"], ignoreOrder: true);
+            ["ai", "analytics", "billing", "media", "posts", "social_accounts", "tenants", "users"], ignoreOrder: true);
     }
 
     [Test]
