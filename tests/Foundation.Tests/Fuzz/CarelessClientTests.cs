@@ -27,6 +27,10 @@ public sealed class CarelessClientTests
         ["POST /api/v1/analytics/refresh"] = "no parameters, no body (the whole tenant is refreshed)",
         ["GET /api/v1/notifications/preferences"] = "no parameters, no body (the caller's own)",
         ["POST /api/v1/notifications/read-all"] = "no parameters, no body (the caller's own)",
+        ["GET /api/v1/billing"] = "no parameters, no body",
+        ["GET /api/v1/billing/plans"] = "no parameters, no body",
+        ["POST /api/v1/billing/portal"] = "no parameters, no body",
+        ["POST /api/v1/billing/webhook"] = "Stripe's signed raw body; unsigned, forged, stale and tampered bodies are refused in Billing.Tests",
     };
 
     private FakePlatform x = null!;

@@ -13,10 +13,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Generate captions
-         * @description API keys need the scope `ai:generate`.
-         */
         post: operations["GenerateCaptions"];
         delete?: never;
         options?: never;
@@ -33,10 +29,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Generate content
-         * @description API keys need the scope `ai:generate`.
-         */
         post: operations["GenerateContent"];
         delete?: never;
         options?: never;
@@ -53,10 +45,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Generate hashtags
-         * @description API keys need the scope `ai:generate`.
-         */
         post: operations["GenerateHashtags"];
         delete?: never;
         options?: never;
@@ -73,10 +61,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Improve content
-         * @description API keys need the scope `ai:generate`.
-         */
         post: operations["ImproveContent"];
         delete?: never;
         options?: never;
@@ -93,10 +77,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Generate image
-         * @description API keys need the scope `ai:generate`.
-         */
         post: operations["GenerateImage"];
         delete?: never;
         options?: never;
@@ -111,10 +91,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List AI requests
-         * @description API keys need the scope `ai:generate`.
-         */
         get: operations["ListAiRequests"];
         put?: never;
         post?: never;
@@ -131,10 +107,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get AI request
-         * @description API keys need the scope `ai:generate`.
-         */
         get: operations["GetAiRequest"];
         put?: never;
         post?: never;
@@ -151,16 +123,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List prompt templates
-         * @description API keys need the scope `ai:generate`.
-         */
         get: operations["ListPromptTemplates"];
         put?: never;
-        /**
-         * Create prompt template
-         * @description API keys need the scope `ai:generate`.
-         */
         post: operations["CreatePromptTemplate"];
         delete?: never;
         options?: never;
@@ -175,66 +139,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get prompt template
-         * @description API keys need the scope `ai:generate`.
-         */
         get: operations["GetPromptTemplate"];
-        /**
-         * Update prompt template
-         * @description API keys need the scope `ai:generate`.
-         */
         put: operations["UpdatePromptTemplate"];
         post?: never;
-        /**
-         * Delete prompt template
-         * @description API keys need the scope `ai:generate`.
-         */
         delete: operations["DeletePromptTemplate"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/api-keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The tenant's API keys, revoked and expired ones included, newest first, paginated; never their secrets.
-         * @description API keys may not call this operation.
-         */
-        get: operations["ListApiKeys"];
-        put?: never;
-        /**
-         * Creates an API key with scopes and an optional expiry; the answer holds the key, shown this once.
-         * @description API keys may not call this operation.
-         */
-        post: operations["CreateApiKey"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/api-keys/{id}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Stops an API key for good: this host refuses it at once, every other within ApiKeys:ValidationCacheDuration.
-         * @description API keys may not call this operation.
-         */
-        post: operations["RevokeApiKey"];
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -247,10 +155,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Event counts by platform and type between from and to (default: the last 30 days).
-         * @description API keys need the scope `analytics:read`.
-         */
+        /** Event counts by platform and type between from and to (default: the last 30 days). */
         get: operations["GetAnalyticsSummary"];
         put?: never;
         post?: never;
@@ -269,10 +174,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Fetches the metrics of every tracked target now, and each account's follower count where today's is missing, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise).
-         * @description API keys need the scope `analytics:read`.
-         */
+        /** Fetches the metrics of every tracked target now, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise). */
         post: operations["RefreshAnalytics"];
         delete?: never;
         options?: never;
@@ -290,8 +192,6 @@ export interface paths {
         /**
          * Latest metrics of the targets published from..to: totals, per platform, per account and per day (tenant's time zone).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size). Each account's followers is its follower count on the last day of the range with one (counts are collected daily, on the tenant's days), and followersChange that count minus the one on the first such day; both are null for a platform that offers no follower count, or when none was collected in the range. An account without posts in the range is listed for its followers, with zero totals.
-         *
-         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsOverview"];
         put?: never;
@@ -312,8 +212,6 @@ export interface paths {
         /**
          * Each published target of the post: its latest metrics, engagement rate and every fetch so far (oldest first).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
-         *
-         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetPostAnalytics"];
         put?: never;
@@ -334,8 +232,6 @@ export interface paths {
         /**
          * Posts published from..to ranked by a metric of their targets' latest figures (metric: engagementRate (default), impressions, reach, views, likes, comments, shares, saves, clicks); limit 1-100, default 10.
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
-         *
-         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsTopPosts"];
         put?: never;
@@ -356,8 +252,6 @@ export interface paths {
         /**
          * Engagement rate by weekday × hour of publishing (tenant's time zone) per platform, with each slot's sample size, and the best slots with at least minPosts posts (default 5).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
-         *
-         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsBestTimes"];
         put?: never;
@@ -378,8 +272,6 @@ export interface paths {
         /**
          * The targets published from..to with their latest metrics as CSV (RFC 4180, a header row, one row per target; published_at in the tenant's time zone; text a spreadsheet would run as a formula starts with an apostrophe).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
-         *
-         *     API keys need the scope `analytics:read`.
          */
         get: operations["ExportAnalytics"];
         put?: never;
@@ -456,10 +348,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Signs the caller out everywhere: every access and refresh token of the user stops working.
-         * @description API keys may not call this operation.
-         */
+        /** Signs the caller out everywhere: every access and refresh token of the user stops working. */
         post: operations["Logout"];
         delete?: never;
         options?: never;
@@ -484,27 +373,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/password-reset": {
+    "/api/v1/billing/plans": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["ListPlans"];
         put?: never;
-        /**
-         * Mails a password reset link (valid Users:PasswordReset:Lifetime, 30 minutes by default) when the address has an account; always 202.
-         * @description Requests count per e-mail address and per client address; past a few, each waits longer (429 with Retry-After).
-         */
-        post: operations["RequestPasswordReset"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/password-reset/confirm": {
+    "/api/v1/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetBilling"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/checkout": {
         parameters: {
             query?: never;
             header?: never;
@@ -513,8 +414,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sets a new password with the token of a reset mail; the token works once, and every session of the user ends. */
-        post: operations["ConfirmPasswordReset"];
+        /** Answers the URL of a Stripe Checkout page that subscribes the tenant to a paid plan. */
+        post: operations["StartCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answers the URL of the Stripe customer portal for the tenant. */
+        post: operations["OpenBillingPortal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receives Stripe's signed billing events. */
+        post: operations["ReceiveStripeWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -528,10 +463,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The signed-in user.
-         * @description API keys may not call this operation.
-         */
+        /** The signed-in user. */
         get: operations["GetMe"];
         put?: never;
         post?: never;
@@ -550,10 +482,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Changes the caller's password; every existing session ends.
-         * @description API keys may not call this operation.
-         */
+        /** Changes the caller's password; every existing session ends. */
         post: operations["ChangePassword"];
         delete?: never;
         options?: never;
@@ -570,10 +499,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Starts TOTP enrolment: a new secret and its otpauth:// URI.
-         * @description API keys may not call this operation.
-         */
+        /** Starts TOTP enrolment: a new secret and its otpauth:// URI. */
         post: operations["EnrollMfa"];
         delete?: never;
         options?: never;
@@ -590,10 +516,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Turns MFA on with a first code; answers the one-time recovery codes.
-         * @description API keys may not call this operation.
-         */
+        /** Turns MFA on with a first code; answers the one-time recovery codes. */
         post: operations["ConfirmMfa"];
         delete?: never;
         options?: never;
@@ -610,10 +533,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Turns MFA off; needs the password and a code.
-         * @description API keys may not call this operation.
-         */
+        /** Turns MFA off; needs the password and a code. */
         post: operations["DisableMfa"];
         delete?: never;
         options?: never;
@@ -628,16 +548,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List media
-         * @description API keys need the scope `media:write`.
-         */
         get: operations["ListMedia"];
         put?: never;
-        /**
-         * Upload media
-         * @description API keys need the scope `media:write`.
-         */
         post: operations["UploadMedia"];
         delete?: never;
         options?: never;
@@ -654,10 +566,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload.
-         * @description API keys need the scope `media:write`.
-         */
+        /** Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload. */
         post: operations["StartDirectUpload"];
         delete?: never;
         options?: never;
@@ -674,10 +583,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Checks the sent file and adds it to the library; a file that fails a check is deleted.
-         * @description API keys need the scope `media:write`.
-         */
+        /** Checks the sent file and adds it to the library; a file that fails a check is deleted. */
         post: operations["CompleteDirectUpload"];
         delete?: never;
         options?: never;
@@ -692,24 +598,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get media
-         * @description API keys need the scope `media:write`.
-         */
         get: operations["GetMedia"];
         put?: never;
         post?: never;
-        /**
-         * Delete media
-         * @description API keys need the scope `media:write`.
-         */
         delete: operations["DeleteMedia"];
         options?: never;
         head?: never;
-        /**
-         * Update media
-         * @description API keys need the scope `media:write`.
-         */
         patch: operations["UpdateMedia"];
         trace?: never;
     };
@@ -720,94 +614,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download media file */
         get: operations["DownloadMediaFile"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/preferences": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every kind of mail and whether the caller gets it.
-         * @description API keys may not call this operation.
-         */
-        get: operations["GetNotificationPreferences"];
-        /**
-         * Switches kinds of mail on or off for the caller; switching off a security kind answers 400 and changes nothing.
-         * @description API keys may not call this operation.
-         */
-        put: operations["UpdateNotificationPreferences"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The caller's notifications, newest first, paginated.
-         * @description API keys may not call this operation.
-         */
-        get: operations["ListNotifications"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Marks one of the caller's notifications read.
-         * @description API keys may not call this operation.
-         */
-        post: operations["MarkNotificationRead"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/read-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Marks every notification of the caller read.
-         * @description API keys may not call this operation.
-         */
-        post: operations["MarkAllNotificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -821,10 +630,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Integration events whose handler failed on every attempt, across tenants (platform administrators).
-         * @description API keys may not call this operation.
-         */
+        /** Integration events whose handler failed on every attempt, across tenants (platform administrators). */
         get: operations["ListDeadOutboxRows"];
         put?: never;
         post?: never;
@@ -843,11 +649,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Gives a dead integration event a fresh set of attempts, now.
-         * @description API keys may not call this operation.
-         */
+        /** Gives a dead integration event a fresh set of attempts, now. */
         post: operations["RetryOutboxRow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=), optionally only those on an account or platform or in a status. */
+        get: operations["GetCalendar"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -861,17 +681,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Posts, newest first, filtered by status, platform, account and a date range (scheduled, else created).
-         * @description API keys need the scope `posts:read`.
-         */
+        /** Posts, newest first, filtered by status, platform, account and a date range (scheduled, else created). */
         get: operations["ListPosts"];
         put?: never;
         /**
          * Saves a draft; the answer lists each target's content-rule problems, if any.
          * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409). A target may carry its own `media` (`targets[i].media`, same shapes), sent to that account instead of the post's: a vertical video for TikTok, a square image for Instagram; absent or empty sends the post's. Unknown ids there answer 422 naming `targets[i].media` in `errors`.
-         *
-         *     API keys need the scope `posts:write`.
          */
         post: operations["CreatePost"];
         delete?: never;
@@ -889,10 +704,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Creates and schedules up to 500 posts at once; all or nothing, with problems reported per row.
-         * @description API keys need the scope `publish`.
-         */
+        /** Creates and schedules up to 500 posts at once; all or nothing, with problems reported per row. */
         post: operations["BulkSchedulePosts"];
         delete?: never;
         options?: never;
@@ -909,10 +721,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link.
-         * @description API keys need the scope `publish`.
-         */
+        /** The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link. */
         post: operations["BulkSchedulePostsCsv"];
         delete?: never;
         options?: never;
@@ -929,10 +738,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Checks a CSV as /bulk/csv would and answers, row by row, what would be scheduled or the row's problems; creates nothing.
-         * @description API keys need the scope `posts:write`.
-         */
+        /** Checks a CSV as /bulk/csv would and answers, row by row, what would be scheduled or the row's problems; creates nothing. */
         post: operations["PreviewBulkPostsCsv"];
         delete?: never;
         options?: never;
@@ -947,10 +753,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Targets that failed for good or whose outcome could not be confirmed.
-         * @description API keys need the scope `posts:read`.
-         */
+        /** Targets that failed for good or whose outcome could not be confirmed. */
         get: operations["ListDeadLetters"];
         put?: never;
         post?: never;
@@ -969,10 +772,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Sends a failed (or, once checked, unconfirmed) target again, now.
-         * @description API keys need the scope `posts:write`.
-         */
+        /** Sends a failed (or, once checked, unconfirmed) target again, now. */
         post: operations["RetryTarget"];
         delete?: never;
         options?: never;
@@ -987,10 +787,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Each connected account's publishing health: healthy, failing (with its consecutive failures), paused (why, by whom, until when) or recovering.
-         * @description API keys need the scope `posts:read`.
-         */
+        /** Each connected account's publishing health: healthy, failing (with its consecutive failures), paused (why, by whom, until when) or recovering. */
         get: operations["ListAccountHealth"];
         put?: never;
         post?: never;
@@ -1009,10 +806,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Stops publishing to an account until the given time or until resumed; its due posts wait without using attempts.
-         * @description API keys need the scope `posts:write`.
-         */
+        /** Stops publishing to an account until the given time or until resumed; its due posts wait without using attempts. */
         post: operations["PauseAccountPublishing"];
         delete?: never;
         options?: never;
@@ -1029,10 +823,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Ends an account's pause (the breaker's or a user's) and forgets its failures; the posts that waited for it are due at once. Resuming a healthy account changes nothing.
-         * @description API keys need the scope `posts:write`.
-         */
+        /** Ends an account's pause (the breaker's or a user's) and forgets its failures; the posts that waited for it are due at once. Resuming a healthy account changes nothing. */
         post: operations["ResumeAccountPublishing"];
         delete?: never;
         options?: never;
@@ -1047,23 +838,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A post with each target's status, result, error, retry count, and whether publishing to its account is paused (accountPaused).
-         * @description API keys need the scope `posts:read`.
-         */
+        /** A post with each target's status, result, error, retry count, and whether publishing to its account is paused (accountPaused). */
         get: operations["GetPost"];
         /**
          * Replaces a draft's or scheduled post's content and targets; a scheduled post stays scheduled and is checked again.
          * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409). A target may carry its own `media` (`targets[i].media`, same shapes), sent to that account instead of the post's: a vertical video for TikTok, a square image for Instagram; absent or empty sends the post's. Unknown ids there answer 422 naming `targets[i].media` in `errors`.
-         *
-         *     API keys need the scope `posts:write`.
          */
         put: operations["UpdatePost"];
         post?: never;
-        /**
-         * Deletes a post that is not being published (its queued targets are withdrawn).
-         * @description API keys need the scope `posts:write`.
-         */
+        /** Deletes a post that is not being published (its queued targets are withdrawn). */
         delete: operations["DeletePost"];
         options?: never;
         head?: never;
@@ -1079,10 +862,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Copies a post (content, media, targets) into a new draft.
-         * @description API keys need the scope `posts:write`.
-         */
+        /** Copies a post (content, media, targets) into a new draft. */
         post: operations["DuplicatePost"];
         delete?: never;
         options?: never;
@@ -1099,10 +879,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Schedules (or reschedules) a post for a future time; stored in UTC.
-         * @description API keys need the scope `publish`.
-         */
+        /** Schedules (or reschedules) a post for a future time; stored in UTC. */
         post: operations["SchedulePost"];
         delete?: never;
         options?: never;
@@ -1119,10 +896,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Takes a scheduled post back to draft, unless it is being published.
-         * @description API keys need the scope `publish`.
-         */
+        /** Takes a scheduled post back to draft, unless it is being published. */
         post: operations["UnschedulePost"];
         delete?: never;
         options?: never;
@@ -1139,31 +913,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Publishes a draft or scheduled post now; answers 202 and the post, whose targets then progress.
-         * @description API keys need the scope `publish`.
-         */
+        /** Publishes a draft or scheduled post now; answers 202 and the post, whose targets then progress. */
         post: operations["PublishPost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/calendar": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=), optionally only those on an account or platform or in a status.
-         * @description API keys need the scope `posts:read`.
-         */
-        get: operations["GetCalendar"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1177,10 +928,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get social account auth url
-         * @description API keys need the scope `accounts:read`.
-         */
         get: operations["GetSocialAccountAuthUrl"];
         put?: never;
         post?: never;
@@ -1199,10 +946,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Connect social account
-         * @description API keys may not call this operation.
-         */
         post: operations["ConnectSocialAccount"];
         delete?: never;
         options?: never;
@@ -1219,10 +962,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Select social accounts
-         * @description API keys may not call this operation.
-         */
         post: operations["SelectSocialAccounts"];
         delete?: never;
         options?: never;
@@ -1237,10 +976,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List social accounts
-         * @description API keys need the scope `accounts:read`.
-         */
         get: operations["ListSocialAccounts"];
         put?: never;
         post?: never;
@@ -1257,17 +992,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get social account
-         * @description API keys need the scope `accounts:read`.
-         */
         get: operations["GetSocialAccount"];
         put?: never;
         post?: never;
-        /**
-         * Disconnect social account
-         * @description API keys may not call this operation.
-         */
         delete: operations["DisconnectSocialAccount"];
         options?: never;
         head?: never;
@@ -1281,10 +1008,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List Pinterest boards
-         * @description API keys need the scope `accounts:read`.
-         */
         get: operations["ListPinterestBoards"];
         put?: never;
         post?: never;
@@ -1301,10 +1024,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get TikTok creator info
-         * @description API keys need the scope `accounts:read`.
-         */
         get: operations["GetTikTokCreatorInfo"];
         put?: never;
         post?: never;
@@ -1323,10 +1042,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Reconnect social account
-         * @description API keys may not call this operation.
-         */
         post: operations["ReconnectSocialAccount"];
         delete?: never;
         options?: never;
@@ -1343,10 +1058,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Check social content
-         * @description API keys may not call this operation.
-         */
         post: operations["CheckSocialContent"];
         delete?: never;
         options?: never;
@@ -1361,20 +1072,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The caller's tenant: plan, AI budget and usage, settings.
-         * @description API keys may not call this operation.
-         */
+        /** The caller's tenant: plan, AI budget and usage, settings. */
         get: operations["GetTenant"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * Renames the tenant or changes its settings (owners and admins).
-         * @description API keys may not call this operation.
-         */
+        /** Renames the tenant or changes its settings (owners and admins). */
         patch: operations["UpdateTenant"];
         trace?: never;
     };
@@ -1385,16 +1090,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The tenant's users, paginated.
-         * @description API keys may not call this operation.
-         */
+        /** The tenant's users, paginated. */
         get: operations["ListUsers"];
         put?: never;
-        /**
-         * Adds a user with a password to the tenant.
-         * @description API keys may not call this operation.
-         */
+        /** Adds a user with a password to the tenant. */
         post: operations["CreateUser"];
         delete?: never;
         options?: never;
@@ -1415,10 +1114,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * Changes a user's role; their sessions end.
-         * @description API keys may not call this operation.
-         */
+        /** Changes a user's role; their sessions end. */
         patch: operations["ChangeUserRole"];
         trace?: never;
     };
@@ -1431,10 +1127,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Deactivates a user; their tokens stop working at once.
-         * @description API keys may not call this operation.
-         */
+        /** Deactivates a user; their tokens stop working at once. */
         post: operations["DeactivateUser"];
         delete?: never;
         options?: never;
@@ -1451,10 +1144,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Lets a deactivated user sign in again.
-         * @description API keys may not call this operation.
-         */
+        /** Lets a deactivated user sign in again. */
         post: operations["ActivateUser"];
         delete?: never;
         options?: never;
@@ -1469,16 +1159,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The tenant's invitations not yet accepted, revoked or expired, newest first, paginated.
-         * @description API keys may not call this operation.
-         */
+        /** The tenant's invitations not yet accepted, revoked or expired, newest first, paginated. */
         get: operations["ListPendingInvitations"];
         put?: never;
-        /**
-         * Invites someone to the tenant with a role and mails them the link; the answer holds the token too (valid Users:Invitations:Lifetime, 7 days by default).
-         * @description API keys may not call this operation.
-         */
+        /** Invites someone to the tenant with a role; the answer holds the token, shown this once (valid Users:Invitations:Lifetime, 7 days by default). */
         post: operations["InviteUser"];
         delete?: never;
         options?: never;
@@ -1495,10 +1179,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Withdraws an invitation: its token no longer works.
-         * @description API keys may not call this operation.
-         */
+        /** Withdraws an invitation: its token no longer works. */
         post: operations["RevokeInvitation"];
         delete?: never;
         options?: never;
@@ -1506,132 +1187,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/webhooks": {
+    "/api/v1/webhooks/secret": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * The tenant's webhook subscriptions, oldest first (owners and admins).
-         * @description API keys may not call this operation.
-         */
-        get: operations["ListWebhookSubscriptions"];
-        put?: never;
-        /**
-         * Subscribes a URL to event types; the answer holds the signing secret, shown this once (owners and admins).
-         * @description API keys may not call this operation.
-         */
-        post: operations["CreateWebhookSubscription"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One webhook subscription, without its secret (owners and admins).
-         * @description API keys may not call this operation.
-         */
-        get: operations["GetWebhookSubscription"];
+        /** The secret that signs this tenant's webhooks (post.published, post.failed), and how to check a signature. */
+        get: operations["GetWebhookSecret"];
         put?: never;
         post?: never;
-        /**
-         * Removes a subscription with its delivery log; deliveries still queued for it are dropped (owners and admins).
-         * @description API keys may not call this operation.
-         */
-        delete: operations["DeleteWebhookSubscription"];
-        options?: never;
-        head?: never;
-        /**
-         * Changes a subscription's URL, event types or active flag (owners and admins).
-         * @description API keys may not call this operation.
-         */
-        patch: operations["UpdateWebhookSubscription"];
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}/rotate-secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A new signing secret, shown this once; the old one keeps signing beside it for Webhooks:SecretRotationGrace (owners and admins).
-         * @description API keys may not call this operation.
-         */
-        post: operations["RotateWebhookSecret"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A subscription's delivery log, newest first: body, status, each attempt's answer and latency, the next retry (owners and admins).
-         * @description API keys may not call this operation.
-         */
-        get: operations["ListWebhookDeliveries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sends a delivered or dead-lettered delivery again, with a fresh set of attempts logged after the earlier ones (owners and admins).
-         * @description API keys may not call this operation.
-         */
-        post: operations["RedeliverWebhook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}/ping": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Queues a signed `ping` delivery to the subscription's URL; its outcome shows in the delivery log (owners and admins).
-         * @description API keys may not call this operation.
-         */
-        post: operations["PingWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1642,57 +1208,101 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AcceptInvitationRequest: {
-            invitationToken?: string | null;
-            password?: string | null;
-            displayName?: string | null;
-        };
-        AcceptedInvitationResponse: {
-            user?: components["schemas"]["UserResponse"];
-            tokens?: components["schemas"]["TokenPair"];
-        };
-        AccountHealthView: {
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["SocialPlatform"];
-            displayName?: string | null;
-            accountStatus?: components["schemas"]["AccountStatus"];
-            health?: components["schemas"]["PublishingHealth"];
+        "Microsoft.AspNetCore.Http.HttpValidationProblemDetails": {
+            type?: string | null;
+            title?: string | null;
             /** Format: int32 */
-            consecutiveFailures?: number;
-            lastErrorKind?: components["schemas"]["TargetErrorKind"];
-            lastError?: string | null;
-            pause?: components["schemas"]["AccountPauseView"];
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+            errors?: {
+                [key: string]: string[];
+            } | null;
+        } & {
+            [key: string]: unknown;
         };
-        AccountPauseView: {
-            reason?: string | null;
-            pausedBy?: components["schemas"]["PauseSource"];
-            /** Format: date-time */
-            pausedAt?: string;
-            /** Format: date-time */
-            pausedUntil?: string | null;
+        "Microsoft.AspNetCore.Mvc.ProblemDetails": {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         /** @enum {string} */
-        AccountStatus: "Active" | "Expired" | "Revoked" | "NeedsReconnect";
-        AccountTotals: {
+        "Platform.AI.Contracts.AiRequestStatus": "Pending" | "Completed" | "Failed";
+        /** @enum {string} */
+        "Platform.AI.Contracts.AiRequestType": "Caption" | "Content" | "Image" | "Hashtags" | "Improve";
+        "Platform.AI.Features.GenerateCaptions.GenerateCaptionsRequest": {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            /** Format: int32 */
+            variants?: number;
+            tone?: string | null;
             /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["SocialPlatform"];
-            totals?: components["schemas"]["MetricTotals"];
-            /** Format: int64 */
-            followers?: number | null;
-            /** Format: int64 */
-            followersChange?: number | null;
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
         };
-        /** @enum {string} */
-        AiRequestStatus: "Pending" | "Completed" | "Failed";
-        /** @enum {string} */
-        AiRequestType: "Caption" | "Content" | "Image" | "Hashtags" | "Improve";
-        AiRequestView: {
+        "Platform.AI.Features.GenerateContent.GenerateContentRequest": {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            tone?: string | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
+        };
+        "Platform.AI.Features.GenerateHashtags.GenerateHashtagsRequest": {
+            text?: string | null;
+            platforms?: string[] | null;
+            /** Format: int32 */
+            count?: number;
+        };
+        "Platform.AI.Features.GenerateImage.GenerateImageRequest": {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
+        };
+        "Platform.AI.Features.ImproveContent.ImproveContentRequest": {
+            content?: string | null;
+            goal?: string | null;
+            platforms?: string[] | null;
+            tone?: string | null;
+        };
+        "Platform.AI.Features.Templates.TemplateRequest": {
+            name?: string | null;
+            body?: string | null;
+            brandVoice?: string | null;
+            audience?: string | null;
+            callToAction?: string | null;
+        };
+        "Platform.AI.Features.Templates.TemplateView": {
             /** Format: uuid */
             id?: string;
-            type?: components["schemas"]["AiRequestType"];
-            status?: components["schemas"]["AiRequestStatus"];
+            name?: string | null;
+            body?: string | null;
+            brandVoice?: string | null;
+            audience?: string | null;
+            callToAction?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        "Platform.AI.Generation.AiRequestView": {
+            /** Format: uuid */
+            id?: string;
+            type?: components["schemas"]["Platform.AI.Contracts.AiRequestType"];
+            status?: components["schemas"]["Platform.AI.Contracts.AiRequestStatus"];
             provider?: string | null;
             model?: string | null;
             input?: unknown;
@@ -1713,454 +1323,14 @@ export interface components {
             completedAt?: string | null;
         };
         /** @enum {string} */
-        AnalyticsEventType: "PostPublished" | "PostFailed";
-        AnalyticsSummary: {
-            /** Format: date-time */
-            from?: string;
-            /** Format: date-time */
-            to?: string;
-            counts?: components["schemas"]["EventCount"][] | null;
-        };
-        /** @enum {string} */
-        ApiKeyState: "Active" | "Revoked" | "Expired";
-        ApiKeyView: {
+        "Platform.Analytics.Data.AnalyticsEventType": "PostPublished" | "PostFailed";
+        "Platform.Analytics.Features.Refresh.RefreshAccepted": {
             /** Format: uuid */
-            id?: string;
-            name?: string | null;
-            scopes?: components["schemas"]["ApiScope"][] | null;
-            state?: components["schemas"]["ApiKeyState"];
-            /** Format: uuid */
-            createdBy?: string;
+            refreshId?: string;
             /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            expiresAt?: string | null;
-            /** Format: date-time */
-            lastUsedAt?: string | null;
-            lastUsedFrom?: string | null;
-            /** Format: date-time */
-            revokedAt?: string | null;
+            requestedAt?: string;
         };
-        /** @enum {string} */
-        ApiScope: "posts:read" | "posts:write" | "publish" | "accounts:read" | "analytics:read" | "ai:generate" | "media:write" | "webhooks:manage";
-        AttemptView: {
-            /** Format: int32 */
-            attempt?: number;
-            /** Format: date-time */
-            attemptedAt?: string;
-            /** Format: int32 */
-            statusCode?: number | null;
-            /** Format: int32 */
-            latencyMs?: number;
-            responseExcerpt?: string | null;
-            error?: string | null;
-        };
-        AuthUrlResponse: {
-            platform?: components["schemas"]["SocialPlatform"];
-            authorizationUrl?: string | null;
-            state?: string | null;
-            /** Format: date-time */
-            expiresAt?: string;
-        };
-        BestTimes: {
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
-            timeZone?: string | null;
-            /** Format: int32 */
-            minPosts?: number;
-            platforms?: components["schemas"]["PlatformBestTimes"][] | null;
-        };
-        BoardDto: {
-            id?: string | null;
-            name?: string | null;
-            description?: string | null;
-            privacy?: string | null;
-        };
-        BoardsResponse: {
-            boards?: components["schemas"]["BoardDto"][] | null;
-            bookmark?: string | null;
-        };
-        BulkPostRow: {
-            title?: string | null;
-            content?: string | null;
-            type?: string | null;
-            media?: components["schemas"]["MediaPayload"][] | null;
-            link?: string | null;
-            targets?: components["schemas"]["TargetPayload"][] | null;
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-            payload?: components["schemas"]["PostPayload"];
-            schedule?: components["schemas"]["ScheduleRequest"];
-        };
-        BulkPreviewResponse: {
-            /** Format: int32 */
-            total?: number;
-            /** Format: int32 */
-            ready?: number;
-            rows?: components["schemas"]["BulkPreviewRow"][] | null;
-        };
-        BulkPreviewRow: {
-            /** Format: int32 */
-            row?: number;
-            title?: string | null;
-            content?: string | null;
-            type?: string | null;
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-            /** Format: date-time */
-            dueAt?: string | null;
-            accountIds?: string[] | null;
-            platforms?: components["schemas"]["SocialPlatform"][] | null;
-            errors?: string[] | null;
-        };
-        BulkScheduleRequest: {
-            posts?: components["schemas"]["BulkPostRow"][] | null;
-        };
-        BulkScheduleResponse: {
-            postIds?: string[] | null;
-        };
-        CalendarDay: {
-            /** Format: date */
-            date?: string;
-            posts?: components["schemas"]["CalendarEntry"][] | null;
-        };
-        CalendarEntry: {
-            /** Format: uuid */
-            postId?: string;
-            title?: string | null;
-            status?: components["schemas"]["PostStatus"];
-            /** Format: date-time */
-            at?: string;
-            platforms?: components["schemas"]["SocialPlatform"][] | null;
-        };
-        CalendarResponse: {
-            timeZone?: string | null;
-            days?: components["schemas"]["CalendarDay"][] | null;
-        };
-        CandidateDto: {
-            externalId?: string | null;
-            displayName?: string | null;
-            handle?: string | null;
-            avatarUrl?: string | null;
-        };
-        ChangePasswordRequest: {
-            currentPassword?: string | null;
-            newPassword?: string | null;
-        };
-        ChangeRoleRequest: {
-            role?: components["schemas"]["TenantRole"];
-        };
-        CheckContentRequest: {
-            platforms?: components["schemas"]["SocialPlatform"][] | null;
-            text?: string | null;
-            link?: string | null;
-            title?: string | null;
-            boardId?: string | null;
-            subreddit?: string | null;
-            privacyLevel?: string | null;
-        };
-        CheckContentResponse: {
-            checks?: components["schemas"]["PlatformContentCheck"][] | null;
-        };
-        CompleteDirectUploadRequest: {
-            altText?: string | null;
-            parts?: components["schemas"]["CompletedPart"][] | null;
-        };
-        CompletedPart: {
-            /** Format: int32 */
-            partNumber?: number;
-            eTag?: string | null;
-        };
-        ConfirmMfaRequest: {
-            code?: string | null;
-        };
-        ConfirmPasswordResetRequest: {
-            token?: string | null;
-            newPassword?: string | null;
-        };
-        ConnectRequest: {
-            platform?: string | null;
-            code?: string | null;
-            state?: string | null;
-            redirectUri?: string | null;
-        };
-        ConnectResponse: {
-            accounts?: components["schemas"]["SocialAccountDto"][] | null;
-            selection?: components["schemas"]["SelectionDto"];
-        };
-        ContentViolation: {
-            field?: string | null;
-            reason?: string | null;
-        };
-        CreateApiKeyRequest: {
-            name?: string | null;
-            scopes?: components["schemas"]["ApiScope"][] | null;
-            /** Format: date-time */
-            expiresAt?: string | null;
-        };
-        CreateSubscriptionRequest: {
-            url?: string | null;
-            eventTypes?: string[] | null;
-            active?: boolean | null;
-        };
-        CreateUserRequest: {
-            email?: string | null;
-            password?: string | null;
-            role?: components["schemas"]["TenantRole"];
-            displayName?: string | null;
-        };
-        CreatedApiKey: {
-            /** Format: uuid */
-            id?: string;
-            name?: string | null;
-            scopes?: components["schemas"]["ApiScope"][] | null;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            expiresAt?: string | null;
-            key?: string | null;
-        };
-        CreatedInvitation: {
-            /** Format: uuid */
-            id?: string;
-            email?: string | null;
-            role?: components["schemas"]["TenantRole"];
-            /** Format: date-time */
-            expiresAt?: string;
-            invitationToken?: string | null;
-        };
-        CreatorInfoResponse: {
-            username?: string | null;
-            nickname?: string | null;
-            privacyLevelOptions?: string[] | null;
-            commentDisabled?: boolean;
-            duetDisabled?: boolean;
-            stitchDisabled?: boolean;
-            /** Format: int32 */
-            maxVideoPostDurationSeconds?: number | null;
-        };
-        /** @enum {string} */
-        DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
-        DayTotals: {
-            /** Format: date */
-            day?: string;
-            totals?: components["schemas"]["MetricTotals"];
-        };
-        DeadLetterItem: {
-            /** Format: uuid */
-            postId?: string;
-            postTitle?: string | null;
-            /** Format: uuid */
-            targetId?: string;
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["SocialPlatform"];
-            status?: components["schemas"]["TargetStatus"];
-            errorKind?: components["schemas"]["TargetErrorKind"];
-            errorMessage?: string | null;
-            /** Format: int32 */
-            attemptCount?: number;
-            /** Format: date-time */
-            updatedAt?: string;
-        };
-        DeadOutboxRow: {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            tenantId?: string;
-            eventType?: string | null;
-            handler?: string | null;
-            /** Format: int32 */
-            attempts?: number;
-            /** Format: date-time */
-            createdAt?: string;
-            lastError?: string | null;
-        };
-        /** @enum {string} */
-        DeliveryStatus: "Pending" | "Sending" | "Succeeded" | "DeadLetter";
-        DeliveryView: {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            subscriptionId?: string;
-            /** Format: uuid */
-            eventId?: string;
-            eventType?: string | null;
-            requestBody?: string | null;
-            status?: components["schemas"]["DeliveryStatus"];
-            /** Format: int32 */
-            attempts?: number;
-            /** Format: date-time */
-            nextRetryAt?: string | null;
-            /** Format: date-time */
-            createdAt?: string;
-            attemptLog?: components["schemas"]["AttemptView"][] | null;
-        };
-        DirectUploadView: {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uri */
-            uploadUrl?: string | null;
-            method?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number;
-            /** Format: date-time */
-            expiresAt?: string;
-            /** Format: int64 */
-            partSizeBytes?: number | null;
-            parts?: components["schemas"]["UploadPartView"][] | null;
-        };
-        DisableMfaRequest: {
-            password?: string | null;
-            code?: string | null;
-        };
-        DisconnectResponse: {
-            /** Format: uuid */
-            id?: string;
-            revokedAtPlatform?: boolean;
-        };
-        EventCount: {
-            platform?: components["schemas"]["SocialPlatform"];
-            eventType?: components["schemas"]["AnalyticsEventType"];
-            /** Format: int64 */
-            count?: number;
-        };
-        GenerateCaptionsRequest: {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            /** Format: int32 */
-            variants?: number;
-            tone?: string | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        GenerateContentRequest: {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            tone?: string | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        GenerateHashtagsRequest: {
-            text?: string | null;
-            platforms?: string[] | null;
-            /** Format: int32 */
-            count?: number;
-        };
-        GenerateImageRequest: {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        HttpValidationProblemDetails: {
-            type?: string | null;
-            title?: string | null;
-            /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-            errors?: {
-                [key: string]: string[];
-            } | null;
-        } & {
-            [key: string]: unknown;
-        };
-        ImproveContentRequest: {
-            content?: string | null;
-            goal?: string | null;
-            platforms?: string[] | null;
-            tone?: string | null;
-        };
-        InviteUserRequest: {
-            email?: string | null;
-            role?: components["schemas"]["TenantRole"];
-        };
-        LoginRequest: {
-            email?: string | null;
-            password?: string | null;
-            code?: string | null;
-        };
-        /** @enum {string} */
-        MediaKind: "Image" | "Video" | "Gif";
-        MediaPayload: {
-            /** Format: uuid */
-            id?: string | null;
-            url?: string | null;
-            kind?: string | null;
-            contentType?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number | null;
-            altText?: string | null;
-            /** Format: double */
-            durationSeconds?: number | null;
-            readonly isLibraryItem?: boolean;
-            readonly hasOnlyId?: boolean;
-        };
-        MediaView: {
-            /** Format: uuid */
-            id?: string;
-            kind?: components["schemas"]["MediaKind"];
-            contentType?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number;
-            /** Format: int32 */
-            width?: number | null;
-            /** Format: int32 */
-            height?: number | null;
-            /** Format: double */
-            durationSeconds?: number | null;
-            checksumSha256?: string | null;
-            altText?: string | null;
-            /** Format: uuid */
-            createdBy?: string;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: uri */
-            downloadUrl?: string | null;
-            /** Format: uri */
-            thumbnailUrl?: string | null;
-            /** Format: date-time */
-            urlsExpireAt?: string;
-        };
-        MetricTotals: {
-            /** Format: int32 */
-            targets?: number;
-            /** Format: int64 */
-            impressions?: number;
-            /** Format: int64 */
-            reach?: number;
-            /** Format: int64 */
-            views?: number;
-            /** Format: int64 */
-            likes?: number;
-            /** Format: int64 */
-            comments?: number;
-            /** Format: int64 */
-            shares?: number;
-            /** Format: int64 */
-            saves?: number;
-            /** Format: int64 */
-            clicks?: number;
-            /** Format: int64 */
-            engagements?: number;
-            /** Format: double */
-            engagementRate?: number | null;
-            /** Format: int32 */
-            engagementRateSample?: number;
-        };
-        MetricValues: {
+        "Platform.Analytics.Features.Reports.MetricValues": {
             /** Format: date-time */
             fetchedAt?: string;
             /** Format: int32 */
@@ -2187,222 +1357,260 @@ export interface components {
                 [key: string]: number;
             } | null;
         };
-        MfaEnrollment: {
-            secret?: string | null;
-            otpAuthUri?: string | null;
-        };
-        MfaRecoveryCodes: {
-            recoveryCodes?: string[] | null;
-        };
-        NotificationItem: {
+        "Platform.Analytics.Features.Reports.PostAnalytics": {
             /** Format: uuid */
-            id?: string;
-            kind?: components["schemas"]["NotificationKind"];
-            title?: string | null;
-            body?: string | null;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            readAt?: string | null;
+            postId?: string;
+            targets?: components["schemas"]["Platform.Analytics.Features.Reports.TargetAnalytics"][] | null;
         };
-        /** @enum {string} */
-        NotificationKind: "Invitation" | "PasswordReset" | "AccountNeedsReconnect" | "PostFailed";
-        Overview: {
+        "Platform.Analytics.Features.Reports.TargetAnalytics": {
+            /** Format: uuid */
+            targetId?: string;
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            /** Format: uuid */
+            accountId?: string;
+            platformPostId?: string | null;
+            /** Format: date-time */
+            publishedAt?: string;
+            latest?: components["schemas"]["Platform.Analytics.Features.Reports.MetricValues"];
+            /** Format: double */
+            engagementRate?: number | null;
+            history?: components["schemas"]["Platform.Analytics.Features.Reports.MetricValues"][] | null;
+        };
+        "Platform.Analytics.Features.Reports.TopPost": {
+            /** Format: uuid */
+            postId?: string;
+            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
+            /** Format: date-time */
+            firstPublishedAt?: string;
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+        };
+        "Platform.Analytics.Features.Reports.TopPosts": {
             /** Format: date */
             from?: string;
             /** Format: date */
             to?: string;
             timeZone?: string | null;
-            totals?: components["schemas"]["MetricTotals"];
-            platforms?: components["schemas"]["PlatformTotals"][] | null;
-            accounts?: components["schemas"]["AccountTotals"][] | null;
-            days?: components["schemas"]["DayTotals"][] | null;
+            metric?: components["schemas"]["Platform.Analytics.Reports.ReportMetric"];
+            posts?: components["schemas"]["Platform.Analytics.Features.Reports.TopPost"][] | null;
         };
-        PagedListOfAccountHealthView: {
-            items?: components["schemas"]["AccountHealthView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfAiRequestView: {
-            items?: components["schemas"]["AiRequestView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfApiKeyView: {
-            items?: components["schemas"]["ApiKeyView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfDeadLetterItem: {
-            items?: components["schemas"]["DeadLetterItem"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfDeadOutboxRow: {
-            items?: components["schemas"]["DeadOutboxRow"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfDeliveryView: {
-            items?: components["schemas"]["DeliveryView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfMediaView: {
-            items?: components["schemas"]["MediaView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfNotificationItem: {
-            items?: components["schemas"]["NotificationItem"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfPendingInvitation: {
-            items?: components["schemas"]["PendingInvitation"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfPostResponse: {
-            items?: components["schemas"]["PostResponse"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfSocialAccountDto: {
-            items?: components["schemas"]["SocialAccountDto"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfTemplateView: {
-            items?: components["schemas"]["TemplateView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PagedListOfUserResponse: {
-            items?: components["schemas"]["UserResponse"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        PauseAccountRequest: {
-            reason?: string | null;
+        "Platform.Analytics.Features.Summary.AnalyticsSummary": {
             /** Format: date-time */
-            until?: string | null;
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            counts?: components["schemas"]["Platform.Analytics.Features.Summary.EventCount"][] | null;
+        };
+        "Platform.Analytics.Features.Summary.EventCount": {
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            eventType?: components["schemas"]["Platform.Analytics.Data.AnalyticsEventType"];
+            /** Format: int64 */
+            count?: number;
+        };
+        "Platform.Analytics.Reports.AccountTotals": {
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+            /** Format: int64 */
+            followers?: number | null;
+            /** Format: int64 */
+            followersChange?: number | null;
+        };
+        "Platform.Analytics.Reports.BestTimes": {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            /** Format: int32 */
+            minPosts?: number;
+            platforms?: components["schemas"]["Platform.Analytics.Reports.PlatformBestTimes"][] | null;
+        };
+        "Platform.Analytics.Reports.DayTotals": {
+            /** Format: date */
+            day?: string;
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+        };
+        "Platform.Analytics.Reports.MetricTotals": {
+            /** Format: int32 */
+            targets?: number;
+            /** Format: int64 */
+            impressions?: number;
+            /** Format: int64 */
+            reach?: number;
+            /** Format: int64 */
+            views?: number;
+            /** Format: int64 */
+            likes?: number;
+            /** Format: int64 */
+            comments?: number;
+            /** Format: int64 */
+            shares?: number;
+            /** Format: int64 */
+            saves?: number;
+            /** Format: int64 */
+            clicks?: number;
+            /** Format: int64 */
+            engagements?: number;
+            /** Format: double */
+            engagementRate?: number | null;
+            /** Format: int32 */
+            engagementRateSample?: number;
+        };
+        "Platform.Analytics.Reports.Overview": {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+            platforms?: components["schemas"]["Platform.Analytics.Reports.PlatformTotals"][] | null;
+            accounts?: components["schemas"]["Platform.Analytics.Reports.AccountTotals"][] | null;
+            days?: components["schemas"]["Platform.Analytics.Reports.DayTotals"][] | null;
+        };
+        "Platform.Analytics.Reports.PlatformBestTimes": {
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            grid?: components["schemas"]["Platform.Analytics.Reports.TimeSlot"][] | null;
+            suggested?: components["schemas"]["Platform.Analytics.Reports.TimeSlot"][] | null;
+        };
+        "Platform.Analytics.Reports.PlatformTotals": {
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
         };
         /** @enum {string} */
-        PauseSource: "Breaker" | "User" | "Reconnect";
-        PendingInvitation: {
+        "Platform.Analytics.Reports.ReportMetric": "EngagementRate" | "Impressions" | "Reach" | "Views" | "Likes" | "Comments" | "Shares" | "Saves" | "Clicks";
+        "Platform.Analytics.Reports.TimeSlot": {
+            weekday?: components["schemas"]["System.DayOfWeek"];
+            /** Format: int32 */
+            hour?: number;
+            /** Format: int32 */
+            posts?: number;
+            /** Format: double */
+            engagementRate?: number | null;
+        };
+        "Platform.Billing.Contracts.PlanLimits": {
+            plan?: string | null;
+            /** Format: int32 */
+            connectedAccounts?: number;
+            /** Format: int32 */
+            seats?: number;
+            /** Format: int32 */
+            postsPerMonth?: number;
+            /** Format: double */
+            aiBudgetUsdPerMonth?: number;
+            /** Format: int64 */
+            mediaStorageBytes?: number;
+            /** Format: int32 */
+            apiKeys?: number;
+        };
+        /** @enum {string} */
+        "Platform.Billing.Contracts.SubscriptionStatus": "None" | "Active" | "PastDue" | "Canceled";
+        "Platform.Billing.Features.GetBilling.BillingUsage": {
+            /** Format: int32 */
+            connectedAccounts?: number;
+            /** Format: int32 */
+            seats?: number | null;
+            /** Format: int32 */
+            postsThisMonth?: number | null;
+            /** Format: double */
+            aiSpentUsdThisMonth?: number | null;
+            /** Format: int64 */
+            mediaStorageBytes?: number | null;
+            /** Format: int32 */
+            apiKeys?: number | null;
+        };
+        "Platform.Billing.Features.GetBilling.BillingView": {
+            plan?: string | null;
+            status?: components["schemas"]["Platform.Billing.Contracts.SubscriptionStatus"];
+            interval?: string | null;
+            /** Format: date-time */
+            currentPeriodEnd?: string | null;
+            limits?: components["schemas"]["Platform.Billing.Contracts.PlanLimits"];
+            usage?: components["schemas"]["Platform.Billing.Features.GetBilling.BillingUsage"];
+        };
+        "Platform.Billing.Features.ListPlans.PlanView": {
+            name?: string | null;
+            paid?: boolean;
+            limits?: components["schemas"]["Platform.Billing.Contracts.PlanLimits"];
+        };
+        "Platform.Billing.Features.Shared.SessionUrlView": {
+            url?: string | null;
+        };
+        "Platform.Billing.Features.StartCheckout.StartCheckoutRequest": {
+            plan?: string | null;
+            interval?: string | null;
+        };
+        /** @enum {string} */
+        "Platform.Media.Contracts.MediaKind": "Image" | "Video" | "Gif";
+        "Platform.Media.Features.DirectUpload.CompleteDirectUploadRequest": {
+            altText?: string | null;
+            parts?: components["schemas"]["Platform.Media.Features.DirectUpload.CompletedPart"][] | null;
+        };
+        "Platform.Media.Features.DirectUpload.CompletedPart": {
+            /** Format: int32 */
+            partNumber?: number;
+            eTag?: string | null;
+        };
+        "Platform.Media.Features.DirectUpload.DirectUploadView": {
             /** Format: uuid */
             id?: string;
-            email?: string | null;
-            role?: components["schemas"]["TenantRole"];
-            /** Format: uuid */
-            invitedBy?: string;
-            /** Format: date-time */
-            createdAt?: string;
+            /** Format: uri */
+            uploadUrl?: string | null;
+            method?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number;
             /** Format: date-time */
             expiresAt?: string;
+            /** Format: int64 */
+            partSizeBytes?: number | null;
+            parts?: components["schemas"]["Platform.Media.Features.DirectUpload.UploadPartView"][] | null;
         };
-        PlatformBestTimes: {
-            platform?: components["schemas"]["SocialPlatform"];
-            grid?: components["schemas"]["TimeSlot"][] | null;
-            suggested?: components["schemas"]["TimeSlot"][] | null;
+        "Platform.Media.Features.DirectUpload.StartDirectUploadRequest": {
+            /** Format: int64 */
+            sizeBytes?: number;
         };
-        PlatformContentCheck: {
-            platform?: components["schemas"]["SocialPlatform"];
+        "Platform.Media.Features.DirectUpload.UploadPartView": {
             /** Format: int32 */
-            length?: number;
-            /** Format: int32 */
-            maxLength?: number;
-            violations?: components["schemas"]["ContentViolation"][] | null;
+            partNumber?: number;
+            /** Format: uri */
+            uploadUrl?: string | null;
         };
-        PlatformTotals: {
-            platform?: components["schemas"]["SocialPlatform"];
-            totals?: components["schemas"]["MetricTotals"];
-        };
-        PostAnalytics: {
+        "Platform.Media.Features.Shared.MediaView": {
             /** Format: uuid */
-            postId?: string;
-            targets?: components["schemas"]["TargetAnalytics"][] | null;
+            id?: string;
+            kind?: components["schemas"]["Platform.Media.Contracts.MediaKind"];
+            contentType?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number;
+            /** Format: int32 */
+            width?: number | null;
+            /** Format: int32 */
+            height?: number | null;
+            /** Format: double */
+            durationSeconds?: number | null;
+            checksumSha256?: string | null;
+            altText?: string | null;
+            /** Format: uuid */
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: uri */
+            downloadUrl?: string | null;
+            /** Format: uri */
+            thumbnailUrl?: string | null;
+            /** Format: date-time */
+            urlsExpireAt?: string;
         };
-        PostMedia: {
+        "Platform.Media.Features.UpdateMedia.UpdateMediaRequest": {
+            altText?: string | null;
+        };
+        /** @enum {string} */
+        "Platform.Posts.Contracts.PostStatus": "Draft" | "Scheduled" | "Publishing" | "Published" | "PartiallyPublished" | "Failed";
+        /** @enum {string} */
+        "Platform.Posts.Contracts.TargetStatus": "Pending" | "Publishing" | "Published" | "Failed" | "Unconfirmed";
+        /** @enum {string} */
+        "Platform.Posts.Data.PauseSource": "Breaker" | "User" | "Reconnect";
+        "Platform.Posts.Data.PostMedia": {
             url?: string | null;
             kind?: string | null;
             contentType?: string | null;
@@ -2414,23 +1622,159 @@ export interface components {
             /** Format: uuid */
             mediaId?: string | null;
         };
-        PostPayload: {
+        /** @enum {string} */
+        "Platform.Posts.Data.PostType": "Text" | "Image" | "Video" | "Link" | "Carousel";
+        /** @enum {string} */
+        "Platform.Posts.Data.TargetErrorKind": "RateLimited" | "TokenExpired" | "TokenRevoked" | "ContentRejected" | "Transient" | "Permanent" | "Unknown" | "Missed" | "NotSent" | "AccountPaused";
+        "Platform.Posts.Data.TargetOptions": {
+            title?: string | null;
+            boardId?: string | null;
+            subreddit?: string | null;
+            privacyLevel?: string | null;
+            allowComments?: boolean | null;
+            allowDuets?: boolean | null;
+            allowStitches?: boolean | null;
+        };
+        "Platform.Posts.Features.AccountHealth.AccountHealthView": {
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            displayName?: string | null;
+            accountStatus?: components["schemas"]["Platform.SocialAccounts.Contracts.AccountStatus"];
+            health?: components["schemas"]["Platform.Posts.Features.AccountHealth.PublishingHealth"];
+            /** Format: int32 */
+            consecutiveFailures?: number;
+            lastErrorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
+            lastError?: string | null;
+            pause?: components["schemas"]["Platform.Posts.Features.Shared.AccountPauseView"];
+        };
+        "Platform.Posts.Features.AccountHealth.PauseAccountRequest": {
+            reason?: string | null;
+            /** Format: date-time */
+            until?: string | null;
+        };
+        /** @enum {string} */
+        "Platform.Posts.Features.AccountHealth.PublishingHealth": "Healthy" | "Failing" | "Paused" | "Recovering";
+        "Platform.Posts.Features.BulkSchedule.BulkPostRow": {
             title?: string | null;
             content?: string | null;
             type?: string | null;
-            media?: components["schemas"]["MediaPayload"][] | null;
+            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
             link?: string | null;
-            targets?: components["schemas"]["TargetPayload"][] | null;
+            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetPayload"][] | null;
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+            payload?: components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
+            schedule?: components["schemas"]["Platform.Posts.Features.SchedulePost.ScheduleRequest"];
+        };
+        "Platform.Posts.Features.BulkSchedule.BulkPreviewResponse": {
+            /** Format: int32 */
+            total?: number;
+            /** Format: int32 */
+            ready?: number;
+            rows?: components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPreviewRow"][] | null;
+        };
+        "Platform.Posts.Features.BulkSchedule.BulkPreviewRow": {
+            /** Format: int32 */
+            row?: number;
+            title?: string | null;
+            content?: string | null;
+            type?: string | null;
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+            /** Format: date-time */
+            dueAt?: string | null;
+            accountIds?: string[] | null;
+            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
+            errors?: string[] | null;
+        };
+        "Platform.Posts.Features.BulkSchedule.BulkScheduleRequest": {
+            posts?: components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPostRow"][] | null;
+        };
+        "Platform.Posts.Features.BulkSchedule.BulkScheduleResponse": {
+            postIds?: string[] | null;
+        };
+        "Platform.Posts.Features.Calendar.CalendarDay": {
+            /** Format: date */
+            date?: string;
+            posts?: components["schemas"]["Platform.Posts.Features.Calendar.CalendarEntry"][] | null;
+        };
+        "Platform.Posts.Features.Calendar.CalendarEntry": {
+            /** Format: uuid */
+            postId?: string;
+            title?: string | null;
+            status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
+            /** Format: date-time */
+            at?: string;
+            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
+        };
+        "Platform.Posts.Features.Calendar.CalendarResponse": {
+            timeZone?: string | null;
+            days?: components["schemas"]["Platform.Posts.Features.Calendar.CalendarDay"][] | null;
+        };
+        "Platform.Posts.Features.DeadLetter.DeadLetterItem": {
+            /** Format: uuid */
+            postId?: string;
+            postTitle?: string | null;
+            /** Format: uuid */
+            targetId?: string;
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            status?: components["schemas"]["Platform.Posts.Contracts.TargetStatus"];
+            errorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
+            errorMessage?: string | null;
+            /** Format: int32 */
+            attemptCount?: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        "Platform.Posts.Features.DeadLetter.RetryTargetRequest": {
+            confirmedNotPublished?: boolean;
+        };
+        "Platform.Posts.Features.SchedulePost.ScheduleRequest": {
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+        };
+        "Platform.Posts.Features.Shared.AccountPauseView": {
+            reason?: string | null;
+            pausedBy?: components["schemas"]["Platform.Posts.Data.PauseSource"];
+            /** Format: date-time */
+            pausedAt?: string;
+            /** Format: date-time */
+            pausedUntil?: string | null;
+        };
+        "Platform.Posts.Features.Shared.MediaPayload": {
+            /** Format: uuid */
+            id?: string | null;
+            url?: string | null;
+            kind?: string | null;
+            contentType?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number | null;
+            altText?: string | null;
+            /** Format: double */
+            durationSeconds?: number | null;
+            readonly isLibraryItem?: boolean;
+            readonly hasOnlyId?: boolean;
+        };
+        "Platform.Posts.Features.Shared.PostPayload": {
+            title?: string | null;
+            content?: string | null;
+            type?: string | null;
+            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
+            link?: string | null;
+            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetPayload"][] | null;
             readonly libraryMediaIds?: string[] | null;
         };
-        PostResponse: {
+        "Platform.Posts.Features.Shared.PostResponse": {
             /** Format: uuid */
             id?: string;
             title?: string | null;
             content?: string | null;
-            type?: components["schemas"]["PostType"];
-            status?: components["schemas"]["PostStatus"];
-            media?: components["schemas"]["PostMedia"][] | null;
+            type?: components["schemas"]["Platform.Posts.Data.PostType"];
+            status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
+            media?: components["schemas"]["Platform.Posts.Data.PostMedia"][] | null;
             link?: string | null;
             /** Format: date-time */
             scheduledAt?: string | null;
@@ -2443,87 +1787,189 @@ export interface components {
             createdAt?: string;
             /** Format: date-time */
             updatedAt?: string;
-            targets?: components["schemas"]["TargetResponse"][] | null;
+            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetResponse"][] | null;
         };
-        /** @enum {string} */
-        PostStatus: "Draft" | "Scheduled" | "Publishing" | "Published" | "PartiallyPublished" | "Failed";
-        /** @enum {string} */
-        PostType: "Text" | "Image" | "Video" | "Link" | "Carousel";
-        PreferenceChange: {
-            kind?: components["schemas"]["NotificationKind"];
-            enabled?: boolean;
-        };
-        PreferenceItem: {
-            kind?: components["schemas"]["NotificationKind"];
-            enabled?: boolean;
-            canSwitchOff?: boolean;
-        };
-        ProblemDetails: {
-            type?: string | null;
+        "Platform.Posts.Features.Shared.TargetPayload": {
+            /** Format: uuid */
+            accountId?: string;
+            customContent?: string | null;
             title?: string | null;
+            boardId?: string | null;
+            subreddit?: string | null;
+            privacyLevel?: string | null;
+            allowComments?: boolean;
+            allowDuets?: boolean;
+            allowStitches?: boolean;
+            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
+        };
+        "Platform.Posts.Features.Shared.TargetResponse": {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            customContent?: string | null;
+            media?: components["schemas"]["Platform.Posts.Data.PostMedia"][] | null;
+            options?: components["schemas"]["Platform.Posts.Data.TargetOptions"];
+            status?: components["schemas"]["Platform.Posts.Contracts.TargetStatus"];
+            platformPostId?: string | null;
+            platformUrl?: string | null;
+            errorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
+            errorMessage?: string | null;
             /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @enum {string} */
-        PublishingHealth: "Healthy" | "Failing" | "Paused" | "Recovering";
-        ReconnectRequest: {
-            redirectUri?: string | null;
-        };
-        RefreshAccepted: {
-            /** Format: uuid */
-            refreshId?: string;
+            attemptCount?: number;
             /** Format: date-time */
-            requestedAt?: string;
+            nextAttemptAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            problems?: components["schemas"]["Platform.SocialAccounts.Contracts.ContentViolation"][] | null;
+            accountPaused?: components["schemas"]["Platform.Posts.Features.Shared.AccountPauseView"];
         };
-        RefreshRequest: {
-            refreshToken?: string | null;
+        "Platform.Posts.Webhooks.WebhookSecret": {
+            secret?: string | null;
+            signatureHeader?: string | null;
+            scheme?: string | null;
         };
-        RegisterRequest: {
-            tenantName?: string | null;
-            email?: string | null;
-            password?: string | null;
-            displayName?: string | null;
-        };
-        RegistrationAccepted: {
-            message?: string | null;
-        };
-        /** @enum {string} */
-        ReportMetric: "EngagementRate" | "Impressions" | "Reach" | "Views" | "Likes" | "Comments" | "Shares" | "Saves" | "Clicks";
-        RequestPasswordResetRequest: {
-            email?: string | null;
-        };
-        RetryTargetRequest: {
-            confirmedNotPublished?: boolean;
-        };
-        ScheduleRequest: {
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-        };
-        SelectAccountsRequest: {
-            /** Format: uuid */
-            selectionId?: string;
-            externalIds?: string[] | null;
-        };
-        SelectionDto: {
+        "Platform.SharedKernel.Events.DeadOutboxRow": {
             /** Format: uuid */
             id?: string;
+            /** Format: uuid */
+            tenantId?: string;
+            eventType?: string | null;
+            handler?: string | null;
+            /** Format: int32 */
+            attempts?: number;
             /** Format: date-time */
-            expiresAt?: string;
-            candidates?: components["schemas"]["CandidateDto"][] | null;
+            createdAt?: string;
+            lastError?: string | null;
         };
-        SocialAccountDto: {
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Features.Templates.TemplateView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.AI.Features.Templates.TemplateView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Generation.AiRequestView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.AI.Generation.AiRequestView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Media.Features.Shared.MediaView, Platform.Media, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.Media.Features.Shared.MediaView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.AccountHealth.AccountHealthView, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.DeadLetter.DeadLetterItem, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.Posts.Features.DeadLetter.DeadLetterItem"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.Shared.PostResponse, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.Posts.Features.Shared.PostResponse"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.SharedKernel.Events.DeadOutboxRow, Platform.SharedKernel, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.SharedKernel.Events.DeadOutboxRow"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.SocialAccounts.Contracts.SocialAccountDto, Platform.SocialAccounts.Contracts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.Invitations.PendingInvitation, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.Users.Features.Invitations.PendingInvitation"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.UserResponse, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
+            items?: components["schemas"]["Platform.Users.Features.UserResponse"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        /** @enum {string} */
+        "Platform.SharedKernel.Security.TenantRole": "Viewer" | "Editor" | "Admin" | "Owner";
+        /** @enum {string} */
+        "Platform.SocialAccounts.Contracts.AccountStatus": "Active" | "Expired" | "Revoked" | "NeedsReconnect";
+        "Platform.SocialAccounts.Contracts.ContentViolation": {
+            field?: string | null;
+            reason?: string | null;
+        };
+        "Platform.SocialAccounts.Contracts.SocialAccountDto": {
             /** Format: uuid */
             id?: string;
-            platform?: components["schemas"]["SocialPlatform"];
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
             externalId?: string | null;
             displayName?: string | null;
             handle?: string | null;
             avatarUrl?: string | null;
-            status?: components["schemas"]["AccountStatus"];
+            status?: components["schemas"]["Platform.SocialAccounts.Contracts.AccountStatus"];
             statusReason?: string | null;
             /** Format: date-time */
             tokenExpiresAt?: string | null;
@@ -2535,114 +1981,96 @@ export interface components {
             connectedAt?: string;
         };
         /** @enum {string} */
-        SocialPlatform: "Instagram" | "X" | "LinkedIn" | "Facebook" | "TikTok" | "YouTube" | "Pinterest" | "Threads" | "Reddit";
-        StartDirectUploadRequest: {
-            /** Format: int64 */
-            sizeBytes?: number;
-        };
-        SubscriptionSecret: {
-            subscription?: components["schemas"]["SubscriptionView"];
-            secret?: string | null;
-            signatureHeader?: string | null;
-            scheme?: string | null;
-        };
-        SubscriptionView: {
-            /** Format: uuid */
-            id?: string;
-            url?: string | null;
-            eventTypes?: string[] | null;
-            active?: boolean;
-            /** Format: date-time */
-            previousSecretValidUntil?: string | null;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            updatedAt?: string;
-        };
-        TargetAnalytics: {
-            /** Format: uuid */
-            targetId?: string;
-            platform?: components["schemas"]["SocialPlatform"];
-            /** Format: uuid */
-            accountId?: string;
-            platformPostId?: string | null;
-            /** Format: date-time */
-            publishedAt?: string;
-            latest?: components["schemas"]["MetricValues"];
-            /** Format: double */
-            engagementRate?: number | null;
-            history?: components["schemas"]["MetricValues"][] | null;
-        };
-        /** @enum {string} */
-        TargetErrorKind: "RateLimited" | "TokenExpired" | "TokenRevoked" | "ContentRejected" | "Transient" | "Permanent" | "Unknown" | "Missed" | "NotSent" | "AccountPaused";
-        TargetOptions: {
+        "Platform.SocialAccounts.Contracts.SocialPlatform": "Instagram" | "X" | "LinkedIn" | "Facebook" | "TikTok" | "YouTube" | "Pinterest" | "Threads" | "Reddit";
+        "Platform.SocialAccounts.Features.CheckContent.CheckContentRequest": {
+            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
+            text?: string | null;
+            link?: string | null;
             title?: string | null;
             boardId?: string | null;
             subreddit?: string | null;
             privacyLevel?: string | null;
-            allowComments?: boolean | null;
-            allowDuets?: boolean | null;
-            allowStitches?: boolean | null;
         };
-        TargetPayload: {
-            /** Format: uuid */
-            accountId?: string;
-            customContent?: string | null;
-            title?: string | null;
-            boardId?: string | null;
-            subreddit?: string | null;
-            privacyLevel?: string | null;
-            allowComments?: boolean;
-            allowDuets?: boolean;
-            allowStitches?: boolean;
-            media?: components["schemas"]["MediaPayload"][] | null;
+        "Platform.SocialAccounts.Features.CheckContent.CheckContentResponse": {
+            checks?: components["schemas"]["Platform.SocialAccounts.Features.CheckContent.PlatformContentCheck"][] | null;
         };
-        TargetResponse: {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["SocialPlatform"];
-            customContent?: string | null;
-            media?: components["schemas"]["PostMedia"][] | null;
-            options?: components["schemas"]["TargetOptions"];
-            status?: components["schemas"]["TargetStatus"];
-            platformPostId?: string | null;
-            platformUrl?: string | null;
-            errorKind?: components["schemas"]["TargetErrorKind"];
-            errorMessage?: string | null;
+        "Platform.SocialAccounts.Features.CheckContent.PlatformContentCheck": {
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
             /** Format: int32 */
-            attemptCount?: number;
-            /** Format: date-time */
-            nextAttemptAt?: string | null;
-            /** Format: date-time */
-            publishedAt?: string | null;
-            problems?: components["schemas"]["ContentViolation"][] | null;
-            accountPaused?: components["schemas"]["AccountPauseView"];
+            length?: number;
+            /** Format: int32 */
+            maxLength?: number;
+            violations?: components["schemas"]["Platform.SocialAccounts.Contracts.ContentViolation"][] | null;
         };
-        /** @enum {string} */
-        TargetStatus: "Pending" | "Publishing" | "Published" | "Failed" | "Unconfirmed";
-        TemplateRequest: {
-            name?: string | null;
-            body?: string | null;
-            brandVoice?: string | null;
-            audience?: string | null;
-            callToAction?: string | null;
+        "Platform.SocialAccounts.Features.Connect.CandidateDto": {
+            externalId?: string | null;
+            displayName?: string | null;
+            handle?: string | null;
+            avatarUrl?: string | null;
         };
-        TemplateView: {
+        "Platform.SocialAccounts.Features.Connect.ConnectRequest": {
+            platform?: string | null;
+            code?: string | null;
+            state?: string | null;
+            redirectUri?: string | null;
+        };
+        "Platform.SocialAccounts.Features.Connect.ConnectResponse": {
+            accounts?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"][] | null;
+            selection?: components["schemas"]["Platform.SocialAccounts.Features.Connect.SelectionDto"];
+        };
+        "Platform.SocialAccounts.Features.Connect.SelectionDto": {
             /** Format: uuid */
             id?: string;
-            name?: string | null;
-            body?: string | null;
-            brandVoice?: string | null;
-            audience?: string | null;
-            callToAction?: string | null;
             /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            updatedAt?: string;
+            expiresAt?: string;
+            candidates?: components["schemas"]["Platform.SocialAccounts.Features.Connect.CandidateDto"][] | null;
         };
-        TenantResponse: {
+        "Platform.SocialAccounts.Features.Disconnect.DisconnectResponse": {
+            /** Format: uuid */
+            id?: string;
+            revokedAtPlatform?: boolean;
+        };
+        "Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse": {
+            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            authorizationUrl?: string | null;
+            state?: string | null;
+            /** Format: date-time */
+            expiresAt?: string;
+        };
+        "Platform.SocialAccounts.Features.GetCreatorInfo.CreatorInfoResponse": {
+            username?: string | null;
+            nickname?: string | null;
+            privacyLevelOptions?: string[] | null;
+            commentDisabled?: boolean;
+            duetDisabled?: boolean;
+            stitchDisabled?: boolean;
+            /** Format: int32 */
+            maxVideoPostDurationSeconds?: number | null;
+        };
+        "Platform.SocialAccounts.Features.ListBoards.BoardDto": {
+            id?: string | null;
+            name?: string | null;
+            description?: string | null;
+            privacy?: string | null;
+        };
+        "Platform.SocialAccounts.Features.ListBoards.BoardsResponse": {
+            boards?: components["schemas"]["Platform.SocialAccounts.Features.ListBoards.BoardDto"][] | null;
+            bookmark?: string | null;
+        };
+        "Platform.SocialAccounts.Features.Reconnect.ReconnectRequest": {
+            redirectUri?: string | null;
+        };
+        "Platform.SocialAccounts.Features.SelectAccounts.SelectAccountsRequest": {
+            /** Format: uuid */
+            selectionId?: string;
+            externalIds?: string[] | null;
+        };
+        "Platform.Tenants.Contracts.TenantSettings": {
+            timeZone?: string | null;
+            locale?: string | null;
+            webhookUrl?: string | null;
+        };
+        "Platform.Tenants.Features.GetTenant.TenantResponse": {
             /** Format: uuid */
             id?: string;
             name?: string | null;
@@ -2651,80 +2079,100 @@ export interface components {
             aiBudgetLimit?: number;
             /** Format: double */
             aiUsageCurrent?: number;
-            settings?: components["schemas"]["TenantSettings"];
+            settings?: components["schemas"]["Platform.Tenants.Contracts.TenantSettings"];
             /** Format: date-time */
             createdAt?: string;
         };
-        /** @enum {string} */
-        TenantRole: "Viewer" | "Editor" | "Admin" | "Owner";
-        TenantSettings: {
-            timeZone?: string | null;
-            locale?: string | null;
-        };
-        TimeSlot: {
-            weekday?: components["schemas"]["DayOfWeek"];
-            /** Format: int32 */
-            hour?: number;
-            /** Format: int32 */
-            posts?: number;
-            /** Format: double */
-            engagementRate?: number | null;
-        };
-        TokenPair: {
-            accessToken?: string | null;
-            /** Format: date-time */
-            accessTokenExpiresAt?: string;
-            refreshToken?: string | null;
-            /** Format: date-time */
-            refreshTokenExpiresAt?: string;
-            readonly tokenType?: string | null;
-        };
-        TopPost: {
-            /** Format: uuid */
-            postId?: string;
-            platforms?: components["schemas"]["SocialPlatform"][] | null;
-            /** Format: date-time */
-            firstPublishedAt?: string;
-            totals?: components["schemas"]["MetricTotals"];
-        };
-        TopPosts: {
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
-            timeZone?: string | null;
-            metric?: components["schemas"]["ReportMetric"];
-            posts?: components["schemas"]["TopPost"][] | null;
-        };
-        UpdateMediaRequest: {
-            altText?: string | null;
-        };
-        UpdatePreferencesRequest: {
-            preferences?: components["schemas"]["PreferenceChange"][] | null;
-        };
-        UpdateSubscriptionRequest: {
-            url?: string | null;
-            eventTypes?: string[] | null;
-            active?: boolean | null;
-        };
-        UpdateTenantRequest: {
+        "Platform.Tenants.Features.UpdateTenant.UpdateTenantRequest": {
             name?: string | null;
-            settings?: components["schemas"]["TenantSettings"];
+            settings?: components["schemas"]["Platform.Tenants.Contracts.TenantSettings"];
         };
-        UploadPartView: {
-            /** Format: int32 */
-            partNumber?: number;
-            /** Format: uri */
-            uploadUrl?: string | null;
+        "Platform.Users.Features.ChangePassword.ChangePasswordRequest": {
+            currentPassword?: string | null;
+            newPassword?: string | null;
         };
-        UserResponse: {
+        "Platform.Users.Features.Invitations.AcceptInvitationRequest": {
+            invitationToken?: string | null;
+            password?: string | null;
+            displayName?: string | null;
+        };
+        "Platform.Users.Features.Invitations.AcceptedInvitationResponse": {
+            user?: components["schemas"]["Platform.Users.Features.UserResponse"];
+            tokens?: components["schemas"]["Platform.Users.Tokens.TokenPair"];
+        };
+        "Platform.Users.Features.Invitations.CreatedInvitation": {
+            /** Format: uuid */
+            id?: string;
+            email?: string | null;
+            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
+            /** Format: date-time */
+            expiresAt?: string;
+            invitationToken?: string | null;
+        };
+        "Platform.Users.Features.Invitations.InviteUserRequest": {
+            email?: string | null;
+            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
+        };
+        "Platform.Users.Features.Invitations.PendingInvitation": {
+            /** Format: uuid */
+            id?: string;
+            email?: string | null;
+            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
+            /** Format: uuid */
+            invitedBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            expiresAt?: string;
+        };
+        "Platform.Users.Features.Login.LoginRequest": {
+            email?: string | null;
+            password?: string | null;
+            code?: string | null;
+        };
+        "Platform.Users.Features.ManageUsers.ChangeRoleRequest": {
+            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
+        };
+        "Platform.Users.Features.ManageUsers.CreateUserRequest": {
+            email?: string | null;
+            password?: string | null;
+            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
+            displayName?: string | null;
+        };
+        "Platform.Users.Features.Mfa.ConfirmMfaRequest": {
+            code?: string | null;
+        };
+        "Platform.Users.Features.Mfa.DisableMfaRequest": {
+            password?: string | null;
+            code?: string | null;
+        };
+        "Platform.Users.Features.Mfa.MfaEnrollment": {
+            secret?: string | null;
+            otpAuthUri?: string | null;
+        };
+        "Platform.Users.Features.Mfa.MfaRecoveryCodes": {
+            recoveryCodes?: string[] | null;
+        };
+        "Platform.Users.Features.Refresh.RefreshRequest": {
+            refreshToken?: string | null;
+        };
+        "Platform.Users.Features.Register.RegisterRequest": {
+            tenantName?: string | null;
+            email?: string | null;
+            password?: string | null;
+            displayName?: string | null;
+        };
+        "Platform.Users.Features.Register.RegistrationAccepted": {
+            message?: string | null;
+        };
+        "Platform.Users.Features.UserResponse": {
             /** Format: uuid */
             id?: string;
             /** Format: uuid */
             tenantId?: string;
             email?: string | null;
             displayName?: string | null;
-            role?: components["schemas"]["TenantRole"];
+            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
             isActive?: boolean;
             mfaEnabled?: boolean;
             isPlatformAdmin?: boolean;
@@ -2733,6 +2181,17 @@ export interface components {
             /** Format: date-time */
             createdAt?: string;
         };
+        "Platform.Users.Tokens.TokenPair": {
+            accessToken?: string | null;
+            /** Format: date-time */
+            accessTokenExpiresAt?: string;
+            refreshToken?: string | null;
+            /** Format: date-time */
+            refreshTokenExpiresAt?: string;
+            readonly tokenType?: string | null;
+        };
+        /** @enum {string} */
+        "System.DayOfWeek": "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
     };
     responses: never;
     parameters: never;
@@ -2751,7 +2210,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GenerateCaptionsRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.GenerateCaptions.GenerateCaptionsRequest"];
             };
         };
         responses: {
@@ -2761,7 +2220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiRequestView"];
+                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2770,10 +2229,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2786,10 +2245,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2802,7 +2261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2818,7 +2277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2827,7 +2286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2836,7 +2295,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -2850,7 +2309,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GenerateContentRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.GenerateContent.GenerateContentRequest"];
             };
         };
         responses: {
@@ -2860,7 +2319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiRequestView"];
+                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2869,10 +2328,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2885,10 +2344,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2901,7 +2360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2917,7 +2376,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2926,7 +2385,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2935,7 +2394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -2949,7 +2408,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GenerateHashtagsRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.GenerateHashtags.GenerateHashtagsRequest"];
             };
         };
         responses: {
@@ -2959,7 +2418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiRequestView"];
+                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2968,10 +2427,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2984,10 +2443,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3000,7 +2459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3016,7 +2475,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -3025,7 +2484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -3034,7 +2493,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3048,7 +2507,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ImproveContentRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.ImproveContent.ImproveContentRequest"];
             };
         };
         responses: {
@@ -3058,7 +2517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiRequestView"];
+                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -3067,10 +2526,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3083,10 +2542,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3099,7 +2558,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3115,7 +2574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -3124,7 +2583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -3133,7 +2592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3147,7 +2606,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GenerateImageRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.GenerateImage.GenerateImageRequest"];
             };
         };
         responses: {
@@ -3157,7 +2616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiRequestView"];
+                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -3166,10 +2625,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3182,10 +2641,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3198,7 +2657,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3214,7 +2673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -3223,7 +2682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3233,8 +2692,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: components["schemas"]["AiRequestType"];
-                status?: components["schemas"]["AiRequestStatus"];
+                type?: components["schemas"]["Platform.AI.Contracts.AiRequestType"];
+                status?: components["schemas"]["Platform.AI.Contracts.AiRequestStatus"];
             };
             header?: never;
             path?: never;
@@ -3248,17 +2707,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfAiRequestView"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Generation.AiRequestView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3278,7 +2737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3300,17 +2759,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiRequestView"];
+                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3323,7 +2782,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3339,7 +2798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3362,17 +2821,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfTemplateView"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Features.Templates.TemplateView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3392,7 +2851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3406,7 +2865,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TemplateRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateRequest"];
             };
         };
         responses: {
@@ -3416,7 +2875,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TemplateView"];
+                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
                 };
             };
             /** @description Bad Request */
@@ -3425,17 +2884,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3448,7 +2907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -3457,7 +2916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3473,7 +2932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3495,17 +2954,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TemplateView"];
+                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3518,7 +2977,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3534,7 +2993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3550,7 +3009,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TemplateRequest"];
+                "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateRequest"];
             };
         };
         responses: {
@@ -3560,7 +3019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TemplateView"];
+                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
                 };
             };
             /** @description Bad Request */
@@ -3569,17 +3028,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3592,7 +3051,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3608,7 +3067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3631,14 +3090,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3651,7 +3110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3667,182 +3126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListApiKeys: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfApiKeyView"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreateApiKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateApiKeyRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedApiKey"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    RevokeApiKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3865,17 +3149,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnalyticsSummary"];
+                    "application/json": components["schemas"]["Platform.Analytics.Features.Summary.AnalyticsSummary"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3895,7 +3179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3915,17 +3199,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RefreshAccepted"];
+                    "application/json": components["schemas"]["Platform.Analytics.Features.Refresh.RefreshAccepted"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3945,7 +3229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -3970,17 +3254,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Overview"];
+                    "application/json": components["schemas"]["Platform.Analytics.Reports.Overview"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4000,7 +3284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4022,17 +3306,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostAnalytics"];
+                    "application/json": components["schemas"]["Platform.Analytics.Features.Reports.PostAnalytics"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4052,7 +3336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4079,17 +3363,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TopPosts"];
+                    "application/json": components["schemas"]["Platform.Analytics.Features.Reports.TopPosts"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4109,7 +3393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4135,17 +3419,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BestTimes"];
+                    "application/json": components["schemas"]["Platform.Analytics.Reports.BestTimes"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4165,7 +3449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4191,14 +3475,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4218,7 +3502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4232,7 +3516,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Register.RegisterRequest"];
             };
         };
         responses: {
@@ -4242,7 +3526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationAccepted"];
+                    "application/json": components["schemas"]["Platform.Users.Features.Register.RegistrationAccepted"];
                 };
             };
             /** @description Bad Request */
@@ -4251,7 +3535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4267,7 +3551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4281,7 +3565,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LoginRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Login.LoginRequest"];
             };
         };
         responses: {
@@ -4291,7 +3575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["Platform.Users.Tokens.TokenPair"];
                 };
             };
             /** @description Bad Request */
@@ -4300,7 +3584,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -4309,7 +3593,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Too Many Requests */
@@ -4318,7 +3602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Internal Server Error */
@@ -4327,7 +3611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4341,7 +3625,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Refresh.RefreshRequest"];
             };
         };
         responses: {
@@ -4351,7 +3635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["Platform.Users.Tokens.TokenPair"];
                 };
             };
             /** @description Bad Request */
@@ -4360,7 +3644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -4369,7 +3653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4385,7 +3669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4406,14 +3690,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4433,7 +3717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4447,7 +3731,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AcceptInvitationRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Invitations.AcceptInvitationRequest"];
             };
         };
         responses: {
@@ -4457,7 +3741,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AcceptedInvitationResponse"];
+                    "application/json": components["schemas"]["Platform.Users.Features.Invitations.AcceptedInvitationResponse"];
                 };
             };
             /** @description Bad Request */
@@ -4466,7 +3750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -4475,7 +3759,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Gone */
@@ -4484,7 +3768,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4500,87 +3784,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
     };
-    RequestPasswordReset: {
+    ListPlans: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RequestPasswordResetRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ConfirmPasswordReset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConfirmPasswordResetRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/json": components["schemas"]["Platform.Billing.Features.ListPlans.PlanView"][];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4596,7 +3820,249 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetBilling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Billing.Features.GetBilling.BillingView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Billing.Features.StartCheckout.StartCheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Billing.Features.Shared.SessionUrlView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    OpenBillingPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Billing.Features.Shared.SessionUrlView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReceiveStripeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4616,17 +4082,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4646,7 +4112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4660,7 +4126,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangePasswordRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.ChangePassword.ChangePasswordRequest"];
             };
         };
         responses: {
@@ -4677,17 +4143,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4707,7 +4173,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4727,17 +4193,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MfaEnrollment"];
+                    "application/json": components["schemas"]["Platform.Users.Features.Mfa.MfaEnrollment"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4757,7 +4223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4771,7 +4237,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConfirmMfaRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Mfa.ConfirmMfaRequest"];
             };
         };
         responses: {
@@ -4781,7 +4247,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MfaRecoveryCodes"];
+                    "application/json": components["schemas"]["Platform.Users.Features.Mfa.MfaRecoveryCodes"];
                 };
             };
             /** @description Bad Request */
@@ -4790,17 +4256,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4820,7 +4286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4834,7 +4300,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DisableMfaRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Mfa.DisableMfaRequest"];
             };
         };
         responses: {
@@ -4851,17 +4317,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4881,7 +4347,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4891,7 +4357,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                kind?: components["schemas"]["MediaKind"];
+                kind?: components["schemas"]["Platform.Media.Contracts.MediaKind"];
             };
             header?: never;
             path?: never;
@@ -4905,7 +4371,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfMediaView"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Media.Features.Shared.MediaView, Platform.Media, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
             /** @description Bad Request */
@@ -4914,17 +4380,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4944,7 +4410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -4968,7 +4434,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaView"];
+                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
                 };
             };
             /** @description Bad Request */
@@ -4977,17 +4443,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5000,7 +4466,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -5009,7 +4475,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -5018,7 +4484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -5027,7 +4493,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -5043,7 +4509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -5057,7 +4523,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StartDirectUploadRequest"];
+                "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.StartDirectUploadRequest"];
             };
         };
         responses: {
@@ -5067,7 +4533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DirectUploadView"];
+                    "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.DirectUploadView"];
                 };
             };
             /** @description Bad Request */
@@ -5076,17 +4542,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5099,7 +4565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -5108,7 +4574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -5124,7 +4590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -5140,7 +4606,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["CompleteDirectUploadRequest"];
+                "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.CompleteDirectUploadRequest"];
             };
         };
         responses: {
@@ -5150,17 +4616,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaView"];
+                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5173,7 +4639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -5182,7 +4648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Gone */
@@ -5191,7 +4657,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -5200,7 +4666,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -5209,7 +4675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -5218,7 +4684,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -5234,7 +4700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -5256,17 +4722,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaView"];
+                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5279,7 +4745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -5295,7 +4761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -5318,14 +4784,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5338,7 +4804,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -5347,7 +4813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -5363,7 +4829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -5379,7 +4845,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateMediaRequest"];
+                "application/json": components["schemas"]["Platform.Media.Features.UpdateMedia.UpdateMediaRequest"];
             };
         };
         responses: {
@@ -5389,7 +4855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaView"];
+                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
                 };
             };
             /** @description Bad Request */
@@ -5398,17 +4864,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5421,7 +4887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -5437,7 +4903,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -5468,7 +4934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -5477,7 +4943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -5493,280 +4959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetNotificationPreferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PreferenceItem"][];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdateNotificationPreferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdatePreferencesRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PreferenceItem"][];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListNotifications: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfNotificationItem"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    MarkNotificationRead: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    MarkAllNotificationsRead: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -5789,17 +4982,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfDeadOutboxRow"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.SharedKernel.Events.DeadOutboxRow, Platform.SharedKernel, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5819,7 +5012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -5842,14 +5035,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5862,7 +5055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -5878,1091 +5071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListPosts: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["PostStatus"];
-                platform?: string;
-                accountId?: string;
-                from?: string;
-                to?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfPostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PostPayload"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    BulkSchedulePosts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BulkScheduleRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BulkScheduleResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    BulkSchedulePostsCsv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "text/csv": string;
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BulkScheduleResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PreviewBulkPostsCsv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "text/csv": string;
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BulkPreviewResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListDeadLetters: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfDeadLetterItem"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    RetryTarget: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                postId: string;
-                targetId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["RetryTargetRequest"];
-            };
-        };
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListAccountHealth: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfAccountHealthView"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PauseAccountPublishing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PauseAccountRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountHealthView"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ResumeAccountPublishing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountHealthView"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PostPayload"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DeletePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DuplicatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    SchedulePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ScheduleRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UnschedulePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PublishPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -6989,17 +5098,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CalendarResponse"];
+                    "application/json": components["schemas"]["Platform.Posts.Features.Calendar.CalendarResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7019,7 +5128,1091 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPosts: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
+                platform?: string;
+                accountId?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.Shared.PostResponse, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    BulkSchedulePosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    BulkSchedulePostsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewBulkPostsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPreviewResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDeadLetters: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.DeadLetter.DeadLetterItem, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetryTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Platform.Posts.Features.DeadLetter.RetryTargetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAccountHealth: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.AccountHealth.AccountHealthView, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    PauseAccountPublishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.PauseAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResumeAccountPublishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeletePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DuplicatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    SchedulePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Platform.Posts.Features.SchedulePost.ScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnschedulePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7043,7 +6236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthUrlResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7052,17 +6245,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7082,7 +6275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7096,7 +6289,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConnectRequest"];
+                "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectRequest"];
             };
         };
         responses: {
@@ -7106,7 +6299,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConnectResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7115,17 +6308,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7145,7 +6338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7159,7 +6352,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SelectAccountsRequest"];
+                "application/json": components["schemas"]["Platform.SocialAccounts.Features.SelectAccounts.SelectAccountsRequest"];
             };
         };
         responses: {
@@ -7169,7 +6362,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConnectResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7178,17 +6371,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7208,7 +6401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7232,7 +6425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfSocialAccountDto"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.SocialAccounts.Contracts.SocialAccountDto, Platform.SocialAccounts.Contracts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
             /** @description Bad Request */
@@ -7241,17 +6434,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7271,7 +6464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7293,17 +6486,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SocialAccountDto"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7323,7 +6516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7345,17 +6538,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DisconnectResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Disconnect.DisconnectResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7375,7 +6568,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7399,17 +6592,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BoardsResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.ListBoards.BoardsResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7429,7 +6622,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7451,17 +6644,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatorInfoResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetCreatorInfo.CreatorInfoResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7481,7 +6674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7497,7 +6690,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReconnectRequest"];
+                "application/json": components["schemas"]["Platform.SocialAccounts.Features.Reconnect.ReconnectRequest"];
             };
         };
         responses: {
@@ -7507,7 +6700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthUrlResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7516,17 +6709,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7546,7 +6739,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7560,7 +6753,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CheckContentRequest"];
+                "application/json": components["schemas"]["Platform.SocialAccounts.Features.CheckContent.CheckContentRequest"];
             };
         };
         responses: {
@@ -7570,7 +6763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CheckContentResponse"];
+                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.CheckContent.CheckContentResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7579,17 +6772,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7609,7 +6802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7629,17 +6822,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TenantResponse"];
+                    "application/json": components["schemas"]["Platform.Tenants.Features.GetTenant.TenantResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7652,7 +6845,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7668,7 +6861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7682,7 +6875,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateTenantRequest"];
+                "application/json": components["schemas"]["Platform.Tenants.Features.UpdateTenant.UpdateTenantRequest"];
             };
         };
         responses: {
@@ -7692,7 +6885,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TenantResponse"];
+                    "application/json": components["schemas"]["Platform.Tenants.Features.GetTenant.TenantResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7701,17 +6894,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7724,7 +6917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7740,7 +6933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7763,17 +6956,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfUserResponse"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.UserResponse, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7793,7 +6986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7807,7 +7000,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateUserRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.ManageUsers.CreateUserRequest"];
             };
         };
         responses: {
@@ -7817,7 +7010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7826,17 +7019,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7849,7 +7042,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7865,7 +7058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7881,7 +7074,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangeRoleRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.ManageUsers.ChangeRoleRequest"];
             };
         };
         responses: {
@@ -7891,7 +7084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7900,17 +7093,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7930,7 +7123,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -7952,17 +7145,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7982,7 +7175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -8004,17 +7197,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8034,7 +7227,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -8057,17 +7250,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedListOfPendingInvitation"];
+                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.Invitations.PendingInvitation, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8087,7 +7280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -8101,7 +7294,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InviteUserRequest"];
+                "application/json": components["schemas"]["Platform.Users.Features.Invitations.InviteUserRequest"];
             };
         };
         responses: {
@@ -8111,7 +7304,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedInvitation"];
+                    "application/json": components["schemas"]["Platform.Users.Features.Invitations.CreatedInvitation"];
                 };
             };
             /** @description Bad Request */
@@ -8120,17 +7313,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8143,7 +7336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -8159,7 +7352,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
@@ -8182,14 +7375,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8202,7 +7395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -8211,7 +7404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -8227,12 +7420,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };
     };
-    ListWebhookSubscriptions: {
+    GetWebhookSecret: {
         parameters: {
             query?: never;
             header?: never;
@@ -8247,17 +7440,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SubscriptionView"][];
+                    "application/json": components["schemas"]["Platform.Posts.Webhooks.WebhookSecret"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
+            /** @description Missing, invalid, expired or revoked access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            /** @description The caller's role does not allow this. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8277,530 +7470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreateWebhookSubscription: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateSubscriptionRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubscriptionSecret"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetWebhookSubscription: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubscriptionView"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DeleteWebhookSubscription: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdateWebhookSubscription: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateSubscriptionRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubscriptionView"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    RotateWebhookSecret: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubscriptionSecret"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListWebhookDeliveries: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfDeliveryView"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    RedeliverWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                deliveryId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeliveryView"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PingWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeliveryView"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token or API key. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
         };

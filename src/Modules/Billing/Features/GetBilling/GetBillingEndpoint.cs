@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Platform.Billing.Contracts;
+using Platform.Billing.Data;
+using Platform.Billing.Plans;
+using Platform.SharedKernel.Security;
+using Platform.SharedKernel.Tenancy;
+using Platform.SocialAccounts.Contracts;
+
+namespace Platform.Billing.Features.GetBilling;
+
+/// <summary>The tenant's plan, subscription status and period, its limits and what it uses of them.</summary>
+internal static class GetBillingEndpoint
+{
+    public static void Map(IEndpointRouteBuilder billing) =>
+        billing.MapGet("", HandleAsync)
+            .RequireAuthorization(Policies.Viewer)
+            .WithName("GetBilling")
+            .Produces<BillingView>();
+
+    private static async Task<IResult> HandleAsync(
+        ITenantContext tenant, BillingDbContext db, PlanCatalog catalog, ISocialAccounts accounts, CancellationToken cancellationToken)
+    {
+        var tenantId = tenant.RequiredTenantId;
+        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.TenantId == tenantId, cancellationToken);
+        var connected = (await accounts.ListAsync(cancellationToken)).Count;
+        var plan = account?.Plan ?? BillingOptions.FreePlan;
+        return Results.Ok(new BillingView(
+            plan, account?.Status ?? SubscriptionStatus.None, account?.Interval?.ToString().ToLowerInvariant(), account?.CurrentPeriodEnd,
+            catalog.Limits(plan), new BillingUsage(connected, null, null, null, null, null)));
+    }
+}
