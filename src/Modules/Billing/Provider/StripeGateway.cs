@@ -17,19 +17,23 @@ namespace Platform.Billing.Provider;
 internal sealed class StripeGateway
 {
     private readonly StripeOptions options;
-    private readonly StripeClient client;
+    private readonly Lazy<StripeClient> lazyClient;
 
     public StripeGateway(IOptions<BillingOptions> billing)
     {
         options = billing.Value.Stripe;
-        var http = new SystemNetHttpClient(new HttpClient { Timeout = options.Timeout }, options.MaxNetworkRetries);
-        client = new StripeClient(options.SecretKey, httpClient: http, apiBase: options.ApiBase);
+        // Made on first use: Stripe.net refuses an empty key, and an installation without payments must still answer
+        // every billing request (503 or a validation problem), never fail to build this service.
+        lazyClient = new Lazy<StripeClient>(() => new StripeClient(options.SecretKey,
+            httpClient: new SystemNetHttpClient(new HttpClient { Timeout = options.Timeout }, options.MaxNetworkRetries), apiBase: options.ApiBase));
     }
+
+    private StripeClient Client => lazyClient.Value;
 
     /// <summary>The tenant's one customer: the key is the tenant's, so concurrent or repeated calls answer the same customer.</summary>
     public Task<string> CreateCustomerAsync(Guid tenantId, CancellationToken cancellationToken) => CallAsync("create the customer", async () =>
     {
-        var customer = await new CustomerService(client).CreateAsync(new CustomerCreateOptions
+        var customer = await new CustomerService(Client).CreateAsync(new CustomerCreateOptions
         {
             Metadata = new Dictionary<string, string> { ["tenant_id"] = tenantId.ToString() },
         }, Key($"customer:{tenantId}"), cancellationToken);
@@ -41,7 +45,7 @@ internal sealed class StripeGateway
         Guid tenantId, string customerId, string plan, BillingInterval interval, string priceId, Guid attemptId, CancellationToken cancellationToken) =>
         CallAsync("start the checkout", async () =>
         {
-            var session = await new CheckoutSessionService(client).CreateAsync(new CheckoutSessionCreateOptions
+            var session = await new CheckoutSessionService(Client).CreateAsync(new CheckoutSessionCreateOptions
             {
                 Mode = "subscription",
                 Customer = customerId,
@@ -58,7 +62,7 @@ internal sealed class StripeGateway
     public Task<string> CreatePortalSessionAsync(Guid tenantId, string customerId, Guid attemptId, CancellationToken cancellationToken) =>
         CallAsync("open the billing portal", async () =>
         {
-            var session = await new PortalSessionService(client).CreateAsync(new PortalSessionCreateOptions
+            var session = await new PortalSessionService(Client).CreateAsync(new PortalSessionCreateOptions
             {
                 Customer = customerId,
                 ReturnUrl = options.PortalReturnUrl,
@@ -68,7 +72,7 @@ internal sealed class StripeGateway
 
     /// <summary>The subscription as it stands now (https://docs.stripe.com/api/subscriptions/retrieve).</summary>
     public Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
-        CallAsync("read the subscription", () => new SubscriptionService(client).GetAsync(subscriptionId, cancellationToken: cancellationToken));
+        CallAsync("read the subscription", () => new SubscriptionService(Client).GetAsync(subscriptionId, cancellationToken: cancellationToken));
 
     private static RequestOptions Key(string idempotencyKey) => new() { IdempotencyKey = idempotencyKey };
 

@@ -13,6 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Generate captions
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["GenerateCaptions"];
         delete?: never;
         options?: never;
@@ -29,6 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Generate content
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["GenerateContent"];
         delete?: never;
         options?: never;
@@ -45,6 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Generate hashtags
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["GenerateHashtags"];
         delete?: never;
         options?: never;
@@ -61,6 +73,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Improve content
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["ImproveContent"];
         delete?: never;
         options?: never;
@@ -77,6 +93,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Generate image
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["GenerateImage"];
         delete?: never;
         options?: never;
@@ -91,6 +111,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List AI requests
+         * @description API keys need the scope `ai:generate`.
+         */
         get: operations["ListAiRequests"];
         put?: never;
         post?: never;
@@ -107,6 +131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get AI request
+         * @description API keys need the scope `ai:generate`.
+         */
         get: operations["GetAiRequest"];
         put?: never;
         post?: never;
@@ -123,8 +151,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List prompt templates
+         * @description API keys need the scope `ai:generate`.
+         */
         get: operations["ListPromptTemplates"];
         put?: never;
+        /**
+         * Create prompt template
+         * @description API keys need the scope `ai:generate`.
+         */
         post: operations["CreatePromptTemplate"];
         delete?: never;
         options?: never;
@@ -139,10 +175,66 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get prompt template
+         * @description API keys need the scope `ai:generate`.
+         */
         get: operations["GetPromptTemplate"];
+        /**
+         * Update prompt template
+         * @description API keys need the scope `ai:generate`.
+         */
         put: operations["UpdatePromptTemplate"];
         post?: never;
+        /**
+         * Delete prompt template
+         * @description API keys need the scope `ai:generate`.
+         */
         delete: operations["DeletePromptTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's API keys, revoked and expired ones included, newest first, paginated; never their secrets.
+         * @description API keys may not call this operation.
+         */
+        get: operations["ListApiKeys"];
+        put?: never;
+        /**
+         * Creates an API key with scopes and an optional expiry; the answer holds the key, shown this once.
+         * @description API keys may not call this operation.
+         */
+        post: operations["CreateApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stops an API key for good: this host refuses it at once, every other within ApiKeys:ValidationCacheDuration.
+         * @description API keys may not call this operation.
+         */
+        post: operations["RevokeApiKey"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -155,7 +247,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Event counts by platform and type between from and to (default: the last 30 days). */
+        /**
+         * Event counts by platform and type between from and to (default: the last 30 days).
+         * @description API keys need the scope `analytics:read`.
+         */
         get: operations["GetAnalyticsSummary"];
         put?: never;
         post?: never;
@@ -174,7 +269,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Fetches the metrics of every tracked target now, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise). */
+        /**
+         * Fetches the metrics of every tracked target now, and each account's follower count where today's is missing, in the background; once per Analytics:RefreshCooldown per tenant (429 with Retry-After otherwise).
+         * @description API keys need the scope `analytics:read`.
+         */
         post: operations["RefreshAnalytics"];
         delete?: never;
         options?: never;
@@ -192,6 +290,8 @@ export interface paths {
         /**
          * Latest metrics of the targets published from..to: totals, per platform, per account and per day (tenant's time zone).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size). Each account's followers is its follower count on the last day of the range with one (counts are collected daily, on the tenant's days), and followersChange that count minus the one on the first such day; both are null for a platform that offers no follower count, or when none was collected in the range. An account without posts in the range is listed for its followers, with zero totals.
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsOverview"];
         put?: never;
@@ -212,6 +312,8 @@ export interface paths {
         /**
          * Each published target of the post: its latest metrics, engagement rate and every fetch so far (oldest first).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetPostAnalytics"];
         put?: never;
@@ -232,6 +334,8 @@ export interface paths {
         /**
          * Posts published from..to ranked by a metric of their targets' latest figures (metric: engagementRate (default), impressions, reach, views, likes, comments, shares, saves, clicks); limit 1-100, default 10.
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsTopPosts"];
         put?: never;
@@ -252,6 +356,8 @@ export interface paths {
         /**
          * Engagement rate by weekday × hour of publishing (tenant's time zone) per platform, with each slot's sample size, and the best slots with at least minPosts posts (default 5).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["GetAnalyticsBestTimes"];
         put?: never;
@@ -272,6 +378,8 @@ export interface paths {
         /**
          * The targets published from..to with their latest metrics as CSV (RFC 4180, a header row, one row per target; published_at in the tenant's time zone; text a spreadsheet would run as a formula starts with an apostrophe).
          * @description Engagement rate = (likes + comments + shares + saves) / impressions, or / views where a platform reports no impressions; targets with neither are left out of the rate (and of its sample size).
+         *
+         *     API keys need the scope `analytics:read`.
          */
         get: operations["ExportAnalytics"];
         put?: never;
@@ -348,7 +456,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs the caller out everywhere: every access and refresh token of the user stops working. */
+        /**
+         * Signs the caller out everywhere: every access and refresh token of the user stops working.
+         * @description API keys may not call this operation.
+         */
         post: operations["Logout"];
         delete?: never;
         options?: never;
@@ -373,6 +484,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mails a password reset link (valid Users:PasswordReset:Lifetime, 30 minutes by default) when the address has an account; always 202.
+         * @description Requests count per e-mail address and per client address; past a few, each waits longer (429 with Retry-After).
+         */
+        post: operations["RequestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets a new password with the token of a reset mail; the token works once, and every session of the user ends. */
+        post: operations["ConfirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/plans": {
         parameters: {
             query?: never;
@@ -380,6 +528,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List plans */
         get: operations["ListPlans"];
         put?: never;
         post?: never;
@@ -396,6 +545,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get billing
+         * @description API keys may not call this operation.
+         */
         get: operations["GetBilling"];
         put?: never;
         post?: never;
@@ -414,7 +567,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answers the URL of a Stripe Checkout page that subscribes the tenant to a paid plan. */
+        /**
+         * Answers the URL of a Stripe Checkout page that subscribes the tenant to a paid plan.
+         * @description API keys may not call this operation.
+         */
         post: operations["StartCheckout"];
         delete?: never;
         options?: never;
@@ -431,7 +587,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answers the URL of the Stripe customer portal for the tenant. */
+        /**
+         * Answers the URL of the Stripe customer portal for the tenant.
+         * @description API keys may not call this operation.
+         */
         post: operations["OpenBillingPortal"];
         delete?: never;
         options?: never;
@@ -463,7 +622,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user. */
+        /**
+         * The signed-in user.
+         * @description API keys may not call this operation.
+         */
         get: operations["GetMe"];
         put?: never;
         post?: never;
@@ -482,7 +644,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Changes the caller's password; every existing session ends. */
+        /**
+         * Changes the caller's password; every existing session ends.
+         * @description API keys may not call this operation.
+         */
         post: operations["ChangePassword"];
         delete?: never;
         options?: never;
@@ -499,7 +664,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Starts TOTP enrolment: a new secret and its otpauth:// URI. */
+        /**
+         * Starts TOTP enrolment: a new secret and its otpauth:// URI.
+         * @description API keys may not call this operation.
+         */
         post: operations["EnrollMfa"];
         delete?: never;
         options?: never;
@@ -516,7 +684,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turns MFA on with a first code; answers the one-time recovery codes. */
+        /**
+         * Turns MFA on with a first code; answers the one-time recovery codes.
+         * @description API keys may not call this operation.
+         */
         post: operations["ConfirmMfa"];
         delete?: never;
         options?: never;
@@ -533,7 +704,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turns MFA off; needs the password and a code. */
+        /**
+         * Turns MFA off; needs the password and a code.
+         * @description API keys may not call this operation.
+         */
         post: operations["DisableMfa"];
         delete?: never;
         options?: never;
@@ -548,8 +722,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List media
+         * @description API keys need the scope `media:write`.
+         */
         get: operations["ListMedia"];
         put?: never;
+        /**
+         * Upload media
+         * @description API keys need the scope `media:write`.
+         */
         post: operations["UploadMedia"];
         delete?: never;
         options?: never;
@@ -566,7 +748,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload. */
+        /**
+         * Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload.
+         * @description API keys need the scope `media:write`.
+         */
         post: operations["StartDirectUpload"];
         delete?: never;
         options?: never;
@@ -583,7 +768,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Checks the sent file and adds it to the library; a file that fails a check is deleted. */
+        /**
+         * Checks the sent file and adds it to the library; a file that fails a check is deleted.
+         * @description API keys need the scope `media:write`.
+         */
         post: operations["CompleteDirectUpload"];
         delete?: never;
         options?: never;
@@ -598,12 +786,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get media
+         * @description API keys need the scope `media:write`.
+         */
         get: operations["GetMedia"];
         put?: never;
         post?: never;
+        /**
+         * Delete media
+         * @description API keys need the scope `media:write`.
+         */
         delete: operations["DeleteMedia"];
         options?: never;
         head?: never;
+        /**
+         * Update media
+         * @description API keys need the scope `media:write`.
+         */
         patch: operations["UpdateMedia"];
         trace?: never;
     };
@@ -614,9 +814,94 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Download media file */
         get: operations["DownloadMediaFile"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every kind of mail and whether the caller gets it.
+         * @description API keys may not call this operation.
+         */
+        get: operations["GetNotificationPreferences"];
+        /**
+         * Switches kinds of mail on or off for the caller; switching off a security kind answers 400 and changes nothing.
+         * @description API keys may not call this operation.
+         */
+        put: operations["UpdateNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's notifications, newest first, paginated.
+         * @description API keys may not call this operation.
+         */
+        get: operations["ListNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks one of the caller's notifications read.
+         * @description API keys may not call this operation.
+         */
+        post: operations["MarkNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks every notification of the caller read.
+         * @description API keys may not call this operation.
+         */
+        post: operations["MarkAllNotificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -630,7 +915,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Integration events whose handler failed on every attempt, across tenants (platform administrators). */
+        /**
+         * Integration events whose handler failed on every attempt, across tenants (platform administrators).
+         * @description API keys may not call this operation.
+         */
         get: operations["ListDeadOutboxRows"];
         put?: never;
         post?: never;
@@ -649,25 +937,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Gives a dead integration event a fresh set of attempts, now. */
+        /**
+         * Gives a dead integration event a fresh set of attempts, now.
+         * @description API keys may not call this operation.
+         */
         post: operations["RetryOutboxRow"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/calendar": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=), optionally only those on an account or platform or in a status. */
-        get: operations["GetCalendar"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -681,12 +955,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Posts, newest first, filtered by status, platform, account and a date range (scheduled, else created). */
+        /**
+         * Posts, newest first, filtered by status, platform, account and a date range (scheduled, else created).
+         * @description API keys need the scope `posts:read`.
+         */
         get: operations["ListPosts"];
         put?: never;
         /**
          * Saves a draft; the answer lists each target's content-rule problems, if any.
          * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409). A target may carry its own `media` (`targets[i].media`, same shapes), sent to that account instead of the post's: a vertical video for TikTok, a square image for Instagram; absent or empty sends the post's. Unknown ids there answer 422 naming `targets[i].media` in `errors`.
+         *
+         *     API keys need the scope `posts:write`.
          */
         post: operations["CreatePost"];
         delete?: never;
@@ -704,7 +983,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Creates and schedules up to 500 posts at once; all or nothing, with problems reported per row. */
+        /**
+         * Creates and schedules up to 500 posts at once; all or nothing, with problems reported per row.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["BulkSchedulePosts"];
         delete?: never;
         options?: never;
@@ -721,7 +1003,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link. */
+        /**
+         * The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["BulkSchedulePostsCsv"];
         delete?: never;
         options?: never;
@@ -738,7 +1023,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Checks a CSV as /bulk/csv would and answers, row by row, what would be scheduled or the row's problems; creates nothing. */
+        /**
+         * Checks a CSV as /bulk/csv would and answers, row by row, what would be scheduled or the row's problems; creates nothing.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["PreviewBulkPostsCsv"];
         delete?: never;
         options?: never;
@@ -753,7 +1041,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Targets that failed for good or whose outcome could not be confirmed. */
+        /**
+         * Targets that failed for good or whose outcome could not be confirmed.
+         * @description API keys need the scope `posts:read`.
+         */
         get: operations["ListDeadLetters"];
         put?: never;
         post?: never;
@@ -772,7 +1063,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sends a failed (or, once checked, unconfirmed) target again, now. */
+        /**
+         * Sends a failed (or, once checked, unconfirmed) target again, now.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["RetryTarget"];
         delete?: never;
         options?: never;
@@ -787,7 +1081,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each connected account's publishing health: healthy, failing (with its consecutive failures), paused (why, by whom, until when) or recovering. */
+        /**
+         * Each connected account's publishing health: healthy, failing (with its consecutive failures), paused (why, by whom, until when) or recovering.
+         * @description API keys need the scope `posts:read`.
+         */
         get: operations["ListAccountHealth"];
         put?: never;
         post?: never;
@@ -806,7 +1103,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stops publishing to an account until the given time or until resumed; its due posts wait without using attempts. */
+        /**
+         * Stops publishing to an account until the given time or until resumed; its due posts wait without using attempts.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["PauseAccountPublishing"];
         delete?: never;
         options?: never;
@@ -823,7 +1123,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends an account's pause (the breaker's or a user's) and forgets its failures; the posts that waited for it are due at once. Resuming a healthy account changes nothing. */
+        /**
+         * Ends an account's pause (the breaker's or a user's) and forgets its failures; the posts that waited for it are due at once. Resuming a healthy account changes nothing.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["ResumeAccountPublishing"];
         delete?: never;
         options?: never;
@@ -838,15 +1141,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A post with each target's status, result, error, retry count, and whether publishing to its account is paused (accountPaused). */
+        /**
+         * A post with each target's status, result, error, retry count, and whether publishing to its account is paused (accountPaused).
+         * @description API keys need the scope `posts:read`.
+         */
         get: operations["GetPost"];
         /**
          * Replaces a draft's or scheduled post's content and targets; a scheduled post stays scheduled and is checked again.
          * @description Each entry of `media` is either `{ "id": "<media id>" }` alone, an item of this tenant's library (POST /api/v1/media): its kind, type, size, duration and alt text come from the library, and at publish time the platform is given a signed URL on Media:PublicBaseUrl; or `{ "url", "kind", "contentType", "sizeBytes", "altText"?, "durationSeconds"? }` for a public https file of your own. An id of another tenant's item or of a deleted one answers 422 (`mediaIds` lists them); a library item a scheduled or publishing post uses cannot be deleted (409). A target may carry its own `media` (`targets[i].media`, same shapes), sent to that account instead of the post's: a vertical video for TikTok, a square image for Instagram; absent or empty sends the post's. Unknown ids there answer 422 naming `targets[i].media` in `errors`.
+         *
+         *     API keys need the scope `posts:write`.
          */
         put: operations["UpdatePost"];
         post?: never;
-        /** Deletes a post that is not being published (its queued targets are withdrawn). */
+        /**
+         * Deletes a post that is not being published (its queued targets are withdrawn).
+         * @description API keys need the scope `posts:write`.
+         */
         delete: operations["DeletePost"];
         options?: never;
         head?: never;
@@ -862,7 +1173,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Copies a post (content, media, targets) into a new draft. */
+        /**
+         * Copies a post (content, media, targets) into a new draft.
+         * @description API keys need the scope `posts:write`.
+         */
         post: operations["DuplicatePost"];
         delete?: never;
         options?: never;
@@ -879,7 +1193,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedules (or reschedules) a post for a future time; stored in UTC. */
+        /**
+         * Schedules (or reschedules) a post for a future time; stored in UTC.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["SchedulePost"];
         delete?: never;
         options?: never;
@@ -896,7 +1213,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Takes a scheduled post back to draft, unless it is being published. */
+        /**
+         * Takes a scheduled post back to draft, unless it is being published.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["UnschedulePost"];
         delete?: never;
         options?: never;
@@ -913,8 +1233,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publishes a draft or scheduled post now; answers 202 and the post, whose targets then progress. */
+        /**
+         * Publishes a draft or scheduled post now; answers 202 and the post, whose targets then progress.
+         * @description API keys need the scope `publish`.
+         */
         post: operations["PublishPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scheduled and published posts between from and to, by day in the tenant's time zone (or ?timeZone=), optionally only those on an account or platform or in a status.
+         * @description API keys need the scope `posts:read`.
+         */
+        get: operations["GetCalendar"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -928,6 +1271,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get social account auth url
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["GetSocialAccountAuthUrl"];
         put?: never;
         post?: never;
@@ -946,6 +1293,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Connect social account
+         * @description API keys may not call this operation.
+         */
         post: operations["ConnectSocialAccount"];
         delete?: never;
         options?: never;
@@ -962,6 +1313,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Select social accounts
+         * @description API keys may not call this operation.
+         */
         post: operations["SelectSocialAccounts"];
         delete?: never;
         options?: never;
@@ -976,6 +1331,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List social accounts
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["ListSocialAccounts"];
         put?: never;
         post?: never;
@@ -992,9 +1351,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get social account
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["GetSocialAccount"];
         put?: never;
         post?: never;
+        /**
+         * Disconnect social account
+         * @description API keys may not call this operation.
+         */
         delete: operations["DisconnectSocialAccount"];
         options?: never;
         head?: never;
@@ -1008,6 +1375,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List Pinterest boards
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["ListPinterestBoards"];
         put?: never;
         post?: never;
@@ -1024,6 +1395,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get TikTok creator info
+         * @description API keys need the scope `accounts:read`.
+         */
         get: operations["GetTikTokCreatorInfo"];
         put?: never;
         post?: never;
@@ -1042,6 +1417,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reconnect social account
+         * @description API keys may not call this operation.
+         */
         post: operations["ReconnectSocialAccount"];
         delete?: never;
         options?: never;
@@ -1058,6 +1437,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Check social content
+         * @description API keys may not call this operation.
+         */
         post: operations["CheckSocialContent"];
         delete?: never;
         options?: never;
@@ -1072,14 +1455,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's tenant: plan, AI budget and usage, settings. */
+        /**
+         * The caller's tenant: plan, AI budget and usage, settings.
+         * @description API keys may not call this operation.
+         */
         get: operations["GetTenant"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Renames the tenant or changes its settings (owners and admins). */
+        /**
+         * Renames the tenant or changes its settings (owners and admins).
+         * @description API keys may not call this operation.
+         */
         patch: operations["UpdateTenant"];
         trace?: never;
     };
@@ -1090,10 +1479,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's users, paginated. */
+        /**
+         * The tenant's users, paginated.
+         * @description API keys may not call this operation.
+         */
         get: operations["ListUsers"];
         put?: never;
-        /** Adds a user with a password to the tenant. */
+        /**
+         * Adds a user with a password to the tenant.
+         * @description API keys may not call this operation.
+         */
         post: operations["CreateUser"];
         delete?: never;
         options?: never;
@@ -1114,7 +1509,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes a user's role; their sessions end. */
+        /**
+         * Changes a user's role; their sessions end.
+         * @description API keys may not call this operation.
+         */
         patch: operations["ChangeUserRole"];
         trace?: never;
     };
@@ -1127,7 +1525,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deactivates a user; their tokens stop working at once. */
+        /**
+         * Deactivates a user; their tokens stop working at once.
+         * @description API keys may not call this operation.
+         */
         post: operations["DeactivateUser"];
         delete?: never;
         options?: never;
@@ -1144,7 +1545,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lets a deactivated user sign in again. */
+        /**
+         * Lets a deactivated user sign in again.
+         * @description API keys may not call this operation.
+         */
         post: operations["ActivateUser"];
         delete?: never;
         options?: never;
@@ -1159,10 +1563,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's invitations not yet accepted, revoked or expired, newest first, paginated. */
+        /**
+         * The tenant's invitations not yet accepted, revoked or expired, newest first, paginated.
+         * @description API keys may not call this operation.
+         */
         get: operations["ListPendingInvitations"];
         put?: never;
-        /** Invites someone to the tenant with a role; the answer holds the token, shown this once (valid Users:Invitations:Lifetime, 7 days by default). */
+        /**
+         * Invites someone to the tenant with a role and mails them the link; the answer holds the token too (valid Users:Invitations:Lifetime, 7 days by default).
+         * @description API keys may not call this operation.
+         */
         post: operations["InviteUser"];
         delete?: never;
         options?: never;
@@ -1179,7 +1589,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraws an invitation: its token no longer works. */
+        /**
+         * Withdraws an invitation: its token no longer works.
+         * @description API keys may not call this operation.
+         */
         post: operations["RevokeInvitation"];
         delete?: never;
         options?: never;
@@ -1187,17 +1600,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/webhooks/secret": {
+    "/api/v1/webhooks": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The secret that signs this tenant's webhooks (post.published, post.failed), and how to check a signature. */
-        get: operations["GetWebhookSecret"];
+        /**
+         * The tenant's webhook subscriptions, oldest first (owners and admins).
+         * @description API keys may not call this operation.
+         */
+        get: operations["ListWebhookSubscriptions"];
+        put?: never;
+        /**
+         * Subscribes a URL to event types; the answer holds the signing secret, shown this once (owners and admins).
+         * @description API keys may not call this operation.
+         */
+        post: operations["CreateWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook subscription, without its secret (owners and admins).
+         * @description API keys may not call this operation.
+         */
+        get: operations["GetWebhookSubscription"];
         put?: never;
         post?: never;
+        /**
+         * Removes a subscription with its delivery log; deliveries still queued for it are dropped (owners and admins).
+         * @description API keys may not call this operation.
+         */
+        delete: operations["DeleteWebhookSubscription"];
+        options?: never;
+        head?: never;
+        /**
+         * Changes a subscription's URL, event types or active flag (owners and admins).
+         * @description API keys may not call this operation.
+         */
+        patch: operations["UpdateWebhookSubscription"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret, shown this once; the old one keeps signing beside it for Webhooks:SecretRotationGrace (owners and admins).
+         * @description API keys may not call this operation.
+         */
+        post: operations["RotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subscription's delivery log, newest first: body, status, each attempt's answer and latency, the next retry (owners and admins).
+         * @description API keys may not call this operation.
+         */
+        get: operations["ListWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a delivered or dead-lettered delivery again, with a fresh set of attempts logged after the earlier ones (owners and admins).
+         * @description API keys may not call this operation.
+         */
+        post: operations["RedeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queues a signed `ping` delivery to the subscription's URL; its outcome shows in the delivery log (owners and admins).
+         * @description API keys may not call this operation.
+         */
+        post: operations["PingWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1208,101 +1736,57 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        "Microsoft.AspNetCore.Http.HttpValidationProblemDetails": {
-            type?: string | null;
-            title?: string | null;
-            /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-            errors?: {
-                [key: string]: string[];
-            } | null;
-        } & {
-            [key: string]: unknown;
+        AcceptInvitationRequest: {
+            invitationToken?: string | null;
+            password?: string | null;
+            displayName?: string | null;
         };
-        "Microsoft.AspNetCore.Mvc.ProblemDetails": {
-            type?: string | null;
-            title?: string | null;
+        AcceptedInvitationResponse: {
+            user?: components["schemas"]["UserResponse"];
+            tokens?: components["schemas"]["TokenPair"];
+        };
+        AccountHealthView: {
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            displayName?: string | null;
+            accountStatus?: components["schemas"]["AccountStatus"];
+            health?: components["schemas"]["PublishingHealth"];
             /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-        } & {
-            [key: string]: unknown;
+            consecutiveFailures?: number;
+            lastErrorKind?: components["schemas"]["TargetErrorKind"];
+            lastError?: string | null;
+            pause?: components["schemas"]["AccountPauseView"];
+        };
+        AccountPauseView: {
+            reason?: string | null;
+            pausedBy?: components["schemas"]["PauseSource"];
+            /** Format: date-time */
+            pausedAt?: string;
+            /** Format: date-time */
+            pausedUntil?: string | null;
         };
         /** @enum {string} */
-        "Platform.AI.Contracts.AiRequestStatus": "Pending" | "Completed" | "Failed";
+        AccountStatus: "Active" | "Expired" | "Revoked" | "NeedsReconnect";
+        AccountTotals: {
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            totals?: components["schemas"]["MetricTotals"];
+            /** Format: int64 */
+            followers?: number | null;
+            /** Format: int64 */
+            followersChange?: number | null;
+        };
         /** @enum {string} */
-        "Platform.AI.Contracts.AiRequestType": "Caption" | "Content" | "Image" | "Hashtags" | "Improve";
-        "Platform.AI.Features.GenerateCaptions.GenerateCaptionsRequest": {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            /** Format: int32 */
-            variants?: number;
-            tone?: string | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        "Platform.AI.Features.GenerateContent.GenerateContentRequest": {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            tone?: string | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        "Platform.AI.Features.GenerateHashtags.GenerateHashtagsRequest": {
-            text?: string | null;
-            platforms?: string[] | null;
-            /** Format: int32 */
-            count?: number;
-        };
-        "Platform.AI.Features.GenerateImage.GenerateImageRequest": {
-            prompt?: string | null;
-            platforms?: string[] | null;
-            /** Format: uuid */
-            templateId?: string | null;
-            variables?: {
-                [key: string]: string;
-            } | null;
-        };
-        "Platform.AI.Features.ImproveContent.ImproveContentRequest": {
-            content?: string | null;
-            goal?: string | null;
-            platforms?: string[] | null;
-            tone?: string | null;
-        };
-        "Platform.AI.Features.Templates.TemplateRequest": {
-            name?: string | null;
-            body?: string | null;
-            brandVoice?: string | null;
-            audience?: string | null;
-            callToAction?: string | null;
-        };
-        "Platform.AI.Features.Templates.TemplateView": {
+        AiRequestStatus: "Pending" | "Completed" | "Failed";
+        /** @enum {string} */
+        AiRequestType: "Caption" | "Content" | "Image" | "Hashtags" | "Improve";
+        AiRequestView: {
             /** Format: uuid */
             id?: string;
-            name?: string | null;
-            body?: string | null;
-            brandVoice?: string | null;
-            audience?: string | null;
-            callToAction?: string | null;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            updatedAt?: string;
-        };
-        "Platform.AI.Generation.AiRequestView": {
-            /** Format: uuid */
-            id?: string;
-            type?: components["schemas"]["Platform.AI.Contracts.AiRequestType"];
-            status?: components["schemas"]["Platform.AI.Contracts.AiRequestStatus"];
+            type?: components["schemas"]["AiRequestType"];
+            status?: components["schemas"]["AiRequestStatus"];
             provider?: string | null;
             model?: string | null;
             input?: unknown;
@@ -1323,14 +1807,477 @@ export interface components {
             completedAt?: string | null;
         };
         /** @enum {string} */
-        "Platform.Analytics.Data.AnalyticsEventType": "PostPublished" | "PostFailed";
-        "Platform.Analytics.Features.Refresh.RefreshAccepted": {
-            /** Format: uuid */
-            refreshId?: string;
+        AnalyticsEventType: "PostPublished" | "PostFailed";
+        AnalyticsSummary: {
             /** Format: date-time */
-            requestedAt?: string;
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            counts?: components["schemas"]["EventCount"][] | null;
         };
-        "Platform.Analytics.Features.Reports.MetricValues": {
+        /** @enum {string} */
+        ApiKeyState: "Active" | "Revoked" | "Expired";
+        ApiKeyView: {
+            /** Format: uuid */
+            id?: string;
+            name?: string | null;
+            scopes?: components["schemas"]["ApiScope"][] | null;
+            state?: components["schemas"]["ApiKeyState"];
+            /** Format: uuid */
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+            lastUsedFrom?: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
+        };
+        /** @enum {string} */
+        ApiScope: "posts:read" | "posts:write" | "publish" | "accounts:read" | "analytics:read" | "ai:generate" | "media:write" | "webhooks:manage";
+        AttemptView: {
+            /** Format: int32 */
+            attempt?: number;
+            /** Format: date-time */
+            attemptedAt?: string;
+            /** Format: int32 */
+            statusCode?: number | null;
+            /** Format: int32 */
+            latencyMs?: number;
+            responseExcerpt?: string | null;
+            error?: string | null;
+        };
+        AuthUrlResponse: {
+            platform?: components["schemas"]["SocialPlatform"];
+            authorizationUrl?: string | null;
+            state?: string | null;
+            /** Format: date-time */
+            expiresAt?: string;
+        };
+        BestTimes: {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            /** Format: int32 */
+            minPosts?: number;
+            platforms?: components["schemas"]["PlatformBestTimes"][] | null;
+        };
+        BillingUsage: {
+            /** Format: int32 */
+            connectedAccounts?: number;
+            /** Format: int32 */
+            seats?: number | null;
+            /** Format: int32 */
+            postsThisMonth?: number | null;
+            /** Format: double */
+            aiSpentUsdThisMonth?: number | null;
+            /** Format: int64 */
+            mediaStorageBytes?: number | null;
+            /** Format: int32 */
+            apiKeys?: number | null;
+        };
+        BillingView: {
+            plan?: string | null;
+            status?: components["schemas"]["SubscriptionStatus"];
+            interval?: string | null;
+            /** Format: date-time */
+            currentPeriodEnd?: string | null;
+            limits?: components["schemas"]["PlanLimits"];
+            usage?: components["schemas"]["BillingUsage"];
+        };
+        BoardDto: {
+            id?: string | null;
+            name?: string | null;
+            description?: string | null;
+            privacy?: string | null;
+        };
+        BoardsResponse: {
+            boards?: components["schemas"]["BoardDto"][] | null;
+            bookmark?: string | null;
+        };
+        BulkPostRow: {
+            title?: string | null;
+            content?: string | null;
+            type?: string | null;
+            media?: components["schemas"]["MediaPayload"][] | null;
+            link?: string | null;
+            targets?: components["schemas"]["TargetPayload"][] | null;
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+            payload?: components["schemas"]["PostPayload"];
+            schedule?: components["schemas"]["ScheduleRequest"];
+        };
+        BulkPreviewResponse: {
+            /** Format: int32 */
+            total?: number;
+            /** Format: int32 */
+            ready?: number;
+            rows?: components["schemas"]["BulkPreviewRow"][] | null;
+        };
+        BulkPreviewRow: {
+            /** Format: int32 */
+            row?: number;
+            title?: string | null;
+            content?: string | null;
+            type?: string | null;
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+            /** Format: date-time */
+            dueAt?: string | null;
+            accountIds?: string[] | null;
+            platforms?: components["schemas"]["SocialPlatform"][] | null;
+            errors?: string[] | null;
+        };
+        BulkScheduleRequest: {
+            posts?: components["schemas"]["BulkPostRow"][] | null;
+        };
+        BulkScheduleResponse: {
+            postIds?: string[] | null;
+        };
+        CalendarDay: {
+            /** Format: date */
+            date?: string;
+            posts?: components["schemas"]["CalendarEntry"][] | null;
+        };
+        CalendarEntry: {
+            /** Format: uuid */
+            postId?: string;
+            title?: string | null;
+            status?: components["schemas"]["PostStatus"];
+            /** Format: date-time */
+            at?: string;
+            platforms?: components["schemas"]["SocialPlatform"][] | null;
+        };
+        CalendarResponse: {
+            timeZone?: string | null;
+            days?: components["schemas"]["CalendarDay"][] | null;
+        };
+        CandidateDto: {
+            externalId?: string | null;
+            displayName?: string | null;
+            handle?: string | null;
+            avatarUrl?: string | null;
+        };
+        ChangePasswordRequest: {
+            currentPassword?: string | null;
+            newPassword?: string | null;
+        };
+        ChangeRoleRequest: {
+            role?: components["schemas"]["TenantRole"];
+        };
+        CheckContentRequest: {
+            platforms?: components["schemas"]["SocialPlatform"][] | null;
+            text?: string | null;
+            link?: string | null;
+            title?: string | null;
+            boardId?: string | null;
+            subreddit?: string | null;
+            privacyLevel?: string | null;
+        };
+        CheckContentResponse: {
+            checks?: components["schemas"]["PlatformContentCheck"][] | null;
+        };
+        CompleteDirectUploadRequest: {
+            altText?: string | null;
+            parts?: components["schemas"]["CompletedPart"][] | null;
+        };
+        CompletedPart: {
+            /** Format: int32 */
+            partNumber?: number;
+            eTag?: string | null;
+        };
+        ConfirmMfaRequest: {
+            code?: string | null;
+        };
+        ConfirmPasswordResetRequest: {
+            token?: string | null;
+            newPassword?: string | null;
+        };
+        ConnectRequest: {
+            platform?: string | null;
+            code?: string | null;
+            state?: string | null;
+            redirectUri?: string | null;
+        };
+        ConnectResponse: {
+            accounts?: components["schemas"]["SocialAccountDto"][] | null;
+            selection?: components["schemas"]["SelectionDto"];
+        };
+        ContentViolation: {
+            field?: string | null;
+            reason?: string | null;
+        };
+        CreateApiKeyRequest: {
+            name?: string | null;
+            scopes?: components["schemas"]["ApiScope"][] | null;
+            /** Format: date-time */
+            expiresAt?: string | null;
+        };
+        CreateSubscriptionRequest: {
+            url?: string | null;
+            eventTypes?: string[] | null;
+            active?: boolean | null;
+        };
+        CreateUserRequest: {
+            email?: string | null;
+            password?: string | null;
+            role?: components["schemas"]["TenantRole"];
+            displayName?: string | null;
+        };
+        CreatedApiKey: {
+            /** Format: uuid */
+            id?: string;
+            name?: string | null;
+            scopes?: components["schemas"]["ApiScope"][] | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            key?: string | null;
+        };
+        CreatedInvitation: {
+            /** Format: uuid */
+            id?: string;
+            email?: string | null;
+            role?: components["schemas"]["TenantRole"];
+            /** Format: date-time */
+            expiresAt?: string;
+            invitationToken?: string | null;
+        };
+        CreatorInfoResponse: {
+            username?: string | null;
+            nickname?: string | null;
+            privacyLevelOptions?: string[] | null;
+            commentDisabled?: boolean;
+            duetDisabled?: boolean;
+            stitchDisabled?: boolean;
+            /** Format: int32 */
+            maxVideoPostDurationSeconds?: number | null;
+        };
+        /** @enum {string} */
+        DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+        DayTotals: {
+            /** Format: date */
+            day?: string;
+            totals?: components["schemas"]["MetricTotals"];
+        };
+        DeadLetterItem: {
+            /** Format: uuid */
+            postId?: string;
+            postTitle?: string | null;
+            /** Format: uuid */
+            targetId?: string;
+            /** Format: uuid */
+            accountId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            status?: components["schemas"]["TargetStatus"];
+            errorKind?: components["schemas"]["TargetErrorKind"];
+            errorMessage?: string | null;
+            /** Format: int32 */
+            attemptCount?: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        DeadOutboxRow: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            tenantId?: string;
+            eventType?: string | null;
+            handler?: string | null;
+            /** Format: int32 */
+            attempts?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            lastError?: string | null;
+        };
+        /** @enum {string} */
+        DeliveryStatus: "Pending" | "Sending" | "Succeeded" | "DeadLetter";
+        DeliveryView: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            subscriptionId?: string;
+            /** Format: uuid */
+            eventId?: string;
+            eventType?: string | null;
+            requestBody?: string | null;
+            status?: components["schemas"]["DeliveryStatus"];
+            /** Format: int32 */
+            attempts?: number;
+            /** Format: date-time */
+            nextRetryAt?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            attemptLog?: components["schemas"]["AttemptView"][] | null;
+        };
+        DirectUploadView: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uri */
+            uploadUrl?: string | null;
+            method?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number;
+            /** Format: date-time */
+            expiresAt?: string;
+            /** Format: int64 */
+            partSizeBytes?: number | null;
+            parts?: components["schemas"]["UploadPartView"][] | null;
+        };
+        DisableMfaRequest: {
+            password?: string | null;
+            code?: string | null;
+        };
+        DisconnectResponse: {
+            /** Format: uuid */
+            id?: string;
+            revokedAtPlatform?: boolean;
+        };
+        EventCount: {
+            platform?: components["schemas"]["SocialPlatform"];
+            eventType?: components["schemas"]["AnalyticsEventType"];
+            /** Format: int64 */
+            count?: number;
+        };
+        GenerateCaptionsRequest: {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            /** Format: int32 */
+            variants?: number;
+            tone?: string | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
+        };
+        GenerateContentRequest: {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            tone?: string | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
+        };
+        GenerateHashtagsRequest: {
+            text?: string | null;
+            platforms?: string[] | null;
+            /** Format: int32 */
+            count?: number;
+        };
+        GenerateImageRequest: {
+            prompt?: string | null;
+            platforms?: string[] | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            variables?: {
+                [key: string]: string;
+            } | null;
+        };
+        HttpValidationProblemDetails: {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+            errors?: {
+                [key: string]: string[];
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        ImproveContentRequest: {
+            content?: string | null;
+            goal?: string | null;
+            platforms?: string[] | null;
+            tone?: string | null;
+        };
+        InviteUserRequest: {
+            email?: string | null;
+            role?: components["schemas"]["TenantRole"];
+        };
+        LoginRequest: {
+            email?: string | null;
+            password?: string | null;
+            code?: string | null;
+        };
+        /** @enum {string} */
+        MediaKind: "Image" | "Video" | "Gif";
+        MediaPayload: {
+            /** Format: uuid */
+            id?: string | null;
+            url?: string | null;
+            kind?: string | null;
+            contentType?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number | null;
+            altText?: string | null;
+            /** Format: double */
+            durationSeconds?: number | null;
+            readonly isLibraryItem?: boolean;
+            readonly hasOnlyId?: boolean;
+        };
+        MediaView: {
+            /** Format: uuid */
+            id?: string;
+            kind?: components["schemas"]["MediaKind"];
+            contentType?: string | null;
+            /** Format: int64 */
+            sizeBytes?: number;
+            /** Format: int32 */
+            width?: number | null;
+            /** Format: int32 */
+            height?: number | null;
+            /** Format: double */
+            durationSeconds?: number | null;
+            checksumSha256?: string | null;
+            altText?: string | null;
+            /** Format: uuid */
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: uri */
+            downloadUrl?: string | null;
+            /** Format: uri */
+            thumbnailUrl?: string | null;
+            /** Format: date-time */
+            urlsExpireAt?: string;
+        };
+        MetricTotals: {
+            /** Format: int32 */
+            targets?: number;
+            /** Format: int64 */
+            impressions?: number;
+            /** Format: int64 */
+            reach?: number;
+            /** Format: int64 */
+            views?: number;
+            /** Format: int64 */
+            likes?: number;
+            /** Format: int64 */
+            comments?: number;
+            /** Format: int64 */
+            shares?: number;
+            /** Format: int64 */
+            saves?: number;
+            /** Format: int64 */
+            clicks?: number;
+            /** Format: int64 */
+            engagements?: number;
+            /** Format: double */
+            engagementRate?: number | null;
+            /** Format: int32 */
+            engagementRateSample?: number;
+        };
+        MetricValues: {
             /** Format: date-time */
             fetchedAt?: string;
             /** Format: int32 */
@@ -1357,138 +2304,200 @@ export interface components {
                 [key: string]: number;
             } | null;
         };
-        "Platform.Analytics.Features.Reports.PostAnalytics": {
-            /** Format: uuid */
-            postId?: string;
-            targets?: components["schemas"]["Platform.Analytics.Features.Reports.TargetAnalytics"][] | null;
+        MfaEnrollment: {
+            secret?: string | null;
+            otpAuthUri?: string | null;
         };
-        "Platform.Analytics.Features.Reports.TargetAnalytics": {
+        MfaRecoveryCodes: {
+            recoveryCodes?: string[] | null;
+        };
+        NotificationItem: {
             /** Format: uuid */
-            targetId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            /** Format: uuid */
-            accountId?: string;
-            platformPostId?: string | null;
+            id?: string;
+            kind?: components["schemas"]["NotificationKind"];
+            title?: string | null;
+            body?: string | null;
             /** Format: date-time */
-            publishedAt?: string;
-            latest?: components["schemas"]["Platform.Analytics.Features.Reports.MetricValues"];
-            /** Format: double */
-            engagementRate?: number | null;
-            history?: components["schemas"]["Platform.Analytics.Features.Reports.MetricValues"][] | null;
-        };
-        "Platform.Analytics.Features.Reports.TopPost": {
-            /** Format: uuid */
-            postId?: string;
-            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
+            createdAt?: string;
             /** Format: date-time */
-            firstPublishedAt?: string;
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
-        };
-        "Platform.Analytics.Features.Reports.TopPosts": {
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
-            timeZone?: string | null;
-            metric?: components["schemas"]["Platform.Analytics.Reports.ReportMetric"];
-            posts?: components["schemas"]["Platform.Analytics.Features.Reports.TopPost"][] | null;
-        };
-        "Platform.Analytics.Features.Summary.AnalyticsSummary": {
-            /** Format: date-time */
-            from?: string;
-            /** Format: date-time */
-            to?: string;
-            counts?: components["schemas"]["Platform.Analytics.Features.Summary.EventCount"][] | null;
-        };
-        "Platform.Analytics.Features.Summary.EventCount": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            eventType?: components["schemas"]["Platform.Analytics.Data.AnalyticsEventType"];
-            /** Format: int64 */
-            count?: number;
-        };
-        "Platform.Analytics.Reports.AccountTotals": {
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
-            /** Format: int64 */
-            followers?: number | null;
-            /** Format: int64 */
-            followersChange?: number | null;
-        };
-        "Platform.Analytics.Reports.BestTimes": {
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
-            timeZone?: string | null;
-            /** Format: int32 */
-            minPosts?: number;
-            platforms?: components["schemas"]["Platform.Analytics.Reports.PlatformBestTimes"][] | null;
-        };
-        "Platform.Analytics.Reports.DayTotals": {
-            /** Format: date */
-            day?: string;
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
-        };
-        "Platform.Analytics.Reports.MetricTotals": {
-            /** Format: int32 */
-            targets?: number;
-            /** Format: int64 */
-            impressions?: number;
-            /** Format: int64 */
-            reach?: number;
-            /** Format: int64 */
-            views?: number;
-            /** Format: int64 */
-            likes?: number;
-            /** Format: int64 */
-            comments?: number;
-            /** Format: int64 */
-            shares?: number;
-            /** Format: int64 */
-            saves?: number;
-            /** Format: int64 */
-            clicks?: number;
-            /** Format: int64 */
-            engagements?: number;
-            /** Format: double */
-            engagementRate?: number | null;
-            /** Format: int32 */
-            engagementRateSample?: number;
-        };
-        "Platform.Analytics.Reports.Overview": {
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
-            timeZone?: string | null;
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
-            platforms?: components["schemas"]["Platform.Analytics.Reports.PlatformTotals"][] | null;
-            accounts?: components["schemas"]["Platform.Analytics.Reports.AccountTotals"][] | null;
-            days?: components["schemas"]["Platform.Analytics.Reports.DayTotals"][] | null;
-        };
-        "Platform.Analytics.Reports.PlatformBestTimes": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            grid?: components["schemas"]["Platform.Analytics.Reports.TimeSlot"][] | null;
-            suggested?: components["schemas"]["Platform.Analytics.Reports.TimeSlot"][] | null;
-        };
-        "Platform.Analytics.Reports.PlatformTotals": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            totals?: components["schemas"]["Platform.Analytics.Reports.MetricTotals"];
+            readAt?: string | null;
         };
         /** @enum {string} */
-        "Platform.Analytics.Reports.ReportMetric": "EngagementRate" | "Impressions" | "Reach" | "Views" | "Likes" | "Comments" | "Shares" | "Saves" | "Clicks";
-        "Platform.Analytics.Reports.TimeSlot": {
-            weekday?: components["schemas"]["System.DayOfWeek"];
-            /** Format: int32 */
-            hour?: number;
-            /** Format: int32 */
-            posts?: number;
-            /** Format: double */
-            engagementRate?: number | null;
+        NotificationKind: "Invitation" | "PasswordReset" | "AccountNeedsReconnect" | "PostFailed";
+        Overview: {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            totals?: components["schemas"]["MetricTotals"];
+            platforms?: components["schemas"]["PlatformTotals"][] | null;
+            accounts?: components["schemas"]["AccountTotals"][] | null;
+            days?: components["schemas"]["DayTotals"][] | null;
         };
-        "Platform.Billing.Contracts.PlanLimits": {
+        PagedListOfAccountHealthView: {
+            items?: components["schemas"]["AccountHealthView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfAiRequestView: {
+            items?: components["schemas"]["AiRequestView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfApiKeyView: {
+            items?: components["schemas"]["ApiKeyView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfDeadLetterItem: {
+            items?: components["schemas"]["DeadLetterItem"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfDeadOutboxRow: {
+            items?: components["schemas"]["DeadOutboxRow"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfDeliveryView: {
+            items?: components["schemas"]["DeliveryView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfMediaView: {
+            items?: components["schemas"]["MediaView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfNotificationItem: {
+            items?: components["schemas"]["NotificationItem"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfPendingInvitation: {
+            items?: components["schemas"]["PendingInvitation"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfPostResponse: {
+            items?: components["schemas"]["PostResponse"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfSocialAccountDto: {
+            items?: components["schemas"]["SocialAccountDto"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfTemplateView: {
+            items?: components["schemas"]["TemplateView"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PagedListOfUserResponse: {
+            items?: components["schemas"]["UserResponse"][] | null;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            pageSize?: number;
+            /** Format: int64 */
+            totalCount?: number;
+            /** Format: int32 */
+            readonly totalPages?: number;
+        };
+        PauseAccountRequest: {
+            reason?: string | null;
+            /** Format: date-time */
+            until?: string | null;
+        };
+        /** @enum {string} */
+        PauseSource: "Breaker" | "User" | "Reconnect";
+        PendingInvitation: {
+            /** Format: uuid */
+            id?: string;
+            email?: string | null;
+            role?: components["schemas"]["TenantRole"];
+            /** Format: uuid */
+            invitedBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            expiresAt?: string;
+        };
+        PlanLimits: {
             plan?: string | null;
             /** Format: int32 */
             connectedAccounts?: number;
@@ -1503,114 +2512,34 @@ export interface components {
             /** Format: int32 */
             apiKeys?: number;
         };
-        /** @enum {string} */
-        "Platform.Billing.Contracts.SubscriptionStatus": "None" | "Active" | "PastDue" | "Canceled";
-        "Platform.Billing.Features.GetBilling.BillingUsage": {
-            /** Format: int32 */
-            connectedAccounts?: number;
-            /** Format: int32 */
-            seats?: number | null;
-            /** Format: int32 */
-            postsThisMonth?: number | null;
-            /** Format: double */
-            aiSpentUsdThisMonth?: number | null;
-            /** Format: int64 */
-            mediaStorageBytes?: number | null;
-            /** Format: int32 */
-            apiKeys?: number | null;
-        };
-        "Platform.Billing.Features.GetBilling.BillingView": {
-            plan?: string | null;
-            status?: components["schemas"]["Platform.Billing.Contracts.SubscriptionStatus"];
-            interval?: string | null;
-            /** Format: date-time */
-            currentPeriodEnd?: string | null;
-            limits?: components["schemas"]["Platform.Billing.Contracts.PlanLimits"];
-            usage?: components["schemas"]["Platform.Billing.Features.GetBilling.BillingUsage"];
-        };
-        "Platform.Billing.Features.ListPlans.PlanView": {
+        PlanView: {
             name?: string | null;
             paid?: boolean;
-            limits?: components["schemas"]["Platform.Billing.Contracts.PlanLimits"];
+            limits?: components["schemas"]["PlanLimits"];
         };
-        "Platform.Billing.Features.Shared.SessionUrlView": {
-            url?: string | null;
+        PlatformBestTimes: {
+            platform?: components["schemas"]["SocialPlatform"];
+            grid?: components["schemas"]["TimeSlot"][] | null;
+            suggested?: components["schemas"]["TimeSlot"][] | null;
         };
-        "Platform.Billing.Features.StartCheckout.StartCheckoutRequest": {
-            plan?: string | null;
-            interval?: string | null;
-        };
-        /** @enum {string} */
-        "Platform.Media.Contracts.MediaKind": "Image" | "Video" | "Gif";
-        "Platform.Media.Features.DirectUpload.CompleteDirectUploadRequest": {
-            altText?: string | null;
-            parts?: components["schemas"]["Platform.Media.Features.DirectUpload.CompletedPart"][] | null;
-        };
-        "Platform.Media.Features.DirectUpload.CompletedPart": {
+        PlatformContentCheck: {
+            platform?: components["schemas"]["SocialPlatform"];
             /** Format: int32 */
-            partNumber?: number;
-            eTag?: string | null;
+            length?: number;
+            /** Format: int32 */
+            maxLength?: number;
+            violations?: components["schemas"]["ContentViolation"][] | null;
         };
-        "Platform.Media.Features.DirectUpload.DirectUploadView": {
+        PlatformTotals: {
+            platform?: components["schemas"]["SocialPlatform"];
+            totals?: components["schemas"]["MetricTotals"];
+        };
+        PostAnalytics: {
             /** Format: uuid */
-            id?: string;
-            /** Format: uri */
-            uploadUrl?: string | null;
-            method?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number;
-            /** Format: date-time */
-            expiresAt?: string;
-            /** Format: int64 */
-            partSizeBytes?: number | null;
-            parts?: components["schemas"]["Platform.Media.Features.DirectUpload.UploadPartView"][] | null;
+            postId?: string;
+            targets?: components["schemas"]["TargetAnalytics"][] | null;
         };
-        "Platform.Media.Features.DirectUpload.StartDirectUploadRequest": {
-            /** Format: int64 */
-            sizeBytes?: number;
-        };
-        "Platform.Media.Features.DirectUpload.UploadPartView": {
-            /** Format: int32 */
-            partNumber?: number;
-            /** Format: uri */
-            uploadUrl?: string | null;
-        };
-        "Platform.Media.Features.Shared.MediaView": {
-            /** Format: uuid */
-            id?: string;
-            kind?: components["schemas"]["Platform.Media.Contracts.MediaKind"];
-            contentType?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number;
-            /** Format: int32 */
-            width?: number | null;
-            /** Format: int32 */
-            height?: number | null;
-            /** Format: double */
-            durationSeconds?: number | null;
-            checksumSha256?: string | null;
-            altText?: string | null;
-            /** Format: uuid */
-            createdBy?: string;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: uri */
-            downloadUrl?: string | null;
-            /** Format: uri */
-            thumbnailUrl?: string | null;
-            /** Format: date-time */
-            urlsExpireAt?: string;
-        };
-        "Platform.Media.Features.UpdateMedia.UpdateMediaRequest": {
-            altText?: string | null;
-        };
-        /** @enum {string} */
-        "Platform.Posts.Contracts.PostStatus": "Draft" | "Scheduled" | "Publishing" | "Published" | "PartiallyPublished" | "Failed";
-        /** @enum {string} */
-        "Platform.Posts.Contracts.TargetStatus": "Pending" | "Publishing" | "Published" | "Failed" | "Unconfirmed";
-        /** @enum {string} */
-        "Platform.Posts.Data.PauseSource": "Breaker" | "User" | "Reconnect";
-        "Platform.Posts.Data.PostMedia": {
+        PostMedia: {
             url?: string | null;
             kind?: string | null;
             contentType?: string | null;
@@ -1622,159 +2551,23 @@ export interface components {
             /** Format: uuid */
             mediaId?: string | null;
         };
-        /** @enum {string} */
-        "Platform.Posts.Data.PostType": "Text" | "Image" | "Video" | "Link" | "Carousel";
-        /** @enum {string} */
-        "Platform.Posts.Data.TargetErrorKind": "RateLimited" | "TokenExpired" | "TokenRevoked" | "ContentRejected" | "Transient" | "Permanent" | "Unknown" | "Missed" | "NotSent" | "AccountPaused";
-        "Platform.Posts.Data.TargetOptions": {
-            title?: string | null;
-            boardId?: string | null;
-            subreddit?: string | null;
-            privacyLevel?: string | null;
-            allowComments?: boolean | null;
-            allowDuets?: boolean | null;
-            allowStitches?: boolean | null;
-        };
-        "Platform.Posts.Features.AccountHealth.AccountHealthView": {
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            displayName?: string | null;
-            accountStatus?: components["schemas"]["Platform.SocialAccounts.Contracts.AccountStatus"];
-            health?: components["schemas"]["Platform.Posts.Features.AccountHealth.PublishingHealth"];
-            /** Format: int32 */
-            consecutiveFailures?: number;
-            lastErrorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
-            lastError?: string | null;
-            pause?: components["schemas"]["Platform.Posts.Features.Shared.AccountPauseView"];
-        };
-        "Platform.Posts.Features.AccountHealth.PauseAccountRequest": {
-            reason?: string | null;
-            /** Format: date-time */
-            until?: string | null;
-        };
-        /** @enum {string} */
-        "Platform.Posts.Features.AccountHealth.PublishingHealth": "Healthy" | "Failing" | "Paused" | "Recovering";
-        "Platform.Posts.Features.BulkSchedule.BulkPostRow": {
+        PostPayload: {
             title?: string | null;
             content?: string | null;
             type?: string | null;
-            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
+            media?: components["schemas"]["MediaPayload"][] | null;
             link?: string | null;
-            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetPayload"][] | null;
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-            payload?: components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
-            schedule?: components["schemas"]["Platform.Posts.Features.SchedulePost.ScheduleRequest"];
-        };
-        "Platform.Posts.Features.BulkSchedule.BulkPreviewResponse": {
-            /** Format: int32 */
-            total?: number;
-            /** Format: int32 */
-            ready?: number;
-            rows?: components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPreviewRow"][] | null;
-        };
-        "Platform.Posts.Features.BulkSchedule.BulkPreviewRow": {
-            /** Format: int32 */
-            row?: number;
-            title?: string | null;
-            content?: string | null;
-            type?: string | null;
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-            /** Format: date-time */
-            dueAt?: string | null;
-            accountIds?: string[] | null;
-            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
-            errors?: string[] | null;
-        };
-        "Platform.Posts.Features.BulkSchedule.BulkScheduleRequest": {
-            posts?: components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPostRow"][] | null;
-        };
-        "Platform.Posts.Features.BulkSchedule.BulkScheduleResponse": {
-            postIds?: string[] | null;
-        };
-        "Platform.Posts.Features.Calendar.CalendarDay": {
-            /** Format: date */
-            date?: string;
-            posts?: components["schemas"]["Platform.Posts.Features.Calendar.CalendarEntry"][] | null;
-        };
-        "Platform.Posts.Features.Calendar.CalendarEntry": {
-            /** Format: uuid */
-            postId?: string;
-            title?: string | null;
-            status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
-            /** Format: date-time */
-            at?: string;
-            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
-        };
-        "Platform.Posts.Features.Calendar.CalendarResponse": {
-            timeZone?: string | null;
-            days?: components["schemas"]["Platform.Posts.Features.Calendar.CalendarDay"][] | null;
-        };
-        "Platform.Posts.Features.DeadLetter.DeadLetterItem": {
-            /** Format: uuid */
-            postId?: string;
-            postTitle?: string | null;
-            /** Format: uuid */
-            targetId?: string;
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            status?: components["schemas"]["Platform.Posts.Contracts.TargetStatus"];
-            errorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
-            errorMessage?: string | null;
-            /** Format: int32 */
-            attemptCount?: number;
-            /** Format: date-time */
-            updatedAt?: string;
-        };
-        "Platform.Posts.Features.DeadLetter.RetryTargetRequest": {
-            confirmedNotPublished?: boolean;
-        };
-        "Platform.Posts.Features.SchedulePost.ScheduleRequest": {
-            scheduledAt?: string | null;
-            timeZone?: string | null;
-        };
-        "Platform.Posts.Features.Shared.AccountPauseView": {
-            reason?: string | null;
-            pausedBy?: components["schemas"]["Platform.Posts.Data.PauseSource"];
-            /** Format: date-time */
-            pausedAt?: string;
-            /** Format: date-time */
-            pausedUntil?: string | null;
-        };
-        "Platform.Posts.Features.Shared.MediaPayload": {
-            /** Format: uuid */
-            id?: string | null;
-            url?: string | null;
-            kind?: string | null;
-            contentType?: string | null;
-            /** Format: int64 */
-            sizeBytes?: number | null;
-            altText?: string | null;
-            /** Format: double */
-            durationSeconds?: number | null;
-            readonly isLibraryItem?: boolean;
-            readonly hasOnlyId?: boolean;
-        };
-        "Platform.Posts.Features.Shared.PostPayload": {
-            title?: string | null;
-            content?: string | null;
-            type?: string | null;
-            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
-            link?: string | null;
-            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetPayload"][] | null;
+            targets?: components["schemas"]["TargetPayload"][] | null;
             readonly libraryMediaIds?: string[] | null;
         };
-        "Platform.Posts.Features.Shared.PostResponse": {
+        PostResponse: {
             /** Format: uuid */
             id?: string;
             title?: string | null;
             content?: string | null;
-            type?: components["schemas"]["Platform.Posts.Data.PostType"];
-            status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
-            media?: components["schemas"]["Platform.Posts.Data.PostMedia"][] | null;
+            type?: components["schemas"]["PostType"];
+            status?: components["schemas"]["PostStatus"];
+            media?: components["schemas"]["PostMedia"][] | null;
             link?: string | null;
             /** Format: date-time */
             scheduledAt?: string | null;
@@ -1787,189 +2580,90 @@ export interface components {
             createdAt?: string;
             /** Format: date-time */
             updatedAt?: string;
-            targets?: components["schemas"]["Platform.Posts.Features.Shared.TargetResponse"][] | null;
+            targets?: components["schemas"]["TargetResponse"][] | null;
         };
-        "Platform.Posts.Features.Shared.TargetPayload": {
-            /** Format: uuid */
-            accountId?: string;
-            customContent?: string | null;
+        /** @enum {string} */
+        PostStatus: "Draft" | "Scheduled" | "Publishing" | "Published" | "PartiallyPublished" | "Failed";
+        /** @enum {string} */
+        PostType: "Text" | "Image" | "Video" | "Link" | "Carousel";
+        PreferenceChange: {
+            kind?: components["schemas"]["NotificationKind"];
+            enabled?: boolean;
+        };
+        PreferenceItem: {
+            kind?: components["schemas"]["NotificationKind"];
+            enabled?: boolean;
+            canSwitchOff?: boolean;
+        };
+        ProblemDetails: {
+            type?: string | null;
             title?: string | null;
-            boardId?: string | null;
-            subreddit?: string | null;
-            privacyLevel?: string | null;
-            allowComments?: boolean;
-            allowDuets?: boolean;
-            allowStitches?: boolean;
-            media?: components["schemas"]["Platform.Posts.Features.Shared.MediaPayload"][] | null;
-        };
-        "Platform.Posts.Features.Shared.TargetResponse": {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            accountId?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            customContent?: string | null;
-            media?: components["schemas"]["Platform.Posts.Data.PostMedia"][] | null;
-            options?: components["schemas"]["Platform.Posts.Data.TargetOptions"];
-            status?: components["schemas"]["Platform.Posts.Contracts.TargetStatus"];
-            platformPostId?: string | null;
-            platformUrl?: string | null;
-            errorKind?: components["schemas"]["Platform.Posts.Data.TargetErrorKind"];
-            errorMessage?: string | null;
             /** Format: int32 */
-            attemptCount?: number;
-            /** Format: date-time */
-            nextAttemptAt?: string | null;
-            /** Format: date-time */
-            publishedAt?: string | null;
-            problems?: components["schemas"]["Platform.SocialAccounts.Contracts.ContentViolation"][] | null;
-            accountPaused?: components["schemas"]["Platform.Posts.Features.Shared.AccountPauseView"];
-        };
-        "Platform.Posts.Webhooks.WebhookSecret": {
-            secret?: string | null;
-            signatureHeader?: string | null;
-            scheme?: string | null;
-        };
-        "Platform.SharedKernel.Events.DeadOutboxRow": {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            tenantId?: string;
-            eventType?: string | null;
-            handler?: string | null;
-            /** Format: int32 */
-            attempts?: number;
-            /** Format: date-time */
-            createdAt?: string;
-            lastError?: string | null;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Features.Templates.TemplateView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.AI.Features.Templates.TemplateView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Generation.AiRequestView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.AI.Generation.AiRequestView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Media.Features.Shared.MediaView, Platform.Media, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Media.Features.Shared.MediaView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.AccountHealth.AccountHealthView, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.DeadLetter.DeadLetterItem, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Posts.Features.DeadLetter.DeadLetterItem"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.Shared.PostResponse, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Posts.Features.Shared.PostResponse"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.SharedKernel.Events.DeadOutboxRow, Platform.SharedKernel, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.SharedKernel.Events.DeadOutboxRow"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.SocialAccounts.Contracts.SocialAccountDto, Platform.SocialAccounts.Contracts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.Invitations.PendingInvitation, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Users.Features.Invitations.PendingInvitation"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
-        };
-        "Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.UserResponse, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]": {
-            items?: components["schemas"]["Platform.Users.Features.UserResponse"][] | null;
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            pageSize?: number;
-            /** Format: int64 */
-            totalCount?: number;
-            /** Format: int32 */
-            readonly totalPages?: number;
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         /** @enum {string} */
-        "Platform.SharedKernel.Security.TenantRole": "Viewer" | "Editor" | "Admin" | "Owner";
-        /** @enum {string} */
-        "Platform.SocialAccounts.Contracts.AccountStatus": "Active" | "Expired" | "Revoked" | "NeedsReconnect";
-        "Platform.SocialAccounts.Contracts.ContentViolation": {
-            field?: string | null;
-            reason?: string | null;
+        PublishingHealth: "Healthy" | "Failing" | "Paused" | "Recovering";
+        ReconnectRequest: {
+            redirectUri?: string | null;
         };
-        "Platform.SocialAccounts.Contracts.SocialAccountDto": {
+        RefreshAccepted: {
+            /** Format: uuid */
+            refreshId?: string;
+            /** Format: date-time */
+            requestedAt?: string;
+        };
+        RefreshRequest: {
+            refreshToken?: string | null;
+        };
+        RegisterRequest: {
+            tenantName?: string | null;
+            email?: string | null;
+            password?: string | null;
+            displayName?: string | null;
+        };
+        RegistrationAccepted: {
+            message?: string | null;
+        };
+        /** @enum {string} */
+        ReportMetric: "EngagementRate" | "Impressions" | "Reach" | "Views" | "Likes" | "Comments" | "Shares" | "Saves" | "Clicks";
+        RequestPasswordResetRequest: {
+            email?: string | null;
+        };
+        RetryTargetRequest: {
+            confirmedNotPublished?: boolean;
+        };
+        ScheduleRequest: {
+            scheduledAt?: string | null;
+            timeZone?: string | null;
+        };
+        SelectAccountsRequest: {
+            /** Format: uuid */
+            selectionId?: string;
+            externalIds?: string[] | null;
+        };
+        SelectionDto: {
             /** Format: uuid */
             id?: string;
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
+            /** Format: date-time */
+            expiresAt?: string;
+            candidates?: components["schemas"]["CandidateDto"][] | null;
+        };
+        SessionUrlView: {
+            url?: string | null;
+        };
+        SocialAccountDto: {
+            /** Format: uuid */
+            id?: string;
+            platform?: components["schemas"]["SocialPlatform"];
             externalId?: string | null;
             displayName?: string | null;
             handle?: string | null;
             avatarUrl?: string | null;
-            status?: components["schemas"]["Platform.SocialAccounts.Contracts.AccountStatus"];
+            status?: components["schemas"]["AccountStatus"];
             statusReason?: string | null;
             /** Format: date-time */
             tokenExpiresAt?: string | null;
@@ -1981,96 +2675,120 @@ export interface components {
             connectedAt?: string;
         };
         /** @enum {string} */
-        "Platform.SocialAccounts.Contracts.SocialPlatform": "Instagram" | "X" | "LinkedIn" | "Facebook" | "TikTok" | "YouTube" | "Pinterest" | "Threads" | "Reddit";
-        "Platform.SocialAccounts.Features.CheckContent.CheckContentRequest": {
-            platforms?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"][] | null;
-            text?: string | null;
-            link?: string | null;
+        SocialPlatform: "Instagram" | "X" | "LinkedIn" | "Facebook" | "TikTok" | "YouTube" | "Pinterest" | "Threads" | "Reddit";
+        StartCheckoutRequest: {
+            plan?: string | null;
+            interval?: string | null;
+        };
+        StartDirectUploadRequest: {
+            /** Format: int64 */
+            sizeBytes?: number;
+        };
+        SubscriptionSecret: {
+            subscription?: components["schemas"]["SubscriptionView"];
+            secret?: string | null;
+            signatureHeader?: string | null;
+            scheme?: string | null;
+        };
+        /** @enum {string} */
+        SubscriptionStatus: "None" | "Active" | "PastDue" | "Canceled";
+        SubscriptionView: {
+            /** Format: uuid */
+            id?: string;
+            url?: string | null;
+            eventTypes?: string[] | null;
+            active?: boolean;
+            /** Format: date-time */
+            previousSecretValidUntil?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        TargetAnalytics: {
+            /** Format: uuid */
+            targetId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            /** Format: uuid */
+            accountId?: string;
+            platformPostId?: string | null;
+            /** Format: date-time */
+            publishedAt?: string;
+            latest?: components["schemas"]["MetricValues"];
+            /** Format: double */
+            engagementRate?: number | null;
+            history?: components["schemas"]["MetricValues"][] | null;
+        };
+        /** @enum {string} */
+        TargetErrorKind: "RateLimited" | "TokenExpired" | "TokenRevoked" | "ContentRejected" | "Transient" | "Permanent" | "Unknown" | "Missed" | "NotSent" | "AccountPaused";
+        TargetOptions: {
             title?: string | null;
             boardId?: string | null;
             subreddit?: string | null;
             privacyLevel?: string | null;
+            allowComments?: boolean | null;
+            allowDuets?: boolean | null;
+            allowStitches?: boolean | null;
         };
-        "Platform.SocialAccounts.Features.CheckContent.CheckContentResponse": {
-            checks?: components["schemas"]["Platform.SocialAccounts.Features.CheckContent.PlatformContentCheck"][] | null;
+        TargetPayload: {
+            /** Format: uuid */
+            accountId?: string;
+            customContent?: string | null;
+            title?: string | null;
+            boardId?: string | null;
+            subreddit?: string | null;
+            privacyLevel?: string | null;
+            allowComments?: boolean;
+            allowDuets?: boolean;
+            allowStitches?: boolean;
+            media?: components["schemas"]["MediaPayload"][] | null;
         };
-        "Platform.SocialAccounts.Features.CheckContent.PlatformContentCheck": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            /** Format: int32 */
-            length?: number;
-            /** Format: int32 */
-            maxLength?: number;
-            violations?: components["schemas"]["Platform.SocialAccounts.Contracts.ContentViolation"][] | null;
-        };
-        "Platform.SocialAccounts.Features.Connect.CandidateDto": {
-            externalId?: string | null;
-            displayName?: string | null;
-            handle?: string | null;
-            avatarUrl?: string | null;
-        };
-        "Platform.SocialAccounts.Features.Connect.ConnectRequest": {
-            platform?: string | null;
-            code?: string | null;
-            state?: string | null;
-            redirectUri?: string | null;
-        };
-        "Platform.SocialAccounts.Features.Connect.ConnectResponse": {
-            accounts?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"][] | null;
-            selection?: components["schemas"]["Platform.SocialAccounts.Features.Connect.SelectionDto"];
-        };
-        "Platform.SocialAccounts.Features.Connect.SelectionDto": {
+        TargetResponse: {
             /** Format: uuid */
             id?: string;
-            /** Format: date-time */
-            expiresAt?: string;
-            candidates?: components["schemas"]["Platform.SocialAccounts.Features.Connect.CandidateDto"][] | null;
-        };
-        "Platform.SocialAccounts.Features.Disconnect.DisconnectResponse": {
             /** Format: uuid */
-            id?: string;
-            revokedAtPlatform?: boolean;
-        };
-        "Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse": {
-            platform?: components["schemas"]["Platform.SocialAccounts.Contracts.SocialPlatform"];
-            authorizationUrl?: string | null;
-            state?: string | null;
-            /** Format: date-time */
-            expiresAt?: string;
-        };
-        "Platform.SocialAccounts.Features.GetCreatorInfo.CreatorInfoResponse": {
-            username?: string | null;
-            nickname?: string | null;
-            privacyLevelOptions?: string[] | null;
-            commentDisabled?: boolean;
-            duetDisabled?: boolean;
-            stitchDisabled?: boolean;
+            accountId?: string;
+            platform?: components["schemas"]["SocialPlatform"];
+            customContent?: string | null;
+            media?: components["schemas"]["PostMedia"][] | null;
+            options?: components["schemas"]["TargetOptions"];
+            status?: components["schemas"]["TargetStatus"];
+            platformPostId?: string | null;
+            platformUrl?: string | null;
+            errorKind?: components["schemas"]["TargetErrorKind"];
+            errorMessage?: string | null;
             /** Format: int32 */
-            maxVideoPostDurationSeconds?: number | null;
+            attemptCount?: number;
+            /** Format: date-time */
+            nextAttemptAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            problems?: components["schemas"]["ContentViolation"][] | null;
+            accountPaused?: components["schemas"]["AccountPauseView"];
         };
-        "Platform.SocialAccounts.Features.ListBoards.BoardDto": {
-            id?: string | null;
+        /** @enum {string} */
+        TargetStatus: "Pending" | "Publishing" | "Published" | "Failed" | "Unconfirmed";
+        TemplateRequest: {
             name?: string | null;
-            description?: string | null;
-            privacy?: string | null;
+            body?: string | null;
+            brandVoice?: string | null;
+            audience?: string | null;
+            callToAction?: string | null;
         };
-        "Platform.SocialAccounts.Features.ListBoards.BoardsResponse": {
-            boards?: components["schemas"]["Platform.SocialAccounts.Features.ListBoards.BoardDto"][] | null;
-            bookmark?: string | null;
-        };
-        "Platform.SocialAccounts.Features.Reconnect.ReconnectRequest": {
-            redirectUri?: string | null;
-        };
-        "Platform.SocialAccounts.Features.SelectAccounts.SelectAccountsRequest": {
+        TemplateView: {
             /** Format: uuid */
-            selectionId?: string;
-            externalIds?: string[] | null;
+            id?: string;
+            name?: string | null;
+            body?: string | null;
+            brandVoice?: string | null;
+            audience?: string | null;
+            callToAction?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
         };
-        "Platform.Tenants.Contracts.TenantSettings": {
-            timeZone?: string | null;
-            locale?: string | null;
-            webhookUrl?: string | null;
-        };
-        "Platform.Tenants.Features.GetTenant.TenantResponse": {
+        TenantResponse: {
             /** Format: uuid */
             id?: string;
             name?: string | null;
@@ -2079,109 +2797,26 @@ export interface components {
             aiBudgetLimit?: number;
             /** Format: double */
             aiUsageCurrent?: number;
-            settings?: components["schemas"]["Platform.Tenants.Contracts.TenantSettings"];
+            settings?: components["schemas"]["TenantSettings"];
             /** Format: date-time */
             createdAt?: string;
         };
-        "Platform.Tenants.Features.UpdateTenant.UpdateTenantRequest": {
-            name?: string | null;
-            settings?: components["schemas"]["Platform.Tenants.Contracts.TenantSettings"];
+        /** @enum {string} */
+        TenantRole: "Viewer" | "Editor" | "Admin" | "Owner";
+        TenantSettings: {
+            timeZone?: string | null;
+            locale?: string | null;
         };
-        "Platform.Users.Features.ChangePassword.ChangePasswordRequest": {
-            currentPassword?: string | null;
-            newPassword?: string | null;
+        TimeSlot: {
+            weekday?: components["schemas"]["DayOfWeek"];
+            /** Format: int32 */
+            hour?: number;
+            /** Format: int32 */
+            posts?: number;
+            /** Format: double */
+            engagementRate?: number | null;
         };
-        "Platform.Users.Features.Invitations.AcceptInvitationRequest": {
-            invitationToken?: string | null;
-            password?: string | null;
-            displayName?: string | null;
-        };
-        "Platform.Users.Features.Invitations.AcceptedInvitationResponse": {
-            user?: components["schemas"]["Platform.Users.Features.UserResponse"];
-            tokens?: components["schemas"]["Platform.Users.Tokens.TokenPair"];
-        };
-        "Platform.Users.Features.Invitations.CreatedInvitation": {
-            /** Format: uuid */
-            id?: string;
-            email?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-            /** Format: date-time */
-            expiresAt?: string;
-            invitationToken?: string | null;
-        };
-        "Platform.Users.Features.Invitations.InviteUserRequest": {
-            email?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-        };
-        "Platform.Users.Features.Invitations.PendingInvitation": {
-            /** Format: uuid */
-            id?: string;
-            email?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-            /** Format: uuid */
-            invitedBy?: string;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            expiresAt?: string;
-        };
-        "Platform.Users.Features.Login.LoginRequest": {
-            email?: string | null;
-            password?: string | null;
-            code?: string | null;
-        };
-        "Platform.Users.Features.ManageUsers.ChangeRoleRequest": {
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-        };
-        "Platform.Users.Features.ManageUsers.CreateUserRequest": {
-            email?: string | null;
-            password?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-            displayName?: string | null;
-        };
-        "Platform.Users.Features.Mfa.ConfirmMfaRequest": {
-            code?: string | null;
-        };
-        "Platform.Users.Features.Mfa.DisableMfaRequest": {
-            password?: string | null;
-            code?: string | null;
-        };
-        "Platform.Users.Features.Mfa.MfaEnrollment": {
-            secret?: string | null;
-            otpAuthUri?: string | null;
-        };
-        "Platform.Users.Features.Mfa.MfaRecoveryCodes": {
-            recoveryCodes?: string[] | null;
-        };
-        "Platform.Users.Features.Refresh.RefreshRequest": {
-            refreshToken?: string | null;
-        };
-        "Platform.Users.Features.Register.RegisterRequest": {
-            tenantName?: string | null;
-            email?: string | null;
-            password?: string | null;
-            displayName?: string | null;
-        };
-        "Platform.Users.Features.Register.RegistrationAccepted": {
-            message?: string | null;
-        };
-        "Platform.Users.Features.UserResponse": {
-            /** Format: uuid */
-            id?: string;
-            /** Format: uuid */
-            tenantId?: string;
-            email?: string | null;
-            displayName?: string | null;
-            role?: components["schemas"]["Platform.SharedKernel.Security.TenantRole"];
-            isActive?: boolean;
-            mfaEnabled?: boolean;
-            isPlatformAdmin?: boolean;
-            /** Format: date-time */
-            lastLoginAt?: string | null;
-            /** Format: date-time */
-            createdAt?: string;
-        };
-        "Platform.Users.Tokens.TokenPair": {
+        TokenPair: {
             accessToken?: string | null;
             /** Format: date-time */
             accessTokenExpiresAt?: string;
@@ -2190,8 +2825,60 @@ export interface components {
             refreshTokenExpiresAt?: string;
             readonly tokenType?: string | null;
         };
-        /** @enum {string} */
-        "System.DayOfWeek": "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+        TopPost: {
+            /** Format: uuid */
+            postId?: string;
+            platforms?: components["schemas"]["SocialPlatform"][] | null;
+            /** Format: date-time */
+            firstPublishedAt?: string;
+            totals?: components["schemas"]["MetricTotals"];
+        };
+        TopPosts: {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            timeZone?: string | null;
+            metric?: components["schemas"]["ReportMetric"];
+            posts?: components["schemas"]["TopPost"][] | null;
+        };
+        UpdateMediaRequest: {
+            altText?: string | null;
+        };
+        UpdatePreferencesRequest: {
+            preferences?: components["schemas"]["PreferenceChange"][] | null;
+        };
+        UpdateSubscriptionRequest: {
+            url?: string | null;
+            eventTypes?: string[] | null;
+            active?: boolean | null;
+        };
+        UpdateTenantRequest: {
+            name?: string | null;
+            settings?: components["schemas"]["TenantSettings"];
+        };
+        UploadPartView: {
+            /** Format: int32 */
+            partNumber?: number;
+            /** Format: uri */
+            uploadUrl?: string | null;
+        };
+        UserResponse: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            tenantId?: string;
+            email?: string | null;
+            displayName?: string | null;
+            role?: components["schemas"]["TenantRole"];
+            isActive?: boolean;
+            mfaEnabled?: boolean;
+            isPlatformAdmin?: boolean;
+            /** Format: date-time */
+            lastLoginAt?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2210,7 +2897,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.GenerateCaptions.GenerateCaptionsRequest"];
+                "application/json": components["schemas"]["GenerateCaptionsRequest"];
             };
         };
         responses: {
@@ -2220,7 +2907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2229,10 +2916,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2245,10 +2932,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2261,7 +2948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2277,7 +2964,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2286,7 +2973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2295,7 +2982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2309,7 +2996,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.GenerateContent.GenerateContentRequest"];
+                "application/json": components["schemas"]["GenerateContentRequest"];
             };
         };
         responses: {
@@ -2319,7 +3006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2328,10 +3015,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2344,10 +3031,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2360,7 +3047,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2376,7 +3063,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2385,7 +3072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2394,7 +3081,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2408,7 +3095,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.GenerateHashtags.GenerateHashtagsRequest"];
+                "application/json": components["schemas"]["GenerateHashtagsRequest"];
             };
         };
         responses: {
@@ -2418,7 +3105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2427,10 +3114,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2443,10 +3130,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2459,7 +3146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2475,7 +3162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2484,7 +3171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2493,7 +3180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2507,7 +3194,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.ImproveContent.ImproveContentRequest"];
+                "application/json": components["schemas"]["ImproveContentRequest"];
             };
         };
         responses: {
@@ -2517,7 +3204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2526,10 +3213,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2542,10 +3229,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2558,7 +3245,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2574,7 +3261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -2583,7 +3270,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2592,7 +3279,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2606,7 +3293,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.GenerateImage.GenerateImageRequest"];
+                "application/json": components["schemas"]["GenerateImageRequest"];
             };
         };
         responses: {
@@ -2616,7 +3303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
             /** @description Bad Request */
@@ -2625,10 +3312,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2641,10 +3328,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2657,7 +3344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2673,7 +3360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Service Unavailable */
@@ -2682,7 +3369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2692,8 +3379,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                type?: components["schemas"]["Platform.AI.Contracts.AiRequestType"];
-                status?: components["schemas"]["Platform.AI.Contracts.AiRequestStatus"];
+                type?: components["schemas"]["AiRequestType"];
+                status?: components["schemas"]["AiRequestStatus"];
             };
             header?: never;
             path?: never;
@@ -2707,17 +3394,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Generation.AiRequestView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfAiRequestView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2737,7 +3424,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2759,17 +3446,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Generation.AiRequestView"];
+                    "application/json": components["schemas"]["AiRequestView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2782,7 +3469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2798,7 +3485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2821,17 +3508,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.AI.Features.Templates.TemplateView, Platform.AI, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfTemplateView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2851,7 +3538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2865,7 +3552,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateRequest"];
+                "application/json": components["schemas"]["TemplateRequest"];
             };
         };
         responses: {
@@ -2875,7 +3562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
+                    "application/json": components["schemas"]["TemplateView"];
                 };
             };
             /** @description Bad Request */
@@ -2884,17 +3571,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2907,7 +3594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -2916,7 +3603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2932,7 +3619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2954,17 +3641,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
+                    "application/json": components["schemas"]["TemplateView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2977,7 +3664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -2993,7 +3680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3009,7 +3696,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateRequest"];
+                "application/json": components["schemas"]["TemplateRequest"];
             };
         };
         responses: {
@@ -3019,7 +3706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.AI.Features.Templates.TemplateView"];
+                    "application/json": components["schemas"]["TemplateView"];
                 };
             };
             /** @description Bad Request */
@@ -3028,17 +3715,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3051,7 +3738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3067,7 +3754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3090,14 +3777,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3110,7 +3797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3126,7 +3813,182 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListApiKeys: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfApiKeyView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3149,17 +4011,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Features.Summary.AnalyticsSummary"];
+                    "application/json": components["schemas"]["AnalyticsSummary"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3179,7 +4041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3199,17 +4061,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Features.Refresh.RefreshAccepted"];
+                    "application/json": components["schemas"]["RefreshAccepted"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3229,7 +4091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3254,17 +4116,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Reports.Overview"];
+                    "application/json": components["schemas"]["Overview"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3284,7 +4146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3306,17 +4168,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Features.Reports.PostAnalytics"];
+                    "application/json": components["schemas"]["PostAnalytics"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3336,7 +4198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3363,17 +4225,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Features.Reports.TopPosts"];
+                    "application/json": components["schemas"]["TopPosts"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3393,7 +4255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3419,17 +4281,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Analytics.Reports.BestTimes"];
+                    "application/json": components["schemas"]["BestTimes"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3449,7 +4311,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3475,14 +4337,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3502,7 +4364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3516,7 +4378,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Register.RegisterRequest"];
+                "application/json": components["schemas"]["RegisterRequest"];
             };
         };
         responses: {
@@ -3526,7 +4388,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Register.RegistrationAccepted"];
+                    "application/json": components["schemas"]["RegistrationAccepted"];
                 };
             };
             /** @description Bad Request */
@@ -3535,7 +4397,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3551,7 +4413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3565,7 +4427,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Login.LoginRequest"];
+                "application/json": components["schemas"]["LoginRequest"];
             };
         };
         responses: {
@@ -3575,7 +4437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Tokens.TokenPair"];
+                    "application/json": components["schemas"]["TokenPair"];
                 };
             };
             /** @description Bad Request */
@@ -3584,7 +4446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -3593,7 +4455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too Many Requests */
@@ -3602,7 +4464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Internal Server Error */
@@ -3611,7 +4473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3625,7 +4487,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Refresh.RefreshRequest"];
+                "application/json": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
@@ -3635,7 +4497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Tokens.TokenPair"];
+                    "application/json": components["schemas"]["TokenPair"];
                 };
             };
             /** @description Bad Request */
@@ -3644,7 +4506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -3653,7 +4515,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3669,7 +4531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3690,14 +4552,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3717,7 +4579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3731,7 +4593,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Invitations.AcceptInvitationRequest"];
+                "application/json": components["schemas"]["AcceptInvitationRequest"];
             };
         };
         responses: {
@@ -3741,7 +4603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Invitations.AcceptedInvitationResponse"];
+                    "application/json": components["schemas"]["AcceptedInvitationResponse"];
                 };
             };
             /** @description Bad Request */
@@ -3750,7 +4612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -3759,7 +4621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Gone */
@@ -3768,7 +4630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3784,7 +4646,103 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RequestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3804,7 +4762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Billing.Features.ListPlans.PlanView"][];
+                    "application/json": components["schemas"]["PlanView"][];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3820,7 +4778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3840,17 +4798,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Billing.Features.GetBilling.BillingView"];
+                    "application/json": components["schemas"]["BillingView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3870,7 +4828,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3884,7 +4842,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Billing.Features.StartCheckout.StartCheckoutRequest"];
+                "application/json": components["schemas"]["StartCheckoutRequest"];
             };
         };
         responses: {
@@ -3894,7 +4852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Billing.Features.Shared.SessionUrlView"];
+                    "application/json": components["schemas"]["SessionUrlView"];
                 };
             };
             /** @description Bad Request */
@@ -3903,17 +4861,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3926,7 +4884,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -3942,7 +4900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -3951,7 +4909,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3971,17 +4929,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Billing.Features.Shared.SessionUrlView"];
+                    "application/json": components["schemas"]["SessionUrlView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3994,7 +4952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4010,7 +4968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Bad Gateway */
@@ -4019,7 +4977,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4046,7 +5004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4062,7 +5020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4082,17 +5040,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4112,7 +5070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4126,7 +5084,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.ChangePassword.ChangePasswordRequest"];
+                "application/json": components["schemas"]["ChangePasswordRequest"];
             };
         };
         responses: {
@@ -4143,17 +5101,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4173,7 +5131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4193,17 +5151,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Mfa.MfaEnrollment"];
+                    "application/json": components["schemas"]["MfaEnrollment"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4223,7 +5181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4237,7 +5195,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Mfa.ConfirmMfaRequest"];
+                "application/json": components["schemas"]["ConfirmMfaRequest"];
             };
         };
         responses: {
@@ -4247,7 +5205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Mfa.MfaRecoveryCodes"];
+                    "application/json": components["schemas"]["MfaRecoveryCodes"];
                 };
             };
             /** @description Bad Request */
@@ -4256,17 +5214,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4286,7 +5244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4300,7 +5258,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Mfa.DisableMfaRequest"];
+                "application/json": components["schemas"]["DisableMfaRequest"];
             };
         };
         responses: {
@@ -4317,17 +5275,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4347,7 +5305,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4357,7 +5315,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                kind?: components["schemas"]["Platform.Media.Contracts.MediaKind"];
+                kind?: components["schemas"]["MediaKind"];
             };
             header?: never;
             path?: never;
@@ -4371,7 +5329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Media.Features.Shared.MediaView, Platform.Media, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfMediaView"];
                 };
             };
             /** @description Bad Request */
@@ -4380,17 +5338,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4410,7 +5368,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4434,7 +5392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
+                    "application/json": components["schemas"]["MediaView"];
                 };
             };
             /** @description Bad Request */
@@ -4443,17 +5401,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4466,7 +5424,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -4475,7 +5433,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -4484,7 +5442,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -4493,7 +5451,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4509,7 +5467,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4523,7 +5481,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.StartDirectUploadRequest"];
+                "application/json": components["schemas"]["StartDirectUploadRequest"];
             };
         };
         responses: {
@@ -4533,7 +5491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.DirectUploadView"];
+                    "application/json": components["schemas"]["DirectUploadView"];
                 };
             };
             /** @description Bad Request */
@@ -4542,17 +5500,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4565,7 +5523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -4574,7 +5532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4590,7 +5548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4606,7 +5564,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Platform.Media.Features.DirectUpload.CompleteDirectUploadRequest"];
+                "application/json": components["schemas"]["CompleteDirectUploadRequest"];
             };
         };
         responses: {
@@ -4616,17 +5574,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
+                    "application/json": components["schemas"]["MediaView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4639,7 +5597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -4648,7 +5606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Gone */
@@ -4657,7 +5615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -4666,7 +5624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unsupported Media Type */
@@ -4675,7 +5633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -4684,7 +5642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4700,7 +5658,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4722,17 +5680,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
+                    "application/json": components["schemas"]["MediaView"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4745,7 +5703,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4761,7 +5719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4784,14 +5742,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4804,7 +5762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -4813,7 +5771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4829,7 +5787,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4845,7 +5803,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Media.Features.UpdateMedia.UpdateMediaRequest"];
+                "application/json": components["schemas"]["UpdateMediaRequest"];
             };
         };
         responses: {
@@ -4855,7 +5813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Media.Features.Shared.MediaView"];
+                    "application/json": components["schemas"]["MediaView"];
                 };
             };
             /** @description Bad Request */
@@ -4864,17 +5822,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4887,7 +5845,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4903,7 +5861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4934,7 +5892,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -4943,7 +5901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -4959,7 +5917,280 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferenceItem"][];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferenceItem"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListNotifications: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfNotificationItem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MarkNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MarkAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4982,17 +6213,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.SharedKernel.Events.DeadOutboxRow, Platform.SharedKernel, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfDeadOutboxRow"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5012,7 +6243,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5035,14 +6266,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5055,7 +6286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -5071,7 +6302,1091 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPosts: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["PostStatus"];
+                platform?: string;
+                accountId?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfPostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostPayload"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BulkSchedulePosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkScheduleResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BulkSchedulePostsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkScheduleResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewBulkPostsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkPreviewResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListDeadLetters: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfDeadLetterItem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetryTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RetryTargetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAccountHealth: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfAccountHealthView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PauseAccountPublishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountHealthView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResumeAccountPublishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountHealthView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostPayload"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeletePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DuplicatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SchedulePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnschedulePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5098,17 +7413,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Calendar.CalendarResponse"];
+                    "application/json": components["schemas"]["CalendarResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5128,1091 +7443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListPosts: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["Platform.Posts.Contracts.PostStatus"];
-                platform?: string;
-                accountId?: string;
-                from?: string;
-                to?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.Shared.PostResponse, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    BulkSchedulePosts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    BulkSchedulePostsCsv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "text/csv": string;
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkScheduleResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    PreviewBulkPostsCsv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "text/csv": string;
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.BulkSchedule.BulkPreviewResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListDeadLetters: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.DeadLetter.DeadLetterItem, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    RetryTarget: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                postId: string;
-                targetId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.DeadLetter.RetryTargetRequest"];
-            };
-        };
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListAccountHealth: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Posts.Features.AccountHealth.AccountHealthView, Platform.Posts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    PauseAccountPublishing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.PauseAccountRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ResumeAccountPublishing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.AccountHealth.AccountHealthView"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostPayload"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    DeletePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    DuplicatePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    SchedulePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Platform.Posts.Features.SchedulePost.ScheduleRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    UnschedulePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    PublishPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Platform.Posts.Features.Shared.PostResponse"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Rate limit exceeded; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6236,7 +7467,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse"];
+                    "application/json": components["schemas"]["AuthUrlResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6245,17 +7476,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6275,7 +7506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6289,7 +7520,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectRequest"];
+                "application/json": components["schemas"]["ConnectRequest"];
             };
         };
         responses: {
@@ -6299,7 +7530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectResponse"];
+                    "application/json": components["schemas"]["ConnectResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6308,17 +7539,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6338,7 +7569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6352,7 +7583,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.SocialAccounts.Features.SelectAccounts.SelectAccountsRequest"];
+                "application/json": components["schemas"]["SelectAccountsRequest"];
             };
         };
         responses: {
@@ -6362,7 +7593,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Connect.ConnectResponse"];
+                    "application/json": components["schemas"]["ConnectResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6371,17 +7602,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6401,7 +7632,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6425,7 +7656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.SocialAccounts.Contracts.SocialAccountDto, Platform.SocialAccounts.Contracts, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfSocialAccountDto"];
                 };
             };
             /** @description Bad Request */
@@ -6434,17 +7665,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6464,7 +7695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6486,17 +7717,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Contracts.SocialAccountDto"];
+                    "application/json": components["schemas"]["SocialAccountDto"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6516,7 +7747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6538,17 +7769,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.Disconnect.DisconnectResponse"];
+                    "application/json": components["schemas"]["DisconnectResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6568,7 +7799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6592,17 +7823,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.ListBoards.BoardsResponse"];
+                    "application/json": components["schemas"]["BoardsResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6622,7 +7853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6644,17 +7875,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetCreatorInfo.CreatorInfoResponse"];
+                    "application/json": components["schemas"]["CreatorInfoResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6674,7 +7905,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6690,7 +7921,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.SocialAccounts.Features.Reconnect.ReconnectRequest"];
+                "application/json": components["schemas"]["ReconnectRequest"];
             };
         };
         responses: {
@@ -6700,7 +7931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.GetAuthUrl.AuthUrlResponse"];
+                    "application/json": components["schemas"]["AuthUrlResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6709,17 +7940,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6739,7 +7970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6753,7 +7984,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.SocialAccounts.Features.CheckContent.CheckContentRequest"];
+                "application/json": components["schemas"]["CheckContentRequest"];
             };
         };
         responses: {
@@ -6763,7 +7994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SocialAccounts.Features.CheckContent.CheckContentResponse"];
+                    "application/json": components["schemas"]["CheckContentResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6772,17 +8003,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6802,7 +8033,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6822,17 +8053,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Tenants.Features.GetTenant.TenantResponse"];
+                    "application/json": components["schemas"]["TenantResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6845,7 +8076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -6861,7 +8092,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6875,7 +8106,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Tenants.Features.UpdateTenant.UpdateTenantRequest"];
+                "application/json": components["schemas"]["UpdateTenantRequest"];
             };
         };
         responses: {
@@ -6885,7 +8116,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Tenants.Features.GetTenant.TenantResponse"];
+                    "application/json": components["schemas"]["TenantResponse"];
                 };
             };
             /** @description Bad Request */
@@ -6894,17 +8125,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6917,7 +8148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -6933,7 +8164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6956,17 +8187,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.UserResponse, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfUserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6986,7 +8217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7000,7 +8231,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.ManageUsers.CreateUserRequest"];
+                "application/json": components["schemas"]["CreateUserRequest"];
             };
         };
         responses: {
@@ -7010,7 +8241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7019,17 +8250,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7042,7 +8273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7058,7 +8289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7074,7 +8305,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.ManageUsers.ChangeRoleRequest"];
+                "application/json": components["schemas"]["ChangeRoleRequest"];
             };
         };
         responses: {
@@ -7084,7 +8315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Bad Request */
@@ -7093,17 +8324,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7123,7 +8354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7145,17 +8376,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7175,7 +8406,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7197,17 +8428,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7227,7 +8458,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7250,17 +8481,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.SharedKernel.Paging.PagedList`1[[Platform.Users.Features.Invitations.PendingInvitation, Platform.Users, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]]"];
+                    "application/json": components["schemas"]["PagedListOfPendingInvitation"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7280,7 +8511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7294,7 +8525,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Platform.Users.Features.Invitations.InviteUserRequest"];
+                "application/json": components["schemas"]["InviteUserRequest"];
             };
         };
         responses: {
@@ -7304,7 +8535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Users.Features.Invitations.CreatedInvitation"];
+                    "application/json": components["schemas"]["CreatedInvitation"];
                 };
             };
             /** @description Bad Request */
@@ -7313,17 +8544,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7336,7 +8567,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7352,7 +8583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7375,14 +8606,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7395,7 +8626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Conflict */
@@ -7404,7 +8635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Rate limit exceeded; see Retry-After. */
@@ -7420,12 +8651,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
     };
-    GetWebhookSecret: {
+    ListWebhookSubscriptions: {
         parameters: {
             query?: never;
             header?: never;
@@ -7440,17 +8671,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Platform.Posts.Webhooks.WebhookSecret"];
+                    "application/json": components["schemas"]["SubscriptionView"][];
                 };
             };
-            /** @description Missing, invalid, expired or revoked access token. */
+            /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The caller's role does not allow this. */
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7470,7 +8701,530 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionSecret"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionSecret"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhookDeliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfDeliveryView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RedeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PingWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryView"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
