@@ -119,7 +119,7 @@ public sealed class ReportsTests
     {
         var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
 
-        var account = document.GetProperty("components").GetProperty("schemas").GetProperty("Platform.Analytics.Reports.AccountTotals").GetProperty("properties");
+        var account = document.GetProperty("components").GetProperty("schemas").GetProperty("AccountTotals").GetProperty("properties");
         foreach (var name in new[] { "followers", "followersChange" })
         {
             account.GetProperty(name).GetProperty("format").GetString().ShouldBe("int64", name);

@@ -15,14 +15,14 @@ public sealed class PostsOpenApiTests : PostsFixture
     {
         var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
 
-        var target = Schema(document, "Platform.Posts.Features.Shared.TargetResponse").GetProperty("properties");
+        var target = Schema(document, "TargetResponse").GetProperty("properties");
         target.TryGetProperty("attemptCount", out _).ShouldBeTrue();
         target.TryGetProperty("retryCount", out _).ShouldBeFalse();
-        Schema(document, "Platform.Posts.Features.DeadLetter.DeadLetterItem").GetProperty("properties").TryGetProperty("attemptCount", out _).ShouldBeTrue();
-        var kinds = Schema(document, "Platform.Posts.Data.TargetErrorKind");
+        Schema(document, "DeadLetterItem").GetProperty("properties").TryGetProperty("attemptCount", out _).ShouldBeTrue();
+        var kinds = Schema(document, "TargetErrorKind");
         kinds.GetProperty("type").GetString().ShouldBe("string");
         kinds.GetProperty("enum").EnumerateArray().Select(k => k.GetString()).ShouldContain("Missed");
-        Schema(document, "Platform.Posts.Data.PostType").GetProperty("enum").EnumerateArray().Select(k => k.GetString()).ShouldContain("Text");
+        Schema(document, "PostType").GetProperty("enum").EnumerateArray().Select(k => k.GetString()).ShouldContain("Text");
     }
 
     [Test]
@@ -38,7 +38,7 @@ public sealed class PostsOpenApiTests : PostsFixture
             description.ShouldContain("\"id\"");
             description.ShouldContain("library");
         }
-        var media = Schema(document, "Platform.Posts.Features.Shared.MediaPayload").GetProperty("properties");
+        var media = Schema(document, "MediaPayload").GetProperty("properties");
         media.TryGetProperty("id", out _).ShouldBeTrue();
     }
 
@@ -47,9 +47,9 @@ public sealed class PostsOpenApiTests : PostsFixture
     {
         var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
 
-        var requested = Schema(document, "Platform.Posts.Features.Shared.TargetPayload").GetProperty("properties").GetProperty("media");
+        var requested = Schema(document, "TargetPayload").GetProperty("properties").GetProperty("media");
         requested.GetProperty("items").GetProperty("$ref").GetString()!.ShouldEndWith("MediaPayload");
-        Schema(document, "Platform.Posts.Features.Shared.TargetResponse").GetProperty("properties").TryGetProperty("media", out _).ShouldBeTrue();
+        Schema(document, "TargetResponse").GetProperty("properties").TryGetProperty("media", out _).ShouldBeTrue();
         document.GetProperty("paths").GetProperty("/api/v1/posts").GetProperty("post").GetProperty("description").GetString()!.ShouldContain("targets[i].media");
     }
 }

@@ -43,6 +43,11 @@ public sealed class BrowserTests
             ["Publishing:FinalLookupDelay"] = "00:00:01",
             // The analytics test asks for fresh figures again until the published post is tracked.
             ["Analytics:RefreshCooldown"] = "00:00:01",
+            // Mail goes to the local SMTP server the test command starts: the password-reset test reads its link there.
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = Environment.GetEnvironmentVariable("PLATFORM_SMTP_PORT") ?? "56325",
+            ["Email:Smtp:Security"] = "None",
+            ["Email:AppBaseUrl"] = baseUrl,
         };
         PointAt(settings, "X", x);
         PointAt(settings, "LinkedIn", linkedIn);

@@ -4,6 +4,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { RequireSession } from "./auth/RequireSession";
 import { AcceptInvitation } from "./screens/AcceptInvitation";
+import { ForgotPassword } from "./screens/ForgotPassword";
+import { ResetPassword } from "./screens/ResetPassword";
 import { Accounts } from "./screens/Accounts";
 import { AppShell } from "./screens/AppShell";
 import { Calendar } from "./screens/Calendar";
@@ -30,6 +32,8 @@ createRoot(document.getElementById("root")!).render(
           <Route path="/sign-in" element={<SignIn />} />
           <Route path="/sign-up" element={<SignUp />} />
           <Route path="/accept-invitation" element={<AcceptInvitation />} />
+          <Route path="/forgot-password" element={<ForgotPassword />} />
+          <Route path="/reset-password" element={<ResetPassword />} />
           <Route element={<RequireSession />}>
             <Route element={<AppShell />}>
               <Route path="/accounts" element={<Accounts />} />

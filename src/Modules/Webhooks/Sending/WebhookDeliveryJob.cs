@@ -26,7 +26,7 @@ internal sealed class WebhookDeliveryJob(
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 1, 2, 5, 10], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task DeliverAsync(Guid tenantId, Guid deliveryId, int attempt, CancellationToken cancellationToken)
     {
-        var ready = await scopes.RunAsync(tenantId, services => ClaimAsync(services.GetRequiredService<WebhooksDbContext>(), deliveryId, attempt, cancellationToken), cancellationToken);
+        var ready = await scopes.RunAsync(tenantId, services => ClaimAsync(services.GetRequiredService<WebhooksDbContext>(), tenantId, deliveryId, attempt, cancellationToken), cancellationToken);
         if (ready is null)
         {
             return;
@@ -40,7 +40,7 @@ internal sealed class WebhookDeliveryJob(
     }
 
     /// <returns>What to send, or null when this attempt was already made.</returns>
-    private async Task<ReadyAttempt?> ClaimAsync(WebhooksDbContext db, Guid deliveryId, int attempt, CancellationToken cancellationToken)
+    private async Task<ReadyAttempt?> ClaimAsync(WebhooksDbContext db, Guid tenantId, Guid deliveryId, int attempt, CancellationToken cancellationToken)
     {
         // Locked: a second job for the same attempt waits here, then finds it being sent.
         var delivery = await db.Deliveries.FromSql($"SELECT * FROM webhooks.deliveries WHERE id = {deliveryId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
@@ -50,6 +50,12 @@ internal sealed class WebhookDeliveryJob(
         }
         if (delivery.ReadinessFor(attempt) == AttemptReadiness.AlreadyMade)
         {
+            return null;
+        }
+        if (delivery.NextAttemptAt is { } due && due > clock.GetUtcNow())
+        {
+            // Started before its backoff ran out (a retry of an earlier run, say): the attempt waits for its time.
+            jobs.Schedule<WebhookDeliveryJob>(job => job.DeliverAsync(tenantId, deliveryId, attempt, CancellationToken.None), due);
             return null;
         }
         delivery.StartSending(clock.GetUtcNow());

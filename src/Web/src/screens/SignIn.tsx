@@ -51,6 +51,9 @@ export function SignIn() {
         <SubmitButton pending={pending}>Sign in</SubmitButton>
       </Form>
       <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
         New here? <Link to="/sign-up">Create a workspace</Link>
       </p>
     </main>
