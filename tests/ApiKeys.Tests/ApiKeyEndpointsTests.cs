@@ -106,6 +106,8 @@ public sealed class ApiKeyEndpointsTests
     [TestCase("posts:read", "GET", "/api/v1/analytics/summary", "analytics:read")]
     [TestCase("posts:read", "GET", "/api/v1/ai/requests", "ai:generate")]
     [TestCase("posts:read", "GET", "/api/v1/media", "media:write")]
+    [TestCase("posts:read", "GET", "/api/v1/webhooks", "webhooks:manage")]
+    [TestCase("posts:write", "POST", "/api/v1/webhooks", "webhooks:manage")]
     public async Task A_key_without_the_scope_an_endpoint_needs_is_refused_naming_it(string held, string method, string path, string missing)
     {
         var (_, key) = await owner.CreateKeyAsync(held);
@@ -122,13 +124,27 @@ public sealed class ApiKeyEndpointsTests
         problem.GetProperty("detail").GetString()!.ShouldContain(missing);
     }
 
+    [Test]
+    public async Task A_key_with_webhooks_manage_subscribes_lists_and_removes_its_tenants_webhooks()
+    {
+        var (_, key) = await owner.CreateKeyAsync("webhooks:manage");
+        using var client = app.WithKey(key);
+
+        var created = await client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/integrator", eventTypes = new[] { "post.published" } });
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("subscription").GetProperty("id").GetGuid();
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/webhooks")).EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ShouldContain(id);
+        (await app.Database.ScalarAsTenantAsync(owner.TenantId, "SELECT count(*) FROM webhooks.subscriptions WHERE id = $1", id)).ShouldBe(1L);
+        (await client.DeleteAsync($"/api/v1/webhooks/{id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
     [TestCase("GET", "/api/v1/api-keys")]
     [TestCase("POST", "/api/v1/api-keys")]
     [TestCase("GET", "/api/v1/users")]
     [TestCase("GET", "/api/v1/users/invitations")]
     [TestCase("PATCH", "/api/v1/tenant")]
     [TestCase("POST", "/api/v1/social-accounts/connect")]
-    [TestCase("GET", "/api/v1/webhooks")]
     public async Task A_key_with_every_scope_cannot_manage_keys_users_or_the_tenant(string method, string path)
     {
         var (_, key) = await owner.CreateKeyAsync(

@@ -133,14 +133,11 @@ public sealed class TokenLifecycleTests
         var id = await app.SeedAccountAsync(tenant, SocialPlatform.X, "42", Tokens("old-access", "old-refresh", minutes: 5));
         ScriptXRefresh(delay: TimeSpan.FromMilliseconds(300));
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.InTenantAsync(tenant, async s =>
-        {
-            var db = s.GetRequiredService<SocialAccountsDbContext>();
-            var account = await db.Accounts.SingleAsync(a => a.Id == id);
-            return await s.GetRequiredService<AccountTokens>().RefreshAsync(account, AccountTokens.RefreshMargin, CancellationToken.None);
-        })));
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.AsJobAsync(tenant, s =>
+            s.GetRequiredService<TokenRefresh>().RefreshAsync(id, (tokens, account) => tokens.NeedsRefresh(account, AccountTokens.RefreshMargin),
+                refusal: null, waitForOthers: true, CancellationToken.None))));
 
-        results.Count(refreshed => refreshed).ShouldBe(1);
+        results.Count(result => result == RefreshResult.Refreshed).ShouldBe(1);
         fake.To("POST", "/2/oauth2/token").Count.ShouldBe(1);
         (await CredentialsAsync(tenant, id)).AccessToken.ShouldBe("new-access");
     }

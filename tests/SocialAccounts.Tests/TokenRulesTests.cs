@@ -56,6 +56,40 @@ public sealed class TokenRulesTests
         account.MarkUnusable(AccountStatus.NeedsReconnect, "unreadable", Now).ShouldBeFalse();
     }
 
+    [Test]
+    public void A_refresh_claim_keeps_others_out_until_its_lease_ends()
+    {
+        var account = Account(SocialPlatform.X, refresh: "r");
+        var first = Guid.NewGuid();
+
+        account.TryClaimRefresh(first, Now, TimeSpan.FromSeconds(45)).ShouldBeTrue();
+
+        account.IsRefreshClaimed(Now.AddSeconds(44)).ShouldBeTrue();
+        account.TryClaimRefresh(Guid.NewGuid(), Now.AddSeconds(44), TimeSpan.FromSeconds(45)).ShouldBeFalse();
+        account.RefreshClaimId.ShouldBe(first);
+        account.IsRefreshClaimed(Now.AddSeconds(45)).ShouldBeFalse();
+        account.TryClaimRefresh(Guid.NewGuid(), Now.AddSeconds(45), TimeSpan.FromSeconds(45)).ShouldBeTrue();
+    }
+
+    [Test]
+    public void Only_the_refresh_holding_the_claim_can_release_it()
+    {
+        var account = Account(SocialPlatform.X, refresh: "r");
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        account.TryClaimRefresh(first, Now, TimeSpan.FromSeconds(45));
+        account.TryClaimRefresh(second, Now.AddMinutes(1), TimeSpan.FromSeconds(45));
+
+        account.ReleaseRefreshClaim(first);
+        account.RefreshClaimId.ShouldBe(second);
+        account.IsRefreshClaimed(Now.AddMinutes(1)).ShouldBeTrue();
+
+        account.ReleaseRefreshClaim(second);
+        account.RefreshClaimId.ShouldBeNull();
+        account.RefreshClaimedUntil.ShouldBeNull();
+        account.IsRefreshClaimed(Now.AddMinutes(1)).ShouldBeFalse();
+    }
+
     private static SocialAccount Account(SocialPlatform platform, string? refresh = null, DateTimeOffset? refreshExpires = null, DateTimeOffset? expires = null) => new()
     {
         Platform = platform,

@@ -103,6 +103,72 @@ public sealed class DeliveryTests
     }
 
     [Test]
+    public async Task A_post_published_on_one_account_and_refused_on_another_is_delivered_as_post_partially_published()
+    {
+        receiver.On("POST", "/partial", new FakeResponse(204));
+        await WebhookApi.SubscribeAsync(owner.Client, receiver.Url + "/partial", "post.partially_published");
+        var published = await owner.ConnectXAsync(x);
+        var refused = await ConnectSecondXAccountAsync();
+        x.On("POST", "/2/tweets", request => request.Header("Authorization") == "Bearer x-access-second"
+            ? FakeResponse.Json("""{"title":"Forbidden","detail":"You are not permitted to perform this action.","type":"about:blank","status":403}""", 403)
+            : FakeResponse.Json("""{"data":{"id":"556","text":"ok"}}""", 201));
+        try
+        {
+            var post = await owner.Client.PostAsJsonAsync("/api/v1/posts", new
+            {
+                title = "Half", content = "One of two", type = "text", targets = new[] { new { accountId = published }, new { accountId = refused } },
+            });
+            var postId = (await post.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            (await owner.Client.PostAsync($"/api/v1/posts/{postId}/publish", null)).IsSuccessStatusCode.ShouldBeTrue();
+
+            var delivered = await WebhookApi.EventuallyAsync(() => Task.FromResult(receiver.To("POST", "/partial").FirstOrDefault()), found => found is not null);
+
+            var envelope = JsonDocument.Parse(delivered!.Body).RootElement;
+            envelope.GetProperty("type").GetString().ShouldBe("post.partially_published");
+            envelope.GetProperty("data").GetProperty("postId").GetGuid().ShouldBe(postId);
+            envelope.GetProperty("data").GetProperty("publishedTargets").GetInt32().ShouldBe(1);
+            envelope.GetProperty("data").GetProperty("unpublishedTargets").GetInt32().ShouldBe(1);
+        }
+        finally
+        {
+            x.On("POST", "/2/tweets", FakeResponse.Json("""{"data":{"id":"555","text":"ok"}}""", 201));
+        }
+    }
+
+    [Test]
+    public async Task Pausing_publishing_to_an_account_is_delivered_as_account_paused()
+    {
+        receiver.On("POST", "/paused", new FakeResponse(204));
+        await WebhookApi.SubscribeAsync(owner.Client, receiver.Url + "/paused", "account.paused");
+        var account = await owner.ConnectXAsync(x);
+
+        (await owner.Client.PostAsJsonAsync($"/api/v1/posts/account-health/{account}/pause", new { reason = "Campaign on hold" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var delivered = await WebhookApi.EventuallyAsync(() => Task.FromResult(receiver.To("POST", "/paused").FirstOrDefault()), found => found is not null);
+        var envelope = JsonDocument.Parse(delivered!.Body).RootElement;
+        envelope.GetProperty("type").GetString().ShouldBe("account.paused");
+        envelope.GetProperty("data").GetProperty("socialAccountId").GetGuid().ShouldBe(account);
+        envelope.GetProperty("data").GetProperty("reason").GetString().ShouldBe("Campaign on hold");
+    }
+
+    [Test]
+    public async Task A_finished_ai_request_is_delivered_as_ai_request_completed()
+    {
+        receiver.On("POST", "/ai", new FakeResponse(204));
+        await WebhookApi.SubscribeAsync(owner.Client, receiver.Url + "/ai", "ai.request.completed");
+        await owner.ConnectXAsync(x);
+
+        var generated = await owner.Client.PostAsJsonAsync("/api/v1/ai/hashtags", new { text = "Fresh sourdough every morning", platforms = new[] { "x" } });
+        generated.StatusCode.ShouldBe(HttpStatusCode.OK, await generated.Content.ReadAsStringAsync());
+        var requestId = (await generated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var delivered = await WebhookApi.EventuallyAsync(() => Task.FromResult(receiver.To("POST", "/ai").FirstOrDefault()), found => found is not null);
+        var envelope = JsonDocument.Parse(delivered!.Body).RootElement;
+        envelope.GetProperty("type").GetString().ShouldBe("ai.request.completed");
+        envelope.GetProperty("data").GetProperty("requestId").GetGuid().ShouldBe(requestId);
+    }
+
+    [Test]
     public async Task After_a_rotation_both_secrets_sign_until_the_grace_period_ends()
     {
         receiver.On("POST", "/rotated", new FakeResponse(204));
@@ -206,5 +272,19 @@ public sealed class DeliveryTests
         (await WebhookApi.DeliveriesAsync(owner.Client, slowId)).Single().GetProperty("status").GetString().ShouldBe("Sending");
         var slow = await WebhookApi.WaitForDeliveryAsync(owner.Client, slowId, slowDelivery, "Succeeded");
         slow.GetProperty("attemptLog")[0].GetProperty("latencyMs").GetInt32().ShouldBeGreaterThanOrEqualTo(4900);
+    }
+
+    /// <summary>A second X account of the owner's tenant, with tokens of its own, connected through the real OAuth endpoints.</summary>
+    private async Task<Guid> ConnectSecondXAccountAsync()
+    {
+        x.On("POST", "/2/oauth2/token", FakeResponse.Json(
+            """{"token_type":"bearer","expires_in":7200,"access_token":"x-access-second","scope":"tweet.read tweet.write users.read offline.access","refresh_token":"x-refresh-second"}"""));
+        x.On("GET", "/2/users/me", FakeResponse.Json("""{"data":{"id":"77","name":"Second","username":"second"}}"""));
+        const string redirect = "https://app.example/callback";
+        var authUrl = await owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/social-accounts/auth-url/x?redirectUri={Uri.EscapeDataString(redirect)}");
+        var connected = await owner.Client.PostAsJsonAsync("/api/v1/social-accounts/connect",
+            new { platform = "x", code = "x-code", state = authUrl.GetProperty("state").GetString(), redirectUri = redirect });
+        connected.StatusCode.ShouldBe(HttpStatusCode.OK, await connected.Content.ReadAsStringAsync());
+        return (await connected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accounts")[0].GetProperty("id").GetGuid();
     }
 }

@@ -85,10 +85,11 @@ internal static class AuthenticationSetup
 
         services.AddAuthorizationBuilder()
             // An API key has no role: the scopes checked by ApiKeyScopeMiddleware stand in for it, on viewer and editor
-            // endpoints only; administration refuses keys whatever their scopes.
+            // endpoints and those that name a scope for keys (AdminOrKey); administration refuses keys whatever their scopes.
             .AddPolicy(Policies.Viewer, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Viewer || c.User.ApiKeyId() is not null))
             .AddPolicy(Policies.Editor, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Editor || c.User.ApiKeyId() is not null))
             .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Admin))
+            .AddPolicy(Policies.AdminOrKey, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Admin || c.User.ApiKeyId() is not null))
             .AddPolicy(Policies.Owner, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Owner))
             .AddPolicy(Policies.PlatformAdmin, policy => policy
                 .AddAuthenticationSchemes(DashboardScheme, JwtBearerDefaults.AuthenticationScheme)

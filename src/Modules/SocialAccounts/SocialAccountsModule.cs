@@ -54,9 +54,10 @@ internal sealed class SocialAccountsModule : IModule
         services.AddSingleton<IContentRules, ContentRules>();
         services.AddOptions<RedditOptions>().BindConfiguration(RedditOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RedditOptions>, RedditOptionsValidator>();
-        PlatformClientFactory.Register(services, configuration, platforms);
+        PlatformClientFactory.Register(services, platforms);
         services.AddScoped<AccountTokens>();
         services.AddScoped<AccountAccess>();
+        services.AddScoped<TokenRefresh>();
         services.AddScoped<AccountCalls>();
         services.AddMemoryCache();
         services.AddScoped<AccountTargetChecks>();

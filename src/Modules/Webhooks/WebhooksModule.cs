@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Platform.AI.Contracts;
 using Platform.Posts.Contracts;
 using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Modules;
 using Platform.SharedKernel.Outbound;
@@ -46,12 +48,16 @@ internal sealed class WebhooksModule : IModule
         services.AddScoped<IIntegrationEventHandler<AccountConnected>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddScoped<IIntegrationEventHandler<PostTargetFailed>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddScoped<IIntegrationEventHandler<AccountNeedsReconnect>>(provider => provider.GetRequiredService<EventDeliveries>());
+        services.AddScoped<IIntegrationEventHandler<PostPartiallyPublished>>(provider => provider.GetRequiredService<EventDeliveries>());
+        services.AddScoped<IIntegrationEventHandler<AccountPublishingPaused>>(provider => provider.GetRequiredService<EventDeliveries>());
+        services.AddScoped<IIntegrationEventHandler<AiRequestCompleted>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddValidatorsFromAssemblyContaining<WebhooksModule>(includeInternalTypes: true);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
+        // Integrators manage their subscriptions with a key that holds webhooks:manage; of people, admins and owners do.
+        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireScopes(read: ApiScope.WebhooksManage, write: ApiScope.WebhooksManage);
         CreateSubscriptionEndpoint.Map(webhooks);
         ListSubscriptionsEndpoint.Map(webhooks);
         GetSubscriptionEndpoint.Map(webhooks);

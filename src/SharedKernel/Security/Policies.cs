@@ -10,6 +10,8 @@ public static class Policies
     /// <summary>Admins and owners: may manage users and settings.</summary>
     public const string Admin = "tenant:admin";
     public const string Owner = "tenant:owner";
+    /// <summary>Admins and owners, or an API key holding the scope the endpoint declares (webhook subscriptions).</summary>
+    public const string AdminOrKey = "tenant:admin-or-key";
     /// <summary>Platform operators (not tenant owners): the Hangfire dashboard and cross-tenant administration.</summary>
     public const string PlatformAdmin = "platform:admin";
 }

@@ -34,6 +34,7 @@ public sealed class PlatformOptionsTests
     [TestCase("Platforms:Pinterest:Scopes", " , ", "Platforms:Pinterest:Scopes must name the scopes")]
     [TestCase("Platforms:Instagram:MaxPolls", "0", "Platforms:Instagram:MaxPolls must be at least 1")]
     [TestCase("Platforms:Threads:PollIntervalSeconds", "-1", "Platforms:Threads:PollIntervalSeconds must be 0 or more")]
+    [TestCase("SocialAccounts:HttpTimeoutSeconds", "0", "SocialAccounts:HttpTimeoutSeconds must be above 0")]
     public void A_setting_that_cannot_work_stops_start_up_naming_it(string key, string value, string message)
     {
         using var services = Services(new() { [key] = value });
@@ -45,7 +46,7 @@ public sealed class PlatformOptionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        PlatformClientFactory.Register(services, configuration, PlatformCatalog.Default);
+        PlatformClientFactory.Register(services, PlatformCatalog.Default);
         return services.BuildServiceProvider();
     }
 

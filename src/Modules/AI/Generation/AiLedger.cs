@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Platform.AI.Contracts;
 using Platform.AI.Data;
 using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Events;
 using Platform.Tenants.Contracts;
 
 namespace Platform.AI.Generation;
@@ -18,7 +19,7 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
 {
     /// <summary>Reserves <paramref name="estimate"/> and records the request as PENDING; null when over budget.</summary>
     public Task<AiBudgetReservation> OpenAsync(AiRequest request, decimal estimate, CancellationToken cancellationToken) =>
-        InUnitOfWorkAsync(request.TenantId, async (db, budget) =>
+        InUnitOfWorkAsync(request.TenantId, async (db, budget, outbox) =>
         {
             await ReleaseAbandonedAsync(db, budget, request.TenantId, cancellationToken);
             var reservation = await budget.TryReserveAsync(request.TenantId, estimate, cancellationToken);
@@ -33,6 +34,7 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
                 request.Status = AiRequestStatus.Failed;
                 request.Error = $"Over the AI budget: limit {reservation.Limit} USD, used {reservation.Usage} USD, this request needs up to {estimate} USD.";
                 request.CompletedAt = request.CreatedAt;
+                await outbox.AddAsync([Completed(request)], cancellationToken);
             }
             db.Requests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
@@ -41,11 +43,12 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
 
     /// <summary>Records a request that never needed the budget (served from cache, or rejected before any call).</summary>
     public Task RecordAsync(AiRequest request, CancellationToken cancellationToken) =>
-        InUnitOfWorkAsync(request.TenantId, async (db, _) =>
+        InUnitOfWorkAsync(request.TenantId, async (db, _, outbox) =>
         {
             request.CreatedAt = clock.GetUtcNow();
             request.CompletedAt = request.CreatedAt;
             db.Requests.Add(request);
+            await outbox.AddAsync([Completed(request)], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }, cancellationToken);
@@ -60,7 +63,7 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
         // Ending what was started is never refused for want of a request slot: a refusal here would leave the
         // reservation held until it is swept as abandoned. It takes its connection as background work does.
         RequestConnectionAdmission.LeaveRequestFlow();
-        return await InUnitOfWorkAsync(tenantId, async (db, budget) =>
+        return await InUnitOfWorkAsync(tenantId, async (db, budget, outbox) =>
         {
             // The row lock makes two closers (a job retried while the first run still ends) take turns.
             var request = (await db.Requests
@@ -88,6 +91,7 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
             request.CostUsd = outcome.Cost;
             request.Error = outcome.Error;
             request.CompletedAt = clock.GetUtcNow();
+            await outbox.AddAsync([Completed(request)], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return request;
         }, cancellationToken);
@@ -114,10 +118,25 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
     }
 
     public async Task<AiRequest?> FindAsync(Guid tenantId, Guid requestId, CancellationToken cancellationToken) =>
-        await InUnitOfWorkAsync(tenantId, (db, _) => db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken), cancellationToken);
+        await InUnitOfWorkAsync(tenantId, (db, _, _) => db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken), cancellationToken);
 
-    private Task<T> InUnitOfWorkAsync<T>(Guid tenantId, Func<AiDbContext, ITenantAiBudget, Task<T>> work, CancellationToken cancellationToken) =>
-        scopes.RunAsync(tenantId, services => work(services.GetRequiredService<AiDbContext>(), services.GetRequiredService<ITenantAiBudget>()), cancellationToken);
+    private static AiRequestCompleted Completed(AiRequest request) => new()
+    {
+        TenantId = request.TenantId,
+        OccurredAt = request.CompletedAt!.Value,
+        RequestId = request.Id,
+        Type = request.Type,
+        Status = request.Status,
+        Provider = request.Provider,
+        Model = request.Model,
+        TokensUsed = request.TokensUsed,
+        CostUsd = request.CostUsd,
+        Error = request.Error,
+    };
+
+    private Task<T> InUnitOfWorkAsync<T>(Guid tenantId, Func<AiDbContext, ITenantAiBudget, Outbox, Task<T>> work, CancellationToken cancellationToken) =>
+        scopes.RunAsync(tenantId, services => work(services.GetRequiredService<AiDbContext>(), services.GetRequiredService<ITenantAiBudget>(),
+            services.GetRequiredService<Outbox>()), cancellationToken);
 }
 
 internal sealed record Outcome(

@@ -80,6 +80,17 @@ internal sealed class AccountBreaker
         UpdatedAt = now;
     }
 
+    /// <summary>The event that tells integrators publishing to this account stopped, as it stands after a pause.</summary>
+    public Contracts.AccountPublishingPaused Paused(Contracts.AccountPauseCause cause, DateTimeOffset now) => new()
+    {
+        TenantId = TenantId,
+        OccurredAt = now,
+        SocialAccountId = SocialAccountId,
+        Cause = cause,
+        Reason = PauseReason ?? "",
+        Until = PausedUntil,
+    };
+
     private void Pause(PauseSource source, string reason, DateTimeOffset? until, DateTimeOffset now)
     {
         // Opening again after a failed trial continues the same pause; anything else starts one.

@@ -370,14 +370,31 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         var posts = await LoadPostsAsync(db, postIds, cancellationToken);
         // Tracked: the targets locked in this unit of work come back as the same instances, with their new state.
         var siblings = await db.Targets.Where(t => postIds.Contains(t.PostId)).ToListAsync(cancellationToken);
+        var partial = new List<PostPartiallyPublished>();
         foreach (var post in posts.Values)
         {
-            post.Derive(siblings.Where(t => t.PostId == post.Id).ToList(), now);
+            var targets = siblings.Where(t => t.PostId == post.Id).ToList();
+            var before = post.Status;
+            post.Derive(targets, now);
+            if (post.Status == PostStatus.PartiallyPublished && before != PostStatus.PartiallyPublished)
+            {
+                partial.Add(AsPartiallyPublished(post, targets, now));
+            }
         }
         var outbox = services.GetRequiredService<Outbox>();
+        await outbox.AddAsync(partial, cancellationToken);
         await outbox.AddAsync(settled.Where(t => t.Status == TargetStatus.Published).Select(t => AsPublished(t, now)).ToList(), cancellationToken);
         await outbox.AddAsync(settled.Where(t => t.Status != TargetStatus.Published).Select(t => AsFailed(t, now)).ToList(), cancellationToken);
     }
+
+    private static PostPartiallyPublished AsPartiallyPublished(Post post, IReadOnlyCollection<PostTarget> targets, DateTimeOffset now) => new()
+    {
+        TenantId = post.TenantId,
+        OccurredAt = now,
+        PostId = post.Id,
+        PublishedTargets = targets.Count(t => t.Status == TargetStatus.Published),
+        UnpublishedTargets = targets.Count(t => t.Status != TargetStatus.Published),
+    };
 
     private static PostTargetPublished AsPublished(PostTarget target, DateTimeOffset now) => new()
     {

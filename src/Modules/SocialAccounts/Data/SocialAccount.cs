@@ -27,6 +27,9 @@ internal sealed class SocialAccount
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? LastSyncAt { get; set; }
     public DateTimeOffset? LastRefreshedAt { get; set; }
+    /// <summary>The refresh under way: its own id and the time until which nobody else starts one.</summary>
+    public Guid? RefreshClaimId { get; set; }
+    public DateTimeOffset? RefreshClaimedUntil { get; set; }
 
     public SocialAccountDto ToDto() => new(
         Id, Platform, ExternalId, DisplayName, Handle, AvatarUrl, Status, StatusReason, TokenExpiresAt, LastSyncAt, LastRefreshedAt, CreatedAt);
@@ -53,6 +56,35 @@ internal sealed class SocialAccount
         StatusReason = reason;
         UpdatedAt = now;
         return wasActive;
+    }
+
+    /// <summary>
+    /// Takes the right to refresh for <paramref name="lease"/>, unless another refresh holds it. The platform is called
+    /// after the claim commits, with no database connection held, so the claim and not a row lock keeps a second refresh
+    /// from spending the same refresh token (which a platform that rotates them then refuses).
+    /// </summary>
+    public bool TryClaimRefresh(Guid claimId, DateTimeOffset now, TimeSpan lease)
+    {
+        if (IsRefreshClaimed(now))
+        {
+            return false;
+        }
+        RefreshClaimId = claimId;
+        RefreshClaimedUntil = now + lease;
+        return true;
+    }
+
+    /// <summary>Whether a refresh started by someone is still within its lease.</summary>
+    public bool IsRefreshClaimed(DateTimeOffset now) => RefreshClaimedUntil > now;
+
+    /// <summary>Ends the refresh <paramref name="claimId"/>; a claim taken since by another (after this one's lease ran out) stays.</summary>
+    public void ReleaseRefreshClaim(Guid claimId)
+    {
+        if (RefreshClaimId == claimId)
+        {
+            RefreshClaimId = null;
+            RefreshClaimedUntil = null;
+        }
     }
 
     private static bool RefreshesItsOwnToken(SocialPlatform platform) => Platforms.PlatformCatalog.Default[platform].RefreshesItsOwnToken;

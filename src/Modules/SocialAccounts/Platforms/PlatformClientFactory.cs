@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Contracts;
@@ -11,9 +10,10 @@ internal sealed class PlatformClientFactory(IServiceProvider services, PlatformC
     public IPlatformClient For(SocialPlatform platform) => (IPlatformClient)services.GetRequiredService(catalog[platform].ClientType);
 
     /// <summary>Each platform's client, and its options: the descriptor's defaults, then its configuration section, checked at start-up.</summary>
-    public static void Register(IServiceCollection services, IConfiguration configuration, PlatformCatalog catalog)
+    public static void Register(IServiceCollection services, PlatformCatalog catalog)
     {
-        var timeout = TimeSpan.FromSeconds(configuration.GetValue("SocialAccounts:HttpTimeoutSeconds", 30.0));
+        services.AddOptions<PlatformCallOptions>().BindConfiguration(PlatformCallOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PlatformCallOptions>, PlatformCallOptionsValidator>();
         services.AddSingleton<IValidateOptions<PlatformOptions>>(new PlatformOptionsValidator(catalog));
         foreach (var descriptor in catalog.All)
         {
@@ -22,7 +22,8 @@ internal sealed class PlatformClientFactory(IServiceProvider services, PlatformC
                 .BindConfiguration(descriptor.OptionsSection)
                 .ValidateOnStart();
             var type = descriptor.ClientType;
-            services.AddHttpClient(type.FullName!, client => client.Timeout = timeout);
+            services.AddHttpClient(type.FullName!)
+                .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<PlatformCallOptions>>().Value.HttpTimeout);
             services.AddTransient(type, sp => ActivatorUtilities.CreateInstance(sp, type,
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(type.FullName!)));
         }

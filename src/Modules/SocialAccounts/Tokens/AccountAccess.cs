@@ -7,7 +7,8 @@ namespace Platform.SocialAccounts.Tokens;
 
 /// <summary>
 /// The database side of a platform call, one step per short unit of work (see <see cref="AccountCalls"/>): before the
-/// call, read the account and make its tokens usable; after it, refresh tokens the platform refused (or mark the account when they cannot be), or note the sync.
+/// call, read the account and its tokens; after a refresh, read them again; after a refusal of refreshed tokens, mark the
+/// account; after the call, note the sync.
 /// </summary>
 internal sealed class AccountAccess(SocialAccountsDbContext db, AccountTokens tokens)
 {
@@ -16,16 +17,12 @@ internal sealed class AccountAccess(SocialAccountsDbContext db, AccountTokens to
     {
         var account = await LoadAsync(accountId, cancellationToken);
         check?.Invoke(account.Platform);
-        return Callable(account, await tokens.UsableCredentialsAsync(account, cancellationToken));
+        return await tokens.CallableAsync(account, cancellationToken);
     }
 
-    /// <summary>New tokens for a call the platform refused (<paramref name="refusal"/>); an account that cannot have them is marked and throws.</summary>
-    public async Task<CallableAccount> RefreshRefusedAsync(CallableAccount refused, PlatformException refusal, CancellationToken cancellationToken)
-    {
-        var account = await LoadAsync(refused.Id, cancellationToken);
-        await tokens.RefreshRefusedAsync(account, refused.LastRefreshedAt, refusal, cancellationToken);
-        return Callable(account, await tokens.DecryptAsync(account, cancellationToken));
-    }
+    /// <summary>The account and its tokens as stored now; one that must be reconnected throws.</summary>
+    public async Task<CallableAccount> ReadAsync(Guid accountId, CancellationToken cancellationToken) =>
+        await tokens.CallableAsync(await LoadAsync(accountId, cancellationToken), cancellationToken);
 
     /// <returns>The error for the caller, once the account's mark is committed.</returns>
     public async Task<PlatformException> MarkRefusedAsync(Guid accountId, PlatformException refusal, CancellationToken cancellationToken) =>
@@ -43,7 +40,4 @@ internal sealed class AccountAccess(SocialAccountsDbContext db, AccountTokens to
     private async Task<SocialAccount> LoadAsync(Guid accountId, CancellationToken cancellationToken) =>
         await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken)
             ?? throw new KeyNotFoundException($"Social account {accountId} was not found.");
-
-    private static CallableAccount Callable(SocialAccount account, AccountCredentials credentials) =>
-        new(account.Id, account.Platform, credentials, account.LastRefreshedAt, account.LastSyncAt);
 }

@@ -17,15 +17,14 @@ namespace Platform.SocialAccounts.Tokens;
 /// <see cref="PlatformException"/> (an account marked for reconnection) commits all the same.
 /// </summary>
 internal sealed class AccountCalls(
-    IServiceScopeFactory scopes, ITenantContext tenant, PlatformClientFactory clients, PlatformRateLimiter limiter, TimeProvider clock,
-    ILogger<AccountCalls> logger)
+    IServiceScopeFactory scopes, ITenantContext tenant, PlatformClientFactory clients, TokenRefresh refresh, PlatformRateLimiter limiter,
+    TimeProvider clock, ILogger<AccountCalls> logger)
 {
     private static readonly TimeSpan LastSyncResolution = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// For the steps that may refresh tokens: once a refresh request has left, its answer must be stored whatever the
-    /// caller's deadline, since platforms rotate refresh tokens and an abandoned answer loses the only one that still
-    /// works. The client's timeout bounds them, and a caller that must not send late has its <see cref="SendWindow"/>.
+    /// For the steps that may mark an account: a mark saved must commit whatever the caller's deadline, and they are
+    /// short. A caller that must not send late has its <see cref="SendWindow"/>.
     /// </summary>
     private static readonly CancellationToken SeenThrough = CancellationToken.None;
 
@@ -37,6 +36,10 @@ internal sealed class AccountCalls(
         cancellationToken.ThrowIfCancellationRequested();
         // An account that must be reconnected fails here, before it uses up a rate-limit permit.
         var account = await InUnitOfWorkAsync(access => access.OpenAsync(accountId, check, SeenThrough), SeenThrough);
+        if (account.RefreshDue)
+        {
+            account = await RefreshDueAsync(account, cancellationToken);
+        }
         await limiter.AcquireAsync(account.Platform, account.Id, operation, cancellationToken);
         var client = clients.For(account.Platform);
         T result;
@@ -49,7 +52,8 @@ internal sealed class AccountCalls(
             // The platform may expire or invalidate a token before the time it announced: refresh it once and try once more.
             // A token that cannot be refreshed marks the account, which then fails here (and everywhere) until reconnected.
             var stale = account;
-            account = await InUnitOfWorkAsync(access => access.RefreshRefusedAsync(stale, refused, SeenThrough), SeenThrough);
+            await refresh.RefreshAsync(stale.Id, (_, current) => current.LastRefreshedAt == stale.LastRefreshedAt, refused, waitForOthers: true, cancellationToken);
+            account = await InUnitOfWorkAsync(access => access.ReadAsync(stale.Id, SeenThrough), SeenThrough);
             try
             {
                 result = await call(client, account.Credentials);
@@ -62,6 +66,19 @@ internal sealed class AccountCalls(
         }
         await RecordSyncAsync(account, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// Tokens close to expiry are refreshed before the call. When another caller is refreshing them, a token still valid
+    /// is used as it is, and an expired one waits for that refresh.
+    /// </summary>
+    private async Task<CallableAccount> RefreshDueAsync(CallableAccount account, CancellationToken cancellationToken)
+    {
+        var result = await refresh.RefreshAsync(account.Id, (tokens, current) => tokens.NeedsRefresh(current, AccountTokens.RefreshMargin), refusal: null,
+            waitForOthers: account.Expired, cancellationToken);
+        return result == RefreshResult.UnderWayElsewhere
+            ? account
+            : await InUnitOfWorkAsync(access => access.ReadAsync(account.Id, SeenThrough), SeenThrough);
     }
 
     /// <summary>

@@ -4,49 +4,109 @@ using Platform.SharedKernel.Events;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Data;
 using Platform.SocialAccounts.Platforms;
+using Microsoft.Extensions.Options;
 using Platform.SocialAccounts.Security;
 
 namespace Platform.SocialAccounts.Tokens;
 
 /// <summary>
-/// Reads an account's tokens for one call, refreshing them first when they are about to expire. Refreshing takes the
-/// account's row lock (<c>SELECT … FOR UPDATE</c>) and re-reads it, so concurrent refreshes of one account collapse into
-/// one: the second waits for the first's commit and then finds a fresh token. A token that cannot be refreshed, or whose
-/// refresh the platform refuses, marks the account expired or revoked; unreadable ciphertext marks it as needing
-/// reconnection. The mark and its <see cref="AccountNeedsReconnect"/> event are saved before the error propagates; the
-/// caller's unit of work decides whether they commit (<see cref="AccountCalls"/>' do).
+/// The database steps of an account's tokens: read them for a call, and the two ends of a refresh. A refresh is claimed
+/// in one short unit of work (<see cref="ClaimRefreshAsync"/>: the row lock is held only while the claim is written),
+/// the platform is called with no connection held (<see cref="TokenRefresh"/>), and its answer is stored in another
+/// (<see cref="CompleteRefreshAsync"/>). The claim makes concurrent refreshes of one account collapse into one. A token
+/// that cannot be refreshed, or whose refresh the platform refuses, marks the account expired or revoked; unreadable
+/// ciphertext marks it as needing reconnection. The mark and its <see cref="AccountNeedsReconnect"/> event are saved
+/// before the error propagates; the caller's unit of work decides whether they commit (<see cref="AccountCalls"/>' do).
 /// </summary>
 internal sealed class AccountTokens(
-    SocialAccountsDbContext db, TokenCipher cipher, PlatformClientFactory clients, Outbox outbox, TimeProvider clock, ILogger<AccountTokens> logger)
+    SocialAccountsDbContext db, TokenCipher cipher, Outbox outbox, TimeProvider clock, IOptions<PlatformCallOptions> options, ILogger<AccountTokens> logger)
 {
     /// <summary>How long before expiry a token is refreshed on use.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(10);
 
-    public async Task<AccountCredentials> UsableCredentialsAsync(SocialAccount account, CancellationToken cancellationToken)
+    /// <summary>The account's tokens as they are, for a call; <see cref="CallableAccount.RefreshDue"/> says whether to refresh them first.</summary>
+    public async Task<CallableAccount> CallableAsync(SocialAccount account, CancellationToken cancellationToken)
     {
         EnsureActive(account);
-        if (NeedsRefresh(account, RefreshMargin))
-        {
-            await RefreshAsync(account, RefreshMargin, cancellationToken);
-        }
-        return await DecryptAsync(account, cancellationToken);
+        var credentials = await DecryptAsync(account, cancellationToken);
+        return new CallableAccount(account.Id, account.Platform, credentials, account.LastRefreshedAt, account.LastSyncAt,
+            RefreshDue: NeedsRefresh(account, RefreshMargin), Expired: account.TokenExpiresAt <= clock.GetUtcNow());
     }
 
-    /// <summary>Refreshes when the token expires within <paramref name="margin"/>; true when new tokens were stored.</summary>
-    public Task<bool> RefreshAsync(SocialAccount account, TimeSpan margin, CancellationToken cancellationToken) =>
-        RefreshAsync(account, locked => NeedsRefresh(locked, margin), refusal: null, cancellationToken);
+    /// <summary>
+    /// Claims the refresh of <paramref name="account"/> when <paramref name="due"/>, asked of it as re-read under its row
+    /// lock, says it is due and no other refresh holds a live claim. Tokens that no refresh can renew mark the account
+    /// (and throw) when they are expired or were refused (<paramref name="refusal"/>).
+    /// </summary>
+    public async Task<RefreshClaim> ClaimRefreshAsync(
+        SocialAccount account, Func<SocialAccount, bool> due, PlatformException? refusal, CancellationToken cancellationToken)
+    {
+        await LockAsync(account, cancellationToken);
+        if (account.Status != AccountStatus.Active || !due(account))
+        {
+            return RefreshClaim.NotNeeded;
+        }
+        var now = clock.GetUtcNow();
+        if (account.IsRefreshClaimed(now))
+        {
+            return RefreshClaim.Busy(account.RefreshClaimedUntil!.Value);
+        }
+        if (!account.CanRefresh(now))
+        {
+            await NoRefreshAsync(account, refusal, now, cancellationToken);
+            return RefreshClaim.NotNeeded;
+        }
+        var credentials = await DecryptAsync(account, cancellationToken);
+        var claimId = Guid.NewGuid();
+        account.TryClaimRefresh(claimId, now, options.Value.RefreshClaimLease);
+        await db.SaveChangesAsync(cancellationToken);
+        return RefreshClaim.Claimed(claimId, account.Platform, credentials, account.LastRefreshedAt);
+    }
 
     /// <summary>
-    /// Refreshes now, because the platform refused tokens it had not announced as expired (<paramref name="refusal"/>),
-    /// unless another caller has refreshed them since they were read (when the account's <c>LastRefreshedAt</c> was
-    /// <paramref name="lastRefreshedAtWhenRead"/>). Tokens that cannot be refreshed mark the account and throw.
+    /// Stores what the platform answered the refresh <paramref name="claim"/>: new tokens (<paramref name="fresh"/>), none
+    /// (the platform keeps the current ones), or a refusal (<paramref name="refused"/>), which marks the account and
+    /// throws unless someone stored new tokens since the claim (theirs then stand, and the refusal was of a spent token).
     /// </summary>
-    public async Task RefreshRefusedAsync(
-        SocialAccount account, DateTimeOffset? lastRefreshedAtWhenRead, PlatformException refusal, CancellationToken cancellationToken)
+    /// <returns>True when new tokens were stored.</returns>
+    public async Task<bool> CompleteRefreshAsync(
+        SocialAccount account, RefreshClaim claim, TokenSet? fresh, PlatformException? refused, PlatformException? refusal, CancellationToken cancellationToken)
     {
-        await RefreshAsync(account, locked => locked.LastRefreshedAt == lastRefreshedAtWhenRead, refusal, cancellationToken);
-        // Another caller may have marked the account meanwhile.
-        EnsureActive(account);
+        await LockAsync(account, cancellationToken);
+        account.ReleaseRefreshClaim(claim.Id);
+        var now = clock.GetUtcNow();
+        if (fresh is not null)
+        {
+            Store(account, fresh, now);
+            account.LastRefreshedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        if (refused is null)
+        {
+            await NoRefreshAsync(account, refusal, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return false;
+        }
+        if (account.LastRefreshedAt != claim.LastRefreshedAt || account.Status != AccountStatus.Active)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return false;
+        }
+        // A token the platform called revoked stays revoked, whatever the refresh endpoint then says.
+        var kind = refused.Kind == PlatformErrorKind.TokenRevoked || refusal?.Kind == PlatformErrorKind.TokenRevoked
+            ? PlatformErrorKind.TokenRevoked
+            : PlatformErrorKind.TokenExpired;
+        await MarkAsync(account, kind, $"The platform refused the token refresh: {refused.Message}", cancellationToken);
+        throw Unusable(account, refused.PlatformCode);
+    }
+
+    /// <summary>Gives the claim back after a failure that says nothing of the tokens (a timeout, a 5xx), so the next caller may try.</summary>
+    public async Task AbandonRefreshAsync(SocialAccount account, RefreshClaim claim, CancellationToken cancellationToken)
+    {
+        await LockAsync(account, cancellationToken);
+        account.ReleaseRefreshClaim(claim.Id);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The platform refused tokens that were just refreshed: only a reconnect helps.</summary>
@@ -61,47 +121,12 @@ internal sealed class AccountTokens(
         return Unusable(account, refusal.PlatformCode);
     }
 
-    /// <param name="due">Whether to refresh, asked of the account as re-read under its row lock.</param>
-    /// <param name="refusal">The platform's refusal of the current token, when that is why this refresh runs.</param>
-    private async Task<bool> RefreshAsync(SocialAccount account, Func<SocialAccount, bool> due, PlatformException? refusal, CancellationToken cancellationToken)
-    {
-        await LockAsync(account, cancellationToken);
-        if (account.Status != AccountStatus.Active || !due(account))
-        {
-            return false;
-        }
-        var now = clock.GetUtcNow();
-        if (!account.CanRefresh(now))
-        {
-            return await NoRefreshAsync(account, refusal, now, cancellationToken);
-        }
-        var credentials = await DecryptAsync(account, cancellationToken);
-        TokenSet? fresh;
-        try
-        {
-            fresh = await clients.For(account.Platform).RefreshAsync(credentials, cancellationToken);
-        }
-        catch (PlatformException refused) when (refused.Kind is PlatformErrorKind.TokenRevoked or PlatformErrorKind.TokenExpired or PlatformErrorKind.Permanent)
-        {
-            // A token the platform called revoked stays revoked, whatever the refresh endpoint then says.
-            var kind = refused.Kind == PlatformErrorKind.TokenRevoked || refusal?.Kind == PlatformErrorKind.TokenRevoked
-                ? PlatformErrorKind.TokenRevoked
-                : PlatformErrorKind.TokenExpired;
-            await MarkAsync(account, kind, $"The platform refused the token refresh: {refused.Message}", cancellationToken);
-            throw Unusable(account, refused.PlatformCode);
-        }
-        if (fresh is null)
-        {
-            return await NoRefreshAsync(account, refusal, now, cancellationToken);
-        }
-        Store(account, fresh, now);
-        account.LastRefreshedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
+    /// <summary>Whether the account's token expires within <paramref name="margin"/>.</summary>
+    public bool NeedsRefresh(SocialAccount account, TimeSpan margin) =>
+        account.TokenExpiresAt is { } expires && expires - margin <= clock.GetUtcNow();
 
     /// <summary>Nothing can refresh the token: a refused or expired one marks the account; one still valid stays as it is.</summary>
-    private async Task<bool> NoRefreshAsync(SocialAccount account, PlatformException? refusal, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task NoRefreshAsync(SocialAccount account, PlatformException? refusal, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (refusal is not null)
         {
@@ -113,7 +138,6 @@ internal sealed class AccountTokens(
             await MarkAsync(account, PlatformErrorKind.TokenExpired, "The token expired and the platform offers no refresh; reconnect the account.", cancellationToken);
             throw Unusable(account, platformCode: null);
         }
-        return false;
     }
 
     /// <summary>Encrypts tokens onto the account under the current key.</summary>
@@ -183,10 +207,8 @@ internal sealed class AccountTokens(
         await db.Entry(account).ReloadAsync(cancellationToken);
     }
 
-    private bool NeedsRefresh(SocialAccount account, TimeSpan margin) =>
-        account.TokenExpiresAt is { } expires && expires - margin <= clock.GetUtcNow();
-
-    private static void EnsureActive(SocialAccount account)
+    /// <summary>Throws the error a call gets from an account that must be reconnected.</summary>
+    public static void EnsureActive(SocialAccount account)
     {
         if (account.Status != AccountStatus.Active)
         {

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Jobs;
 using Platform.SocialAccounts.Contracts;
@@ -11,10 +12,10 @@ namespace Platform.SocialAccounts.Tokens;
 /// <summary>
 /// Refreshes tokens before they expire. The sweep runs for no tenant and learns only which tenants have work, through
 /// the SECURITY DEFINER function <c>social_accounts.tenants_with_expiring_tokens</c>; each tenant's refresh is its own
-/// job under that tenant's RLS.
+/// job under that tenant's RLS, which refreshes account after account with no connection held while a platform answers.
 /// </summary>
 internal sealed class TokenRefreshJobs(
-    DbSession session, SocialAccountsDbContext db, AccountTokens tokens, IBackgroundJobClient jobs, TimeProvider clock, ILogger<TokenRefreshJobs> logger)
+    DbSession session, IServiceScopeFactory scopes, TokenRefresh refresh, IBackgroundJobClient jobs, TimeProvider clock, ILogger<TokenRefreshJobs> logger)
 {
     public const string RecurringJobId = "social_accounts:refresh-tokens";
     /// <summary>Refresh what expires within this horizon: wider than the sweep interval, so nothing slips between sweeps.</summary>
@@ -53,29 +54,31 @@ internal sealed class TokenRefreshJobs(
     [AutomaticRetry(Attempts = 3)]
     public async Task<int> RefreshTenantAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        await session.BeginAsync(cancellationToken);
         var horizon = clock.GetUtcNow().Add(Horizon);
-        var due = await db.Accounts
+        var due = await scopes.RunAsync(tenantId, services => services.GetRequiredService<SocialAccountsDbContext>().Accounts
             .Where(a => a.Status == AccountStatus.Active && a.TokenExpiresAt != null && a.TokenExpiresAt < horizon)
-            .ToListAsync(cancellationToken);
+            .Select(a => new { a.Id, a.Platform })
+            .ToListAsync(cancellationToken), cancellationToken);
         var refreshed = 0;
         foreach (var account in due)
         {
             try
             {
-                if (await tokens.RefreshAsync(account, Horizon, cancellationToken))
+                // A refresh under way elsewhere is left to finish: the next sweep looks again.
+                var result = await refresh.RefreshAsync(account.Id, (tokens, current) => tokens.NeedsRefresh(current, Horizon), refusal: null,
+                    waitForOthers: false, cancellationToken);
+                if (result == RefreshResult.Refreshed)
                 {
                     refreshed++;
                 }
             }
             catch (PlatformException failure)
             {
-                // A refusal has already marked the account (expired or revoked, with account.needs_reconnect in this unit of
-                // work); transient failures are retried by the next sweep.
+                // A refusal has already marked the account (expired or revoked, with account.needs_reconnect committed with
+                // it); transient failures are retried by the next sweep.
                 logger.LogWarning("Refreshing account {AccountId} on {Platform} failed: {Kind}", account.Id, account.Platform, failure.Kind);
             }
         }
-        await session.CommitAsync(cancellationToken);
         return refreshed;
     }
 }

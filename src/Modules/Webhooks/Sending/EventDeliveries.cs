@@ -1,3 +1,4 @@
+using Platform.AI.Contracts;
 using Platform.Posts.Contracts;
 using Platform.SharedKernel.Events;
 using Platform.SocialAccounts.Contracts;
@@ -8,7 +9,8 @@ namespace Platform.Webhooks.Sending;
 /// <summary>Maps the integration events other modules raise to webhook event types, and queues their deliveries.</summary>
 internal sealed class EventDeliveries(DeliveryQueue queue)
     : IIntegrationEventHandler<PostScheduled>, IIntegrationEventHandler<PostTargetPublished>, IIntegrationEventHandler<PostTargetFailed>,
-      IIntegrationEventHandler<AccountConnected>, IIntegrationEventHandler<AccountNeedsReconnect>
+      IIntegrationEventHandler<PostPartiallyPublished>, IIntegrationEventHandler<AccountConnected>, IIntegrationEventHandler<AccountNeedsReconnect>,
+      IIntegrationEventHandler<AccountPublishingPaused>, IIntegrationEventHandler<AiRequestCompleted>
 {
     public Task HandleAsync(PostScheduled scheduled, CancellationToken cancellationToken) =>
         queue.QueueEventAsync(scheduled, WebhookEventType.PostScheduled, cancellationToken);
@@ -18,6 +20,15 @@ internal sealed class EventDeliveries(DeliveryQueue queue)
 
     public Task HandleAsync(PostTargetFailed failed, CancellationToken cancellationToken) =>
         queue.QueueEventAsync(failed, failed.Status == TargetStatus.Unconfirmed ? WebhookEventType.PostUnconfirmed : WebhookEventType.PostFailed, cancellationToken);
+
+    public Task HandleAsync(PostPartiallyPublished partial, CancellationToken cancellationToken) =>
+        queue.QueueEventAsync(partial, WebhookEventType.PostPartiallyPublished, cancellationToken);
+
+    public Task HandleAsync(AccountPublishingPaused paused, CancellationToken cancellationToken) =>
+        queue.QueueEventAsync(paused, WebhookEventType.AccountPaused, cancellationToken);
+
+    public Task HandleAsync(AiRequestCompleted completed, CancellationToken cancellationToken) =>
+        queue.QueueEventAsync(completed, WebhookEventType.AiRequestCompleted, cancellationToken);
 
     public Task HandleAsync(AccountConnected connected, CancellationToken cancellationToken) =>
         queue.QueueEventAsync(connected, WebhookEventType.AccountConnected, cancellationToken);

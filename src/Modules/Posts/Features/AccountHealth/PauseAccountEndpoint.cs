@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Posts.Contracts;
 using Platform.Posts.Data;
+using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
 using Platform.SharedKernel.Validation;
@@ -35,13 +37,14 @@ internal static class PauseAccountEndpoint
         .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<AccountHealthView>> HandleAsync(
-        Guid accountId, PauseAccountRequest request, PostsDbContext db, ISocialAccounts accounts, ITenantContext tenant, TimeProvider clock,
+        Guid accountId, PauseAccountRequest request, PostsDbContext db, ISocialAccounts accounts, ITenantContext tenant, Outbox outbox, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var account = await AccountHealthView.RequireAccountAsync(accounts, accountId, cancellationToken);
         var now = clock.GetUtcNow();
         var breaker = await db.LockOrCreateBreakerAsync(tenant.RequiredTenantId, accountId, now, cancellationToken);
         breaker.PauseByUser(request.Reason.Trim(), request.Until?.ToUniversalTime(), now);
+        await outbox.AddAsync([breaker.Paused(AccountPauseCause.Person, now)], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(AccountHealthView.From(account, breaker, now));
     }

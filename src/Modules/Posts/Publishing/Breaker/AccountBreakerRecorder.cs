@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Platform.Posts.Contracts;
 using Platform.Posts.Data;
+using Platform.SharedKernel.Events;
 
 namespace Platform.Posts.Publishing.Breaker;
 
@@ -8,7 +10,7 @@ namespace Platform.Posts.Publishing.Breaker;
 /// say the account is unhealthy are counted and open the breaker at the threshold, an answer that shows the account
 /// works resets the count, and the trial's outcome closes the breaker (sending what waited at once) or opens it again.
 /// </summary>
-internal sealed class AccountBreakerRecorder(PostsDbContext db, PublishQueue queue, PublishingOptions options, ILogger<AccountBreakerRecorder> logger)
+internal sealed class AccountBreakerRecorder(PostsDbContext db, PublishQueue queue, Outbox outbox, PublishingOptions options, ILogger<AccountBreakerRecorder> logger)
 {
     private CircuitBreakerOptions Settings => options.CircuitBreaker;
 
@@ -60,7 +62,12 @@ internal sealed class AccountBreakerRecorder(PostsDbContext db, PublishQueue que
                 if (trial || (!breaker.IsPaused && Settings.Enabled && breaker.ConsecutiveFailures >= Settings.FailureThreshold))
                 {
                     var until = now + Settings.BreakDuration;
+                    var wasPaused = breaker.IsPaused;
                     breaker.Open($"{breaker.ConsecutiveFailures} failures in a row, the last {breaker.LastErrorKind}: {breaker.LastError}", until, now);
+                    if (!wasPaused)
+                    {
+                        await outbox.AddAsync([breaker.Paused(AccountPauseCause.Failures, now)], cancellationToken);
+                    }
                     logger.LogWarning("Publishing to account {AccountId} of tenant {TenantId} paused until {Until} after {Failures} failures{Trial}",
                         target.SocialAccountId, target.TenantId, until, breaker.ConsecutiveFailures, trial ? ", the trial included" : "");
                 }

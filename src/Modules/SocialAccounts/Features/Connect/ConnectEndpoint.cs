@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Security;
@@ -20,7 +22,8 @@ namespace Platform.SocialAccounts.Features.Connect;
 
 /// <summary>
 /// Finishes a connection: checks the state, exchanges the code at the platform, fetches the identities (every Page for
-/// Facebook/Instagram) and stores them with encrypted tokens. A failure anywhere stores nothing.
+/// Facebook/Instagram) and stores them with encrypted tokens. A failure anywhere stores nothing. The platform is asked
+/// before the unit of work opens, so no connection waits on it.
 /// </summary>
 internal static class ConnectEndpoint
 {
@@ -28,11 +31,12 @@ internal static class ConnectEndpoint
         group.MapPost("/connect", HandleAsync)
             .RequireAuthorization(Policies.Editor)
             .Validate<ConnectRequest>()
+            .WithOwnUnitsOfWork()
             .WithName("ConnectSocialAccount");
 
     public static async Task<Ok<ConnectResponse>> HandleAsync(
         ConnectRequest request, ITenantContext tenant, OAuthStateService states, PlatformClientFactory clients,
-        SocialAccountsDbContext db, AccountTokens tokens, PendingSelections selections, Outbox outbox, TimeProvider clock, CancellationToken cancellationToken)
+        PendingSelections selections, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)
     {
         var platform = ConnectionProblems.ParsePlatform(request.Platform);
         var client = clients.For(platform);
@@ -67,21 +71,28 @@ internal static class ConnectEndpoint
             throw ProblemException.Unprocessable($"The {platform} user has no account this platform can publish to (for Facebook/Instagram: no Page or linked professional account).");
         }
 
-        if (state!.AccountId is { } reconnecting)
-        {
-            var target = await db.Accounts.SingleOrDefaultAsync(a => a.Id == reconnecting, cancellationToken)
-                ?? throw ProblemException.NotFound("The account being reconnected");
-            identities = identities.Where(i => i.ExternalId == target.ExternalId).ToList();
-            if (identities.Count == 0)
-            {
-                throw ProblemException.Conflict($"The {platform} authorization is for a different account than the one being reconnected.");
-            }
-        }
-        else if (identities.Count > 1)
+        var reconnecting = state!.AccountId;
+        if (reconnecting is null && identities.Count > 1)
         {
             return TypedResults.Ok(new ConnectResponse([], await selections.HoldAsync(tenantId, userId, platform, identities, cancellationToken)));
         }
-        return TypedResults.Ok(new ConnectResponse(await StoreAsync(db, tokens, outbox, clock, tenantId, userId, platform, identities, cancellationToken)));
+        return TypedResults.Ok(new ConnectResponse(await scopes.RunAsync(tenantId, async services =>
+        {
+            var db = services.GetRequiredService<SocialAccountsDbContext>();
+            var chosen = identities;
+            if (reconnecting is { } accountId)
+            {
+                var target = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken)
+                    ?? throw ProblemException.NotFound("The account being reconnected");
+                chosen = identities.Where(i => i.ExternalId == target.ExternalId).ToList();
+                if (chosen.Count == 0)
+                {
+                    throw ProblemException.Conflict($"The {platform} authorization is for a different account than the one being reconnected.");
+                }
+            }
+            return await StoreAsync(db, services.GetRequiredService<AccountTokens>(), services.GetRequiredService<Outbox>(), clock, tenantId, userId,
+                platform, chosen, cancellationToken);
+        }, cancellationToken)));
     }
 
     /// <summary>

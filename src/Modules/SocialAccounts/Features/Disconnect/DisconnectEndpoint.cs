@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
+using Platform.SharedKernel.Tenancy;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Data;
 using Platform.SocialAccounts.Platforms;
@@ -15,33 +18,50 @@ namespace Platform.SocialAccounts.Features.Disconnect;
 
 /// <summary>
 /// Removes an account and its tokens, revoking the grant at the platform where it offers revocation. A platform that
-/// cannot be reached, or tokens that cannot be read, do not keep the account connected here.
+/// cannot be reached, or tokens that cannot be read, do not keep the account connected here. The tokens are read in one
+/// short unit of work and the account removed in another, so no connection waits on the platform.
 /// </summary>
 internal static class DisconnectEndpoint
 {
     public static void Map(IEndpointRouteBuilder group) =>
         group.MapDelete("/{id:guid}", HandleAsync)
             .RequireAuthorization(Policies.Editor)
+            .WithOwnUnitsOfWork()
             .WithName("DisconnectSocialAccount");
 
     public static async Task<Ok<DisconnectResponse>> HandleAsync(
-        Guid id, SocialAccountsDbContext db, AccountTokens tokens, PlatformClientFactory clients, ILoggerFactory loggers, CancellationToken cancellationToken)
+        Guid id, ITenantContext tenant, IServiceScopeFactory scopes, PlatformClientFactory clients, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-            ?? throw ProblemException.NotFound("The social account");
+        var tenantId = tenant.RequiredTenantId;
+        var logger = loggers.CreateLogger(typeof(DisconnectEndpoint));
+        var (platform, credentials) = await scopes.RunAsync(tenantId, async services =>
+        {
+            var account = await services.GetRequiredService<SocialAccountsDbContext>().Accounts.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+                ?? throw ProblemException.NotFound("The social account");
+            try
+            {
+                return (account.Platform, await services.GetRequiredService<AccountTokens>().DecryptAsync(account, cancellationToken));
+            }
+            catch (PlatformException unreadable)
+            {
+                logger.LogWarning("Account {AccountId} has unreadable tokens ({Kind}); disconnecting without revoking", id, unreadable.Kind);
+                return (account.Platform, (AccountCredentials?)null);
+            }
+        }, cancellationToken);
         var revoked = false;
-        try
+        if (credentials is not null)
         {
-            var credentials = await tokens.DecryptAsync(account, cancellationToken);
-            revoked = await clients.For(account.Platform).RevokeAsync(credentials, cancellationToken);
+            try
+            {
+                revoked = await clients.For(platform).RevokeAsync(credentials, cancellationToken);
+            }
+            catch (PlatformException failure)
+            {
+                logger.LogWarning("Revoking account {AccountId} on {Platform} failed ({Kind}); disconnecting anyway", id, platform, failure.Kind);
+            }
         }
-        catch (PlatformException failure)
-        {
-            loggers.CreateLogger(typeof(DisconnectEndpoint)).LogWarning(
-                "Revoking account {AccountId} on {Platform} failed ({Kind}); disconnecting anyway", account.Id, account.Platform, failure.Kind);
-        }
-        db.Accounts.Remove(account);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new DisconnectResponse(id, revoked));
+        var removed = await scopes.RunAsync(tenantId, services =>
+            services.GetRequiredService<SocialAccountsDbContext>().Accounts.Where(a => a.Id == id).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+        return removed == 0 ? throw ProblemException.NotFound("The social account") : TypedResults.Ok(new DisconnectResponse(id, revoked));
     }
 }

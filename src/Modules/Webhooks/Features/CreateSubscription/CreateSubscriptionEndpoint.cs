@@ -18,8 +18,8 @@ internal static class CreateSubscriptionEndpoint
     public static void Map(IEndpointRouteBuilder webhooks) => webhooks
         .MapPost("/", HandleAsync)
         .WithName("CreateWebhookSubscription")
-        .WithSummary("Subscribes a URL to event types; the answer holds the signing secret, shown this once (owners and admins).")
-        .RequireAuthorization(Policies.Admin)
+        .WithSummary("Subscribes a URL to event types; the answer holds the signing secret, shown this once (owners, admins, or a key with webhooks:manage).")
+        .RequireAuthorization(Policies.AdminOrKey)
         .Produces<SubscriptionSecret>(StatusCodes.Status201Created)
         .WithOwnUnitsOfWork()
         .Validate<CreateSubscriptionRequest>();

@@ -12,8 +12,8 @@ internal static class DeleteSubscriptionEndpoint
     public static void Map(IEndpointRouteBuilder webhooks) => webhooks
         .MapDelete("/{id:guid}", HandleAsync)
         .WithName("DeleteWebhookSubscription")
-        .WithSummary("Removes a subscription with its delivery log; deliveries still queued for it are dropped (owners and admins).")
-        .RequireAuthorization(Policies.Admin)
+        .WithSummary("Removes a subscription with its delivery log; deliveries still queued for it are dropped (owners, admins, or a key with webhooks:manage).")
+        .RequireAuthorization(Policies.AdminOrKey)
         .Produces(StatusCodes.Status204NoContent)
         .ProducesProblem(StatusCodes.Status404NotFound);
 

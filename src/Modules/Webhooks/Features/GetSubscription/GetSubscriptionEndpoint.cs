@@ -12,8 +12,8 @@ internal static class GetSubscriptionEndpoint
     public static void Map(IEndpointRouteBuilder webhooks) => webhooks
         .MapGet("/{id:guid}", HandleAsync)
         .WithName("GetWebhookSubscription")
-        .WithSummary("One webhook subscription, without its secret (owners and admins).")
-        .RequireAuthorization(Policies.Admin)
+        .WithSummary("One webhook subscription, without its secret (owners, admins, or a key with webhooks:manage).")
+        .RequireAuthorization(Policies.AdminOrKey)
         .Produces<SubscriptionView>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 

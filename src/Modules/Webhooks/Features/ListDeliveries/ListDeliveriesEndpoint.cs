@@ -14,8 +14,8 @@ internal static class ListDeliveriesEndpoint
     public static void Map(IEndpointRouteBuilder webhooks) => webhooks
         .MapGet("/{id:guid}/deliveries", HandleAsync)
         .WithName("ListWebhookDeliveries")
-        .WithSummary("A subscription's delivery log, newest first: body, status, each attempt's answer and latency, the next retry (owners and admins).")
-        .RequireAuthorization(Policies.Admin)
+        .WithSummary("A subscription's delivery log, newest first: body, status, each attempt's answer and latency, the next retry (owners, admins, or a key with webhooks:manage).")
+        .RequireAuthorization(Policies.AdminOrKey)
         .Produces<PagedList<DeliveryView>>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status404NotFound);

@@ -13,8 +13,8 @@ internal static class ListSubscriptionsEndpoint
     public static void Map(IEndpointRouteBuilder webhooks) => webhooks
         .MapGet("/", HandleAsync)
         .WithName("ListWebhookSubscriptions")
-        .WithSummary("The tenant's webhook subscriptions, oldest first (owners and admins).")
-        .RequireAuthorization(Policies.Admin)
+        .WithSummary("The tenant's webhook subscriptions, oldest first (owners, admins, or a key with webhooks:manage).")
+        .RequireAuthorization(Policies.AdminOrKey)
         .Produces<IReadOnlyList<SubscriptionView>>();
 
     private static async Task<IResult> HandleAsync(WebhooksDbContext db, TimeProvider clock, CancellationToken cancellationToken)

@@ -13,8 +13,8 @@ internal static class PingEndpoint
     public static void Map(IEndpointRouteBuilder webhooks) => webhooks
         .MapPost("/{id:guid}/ping", HandleAsync)
         .WithName("PingWebhook")
-        .WithSummary("Queues a signed `ping` delivery to the subscription's URL; its outcome shows in the delivery log (owners and admins).")
-        .RequireAuthorization(Policies.Admin)
+        .WithSummary("Queues a signed `ping` delivery to the subscription's URL; its outcome shows in the delivery log (owners, admins, or a key with webhooks:manage).")
+        .RequireAuthorization(Policies.AdminOrKey)
         .Produces<DeliveryView>(StatusCodes.Status202Accepted)
         .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -16,8 +16,8 @@ internal static class RedeliverEndpoint
     public static void Map(IEndpointRouteBuilder webhooks) => webhooks
         .MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", HandleAsync)
         .WithName("RedeliverWebhook")
-        .WithSummary("Sends a delivered or dead-lettered delivery again, with a fresh set of attempts logged after the earlier ones (owners and admins).")
-        .RequireAuthorization(Policies.Admin)
+        .WithSummary("Sends a delivered or dead-lettered delivery again, with a fresh set of attempts logged after the earlier ones (owners, admins, or a key with webhooks:manage).")
+        .RequireAuthorization(Policies.AdminOrKey)
         .Produces<DeliveryView>(StatusCodes.Status202Accepted)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict);

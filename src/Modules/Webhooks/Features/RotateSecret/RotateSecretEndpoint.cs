@@ -14,8 +14,8 @@ internal static class RotateSecretEndpoint
     public static void Map(IEndpointRouteBuilder webhooks) => webhooks
         .MapPost("/{id:guid}/rotate-secret", HandleAsync)
         .WithName("RotateWebhookSecret")
-        .WithSummary("A new signing secret, shown this once; the old one keeps signing beside it for Webhooks:SecretRotationGrace (owners and admins).")
-        .RequireAuthorization(Policies.Admin)
+        .WithSummary("A new signing secret, shown this once; the old one keeps signing beside it for Webhooks:SecretRotationGrace (owners, admins, or a key with webhooks:manage).")
+        .RequireAuthorization(Policies.AdminOrKey)
         .Produces<SubscriptionSecret>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 

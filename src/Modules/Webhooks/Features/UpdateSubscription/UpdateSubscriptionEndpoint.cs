@@ -17,8 +17,8 @@ internal static class UpdateSubscriptionEndpoint
     public static void Map(IEndpointRouteBuilder webhooks) => webhooks
         .MapPatch("/{id:guid}", HandleAsync)
         .WithName("UpdateWebhookSubscription")
-        .WithSummary("Changes a subscription's URL, event types or active flag (owners and admins).")
-        .RequireAuthorization(Policies.Admin)
+        .WithSummary("Changes a subscription's URL, event types or active flag (owners, admins, or a key with webhooks:manage).")
+        .RequireAuthorization(Policies.AdminOrKey)
         .Produces<SubscriptionView>()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .WithOwnUnitsOfWork()
