@@ -1608,14 +1608,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The tenant's webhook subscriptions, oldest first (owners and admins).
-         * @description API keys may not call this operation.
+         * The tenant's webhook subscriptions, oldest first (owners, admins, or a key with webhooks:manage).
+         * @description API keys need the scope `webhooks:manage`.
          */
         get: operations["ListWebhookSubscriptions"];
         put?: never;
         /**
-         * Subscribes a URL to event types; the answer holds the signing secret, shown this once (owners and admins).
-         * @description API keys may not call this operation.
+         * Subscribes a URL to event types; the answer holds the signing secret, shown this once (owners, admins, or a key with webhooks:manage).
+         * @description API keys need the scope `webhooks:manage`.
          */
         post: operations["CreateWebhookSubscription"];
         delete?: never;
@@ -1632,22 +1632,22 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One webhook subscription, without its secret (owners and admins).
-         * @description API keys may not call this operation.
+         * One webhook subscription, without its secret (owners, admins, or a key with webhooks:manage).
+         * @description API keys need the scope `webhooks:manage`.
          */
         get: operations["GetWebhookSubscription"];
         put?: never;
         post?: never;
         /**
-         * Removes a subscription with its delivery log; deliveries still queued for it are dropped (owners and admins).
-         * @description API keys may not call this operation.
+         * Removes a subscription with its delivery log; deliveries still queued for it are dropped (owners, admins, or a key with webhooks:manage).
+         * @description API keys need the scope `webhooks:manage`.
          */
         delete: operations["DeleteWebhookSubscription"];
         options?: never;
         head?: never;
         /**
-         * Changes a subscription's URL, event types or active flag (owners and admins).
-         * @description API keys may not call this operation.
+         * Changes a subscription's URL, event types or active flag (owners, admins, or a key with webhooks:manage).
+         * @description API keys need the scope `webhooks:manage`.
          */
         patch: operations["UpdateWebhookSubscription"];
         trace?: never;
@@ -1662,8 +1662,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A new signing secret, shown this once; the old one keeps signing beside it for Webhooks:SecretRotationGrace (owners and admins).
-         * @description API keys may not call this operation.
+         * A new signing secret, shown this once; the old one keeps signing beside it for Webhooks:SecretRotationGrace (owners, admins, or a key with webhooks:manage).
+         * @description API keys need the scope `webhooks:manage`.
          */
         post: operations["RotateWebhookSecret"];
         delete?: never;
@@ -1680,8 +1680,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A subscription's delivery log, newest first: body, status, each attempt's answer and latency, the next retry (owners and admins).
-         * @description API keys may not call this operation.
+         * A subscription's delivery log, newest first: body, status, each attempt's answer and latency, the next retry (owners, admins, or a key with webhooks:manage).
+         * @description API keys need the scope `webhooks:manage`.
          */
         get: operations["ListWebhookDeliveries"];
         put?: never;
@@ -1702,8 +1702,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sends a delivered or dead-lettered delivery again, with a fresh set of attempts logged after the earlier ones (owners and admins).
-         * @description API keys may not call this operation.
+         * Sends a delivered or dead-lettered delivery again, with a fresh set of attempts logged after the earlier ones (owners, admins, or a key with webhooks:manage).
+         * @description API keys need the scope `webhooks:manage`.
          */
         post: operations["RedeliverWebhook"];
         delete?: never;
@@ -1722,8 +1722,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Queues a signed `ping` delivery to the subscription's URL; its outcome shows in the delivery log (owners and admins).
-         * @description API keys may not call this operation.
+         * Queues a signed `ping` delivery to the subscription's URL; its outcome shows in the delivery log (owners, admins, or a key with webhooks:manage).
+         * @description API keys need the scope `webhooks:manage`.
          */
         post: operations["PingWebhook"];
         delete?: never;
