@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Platform.Billing.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Security;
@@ -12,6 +13,7 @@ using Platform.SharedKernel.Validation;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Data;
 using Platform.SocialAccounts.Features.Shared;
+using Platform.SocialAccounts.Limits;
 using Platform.SocialAccounts.Platforms;
 using Platform.SocialAccounts.Security;
 using Platform.SocialAccounts.Tokens;
@@ -28,11 +30,13 @@ internal static class ConnectEndpoint
         group.MapPost("/connect", HandleAsync)
             .RequireAuthorization(Policies.Editor)
             .Validate<ConnectRequest>()
-            .WithName("ConnectSocialAccount");
+            .WithName("ConnectSocialAccount")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired);
 
     public static async Task<Ok<ConnectResponse>> HandleAsync(
         ConnectRequest request, ITenantContext tenant, OAuthStateService states, PlatformClientFactory clients,
-        SocialAccountsDbContext db, AccountTokens tokens, PendingSelections selections, Outbox outbox, TimeProvider clock, CancellationToken cancellationToken)
+        SocialAccountsDbContext db, AccountTokens tokens, PendingSelections selections, Outbox outbox, IPlanLimitGuard limits, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var platform = ConnectionProblems.ParsePlatform(request.Platform);
         var client = clients.For(platform);
@@ -81,18 +85,21 @@ internal static class ConnectEndpoint
         {
             return TypedResults.Ok(new ConnectResponse([], await selections.HoldAsync(tenantId, userId, platform, identities, cancellationToken)));
         }
-        return TypedResults.Ok(new ConnectResponse(await StoreAsync(db, tokens, outbox, clock, tenantId, userId, platform, identities, cancellationToken)));
+        return TypedResults.Ok(new ConnectResponse(await StoreAsync(db, tokens, outbox, limits, clock, tenantId, userId, platform, identities, cancellationToken)));
     }
 
     /// <summary>
     /// Creates or updates (reconnects) one account per identity with its encrypted tokens. An account connected again
     /// raises <see cref="AccountReconnected"/>, so that what waited for it (Posts' paused targets) resumes; every one raises <see cref="AccountConnected"/>.
+    /// Only new accounts count against the plan: a reconnect always goes through.
     /// </summary>
     public static async Task<IReadOnlyList<SocialAccountDto>> StoreAsync(
-        SocialAccountsDbContext db, AccountTokens tokens, Outbox outbox, TimeProvider clock, Guid tenantId, Guid userId, SocialPlatform platform,
+        SocialAccountsDbContext db, AccountTokens tokens, Outbox outbox, IPlanLimitGuard limits, TimeProvider clock, Guid tenantId, Guid userId, SocialPlatform platform,
         IReadOnlyList<PlatformIdentity> identities, CancellationToken cancellationToken)
     {
         var existing = await db.Accounts.Where(a => a.Platform == platform).ToListAsync(cancellationToken);
+        var added = identities.Count(i => existing.All(a => a.ExternalId != i.ExternalId));
+        await limits.EnsureAsync(PlanLimit.ConnectedAccounts, added, ConnectedAccountsUsage.Usage.Query, cancellationToken);
         var now = clock.GetUtcNow();
         var connected = new List<SocialAccount>();
         var reconnected = new List<AccountReconnected>();
