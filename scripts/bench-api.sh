@@ -49,9 +49,4 @@ pipeline2=$(run "${full[@]}"); baseline2=$(run "${bare[@]}")
 
 source scripts/wrk-summary.sh
 echo "wrk -t2 -c$connections -d${seconds}s on $(nproc) cores, alternating"
-summary "GET /api/v1/tenant (full)" "$pipeline"
-summary "bare Npgsql, same query" "$baseline"
-summary "GET /api/v1/tenant (full)" "$pipeline2"
-summary "bare Npgsql, same query" "$baseline2"
-awk -v a="$(rps "$pipeline")" -v b="$(rps "$baseline")" -v c="$(rps "$pipeline2")" -v d="$(rps "$baseline2")" \
-  'BEGIN { printf "ratio (full / bare): %.2f and %.2f, together %.2f\n", a / b, c / d, (a + c) / (b + d) }'
+side_by_side "GET /api/v1/tenant (full)" "bare Npgsql, same query" "full / bare" "$pipeline" "$baseline" "$pipeline2" "$baseline2"

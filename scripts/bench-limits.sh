@@ -70,9 +70,5 @@ unguarded2=$(run "${before[@]}"); guarded2=$(run "${after[@]}")
 
 source scripts/wrk-summary.sh
 echo "wrk -t2 -c$connections -d${seconds}s on $(nproc) cores, alternating; $(uptime | sed 's/.*load/load/')"
-summary "POST /api/v1/api-keys before ($before_ref)" "$unguarded"
-summary "POST /api/v1/api-keys after (guarded)" "$guarded"
-summary "POST /api/v1/api-keys before ($before_ref)" "$unguarded2"
-summary "POST /api/v1/api-keys after (guarded)" "$guarded2"
-awk -v a="$(rps "$guarded")" -v b="$(rps "$unguarded")" -v c="$(rps "$guarded2")" -v d="$(rps "$unguarded2")" \
-  'BEGIN { printf "ratio (after / before): %.2f and %.2f, together %.2f\n", a / b, c / d, (a + c) / (b + d) }'
+side_by_side "POST /api/v1/api-keys after (guarded)" "POST /api/v1/api-keys before ($before_ref)" "after / before" \
+  "$guarded" "$unguarded" "$guarded2" "$unguarded2"
