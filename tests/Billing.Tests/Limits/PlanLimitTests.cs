@@ -180,6 +180,8 @@ public sealed class PlanLimitTests
         usage.GetProperty("seats").GetInt32().ShouldBe(2);
         usage.GetProperty("postsThisMonth").GetInt32().ShouldBe(1, "the post scheduled next year counts then");
         usage.GetProperty("apiKeys").GetInt32().ShouldBe(1);
+        usage.GetProperty("aiSpentUsdThisMonth").GetDecimal().ShouldBe(0m, "counted by the AI budget, nothing spent yet");
+        usage.GetProperty("mediaStorageBytes").GetInt64().ShouldBe(0L, "counted by the media library, nothing stored yet");
     }
 
     private static Task<HttpResponseMessage> CreateKeyAsync(TestAccount owner) =>
