@@ -47,19 +47,6 @@ wrk -t2 -c"$connections" -d5s "${bare[@]}" >/dev/null
 pipeline=$(run "${full[@]}"); baseline=$(run "${bare[@]}")
 pipeline2=$(run "${full[@]}"); baseline2=$(run "${bare[@]}")
 
-summary() { # name, wrk output
-  local rps p50 p99 errors
-  rps=$(echo "$2" | awk '/Requests\/sec/ {print $2}')
-  p50=$(echo "$2" | awk '$1=="50%" {print $2}')
-  p99=$(echo "$2" | awk '$1=="99%" {print $2}')
-  errors=$(echo "$2" | awk '/Non-2xx/ {print $5}')
-  printf '%-28s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
-}
-rps() { echo "$1" | awk '/Requests\/sec/ {print $2}'; }
+source scripts/wrk-summary.sh
 echo "wrk -t2 -c$connections -d${seconds}s on $(nproc) cores, alternating"
-summary "GET /api/v1/tenant (full)" "$pipeline"
-summary "bare Npgsql, same query" "$baseline"
-summary "GET /api/v1/tenant (full)" "$pipeline2"
-summary "bare Npgsql, same query" "$baseline2"
-awk -v a="$(rps "$pipeline")" -v b="$(rps "$baseline")" -v c="$(rps "$pipeline2")" -v d="$(rps "$baseline2")" \
-  'BEGIN { printf "ratio (full / bare): %.2f and %.2f, together %.2f\n", a / b, c / d, (a + c) / (b + d) }'
+side_by_side "GET /api/v1/tenant (full)" "bare Npgsql, same query" "full / bare" "$pipeline" "$baseline" "$pipeline2" "$baseline2"

@@ -34,15 +34,19 @@ internal sealed class AiApp : PlatformApp
     /// Inserts a tenant as the owner role, inside a session for that tenant (FORCE RLS binds the owner too), with an
     /// active account on each of <paramref name="connected"/> (every platform when null), since AI generates only for those.
     /// </summary>
-    public async Task<Guid> CreateTenantAsync(decimal budgetLimit = 10m, decimal usage = 0m, IReadOnlyList<SocialPlatform>? connected = null)
+    /// <param name="budgetLimit">The tenant's own monthly cap; null for none (the plan's budget applies).</param>
+    public async Task<Guid> CreateTenantAsync(decimal? budgetLimit = 10m, decimal usage = 0m, IReadOnlyList<SocialPlatform>? connected = null)
     {
         _ = Services; // the host migrates on start
         var tenantId = Guid.NewGuid();
         await using var connection = Database.OpenOwner();
         await using var transaction = await connection.BeginTransactionAsync();
         await ExecuteAsync(connection, "SELECT set_config('app.tenant_id', $1, true)", tenantId.ToString());
-        await ExecuteAsync(connection, "INSERT INTO tenants.tenants (id, name, ai_budget_limit, ai_usage_current) VALUES ($1, 'Test tenant', $2, $3)",
-            tenantId, budgetLimit, usage);
+        await ExecuteAsync(connection, """
+            INSERT INTO tenants.tenants (id, name, ai_budget_limit, ai_usage_current, ai_usage_month)
+            VALUES ($1, 'Test tenant', $2, $3, date_trunc('month', now() AT TIME ZONE 'UTC')::date)
+            """,
+            tenantId, (object?)budgetLimit ?? DBNull.Value, usage);
         foreach (var platform in connected ?? SocialPlatforms.All)
         {
             await InsertAccountAsync(connection, tenantId, platform, "active");

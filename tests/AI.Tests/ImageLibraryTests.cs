@@ -12,11 +12,8 @@ public sealed class ImageLibraryTests
     public void Start() => app = new AiApp(new Dictionary<string, string?>
     {
         ["AI:Prices:offline-svg-v1:PerImage"] = "0.05",
-        // Every plan's library is full before it starts.
-        ["Media:Quotas:Free:MaxFiles"] = "0",
-        ["Media:Quotas:Starter:MaxFiles"] = "0",
-        ["Media:Quotas:Pro:MaxFiles"] = "0",
-        ["Media:Quotas:Enterprise:MaxFiles"] = "0",
+        // The library is full before it starts.
+        ["Media:MaxFiles"] = "0",
     });
 
     [OneTimeTearDown]

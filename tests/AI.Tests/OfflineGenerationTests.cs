@@ -8,7 +8,7 @@ namespace Platform.AI.Tests;
 /// <summary>With no provider configured the offline provider answers, from the input itself, through the whole flow.</summary>
 public sealed class OfflineGenerationTests
 {
-    private const string Story =
+    internal const string Story =
         "Our new cold brew coffee launches Friday at the Riverside cafe. " +
         "Each batch steeps for eighteen hours, so the coffee tastes smooth and sweet without sugar. " +
         "Bring a friend and get two cold brew coffees for the price of one all weekend. " +

@@ -38,6 +38,8 @@ internal sealed class BillingApp : PlatformApp
             ["Billing:Stripe:WebhookSecrets:1"] = stripe.Webhooks.Secrets[0],
             // One request per call, so a planned fault is what the endpoint sees.
             ["Billing:Stripe:MaxNetworkRetries"] = "0",
+            // The shipped free plan's accounts, which the billing view shows.
+            ["Billing:Plans:free:ConnectedAccounts"] = "3",
         });
         app.UseKestrel(0);
         app.StartServer();

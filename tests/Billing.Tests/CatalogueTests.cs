@@ -41,7 +41,10 @@ public sealed class CatalogueTests : BillingFixture
         billing.GetProperty("interval").ValueKind.ShouldBe(JsonValueKind.Null);
         billing.GetProperty("limits").GetProperty("connectedAccounts").GetInt32().ShouldBe(3);
         billing.GetProperty("usage").GetProperty("connectedAccounts").GetInt32().ShouldBe(0);
-        billing.GetProperty("usage").GetProperty("seats").ValueKind.ShouldBe(JsonValueKind.Null);
+        var usage = billing.GetProperty("usage");
+        usage.GetProperty("seats").GetInt32().ShouldBe(2);
+        usage.GetProperty("postsThisMonth").GetInt32().ShouldBe(0);
+        usage.GetProperty("apiKeys").GetInt32().ShouldBe(0);
     }
 
     [Test]

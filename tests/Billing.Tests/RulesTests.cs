@@ -77,6 +77,27 @@ public sealed class RulesTests
     }
 
     [Test]
+    public void A_limit_takes_new_use_up_to_its_value_and_refuses_past_it_naming_what_to_do()
+    {
+        var free = new PlanLimits("free", ConnectedAccounts: 2, Seats: 1, PostsPerMonth: 3, AiBudgetUsdPerMonth: 1, MediaStorageBytes: 10, ApiKeys: 0);
+
+        new LimitCheck(free, PlanLimit.ConnectedAccounts, Usage: 1, Adding: 1).Passes.ShouldBeTrue();
+        new LimitCheck(free, PlanLimit.ConnectedAccounts, Usage: 2, Adding: 1).Passes.ShouldBeFalse();
+        new LimitCheck(free, PlanLimit.ConnectedAccounts, Usage: 1, Adding: 2).Passes.ShouldBeFalse("both of two new accounts must fit");
+        new LimitCheck(free, PlanLimit.ApiKeys, Usage: 0, Adding: 1).Passes.ShouldBeFalse("a limit of 0 allows none");
+        new LimitCheck(free, PlanLimit.MediaStorageBytes, Usage: 4, Adding: 6).Passes.ShouldBeTrue();
+
+        var refusal = new LimitCheck(free, PlanLimit.PostsPerMonth, Usage: 3, Adding: 1).Refusal();
+        refusal.Status.ShouldBe(402);
+        refusal.Type.ShouldBe(LimitCheck.ProblemType);
+        refusal.Extensions["limit"].ShouldBe("postsPerMonth");
+        refusal.Extensions["plan"].ShouldBe("free");
+        refusal.Extensions["usage"].ShouldBe(3m);
+        refusal.Extensions["limitValue"].ShouldBe(3m);
+        refusal.Extensions["action"].ShouldBe("upgrade");
+    }
+
+    [Test]
     public void The_shipped_plans_are_valid_and_broken_ones_are_refused()
     {
         var validator = new BillingOptionsValidator();

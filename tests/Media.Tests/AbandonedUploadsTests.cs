@@ -21,7 +21,7 @@ public sealed class AbandonedUploadsTests
     {
         ["Media:Uploads:MultipartThresholdBytes"] = PartSize.ToString(CultureInfo.InvariantCulture),
         ["Media:Uploads:PartSizeBytes"] = PartSize.ToString(CultureInfo.InvariantCulture),
-        ["Media:Quotas:Free:MaxBytes"] = (100L << 20).ToString(CultureInfo.InvariantCulture),
+        ["Billing:Plans:free:MediaStorageBytes"] = (100L << 20).ToString(CultureInfo.InvariantCulture),
         ["Media:Uploads:AbandonedAfter"] = "1.00:00:00",
     });
 

@@ -97,7 +97,7 @@ public sealed class DirectUploadTests
     }
 
     [TestCase(0L, HttpStatusCode.BadRequest)]
-    [TestCase(MediaApp.QuotaBytes + 1, HttpStatusCode.RequestEntityTooLarge)]
+    [TestCase(MediaApp.QuotaBytes + 1, HttpStatusCode.PaymentRequired)]
     [TestCase(6L << 30, HttpStatusCode.RequestEntityTooLarge)]
     public async Task A_declared_size_that_cannot_be_stored_gets_no_url(long size, HttpStatusCode expected)
     {

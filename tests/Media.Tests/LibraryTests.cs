@@ -186,7 +186,7 @@ public sealed class LibraryTests(StoreKind store)
         var answers = await Task.WhenAll(files.Select(f => owner.Client.PostAsync("/api/v1/media", MediaApp.Form(f))));
 
         answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
-        answers.Where(a => a.StatusCode != HttpStatusCode.Created).ShouldAllBe(a => a.StatusCode == HttpStatusCode.RequestEntityTooLarge);
+        answers.Where(a => a.StatusCode != HttpStatusCode.Created).ShouldAllBe(a => a.StatusCode == HttpStatusCode.PaymentRequired);
         var stored = (long)(await app.Database.SuperuserScalarAsync("SELECT used_bytes FROM media.usage WHERE tenant_id = $1", owner.TenantId))!;
         stored.ShouldBeLessThanOrEqualTo(MediaApp.QuotaBytes);
         (await app.Database.SuperuserScalarAsync("SELECT count(*) FROM media.items WHERE tenant_id = $1", owner.TenantId)).ShouldBe(1L);

@@ -39,8 +39,8 @@ internal sealed class MediaApp : PlatformApp
         var settings = new Dictionary<string, string?>
         {
             ["Media:MaxBytes:Image"] = ImageLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Media:Quotas:Free:MaxBytes"] = QuotaBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Media:Quotas:Free:MaxFiles"] = QuotaFiles.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Billing:Plans:free:MediaStorageBytes"] = QuotaBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Media:MaxFiles"] = QuotaFiles.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Media:Local:Root"] = localRoot,
         };
         if (store == StoreKind.S3)

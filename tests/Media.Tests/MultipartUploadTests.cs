@@ -23,7 +23,7 @@ public sealed class MultipartUploadTests
     {
         ["Media:Uploads:MultipartThresholdBytes"] = PartSize.ToString(CultureInfo.InvariantCulture),
         ["Media:Uploads:PartSizeBytes"] = PartSize.ToString(CultureInfo.InvariantCulture),
-        ["Media:Quotas:Free:MaxBytes"] = (100L << 20).ToString(CultureInfo.InvariantCulture),
+        ["Billing:Plans:free:MediaStorageBytes"] = (100L << 20).ToString(CultureInfo.InvariantCulture),
     });
 
     [OneTimeTearDown]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Platform.Billing.Contracts;
 using Platform.Media.Data;
 using Platform.Media.Quotas;
 using Platform.Media.Storage;
@@ -21,14 +22,16 @@ public sealed class RulesTests
     [Test]
     public void Quota_admits_a_file_only_within_both_limits()
     {
-        new MediaUsage(UsedBytes: 90, FileCount: 1, MaxBytes: 100, MaxFiles: 3).Admit(10).ShouldBe(QuotaOutcome.Fits);
-        new MediaUsage(90, 1, 100, 3).Admit(11).ShouldBe(QuotaOutcome.TooManyBytes);
-        new MediaUsage(0, 3, 100, 3).Admit(1).ShouldBe(QuotaOutcome.TooManyFiles);
-        var refusal = new MediaUsage(90, 1, 100, 3).Refusal(QuotaOutcome.TooManyBytes, 11);
-        refusal.Status.ShouldBe(413);
-        refusal.Extensions["maxBytes"].ShouldBe(100L);
-        refusal.Extensions["usedBytes"].ShouldBe(90L);
-        new MediaUsage(0, 3, 100, 3).Refusal(QuotaOutcome.TooManyFiles, 1).Status.ShouldBe(409);
+        var plan = new PlanLimits("free", ConnectedAccounts: 1, Seats: 1, PostsPerMonth: 1, AiBudgetUsdPerMonth: 1, MediaStorageBytes: 100, ApiKeys: 1);
+        new MediaUsage(UsedBytes: 90, FileCount: 1, plan, MaxFiles: 3).Admit(10).ShouldBe(QuotaOutcome.Fits);
+        new MediaUsage(90, 1, plan, 3).Admit(11).ShouldBe(QuotaOutcome.TooManyBytes);
+        new MediaUsage(0, 3, plan, 3).Admit(1).ShouldBe(QuotaOutcome.TooManyFiles);
+        var refusal = new MediaUsage(90, 1, plan, 3).Refusal(QuotaOutcome.TooManyBytes, 11);
+        refusal.Status.ShouldBe(402);
+        refusal.Extensions["limit"].ShouldBe("mediaStorageBytes");
+        refusal.Extensions["limitValue"].ShouldBe(100m);
+        refusal.Extensions["usage"].ShouldBe(90m);
+        new MediaUsage(0, 3, plan, 3).Refusal(QuotaOutcome.TooManyFiles, 1).Status.ShouldBe(409);
     }
 
     [Test]

@@ -45,6 +45,11 @@ public class PlatformApp(IDictionary<string, string?>? settings = null) : WebApp
         {
             values[key] = value;
         }
+        // Tests of other behaviour are not held back by the free plan's limits; a fixture sets the limits it tests.
+        foreach (var (key, value) in RoomyFreePlan)
+        {
+            values[key] = value;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -64,6 +69,16 @@ public class PlatformApp(IDictionary<string, string?>? settings = null) : WebApp
             builder.UseSetting(key, value);
         }
     }
+
+    private static readonly Dictionary<string, string?> RoomyFreePlan = new()
+    {
+        ["Billing:Plans:free:ConnectedAccounts"] = "1000",
+        ["Billing:Plans:free:Seats"] = "1000",
+        ["Billing:Plans:free:PostsPerMonth"] = "1000000",
+        ["Billing:Plans:free:AiBudgetUsdPerMonth"] = "1000000",
+        ["Billing:Plans:free:MediaStorageBytes"] = (1L << 40).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Billing:Plans:free:ApiKeys"] = "1000",
+    };
 
     private static bool IsEncryptionSetting(string key) => key.StartsWith("SocialAccounts:Encryption:", StringComparison.OrdinalIgnoreCase);
 

@@ -26,7 +26,7 @@ internal static class BareCommand
         app.MapGet("/bench/bare/{tenantId:guid}", async (Guid tenantId, CancellationToken cancellationToken) =>
         {
             await using var command = dataSource.CreateCommand(
-                "SELECT id, name, plan_tier, ai_budget_limit, ai_usage_current, settings, created_at FROM tenants.tenants WHERE id = $1");
+                "SELECT id, name, ai_budget_limit, ai_usage_current, settings, created_at FROM tenants.tenants WHERE id = $1");
             command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
@@ -37,11 +37,10 @@ internal static class BareCommand
             {
                 id = reader.GetGuid(0),
                 name = reader.GetString(1),
-                planTier = reader.GetString(2),
-                aiBudgetLimit = reader.GetDecimal(3),
-                aiUsageCurrent = reader.GetDecimal(4),
-                settings = reader.GetString(5),
-                createdAt = reader.GetFieldValue<DateTimeOffset>(6),
+                aiBudgetLimit = reader.IsDBNull(2) ? (decimal?)null : reader.GetDecimal(2),
+                aiUsageCurrent = reader.GetDecimal(3),
+                settings = reader.GetString(4),
+                createdAt = reader.GetFieldValue<DateTimeOffset>(5),
             });
         });
         await app.RunAsync();

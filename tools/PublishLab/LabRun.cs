@@ -52,6 +52,12 @@ internal sealed class LabRun : IAsyncDisposable
             ["SocialAccounts__HttpTimeoutSeconds"] = "10",
             // One fake X app publishes for every tenant of the lab: its real 10,000 posts/24 h app cap would end a 10,000 burst.
             ["Platforms__X__Limits__PublishPerApp__Limit"] = "0",
+            // The lab's tenants are on the free plan and schedule thousands of posts: the lab measures publishing, not plans.
+            ["Billing__Plans__free__ConnectedAccounts"] = "1000",
+            ["Billing__Plans__free__Seats"] = "1000",
+            ["Billing__Plans__free__PostsPerMonth"] = "100000000",
+            ["Billing__Plans__free__AiBudgetUsdPerMonth"] = "1000000",
+            ["Billing__Plans__free__ApiKeys"] = "1000",
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_gcServer"] = "0",
             ["DOTNET_TieredPGO"] = "0",

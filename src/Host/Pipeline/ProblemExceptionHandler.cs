@@ -17,7 +17,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
     {
         var problem = exception switch
         {
-            ProblemException known => Problem(known.Status, known.Title, known.Detail, known.Extensions),
+            ProblemException known => Problem(known.Status, known.Title, known.Detail, known.Extensions, known.Type),
             DbUpdateConcurrencyException => Problem(409, "Conflict", "Someone else changed this at the same time; load it again and retry."),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 Problem(413, "Payload too large", "The request body is larger than this endpoint accepts."),
@@ -42,9 +42,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         });
     }
 
-    private static ProblemDetails Problem(int status, string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
+    private static ProblemDetails Problem(
+        int status, string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null, string? type = null)
     {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = type };
         foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
         {
             problem.Extensions[key] = value;

@@ -11,6 +11,8 @@ using Platform.ApiKeys.Data;
 using Platform.ApiKeys.Features.CreateApiKey;
 using Platform.ApiKeys.Features.ListApiKeys;
 using Platform.ApiKeys.Features.RevokeApiKey;
+using Platform.ApiKeys.Limits;
+using Platform.Billing.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
 using Platform.SharedKernel.Security;
@@ -31,6 +33,7 @@ internal sealed class ApiKeysModule : IModule
         services.AddOptions<ApiKeysOptions>().BindConfiguration(ApiKeysOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiKeysOptions>, ApiKeysOptions.Validation>();
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<IPlanUsage>(ApiKeysUsage.Usage);
         services.AddSingleton<IApiKeyAuthenticator>(provider => provider.GetRequiredService<ApiKeyAuthenticator>());
         services.AddValidatorsFromAssemblyContaining<ApiKeysModule>(includeInternalTypes: true);
     }

@@ -8,4 +8,17 @@ public sealed record PlanLimits(
     int PostsPerMonth,
     decimal AiBudgetUsdPerMonth,
     long MediaStorageBytes,
-    int ApiKeys);
+    int ApiKeys)
+{
+    /// <summary>What the plan allows of <paramref name="limit"/>.</summary>
+    public decimal Of(PlanLimit limit) => limit switch
+    {
+        PlanLimit.ConnectedAccounts => ConnectedAccounts,
+        PlanLimit.Seats => Seats,
+        PlanLimit.PostsPerMonth => PostsPerMonth,
+        PlanLimit.AiBudgetUsdPerMonth => AiBudgetUsdPerMonth,
+        PlanLimit.MediaStorageBytes => MediaStorageBytes,
+        PlanLimit.ApiKeys => ApiKeys,
+        _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, null),
+    };
+}

@@ -36,6 +36,8 @@ internal sealed class BillingModule : IModule
         services.AddSingleton<StripeGateway>();
         services.AddScoped<WebhookApplication>();
         services.AddScoped<ITenantPlanLimits, TenantPlanLimits>();
+        services.AddScoped<IPlanLimitGuard, PlanLimitGuard>();
+        services.AddScoped<UsageCounter>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

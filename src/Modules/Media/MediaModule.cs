@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Platform.Billing.Contracts;
 using Platform.Media.Contracts;
 using Platform.Media.Data;
 using Platform.Media.Library;
@@ -44,6 +45,7 @@ internal sealed class MediaModule : IModule
         services.AddSingleton<MediaInspector>();
         services.AddSingleton<UploadReader>();
         services.AddScoped<MediaUsageLedger>();
+        services.AddSingleton<IPlanUsage>(MediaStorageUsage.Usage);
         services.AddSingleton<QuotaReservations>();
         services.AddSingleton(sp => new UploadDatabaseQueue(
             sp.GetRequiredService<IOptions<MediaOptions>>().Value.MaxConcurrentUploadUnitsOfWork, sp.GetRequiredService<IServiceScopeFactory>()));

@@ -1,5 +1,4 @@
 using Platform.Media.Contracts;
-using Platform.Tenants.Contracts;
 
 namespace Platform.Media;
 
@@ -56,19 +55,11 @@ internal sealed class MediaOptions
 
     public LocalStoreOptions Local { get; set; } = new();
 
-    /// <summary>Bytes and files a tenant may keep, per plan tier.</summary>
-    public Dictionary<PlanTier, QuotaLimits> Quotas { get; set; } = new()
-    {
-        [PlanTier.Free] = new() { MaxBytes = 1L << 30, MaxFiles = 500 },
-        [PlanTier.Starter] = new() { MaxBytes = 10L << 30, MaxFiles = 5_000 },
-        [PlanTier.Pro] = new() { MaxBytes = 100L << 30, MaxFiles = 50_000 },
-        [PlanTier.Enterprise] = new() { MaxBytes = 1L << 40, MaxFiles = 500_000 },
-    };
+    /// <summary>Files a tenant's library may hold on any plan; the plan's <c>MediaStorageBytes</c> bounds their bytes.</summary>
+    public int MaxFiles { get; set; } = 50_000;
 
     /// <summary>The largest body an upload may send: the largest file plus room for the multipart framing and alt text.</summary>
     public long MaxUploadBodyBytes => MaxBytes.Values.DefaultIfEmpty(0).Max() + 64 * 1024;
 
     public long MaxBytesFor(MediaKind kind) => MaxBytes.TryGetValue(kind, out var limit) ? limit : 0;
-
-    public QuotaLimits QuotaFor(PlanTier tier) => Quotas.TryGetValue(tier, out var limits) ? limits : new QuotaLimits();
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Platform.Media.Contracts;
-using Platform.Tenants.Contracts;
 
 namespace Platform.Media;
 
@@ -17,13 +16,9 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
                 failures.Add($"Media:MaxBytes:{kind} must be between 1 and 5368709120.");
             }
         }
-        foreach (var tier in Enum.GetValues<PlanTier>())
+        if (options.MaxFiles < 0)
         {
-            var quota = options.QuotaFor(tier);
-            if (quota.MaxBytes < 0 || quota.MaxFiles < 0)
-            {
-                failures.Add($"Media:Quotas:{tier}:MaxBytes and MaxFiles must be set and not negative.");
-            }
+            failures.Add("Media:MaxFiles must not be negative.");
         }
         if (options.MaxImagePixels < 1)
         {

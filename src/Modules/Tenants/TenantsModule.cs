@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Billing.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
 using Platform.SharedKernel.Outbound;
@@ -29,7 +30,7 @@ internal sealed class TenantsModule : IModule
         services.AddScoped<ITenantSettingsReader, TenantSettingsReader>();
         services.AddValidatorsFromAssemblyContaining<TenantsModule>(includeInternalTypes: true);
         services.AddScoped<ITenantAiBudget, TenantAiBudget>();
-        services.AddScoped<ITenantPlan, Plans.TenantPlan>();
+        services.AddSingleton<IPlanUsage>(AiSpendUsage.Usage);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

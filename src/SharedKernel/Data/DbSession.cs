@@ -105,6 +105,34 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant,
     /// </summary>
     public async ValueTask<NpgsqlCommand> CreateCommandAsync(string sql, CancellationToken cancellationToken = default)
     {
+        await EnsureTransactionAsync(cancellationToken);
+        if (!tenantApplied)
+        {
+            await ApplyAsync(async: true, cancellationToken);
+        }
+        return new NpgsqlCommand(sql, connection, transaction);
+    }
+
+    /// <summary>
+    /// Raw commands on the unit of work sent in one round trip. When the tenant is not applied yet it leads the batch
+    /// instead of costing a round trip of its own, so the caller must execute the batch before any other command.
+    /// </summary>
+    public async ValueTask<NpgsqlBatch> CreateBatchAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureTransactionAsync(cancellationToken);
+        var batch = new NpgsqlBatch(connection, transaction);
+        if (!tenantApplied)
+        {
+            var enter = new NpgsqlBatchCommand(EnterStatement("$1"));
+            enter.Parameters.Add(TenantValue(name: null));
+            batch.BatchCommands.Add(enter);
+            tenantApplied = true;
+        }
+        return batch;
+    }
+
+    private async ValueTask EnsureTransactionAsync(CancellationToken cancellationToken)
+    {
         if (!IsActive)
         {
             throw NotStarted();
@@ -117,11 +145,6 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant,
                 context.Database.UseTransaction(transaction);
             }
         }
-        if (!tenantApplied)
-        {
-            await ApplyAsync(async: true, cancellationToken);
-        }
-        return new NpgsqlCommand(sql, connection, transaction);
     }
 
     public async ValueTask DisposeAsync()

@@ -12,6 +12,9 @@ public class ProblemException(int status, string title, string detail, IReadOnly
     public string Detail { get; } = detail;
     public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 
+    /// <summary>The RFC 9457 <c>type</c> URI of a problem with its own documentation; null for the status code's generic one.</summary>
+    public string? Type { get; init; }
+
     public static ProblemException NotFound(string what) => new(404, "Not found", $"{what} was not found.");
     public static ProblemException Conflict(string detail) => new(409, "Conflict", detail);
     public static ProblemException Forbidden(string detail) => new(403, "Forbidden", detail);

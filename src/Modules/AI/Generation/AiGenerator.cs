@@ -4,8 +4,10 @@ using Platform.AI.Contracts;
 using Platform.AI.Data;
 using Platform.AI.Moderation;
 using Platform.AI.Providers;
+using Platform.Billing.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SocialAccounts.Contracts;
+using Platform.Tenants.Contracts;
 
 namespace Platform.AI.Generation;
 
@@ -69,20 +71,29 @@ internal sealed class AiGenerator(
         var estimate = plan.Max(p => pricing.Estimate(p.Model, prompt, maxOutput, task.Type == AiRequestType.Image));
         request.Provider = plan[0].Provider.Name;
         request.Model = plan[0].Model;
-        var reservation = await ledger.OpenAsync(request, estimate, CancellationToken.None);
+        var (reservation, planLimits) = await ledger.OpenAsync(request, estimate, CancellationToken.None);
         if (!reservation.Reserved)
         {
-            throw new ProblemException(402, "AI budget exceeded",
-                $"This request may cost up to {estimate} USD, and the tenant has used {reservation.Usage} of its {reservation.Limit} USD AI budget.",
-                new Dictionary<string, object?>
-                {
-                    ["limit"] = reservation.Limit,
-                    ["usage"] = reservation.Usage,
-                    ["required"] = estimate,
-                    ["requestId"] = request.Id,
-                });
+            throw BudgetRefusal(reservation, planLimits, estimate, request.Id);
         }
         return (request, null);
+    }
+
+    /// <summary>
+    /// 402: the plan's refusal (upgrade) when the plan's monthly budget is what ran out, else the tenant's own, lower cap's.
+    /// </summary>
+    private static ProblemException BudgetRefusal(AiBudgetReservation reservation, PlanLimits plan, decimal estimate, Guid requestId)
+    {
+        var details = new Dictionary<string, object?> { ["required"] = estimate, ["requestId"] = requestId };
+        if (reservation.Limit >= plan.AiBudgetUsdPerMonth)
+        {
+            return new LimitCheck(plan, PlanLimit.AiBudgetUsdPerMonth, reservation.Usage, estimate).Refusal(details);
+        }
+        details["limit"] = reservation.Limit;
+        details["usage"] = reservation.Usage;
+        return new ProblemException(402, "AI budget exceeded",
+            $"This request may cost up to {estimate} USD, and the tenant has used {reservation.Usage} of its own {reservation.Limit} USD monthly AI cap.",
+            details);
     }
 
     /// <summary>The provider call and the settlement of a PENDING request; in a request or in a job.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.AI.Contracts;
 using Platform.AI.Data;
+using Platform.Billing.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
 using Platform.Tenants.Contracts;
@@ -17,12 +18,19 @@ namespace Platform.AI.Generation;
 /// </summary>
 internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, IOptionsMonitor<AiOptions> options)
 {
-    /// <summary>Reserves <paramref name="estimate"/> and records the request as PENDING; null when over budget.</summary>
-    public Task<AiBudgetReservation> OpenAsync(AiRequest request, decimal estimate, CancellationToken cancellationToken) =>
-        InUnitOfWorkAsync(request.TenantId, async (db, budget, outbox) =>
+    /// <summary>
+    /// Reserves <paramref name="estimate"/> of this month's budget (the plan's, or the tenant's own cap when lower) and
+    /// records the request as PENDING; answers the reservation, refused when over budget, and the plan it was held to.
+    /// </summary>
+    public Task<(AiBudgetReservation Reservation, PlanLimits Plan)> OpenAsync(AiRequest request, decimal estimate, CancellationToken cancellationToken) =>
+        scopes.RunAsync(request.TenantId, async services =>
         {
+            var db = services.GetRequiredService<AiDbContext>();
+            var budget = services.GetRequiredService<ITenantAiBudget>();
+            var outbox = services.GetRequiredService<Outbox>();
             await ReleaseAbandonedAsync(db, budget, request.TenantId, cancellationToken);
-            var reservation = await budget.TryReserveAsync(request.TenantId, estimate, cancellationToken);
+            var plan = await services.GetRequiredService<ITenantPlanLimits>().GetAsync(cancellationToken);
+            var reservation = await budget.TryReserveAsync(request.TenantId, estimate, plan.AiBudgetUsdPerMonth, cancellationToken);
             request.CreatedAt = clock.GetUtcNow();
             if (reservation.Reserved)
             {
@@ -38,7 +46,7 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
             }
             db.Requests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
-            return reservation;
+            return (reservation, plan);
         }, cancellationToken);
 
     /// <summary>Records a request that never needed the budget (served from cache, or rejected before any call).</summary>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Platform.Billing.Contracts;
 using Platform.SharedKernel.Data;
-using Platform.Tenants.Contracts;
 
 namespace Platform.Media.Quotas;
 
@@ -9,17 +9,18 @@ namespace Platform.Media.Quotas;
 /// The tenant's row in <c>media.usage</c>, on the caller's unit of work. Adding is one guarded upsert: the row lock
 /// serialises concurrent uploads and PostgreSQL re-checks the WHERE after taking it, so two uploads can never pass a limit together.
 /// </summary>
-internal sealed class MediaUsageLedger(DbSession session, ITenantPlan plans, IOptions<MediaOptions> options)
+internal sealed class MediaUsageLedger(DbSession session, ITenantPlanLimits plans, IOptions<MediaOptions> options)
 {
     public async Task<MediaUsage> ReadAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        var limits = options.Value.QuotaFor(await plans.GetTierAsync(tenantId, cancellationToken));
+        var plan = await plans.GetAsync(cancellationToken);
+        var maxFiles = options.Value.MaxFiles;
         await using var command = await session.CreateCommandAsync("SELECT used_bytes, file_count FROM media.usage WHERE tenant_id = $1", cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new MediaUsage(reader.GetInt64(0), reader.GetInt32(1), limits.MaxBytes, limits.MaxFiles)
-            : new MediaUsage(0, 0, limits.MaxBytes, limits.MaxFiles);
+            ? new MediaUsage(reader.GetInt64(0), reader.GetInt32(1), plan, maxFiles)
+            : new MediaUsage(0, 0, plan, maxFiles);
     }
 
     /// <summary>
@@ -30,7 +31,8 @@ internal sealed class MediaUsageLedger(DbSession session, ITenantPlan plans, IOp
     /// </summary>
     public async Task<(QuotaOutcome Outcome, MediaUsage Usage)> TryAddAsync(Guid tenantId, long bytes, CancellationToken cancellationToken)
     {
-        var limits = options.Value.QuotaFor(await plans.GetTierAsync(tenantId, cancellationToken));
+        var plan = await plans.GetAsync(cancellationToken);
+        var maxFiles = options.Value.MaxFiles;
         await using (var add = await session.CreateCommandAsync("""
             INSERT INTO media.usage AS u (tenant_id, used_bytes, file_count)
             SELECT $1, $2, 1 WHERE $2 <= $3 AND 1 <= $4
@@ -41,12 +43,12 @@ internal sealed class MediaUsageLedger(DbSession session, ITenantPlan plans, IOp
         {
             add.Parameters.Add(new NpgsqlParameter { Value = tenantId });
             add.Parameters.Add(new NpgsqlParameter { Value = bytes });
-            add.Parameters.Add(new NpgsqlParameter { Value = limits.MaxBytes });
-            add.Parameters.Add(new NpgsqlParameter { Value = limits.MaxFiles });
+            add.Parameters.Add(new NpgsqlParameter { Value = plan.MediaStorageBytes });
+            add.Parameters.Add(new NpgsqlParameter { Value = maxFiles });
             await using var reader = await add.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
-                return (QuotaOutcome.Fits, new MediaUsage(reader.GetInt64(0), reader.GetInt32(1), limits.MaxBytes, limits.MaxFiles));
+                return (QuotaOutcome.Fits, new MediaUsage(reader.GetInt64(0), reader.GetInt32(1), plan, maxFiles));
             }
         }
         var current = await ReadAsync(tenantId, cancellationToken);

@@ -8,7 +8,7 @@ internal sealed class TenantProvisioning(TenantsDbContext db, TimeProvider clock
     public async Task CreateAsync(Guid tenantId, string name, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        db.Tenants.Add(new Tenant { Id = tenantId, Name = name, AiBudgetLimit = 10m, CreatedAt = now, UpdatedAt = now });
+        db.Tenants.Add(new Tenant { Id = tenantId, Name = name, CreatedAt = now, UpdatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1456,7 +1456,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller's tenant: plan, AI budget and usage, settings.
+         * The caller's tenant: its own AI cap and this month's AI usage, settings.
          * @description API keys may not call this operation.
          */
         get: operations["GetTenant"];
@@ -2792,9 +2792,8 @@ export interface components {
             /** Format: uuid */
             id?: string;
             name?: string | null;
-            planTier?: string | null;
             /** Format: double */
-            aiBudgetLimit?: number;
+            aiBudgetLimit?: number | null;
             /** Format: double */
             aiUsageCurrent?: number;
             settings?: components["schemas"]["TenantSettings"];
@@ -3908,6 +3907,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
@@ -5411,6 +5419,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
@@ -5510,6 +5527,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
@@ -5583,6 +5609,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
@@ -6466,6 +6501,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
@@ -6528,6 +6572,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
@@ -7217,6 +7270,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
@@ -7347,6 +7409,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
@@ -7549,6 +7620,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
@@ -7611,6 +7691,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
@@ -8260,6 +8349,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
@@ -8438,6 +8536,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {
                 headers: {
@@ -8553,6 +8660,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Payment Required */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
             403: {

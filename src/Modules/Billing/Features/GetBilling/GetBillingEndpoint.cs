@@ -7,7 +7,6 @@ using Platform.Billing.Data;
 using Platform.Billing.Plans;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
-using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Billing.Features.GetBilling;
 
@@ -21,14 +20,14 @@ internal static class GetBillingEndpoint
             .Produces<BillingView>();
 
     private static async Task<IResult> HandleAsync(
-        ITenantContext tenant, BillingDbContext db, PlanCatalog catalog, ISocialAccounts accounts, CancellationToken cancellationToken)
+        ITenantContext tenant, BillingDbContext db, PlanCatalog catalog, UsageCounter usage, CancellationToken cancellationToken)
     {
         var tenantId = tenant.RequiredTenantId;
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.TenantId == tenantId, cancellationToken);
-        var connected = (await accounts.ListAsync(cancellationToken)).Count;
+        var counted = await usage.CountAsync(cancellationToken);
         var plan = account?.Plan ?? BillingOptions.FreePlan;
         return Results.Ok(new BillingView(
             plan, account?.Status ?? SubscriptionStatus.None, account?.Interval?.ToString().ToLowerInvariant(), account?.CurrentPeriodEnd,
-            catalog.Limits(plan), new BillingUsage(connected, null, null, null, null, null)));
+            catalog.Limits(plan), BillingUsage.From(counted)));
     }
 }

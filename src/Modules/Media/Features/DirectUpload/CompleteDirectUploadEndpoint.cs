@@ -27,6 +27,7 @@ internal static class CompleteDirectUploadEndpoint
     public static void Map(IEndpointRouteBuilder media) =>
         media.MapStep("/uploads/{id:guid}/complete", HandleAsync)
             .WithName("CompleteDirectUpload")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .WithSummary("Checks the sent file and adds it to the library; a file that fails a check is deleted.")
             .Produces<MediaView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound)

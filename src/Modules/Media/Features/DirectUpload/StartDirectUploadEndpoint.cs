@@ -24,6 +24,7 @@ internal static class StartDirectUploadEndpoint
     public static void Map(IEndpointRouteBuilder media) =>
         media.MapStep("/uploads", HandleAsync)
             .WithName("StartDirectUpload")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .WithSummary("Answers a presigned PUT URL for one file of the declared size, or one per part for a large file; then PUT the bytes and complete the upload.")
             .Produces<DirectUploadView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)

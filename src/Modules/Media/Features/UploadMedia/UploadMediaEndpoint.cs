@@ -25,6 +25,7 @@ internal static class UploadMediaEndpoint
             .RequireAuthorization(Policies.Editor)
             .DisableAntiforgery()
             .WithName("UploadMedia")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<MediaView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -14,6 +14,7 @@ internal static class BulkScheduleEndpoints
     {
         posts.MapPost("/bulk", ScheduleJsonAsync)
             .WithName("BulkSchedulePosts")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .WithSummary("Creates and schedules up to 500 posts at once; all or nothing, with problems reported per row.")
             .RequireAuthorization(Policies.Editor)
             .RequireScope(ApiScope.Publish)
@@ -22,6 +23,7 @@ internal static class BulkScheduleEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         posts.MapPost("/bulk/csv", ScheduleCsvAsync)
             .WithName("BulkSchedulePostsCsv")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .WithSummary("The same from a CSV body (text/csv) or an uploaded file field 'file': scheduled_at, time_zone, accounts (';'-separated), content, title, type, link.")
             .RequireAuthorization(Policies.Editor)
             .RequireScope(ApiScope.Publish)

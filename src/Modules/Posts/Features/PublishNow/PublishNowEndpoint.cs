@@ -14,6 +14,7 @@ internal static class PublishNowEndpoint
     public static void Map(IEndpointRouteBuilder posts) => posts
         .MapPost("/{id:guid}/publish", HandleAsync)
         .WithName("PublishPost")
+        .ProducesProblem(StatusCodes.Status402PaymentRequired)
         .WithSummary("Publishes a draft or scheduled post now; answers 202 and the post, whose targets then progress.")
         .RequireAuthorization(Policies.Editor)
         .RequireScope(ApiScope.Publish)

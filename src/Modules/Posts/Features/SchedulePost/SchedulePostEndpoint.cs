@@ -15,6 +15,7 @@ internal static class SchedulePostEndpoint
     public static void Map(IEndpointRouteBuilder posts) => posts
         .MapPost("/{id:guid}/schedule", HandleAsync)
         .WithName("SchedulePost")
+        .ProducesProblem(StatusCodes.Status402PaymentRequired)
         .WithSummary("Schedules (or reschedules) a post for a future time; stored in UTC.")
         .RequireAuthorization(Policies.Editor)
         .RequireScope(ApiScope.Publish)

@@ -1,19 +1,26 @@
+using Platform.Billing.Contracts;
 using Platform.Posts.Contracts;
 using Platform.Posts.Data;
 using Platform.Posts.Features.Shared;
+using Platform.Posts.Limits;
 using Platform.Posts.Publishing;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Events;
 
 namespace Platform.Posts.Features.SchedulePost;
 
-/// <summary>Puts every target of a post in the due index for one instant, after checking it can be published, and raises <see cref="PostScheduled"/> with it.</summary>
-internal sealed class Scheduling(TargetChecks checks, PublishQueue queue, PostsDbContext db, Outbox outbox, TimeProvider clock)
+/// <summary>
+/// Puts every target of a post in the due index for one instant, after checking it can be published and its month of the
+/// plan has room for it, and raises <see cref="PostScheduled"/> with it.
+/// </summary>
+internal sealed class Scheduling(
+    TargetChecks checks, PublishQueue queue, PostsDbContext db, Outbox outbox, IPlanLimitGuard limits, PostsPerMonthUsage postsPerMonth, TimeProvider clock)
 {
     public async Task QueueAsync(Post post, DateTimeOffset dueAt, string? timeZone, CancellationToken cancellationToken)
     {
         PostLoader.EnsureEditable(post);
         await checks.EnsurePublishableAsync(post, cancellationToken);
+        await limits.EnsureAsync(PlanLimit.PostsPerMonth, 1, await postsPerMonth.InMonthOfAsync(dueAt, post.Id, cancellationToken), cancellationToken);
         var targets = post.Targets.Select(t => t.Id).ToList();
         if (post.Status == PostStatus.Scheduled && await queue.RemoveUnclaimedAsync(targets, cancellationToken) < targets.Count)
         {

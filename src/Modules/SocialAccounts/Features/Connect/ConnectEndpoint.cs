@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Billing.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Events;
@@ -14,6 +15,7 @@ using Platform.SharedKernel.Validation;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Data;
 using Platform.SocialAccounts.Features.Shared;
+using Platform.SocialAccounts.Limits;
 using Platform.SocialAccounts.Platforms;
 using Platform.SocialAccounts.Security;
 using Platform.SocialAccounts.Tokens;
@@ -32,7 +34,8 @@ internal static class ConnectEndpoint
             .RequireAuthorization(Policies.Editor)
             .Validate<ConnectRequest>()
             .WithOwnUnitsOfWork()
-            .WithName("ConnectSocialAccount");
+            .WithName("ConnectSocialAccount")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired);
 
     public static async Task<Ok<ConnectResponse>> HandleAsync(
         ConnectRequest request, ITenantContext tenant, OAuthStateService states, PlatformClientFactory clients,
@@ -90,7 +93,8 @@ internal static class ConnectEndpoint
                     throw ProblemException.Conflict($"The {platform} authorization is for a different account than the one being reconnected.");
                 }
             }
-            return await StoreAsync(db, services.GetRequiredService<AccountTokens>(), services.GetRequiredService<Outbox>(), clock, tenantId, userId,
+            return await StoreAsync(db, services.GetRequiredService<AccountTokens>(), services.GetRequiredService<Outbox>(),
+                services.GetRequiredService<IPlanLimitGuard>(), clock, tenantId, userId,
                 platform, chosen, cancellationToken);
         }, cancellationToken)));
     }
@@ -98,12 +102,15 @@ internal static class ConnectEndpoint
     /// <summary>
     /// Creates or updates (reconnects) one account per identity with its encrypted tokens. An account connected again
     /// raises <see cref="AccountReconnected"/>, so that what waited for it (Posts' paused targets) resumes; every one raises <see cref="AccountConnected"/>.
+    /// Only new accounts count against the plan: a reconnect always goes through.
     /// </summary>
     public static async Task<IReadOnlyList<SocialAccountDto>> StoreAsync(
-        SocialAccountsDbContext db, AccountTokens tokens, Outbox outbox, TimeProvider clock, Guid tenantId, Guid userId, SocialPlatform platform,
+        SocialAccountsDbContext db, AccountTokens tokens, Outbox outbox, IPlanLimitGuard limits, TimeProvider clock, Guid tenantId, Guid userId, SocialPlatform platform,
         IReadOnlyList<PlatformIdentity> identities, CancellationToken cancellationToken)
     {
         var existing = await db.Accounts.Where(a => a.Platform == platform).ToListAsync(cancellationToken);
+        var added = identities.Count(i => existing.All(a => a.ExternalId != i.ExternalId));
+        await limits.EnsureAsync(PlanLimit.ConnectedAccounts, added, ConnectedAccountsUsage.Usage.Query, cancellationToken);
         var now = clock.GetUtcNow();
         var connected = new List<SocialAccount>();
         var reconnected = new List<AccountReconnected>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Billing.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Security;
@@ -21,11 +22,12 @@ internal static class SelectAccountsEndpoint
         group.MapPost("/connect/select", HandleAsync)
             .RequireAuthorization(Policies.Editor)
             .Validate<SelectAccountsRequest>()
-            .WithName("SelectSocialAccounts");
+            .WithName("SelectSocialAccounts")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired);
 
     public static async Task<Ok<ConnectResponse>> HandleAsync(
         SelectAccountsRequest request, ITenantContext tenant, PendingSelections selections, SocialAccountsDbContext db,
-        AccountTokens tokens, Outbox outbox, TimeProvider clock, CancellationToken cancellationToken)
+        AccountTokens tokens, Outbox outbox, IPlanLimitGuard limits, TimeProvider clock, CancellationToken cancellationToken)
     {
         var pending = await selections.TakeAsync(request.SelectionId, cancellationToken);
         if (pending is null || pending.TenantId != tenant.RequiredTenantId || pending.UserId != tenant.UserId)
@@ -43,7 +45,16 @@ internal static class SelectAccountsEndpoint
             throw ProblemException.BadRequest($"Not among the candidates: {string.Join(", ", unknown)}.");
         }
         var chosen = pending.Identities.Where(i => request.ExternalIds.Contains(i.ExternalId)).Select(i => i.ToIdentity()).ToList();
-        return TypedResults.Ok(new ConnectResponse(
-            await ConnectEndpoint.StoreAsync(db, tokens, outbox, clock, pending.TenantId, pending.UserId, pending.Platform, chosen, cancellationToken)));
+        try
+        {
+            return TypedResults.Ok(new ConnectResponse(
+                await ConnectEndpoint.StoreAsync(db, tokens, outbox, limits, clock, pending.TenantId, pending.UserId, pending.Platform, chosen, cancellationToken)));
+        }
+        catch (ProblemException)
+        {
+            // Refused (the plan has no room): the selection stays, to choose fewer accounts or to retry after an upgrade.
+            await selections.PutAsync(request.SelectionId, pending, PendingSelections.Lifetime, cancellationToken);
+            throw;
+        }
     }
 }

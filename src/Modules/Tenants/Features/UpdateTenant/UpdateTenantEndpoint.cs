@@ -29,6 +29,6 @@ internal static class UpdateTenantEndpoint
         tenant.Settings = request.Settings ?? tenant.Settings;
         tenant.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(TenantResponse.From(tenant));
+        return TypedResults.Ok(TenantResponse.From(tenant, tenant.UpdatedAt));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Billing.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Paging;
@@ -14,6 +15,7 @@ using Platform.Users.Credentials;
 using Platform.Users.Data;
 using Platform.Users.Features.ManageUsers;
 using Platform.Users.Features.Shared;
+using Platform.Users.Limits;
 using Platform.Users.Tokens;
 
 namespace Platform.Users.Features.Invitations;
@@ -26,6 +28,7 @@ internal static class ManageInvitationsEndpoints
         var invitations = api.MapGroup("/users/invitations").WithTags("Users").RequireAuthorization(Policies.Admin);
         invitations.MapPost("/", CreateAsync)
             .WithName("InviteUser")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .WithSummary("Invites someone to the tenant with a role and mails them the link; the answer holds the token too (valid Users:Invitations:Lifetime, 7 days by default).")
             .Validate<InviteUserRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -41,7 +44,7 @@ internal static class ManageInvitationsEndpoints
 
     private static async Task<Created<CreatedInvitation>> CreateAsync(
         InviteUserRequest request, HttpContext context, UsersDbContext db, CredentialDirectory directory, IOptions<InvitationOptions> options,
-        MailTokenSecrets secrets, Outbox outbox, TimeProvider clock, CancellationToken cancellationToken)
+        MailTokenSecrets secrets, Outbox outbox, IPlanLimitGuard limits, TimeProvider clock, CancellationToken cancellationToken)
     {
         var inviter = await db.CallerAsync(context, cancellationToken);
         RoleRules.EnsureMayAssign(inviter, request.Role);
@@ -49,6 +52,7 @@ internal static class ManageInvitationsEndpoints
         {
             throw ProblemException.Conflict("An account with this email already exists.");
         }
+        await limits.EnsureAsync(PlanLimit.Seats, 1, SeatsUsage.Usage.Query, cancellationToken);
         var (invitation, token) = UserInvitation.Create(inviter.TenantId, request.Email, request.Role, inviter.Id, clock.GetUtcNow(), options.Value.Lifetime, secrets);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);

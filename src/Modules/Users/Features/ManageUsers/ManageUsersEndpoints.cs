@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Platform.Billing.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Paging;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Validation;
 using Platform.Users.Data;
 using Platform.Users.Features.Shared;
+using Platform.Users.Limits;
 
 namespace Platform.Users.Features.ManageUsers;
 
@@ -20,11 +22,12 @@ internal static class ManageUsersEndpoints
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Admin);
         users.MapGet("/", ListAsync).WithName("ListUsers").WithSummary("The tenant's users, paginated.");
         users.MapPost("/", CreateAsync).WithName("CreateUser").WithSummary("Adds a user with a password to the tenant.")
-            .Validate<CreateUserRequest>().ProducesProblem(StatusCodes.Status409Conflict);
+            .Validate<CreateUserRequest>().ProducesProblem(StatusCodes.Status402PaymentRequired).ProducesProblem(StatusCodes.Status409Conflict);
         users.MapPatch("/{id:guid}/role", ChangeRoleAsync).WithName("ChangeUserRole").WithSummary("Changes a user's role; their sessions end.")
             .Validate<ChangeRoleRequest>();
         users.MapPost("/{id:guid}/deactivate", DeactivateAsync).WithName("DeactivateUser").WithSummary("Deactivates a user; their tokens stop working at once.");
-        users.MapPost("/{id:guid}/activate", ActivateAsync).WithName("ActivateUser").WithSummary("Lets a deactivated user sign in again.");
+        users.MapPost("/{id:guid}/activate", ActivateAsync).WithName("ActivateUser").WithSummary("Lets a deactivated user sign in again.")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired);
     }
 
     private static async Task<Ok<PagedList<UserResponse>>> ListAsync(
@@ -38,9 +41,11 @@ internal static class ManageUsersEndpoints
     }
 
     private static async Task<Created<UserResponse>> CreateAsync(
-        CreateUserRequest request, HttpContext context, UsersDbContext db, UserAdministration administration, CancellationToken cancellationToken)
+        CreateUserRequest request, HttpContext context, UsersDbContext db, UserAdministration administration, IPlanLimitGuard limits,
+        CancellationToken cancellationToken)
     {
         RoleRules.EnsureMayAssign(await db.CallerAsync(context, cancellationToken), request.Role);
+        await limits.EnsureAsync(PlanLimit.Seats, 1, SeatsUsage.Usage.Query, cancellationToken);
         var user = await administration.AddAsync(request.Email, request.Password, request.Role, request.DisplayName, cancellationToken);
         return TypedResults.Created($"/api/v1/users/{user.Id}", UserResponse.From(user));
     }
@@ -73,10 +78,11 @@ internal static class ManageUsersEndpoints
     }
 
     private static async Task<Ok<UserResponse>> ActivateAsync(
-        Guid id, HttpContext context, UsersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpContext context, UsersDbContext db, IPlanLimitGuard limits, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (actor, target) = await LoadAsync(db, context, id, cancellationToken);
         RoleRules.EnsureMayManage(actor, target);
+        await limits.EnsureAsync(PlanLimit.Seats, target.IsActive ? 0 : 1, SeatsUsage.Usage.Query, cancellationToken);
         target.IsActive = true;
         target.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);

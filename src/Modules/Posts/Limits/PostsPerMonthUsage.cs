@@ -1,0 +1,33 @@
+using Platform.Billing.Contracts;
+using Platform.Tenants.Contracts;
+
+namespace Platform.Posts.Limits;
+
+/// <summary>
+/// A post counts in the calendar month, in the tenant's time zone, in which it goes out (its scheduled time; publishing
+/// now schedules it for now), once it has left the drafts. PostgreSQL finds the month's bounds, daylight-saving changes included.
+/// </summary>
+internal sealed class PostsPerMonthUsage(ITenantSettingsReader settings, TimeProvider clock) : IPlanUsage
+{
+    private const string Sql = """
+        SELECT count(*) FROM posts.posts
+         WHERE status <> 'draft' AND id <> $3
+           AND scheduled_at >= date_trunc('month', $2 AT TIME ZONE $1) AT TIME ZONE $1
+           AND scheduled_at < (date_trunc('month', $2 AT TIME ZONE $1) + interval '1 month') AT TIME ZONE $1
+        """;
+
+    // Read once per unit of work: a bulk schedule checks every row against the same zone.
+    private string? timeZone;
+
+    public PlanLimit Limit => PlanLimit.PostsPerMonth;
+
+    public Task<UsageQuery> CurrentAsync(CancellationToken cancellationToken) =>
+        InMonthOfAsync(clock.GetUtcNow(), exceptPost: Guid.Empty, cancellationToken);
+
+    /// <summary>The posts going out in the month of <paramref name="instant"/>, the post <paramref name="exceptPost"/> left out (it is being rescheduled).</summary>
+    public async Task<UsageQuery> InMonthOfAsync(DateTimeOffset instant, Guid exceptPost, CancellationToken cancellationToken)
+    {
+        timeZone ??= (await settings.GetAsync(cancellationToken)).TimeZone;
+        return new UsageQuery(Sql, timeZone, instant.ToUniversalTime(), exceptPost);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using Shouldly;
+
+namespace Platform.AI.Tests;
+
+/// <summary>The monthly AI budget is the plan's (here 0.3 USD), a tenant's own lower cap wins, and each month starts from zero.</summary>
+public sealed class PlanBudgetTests
+{
+    private AiApp app = null!;
+
+    [OneTimeSetUp]
+    public void Start() => app = new AiApp(new Dictionary<string, string?>
+    {
+        // Priced as in OfflineGenerationTests: a caption reserves about 0.07 USD.
+        ["AI:Prices:offline-text-v1:InputPerMillion"] = "100",
+        ["AI:Prices:offline-text-v1:OutputPerMillion"] = "100",
+        ["Billing:Plans:free:AiBudgetUsdPerMonth"] = "0.3",
+    });
+
+    [OneTimeTearDown]
+    public async Task Stop() => await app.DisposeAsync();
+
+    [Test]
+    public async Task The_plans_budget_refuses_402_with_the_plan_limit_problem_and_charges_nothing()
+    {
+        var tenant = await app.CreateTenantAsync(budgetLimit: null, usage: 0.29m);
+
+        var response = await CaptionAsync(tenant);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.PaymentRequired);
+        var problem = await response.JsonAsync();
+        problem.GetProperty("type").GetString().ShouldBe("https://docs.platform.local/problems/plan-limit");
+        problem.GetProperty("limit").GetString().ShouldBe("aiBudgetUsdPerMonth");
+        problem.GetProperty("plan").GetString().ShouldBe("free");
+        problem.GetProperty("usage").GetDecimal().ShouldBe(0.29m);
+        problem.GetProperty("limitValue").GetDecimal().ShouldBe(0.3m);
+        problem.GetProperty("action").GetString().ShouldBe("upgrade");
+        problem.GetProperty("requestId").GetGuid().ShouldNotBe(Guid.Empty);
+        (await app.UsageAsync(tenant)).ShouldBe(0.29m);
+    }
+
+    [Test]
+    public async Task A_lower_cap_of_the_tenants_own_is_kept()
+    {
+        var tenant = await app.CreateTenantAsync(budgetLimit: 0.05m);
+
+        var response = await CaptionAsync(tenant);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.PaymentRequired);
+        (await response.JsonAsync()).GetProperty("limit").GetDecimal().ShouldBe(0.05m);
+        (await app.UsageAsync(tenant)).ShouldBe(0m);
+    }
+
+    [Test]
+    public async Task A_new_month_starts_from_zero()
+    {
+        var tenant = await app.CreateTenantAsync(budgetLimit: null, usage: 0.29m);
+        await app.ScalarAsync(tenant, "UPDATE tenants.tenants SET ai_usage_month = (ai_usage_month - interval '1 month')::date WHERE id = $1", tenant);
+
+        var response = await CaptionAsync(tenant);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var cost = (decimal)(await app.ScalarAsync(tenant, "SELECT sum(cost_usd) FROM ai.ai_requests"))!;
+        (await app.UsageAsync(tenant)).ShouldBe(cost);
+        (await app.ScalarAsync(tenant, "SELECT ai_usage_month = date_trunc('month', now() AT TIME ZONE 'UTC')::date FROM tenants.tenants WHERE id = $1", tenant))
+            .ShouldBe(true);
+    }
+
+    private Task<HttpResponseMessage> CaptionAsync(Guid tenant) =>
+        app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/captions", new { prompt = OfflineGenerationTests.Story, platforms = new[] { "x" }, variants = 2 });
+}
