@@ -10,6 +10,8 @@ public static class Policies
     /// <summary>Admins and owners: may manage users and settings.</summary>
     public const string Admin = "tenant:admin";
     public const string Owner = "tenant:owner";
+    /// <summary>API keys alone, authenticated by the key scheme only: a person's token is not accepted (401).</summary>
+    public const string ApiKey = "api-key";
     /// <summary>Platform operators (not tenant owners): the Hangfire dashboard and cross-tenant administration.</summary>
     public const string PlatformAdmin = "platform:admin";
 }
