@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.Posts.Contracts;
 using Platform.Posts.Data;
 using Platform.Posts.Features.Shared;
@@ -24,7 +25,7 @@ internal static class CreatePostEndpoint
 
     private static async Task<Created<PostResponse>> HandleAsync(
         PostPayload payload, HttpContext context, PostsDbContext db, TargetChecks checks, ITenantContext tenant, TimeProvider clock,
-        CancellationToken cancellationToken)
+        IAuditTrail audit, CancellationToken cancellationToken)
     {
         var accounts = await checks.ResolveAccountsAsync(payload.Targets.Select(t => t.AccountId), cancellationToken);
         var media = await checks.ResolveMediaAsync(payload, cancellationToken);
@@ -40,6 +41,7 @@ internal static class CreatePostEndpoint
         PostWriter.Apply(post, payload, accounts, media, now);
         db.Posts.Add(post);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.PostCreated, post.Id) { After = PostAudit.Summary(post) }, cancellationToken);
         return TypedResults.Created($"/api/v1/posts/{post.Id}", PostResponse.From(post, checks.Check(post)));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.Posts.Features.SchedulePost;
 using Platform.Posts.Features.Shared;
 using Platform.SharedKernel.Data;
@@ -25,7 +26,7 @@ internal static class PublishNowEndpoint
     private static async Task<Accepted<PostResponse>> HandleAsync(
         Guid id, CheckedScheduling scheduling, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var post = await scheduling.QueueAsync(id, clock.GetUtcNow, timeZone: null, cancellationToken);
+        var post = await scheduling.QueueAsync(id, clock.GetUtcNow, timeZone: null, AuditAction.PostPublishedNow, cancellationToken);
         return TypedResults.Accepted($"/api/v1/posts/{post.Id}", post);
     }
 }

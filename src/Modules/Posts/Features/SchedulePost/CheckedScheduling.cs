@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Audit.Contracts;
 using Platform.Posts.Data;
 using Platform.Posts.Features.Shared;
 using Platform.SharedKernel.Data;
@@ -15,7 +16,8 @@ namespace Platform.Posts.Features.SchedulePost;
 internal sealed class CheckedScheduling(IServiceScopeFactory scopes, ITenantContext tenant)
 {
     /// <param name="dueAt">Asked when the post is queued (publishing now means after the platforms answered).</param>
-    public async Task<PostResponse> QueueAsync(Guid postId, Func<DateTimeOffset> dueAt, string? timeZone, CancellationToken cancellationToken)
+    /// <param name="audited">Scheduled or published now, as the audit log names it.</param>
+    public async Task<PostResponse> QueueAsync(Guid postId, Func<DateTimeOffset> dueAt, string? timeZone, AuditAction audited, CancellationToken cancellationToken)
     {
         var tenantId = tenant.RequiredTenantId;
         var (version, targets) = await scopes.RunAsync(tenantId, async services =>
@@ -39,6 +41,7 @@ internal sealed class CheckedScheduling(IServiceScopeFactory scopes, ITenantCont
                 throw ProblemException.Conflict("The post changed while its platforms were asked; schedule it again.");
             }
             await services.GetRequiredService<Scheduling>().QueueAsync(post, dueAt(), timeZone, cancellationToken);
+            await services.GetRequiredService<IAuditTrail>().RecordAsync(new AuditRecord(audited, post.Id) { After = PostAudit.Summary(post) }, cancellationToken);
             return PostResponse.From(post);
         }, cancellationToken);
     }

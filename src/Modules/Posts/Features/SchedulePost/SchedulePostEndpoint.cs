@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.Posts.Features.Shared;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
@@ -32,6 +33,6 @@ internal static class SchedulePostEndpoint
         {
             throw ProblemException.Unprocessable($"The time {dueAt:u} is not in the future; publish now instead.");
         }
-        return TypedResults.Ok(await scheduling.QueueAsync(id, () => dueAt, request.TimeZone, cancellationToken));
+        return TypedResults.Ok(await scheduling.QueueAsync(id, () => dueAt, request.TimeZone, AuditAction.PostScheduled, cancellationToken));
     }
 }
