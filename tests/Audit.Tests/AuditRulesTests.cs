@@ -12,7 +12,7 @@ namespace Platform.Audit.Tests;
 /// <summary>The rules of entries, summaries, actors and cursors, without a database.</summary>
 public sealed class AuditRulesTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 7, 10, 30, 15, TimeSpan.Zero).AddTicks(1234567);
+    private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 12, 7, 10, 30, 15, TimeSpan.Zero).AddTicks(1234567);
 
     [Test]
     public void Every_action_has_its_own_dotted_name_and_reads_back_from_it()

@@ -102,7 +102,7 @@ public sealed class AuditStorageTests
 
         (await CountAsync("SELECT count(*) FROM audit.entries WHERE id = ANY($1)", new[] { old, otherOld })).ShouldBe(0L);
         (await CountAsync("SELECT count(*) FROM audit.entries WHERE id = $1", recent)).ShouldBe(1L);
-        (await CountAsync("SELECT count(*) FROM audit.entries WHERE tenant_id = $1 AND occurred_at > now() - interval '1 day'", owner.TenantId))
+        ((long)(await CountAsync("SELECT count(*) FROM audit.entries WHERE tenant_id = $1 AND occurred_at > now() - interval '1 day'", owner.TenantId))!)
             .ShouldBeGreaterThan(0L, "today's entries (the owner's sign-in) stay");
     }
 
