@@ -143,6 +143,29 @@ public sealed class ThreadsConformanceTests : PublishingScenarios<ThreadsServer>
     [Test]
     public Task A_throttled_publish_without_a_wait_is_rate_limited() => RateLimitIsReported(null);
 
+    [Test]
+    public async Task A_publish_past_the_24_hour_limit_waits_until_the_oldest_counted_post_leaves_the_window()
+    {
+        await PublishAsync(Post(Unique("Threads before the limit")));
+        var text = Unique("Threads past the limit");
+        Server.PublishingLimit = Server.Threads.Count(t => t.CreatedAt > DateTimeOffset.UtcNow.AddDays(-1));
+        try
+        {
+            var refused = await PublishRefusedAsync(Post(text));
+
+            refused.Kind.ShouldBe(PlatformErrorKind.RateLimited, refused.Message);
+            refused.PublishingLimitReached.ShouldBeTrue();
+            refused.NothingCreated.ShouldBeTrue();
+            var oldest = Server.Threads.Where(t => t.CreatedAt > DateTimeOffset.UtcNow.AddDays(-1)).Min(t => t.CreatedAt);
+            refused.RetryAfter!.Value.ShouldBeInRange(oldest.AddDays(1) - DateTimeOffset.UtcNow, oldest.AddDays(1) - DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2));
+            Held(text).ShouldBe(0);
+        }
+        finally
+        {
+            Server.PublishingLimit = 250;
+        }
+    }
+
     // An invalidated token (190) leaves the account Active: docs/platform-conformance.md.
 
     [Test]

@@ -6,8 +6,9 @@ namespace Platform.SocialAccounts.Tests;
 
 /// <summary>
 /// How long a throttled Graph call waits: from the usage headers of
-/// https://developers.facebook.com/docs/graph-api/overview/rate-limiting, and for Instagram's publishing limit from
-/// https://developers.facebook.com/docs/instagram-platform/content-publishing/ ("Rate Limit").
+/// https://developers.facebook.com/docs/graph-api/overview/rate-limiting, and for the publishing limits from
+/// https://developers.facebook.com/docs/instagram-platform/content-publishing/ ("Rate Limit") and
+/// https://developers.facebook.com/docs/threads/troubleshooting ("Rate Limiting").
 /// </summary>
 public sealed class MetaThrottlingTests : ClientTestBase
 {
@@ -34,13 +35,13 @@ public sealed class MetaThrottlingTests : ClientTestBase
     {
         var times = new[] { Now.AddHours(-1), Now.AddHours(-20), Now.AddHours(-5) };
 
-        InstagramPublishingWindow.WaitUntilRoom(times, 3, TimeSpan.FromDays(1), Now)
-            .ShouldBe(TimeSpan.FromHours(4) + InstagramPublishingWindow.Margin);
+        PublishingWindow.WaitUntilRoom(times, 3, TimeSpan.FromDays(1), Now)
+            .ShouldBe(TimeSpan.FromHours(4) + PublishingWindow.Margin);
     }
 
     [Test]
     public void A_window_listing_fewer_posts_than_the_quota_cannot_tell_when_room_returns() =>
-        InstagramPublishingWindow.WaitUntilRoom([Now.AddHours(-1), Now.AddDays(-2)], 2, TimeSpan.FromDays(1), Now).ShouldBeNull();
+        PublishingWindow.WaitUntilRoom([Now.AddHours(-1), Now.AddDays(-2)], 2, TimeSpan.FromDays(1), Now).ShouldBeNull();
 
     [Test]
     public async Task A_throttled_publish_waits_as_long_as_the_business_use_case_header_says()
@@ -88,6 +89,7 @@ public sealed class MetaThrottlingTests : ClientTestBase
 
         refused.Kind.ShouldBe(PlatformErrorKind.RateLimited, refused.Message);
         refused.NothingCreated.ShouldBeTrue();
+        refused.PublishingLimitReached.ShouldBeTrue();
         refused.RetryAfter!.Value.ShouldBeInRange(TimeSpan.FromHours(3), TimeSpan.FromHours(3) + TimeSpan.FromMinutes(2));
         Fake.Single("GET", "/v25.0/1784/media").QueryValues()["limit"].ShouldBe("2");
     }
@@ -106,5 +108,58 @@ public sealed class MetaThrottlingTests : ClientTestBase
 
         refused.Kind.ShouldBe(PlatformErrorKind.RateLimited, refused.Message);
         refused.RetryAfter.ShouldBe(MetaGraphClient.PublishingLimitWait);
+    }
+
+    private const string ThreadsLimitError =
+        """{"error":{"message":"(#4) Application request limit reached","type":"OAuthException","code":4,"fbtrace_id":"A1"}}""";
+
+    private Task<PlatformException> PublishToThreadsAsync()
+    {
+        Fake.On("POST", "/v1.0/1234/threads", FakeResponse.Json("""{"id":"c1"}"""));
+        Fake.On("POST", "/v1.0/1234/threads_publish", FakeResponse.Json(ThreadsLimitError, 400));
+        return Should.ThrowAsync<PlatformException>(() => Client(SocialPlatform.Threads).PublishAsync(Account("1234", "th-long"),
+            new PostContent("One too many"), CancellationToken.None));
+    }
+
+    [Test]
+    public async Task A_threads_publish_past_its_limit_waits_until_the_oldest_counted_thread_leaves_the_window()
+    {
+        Fake.On("GET", "/v1.0/1234/threads_publishing_limit", FakeResponse.Json("""{"data":[{"quota_usage":2,"config":{"quota_total":2,"quota_duration":86400}}]}"""));
+        var oldest = DateTimeOffset.UtcNow.AddHours(-22);
+        Fake.On("GET", "/v1.0/1234/threads", FakeResponse.Json(
+            $$"""{"data":[{"id":"t2","timestamp":"{{DateTimeOffset.UtcNow.AddHours(-1):yyyy-MM-dd'T'HH:mm:ss'+0000'}}"},{"id":"t1","timestamp":"{{oldest:yyyy-MM-dd'T'HH:mm:ss'+0000'}}"}]}"""));
+
+        var refused = await PublishToThreadsAsync();
+
+        refused.Kind.ShouldBe(PlatformErrorKind.RateLimited, refused.Message);
+        refused.PublishingLimitReached.ShouldBeTrue();
+        refused.NothingCreated.ShouldBeTrue();
+        refused.RetryAfter!.Value.ShouldBeInRange(TimeSpan.FromHours(2), TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2));
+        Fake.Single("GET", "/v1.0/1234/threads").QueryValues()["limit"].ShouldBe("2");
+    }
+
+    [Test]
+    public async Task A_threads_limit_larger_than_one_page_of_threads_is_tried_again_hourly()
+    {
+        Fake.On("GET", "/v1.0/1234/threads_publishing_limit", FakeResponse.Json("""{"data":[{"quota_usage":250,"config":{"quota_total":250,"quota_duration":86400}}]}"""));
+        Fake.On("GET", "/v1.0/1234/threads", FakeResponse.Json("""{"data":[{"id":"t1","timestamp":"2026-12-05T11:00:00+0000"}]}"""));
+
+        var refused = await PublishToThreadsAsync();
+
+        refused.PublishingLimitReached.ShouldBeTrue();
+        refused.RetryAfter.ShouldBe(MetaGraphClient.PublishingLimitWait);
+        Fake.Single("GET", "/v1.0/1234/threads").QueryValues()["limit"].ShouldBe("100");
+    }
+
+    [Test]
+    public async Task A_threads_throttle_with_room_left_in_the_publishing_limit_is_an_ordinary_throttle()
+    {
+        Fake.On("GET", "/v1.0/1234/threads_publishing_limit", FakeResponse.Json("""{"data":[{"quota_usage":3,"config":{"quota_total":250,"quota_duration":86400}}]}"""));
+
+        var refused = await PublishToThreadsAsync();
+
+        refused.Kind.ShouldBe(PlatformErrorKind.RateLimited, refused.Message);
+        refused.PublishingLimitReached.ShouldBeFalse();
+        refused.RetryAfter.ShouldBe(MetaGraphClient.DefaultThrottleWait);
     }
 }

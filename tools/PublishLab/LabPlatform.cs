@@ -131,8 +131,10 @@ internal abstract class LabPlatform(PlatformServer server) : IAsyncDisposable
             [.. LinkedIn.Posts.Select(p => new ReceivedPost(p.Author, p.Commentary, p.Id, p.CreatedAt))];
     }
 
-    private sealed class ThreadsLab() : LabPlatform(new ThreadsServer())
+    private sealed class ThreadsLab : LabPlatform
     {
+        // The server's 250 posts per 24 hours (threads_publishing_limit) would end a run of more trials than that.
+        public ThreadsLab() : base(new ThreadsServer()) => Threads.PublishingLimit = int.MaxValue;
         private ThreadsServer Threads => (ThreadsServer)Server;
         public override string Name => "Threads";
         public override bool IsAcceptStep(string step) => step == ThreadsServer.Steps.Publish;

@@ -25,5 +25,11 @@ public sealed class PlatformException(SocialPlatform platform, PlatformErrorKind
     /// </summary>
     public bool NothingCreated { get; init; }
 
+    /// <summary>
+    /// The platform's cap on posts per period (Instagram's and Threads' 24-hour publishing limits) refused this post and
+    /// published nothing: the account works, and the post fits after <see cref="RetryAfter"/>.
+    /// </summary>
+    public bool PublishingLimitReached { get; init; }
+
     public bool IsRetryable => Kind is PlatformErrorKind.RateLimited or PlatformErrorKind.Transient or PlatformErrorKind.TokenExpired;
 }

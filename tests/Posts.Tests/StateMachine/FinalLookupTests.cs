@@ -114,7 +114,7 @@ public sealed class FinalLookupTests
     [Test]
     public void A_lookup_put_off_by_our_own_limit_or_a_late_worker_comes_back_as_a_lookup_again()
     {
-        foreach (PublishOutcome putOff in new PublishOutcome[] { new PublishOutcome.LimitedLocally("daily cap", TimeSpan.FromHours(1), true), new PublishOutcome.NotSent(true) })
+        foreach (PublishOutcome putOff in new PublishOutcome[] { new PublishOutcome.LimitReached("daily cap", TimeSpan.FromHours(1), true), new PublishOutcome.NotSent(true) })
         {
             var (target, lookup) = FinalLookup();
 

@@ -206,7 +206,7 @@ public sealed class RecordingAnOutcomeTests
     public void Our_own_limit_gives_the_attempt_back_and_waits_for_it(bool outcomeUnknown, TargetStatus waiting)
     {
         var (target, attempt) = Attempting(attemptsBefore: 1);
-        var outcome = new PublishOutcome.LimitedLocally("daily cap", TimeSpan.FromHours(2), outcomeUnknown);
+        var outcome = new PublishOutcome.LimitReached("daily cap", TimeSpan.FromHours(2), outcomeUnknown);
 
         target.RecordOutcome(attempt, outcome, ThreeAttempts, Now);
 

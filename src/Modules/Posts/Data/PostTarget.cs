@@ -172,7 +172,7 @@ internal sealed class PostTarget
         }
         switch (outcome)
         {
-            case PublishOutcome.LimitedLocally limited:
+            case PublishOutcome.LimitReached limited:
                 // Nothing was sent: the attempt is given back, and the target waits until the limit frees up.
                 AttemptCount = attempt.Attempt - 1;
                 Defer(TargetErrorKind.RateLimited, limited.Message, now + limited.RetryAfter, limited.OutcomeUnknown, now);

@@ -37,10 +37,12 @@ internal abstract record PublishOutcome
     public sealed record CannotConfirm(string Reason) : PublishOutcome;
 
     /// <summary>
-    /// Our own rate limiter refused before anything was sent (a daily cap, say): try again after <paramref name="RetryAfter"/>.
+    /// A limit on posts refused this one and nothing was published: our own rate limiter before sending (a configured
+    /// daily cap, say), or the platform's own cap on posts per period (Instagram's and Threads' 24-hour publishing
+    /// limits). The account works; try again after <paramref name="RetryAfter"/>, when the limit has room.
     /// <paramref name="OutcomeUnknown"/>: an earlier attempt's outcome is still lost (no lookup ran before the refusal).
     /// </summary>
-    public sealed record LimitedLocally(string Message, TimeSpan RetryAfter, bool OutcomeUnknown) : PublishOutcome;
+    public sealed record LimitReached(string Message, TimeSpan RetryAfter, bool OutcomeUnknown) : PublishOutcome;
 
     /// <summary>
     /// Nothing was sent: the worker was held up so long after renewing its claim that a request leaving now could reach
@@ -49,5 +51,5 @@ internal abstract record PublishOutcome
     public sealed record NotSent(bool OutcomeUnknown) : PublishOutcome;
 
     /// <summary>Nothing left for the platform: the attempt does not count, its record is dropped.</summary>
-    public bool GivesAttemptBack => this is LimitedLocally or NotSent;
+    public bool GivesAttemptBack => this is LimitReached or NotSent;
 }

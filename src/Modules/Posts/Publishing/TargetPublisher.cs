@@ -254,19 +254,9 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             var published = await accounts.PublishAsync(attempt.AccountId, content, journal, cancellationToken);
             return new PublishOutcome.Published(published.PlatformPostId, published.Url, Reconciled: false);
         }
-        catch (PlatformException limited) when (limited.IsLocalLimit && limited.RetryAfter is { } wait)
+        catch (PlatformException refused) when (PlatformRefusals.Outcome(refused, outcomeUnknown) is { } outcome)
         {
-            return new PublishOutcome.LimitedLocally(limited.Message, wait, outcomeUnknown);
-        }
-        catch (PlatformException failed) when (failed.NothingCreated)
-        {
-            // Failed before the create call (a media upload): whatever the kind, the platform has no post to look for.
-            return new PublishOutcome.Refused(failed.Kind, failed.Message, failed.RetryAfter, NothingCreated: true);
-        }
-        catch (PlatformException refused) when (refused.Kind != PlatformErrorKind.Transient)
-        {
-            // A refused lookup (the platform's rate limit, say) says nothing about an earlier attempt's post.
-            return new PublishOutcome.Refused(refused.Kind, refused.Message, refused.RetryAfter, OutcomeUnknown: outcomeUnknown);
+            return outcome;
         }
         catch (SendWindowClosedException)
         {

@@ -159,7 +159,11 @@ internal sealed class InstagramClient(HttpClient http, IOptionsMonitor<PlatformO
         catch (PlatformException limit) when (limit.PlatformCode == PublishingLimitCode)
         {
             throw new PlatformException(limit.Platform, limit.Kind, limit.Message,
-                await WaitForPublishingRoomAsync(account, cancellationToken) ?? limit.RetryAfter, limit.PlatformCode) { NothingCreated = true };
+                await WaitForPublishingRoomAsync(account, cancellationToken) ?? limit.RetryAfter, limit.PlatformCode)
+            {
+                NothingCreated = true,
+                PublishingLimitReached = true,
+            };
         }
     }
 
@@ -181,7 +185,7 @@ internal sealed class InstagramClient(HttpClient http, IOptionsMonitor<PlatformO
             var times = Data(await GraphGetAsync($"{account.ExternalId}/media", account.AccessToken, cancellationToken,
                     ("fields", "timestamp"), ("limit", quota.ToString(CultureInfo.InvariantCulture))))
                 .Select(m => Time(m, "timestamp")).OfType<DateTimeOffset>();
-            return InstagramPublishingWindow.WaitUntilRoom(times, quota, window, Clock.GetUtcNow());
+            return PublishingWindow.WaitUntilRoom(times, quota, window, Clock.GetUtcNow());
         }
         catch (PlatformException)
         {

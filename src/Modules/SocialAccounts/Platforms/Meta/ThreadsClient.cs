@@ -80,9 +80,68 @@ internal sealed class ThreadsClient(HttpClient http, IOptionsMonitor<PlatformOpt
         {
             await WaitForContainerAsync(container, "status", account.AccessToken, cancellationToken, V);
         }
-        var id = Required(await GraphPostAsync($"{V}{account.ExternalId}/threads_publish", account.AccessToken, cancellationToken, ("creation_id", container)), "id");
+        var id = await PublishOrWaitForRoomAsync(account, container, cancellationToken);
         var published = await GraphGetAsync(V + id, account.AccessToken, cancellationToken, ("fields", "permalink"));
         return new PublishedPost(id, Optional(published, "permalink"));
+    }
+
+    /// <summary>
+    /// <c>threads_publish</c>. Threads answers its publishing limit with the generic "(#4) Application request limit
+    /// reached", so on code 4 the profile's <c>threads_publishing_limit</c> tells whether the 250 posts are used up; if
+    /// so, the refusal (which published nothing) waits until the oldest counted post leaves the 24 hours.
+    /// </summary>
+    private async Task<string> PublishOrWaitForRoomAsync(AccountCredentials account, string container, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Required(await GraphPostAsync($"{V}{account.ExternalId}/threads_publish", account.AccessToken, cancellationToken, ("creation_id", container)), "id");
+        }
+        catch (PlatformException throttled) when (throttled.PlatformCode == ApplicationLimitCode)
+        {
+            if (await PublishingWindowFullAsync(account, cancellationToken) is not { } window)
+            {
+                throw;
+            }
+            throw new PlatformException(throttled.Platform, PlatformErrorKind.RateLimited, $"{Platform}'s limit of {window.Quota} posts in {window.Duration.TotalHours:0} hours is reached.",
+                window.Wait ?? PublishingLimitWait, throttled.PlatformCode)
+            {
+                NothingCreated = true,
+                PublishingLimitReached = true,
+            };
+        }
+    }
+
+    /// <summary>Graph's "Application request limit reached", which Threads also answers past its publishing limit.</summary>
+    private const string ApplicationLimitCode = "4";
+
+    private sealed record FullWindow(int Quota, TimeSpan Duration, TimeSpan? Wait);
+
+    /// <summary>
+    /// The limit when <c>quota_usage</c> has reached <c>config.quota_total</c>, with the wait the recent threads' times
+    /// give (one page of at most 100, so a wait only when the quota fits in it); null when the limit has room (an
+    /// ordinary throttle) or cannot be read.
+    /// </summary>
+    private async Task<FullWindow?> PublishingWindowFullAsync(AccountCredentials account, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var limit = Data(await GraphGetAsync($"{V}{account.ExternalId}/threads_publishing_limit", account.AccessToken, cancellationToken,
+                ("fields", "quota_usage,config"))).FirstOrDefault();
+            if (OptionalLong(limit, "quota_usage") is not { } usage || OptionalLong(limit, "config", "quota_total") is not { } total || usage < total)
+            {
+                return null;
+            }
+            var quota = (int)Math.Max(total, 1);
+            var window = TimeSpan.FromSeconds(OptionalLong(limit, "config", "quota_duration") ?? 86_400);
+            var times = Data(await GraphGetAsync($"{V}{account.ExternalId}/threads", account.AccessToken, cancellationToken,
+                    ("fields", "timestamp"), ("limit", Math.Min(quota, 100).ToString(CultureInfo.InvariantCulture))))
+                .Select(t => Time(t, "timestamp")).OfType<DateTimeOffset>();
+            return new FullWindow(quota, window, PublishingWindow.WaitUntilRoom(times, quota, window, Clock.GetUtcNow()));
+        }
+        catch (PlatformException)
+        {
+            return null;
+        }
     }
 
     /// <summary>By the recorded container's status (troubleshooting, "Publishing Does Not Return a Media ID"): PUBLISHED means the post exists.</summary>

@@ -1,11 +1,12 @@
 namespace Platform.SocialAccounts.Platforms.Meta;
 
 /// <summary>
-/// When Instagram's publishing limit has room again: at most <c>quota_total</c> API-published posts in a moving window of
-/// <c>quota_duration</c> seconds (https://developers.facebook.com/docs/instagram-platform/content-publishing/, "Rate Limit";
-/// https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit).
+/// When a Meta publishing limit has room again: at most <c>quota_total</c> API-published posts in a moving window of
+/// <c>quota_duration</c> seconds. Instagram: https://developers.facebook.com/docs/instagram-platform/content-publishing/
+/// ("Rate Limit") and .../ig-user/content_publishing_limit; Threads: https://developers.facebook.com/docs/threads/troubleshooting
+/// ("Rate Limiting", 250 posts per 24 hours) and the <c>threads_publishing_limit</c> edge.
 /// </summary>
-internal static class InstagramPublishingWindow
+internal static class PublishingWindow
 {
     /// <summary>The shortest wait we ask for, so a retry is not made at the very second a post leaves the window.</summary>
     public static readonly TimeSpan Margin = TimeSpan.FromMinutes(1);
