@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.ApiKeys.Data;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
@@ -18,13 +19,14 @@ internal static class CreateApiKeyEndpoint
             .Validate<CreateApiKeyRequest>();
 
     private static async Task<Created<CreatedApiKey>> CreateAsync(
-        CreateApiKeyRequest request, HttpContext context, ITenantContext tenant, ApiKeysDbContext db, TimeProvider clock,
+        CreateApiKeyRequest request, HttpContext context, ITenantContext tenant, ApiKeysDbContext db, TimeProvider clock, IAuditTrail audit,
         CancellationToken cancellationToken)
     {
         var (key, secret) = ApiKey.Create(
             tenant.RequiredTenantId, request.Name, request.Scopes, request.ExpiresAt, context.User.RequiredUserId(), clock.GetUtcNow());
         db.Keys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.ApiKeyCreated, key.Id) { After = new { key.Name, Scopes = key.Scopes.Select(s => s.Name()), key.ExpiresAt } }, cancellationToken);
         return TypedResults.Created(
             $"/api/v1/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, key.Scopes, key.CreatedAt, key.ExpiresAt, secret.Encode()));
     }

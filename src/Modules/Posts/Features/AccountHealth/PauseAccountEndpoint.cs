@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.Posts.Data;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
@@ -36,13 +37,14 @@ internal static class PauseAccountEndpoint
 
     private static async Task<Ok<AccountHealthView>> HandleAsync(
         Guid accountId, PauseAccountRequest request, PostsDbContext db, ISocialAccounts accounts, ITenantContext tenant, TimeProvider clock,
-        CancellationToken cancellationToken)
+        IAuditTrail audit, CancellationToken cancellationToken)
     {
         var account = await AccountHealthView.RequireAccountAsync(accounts, accountId, cancellationToken);
         var now = clock.GetUtcNow();
         var breaker = await db.LockOrCreateBreakerAsync(tenant.RequiredTenantId, accountId, now, cancellationToken);
         breaker.PauseByUser(request.Reason.Trim(), request.Until?.ToUniversalTime(), now);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.AccountPaused, accountId) { After = new { Reason = request.Reason.Trim(), request.Until } }, cancellationToken);
         return TypedResults.Ok(AccountHealthView.From(account, breaker, now));
     }
 }

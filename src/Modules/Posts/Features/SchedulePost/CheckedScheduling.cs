@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Audit.Contracts;
 using Platform.Posts.Data;
 using Platform.Posts.Features.Shared;
 using Platform.SharedKernel.Data;
@@ -22,14 +23,16 @@ internal sealed class CheckedScheduling(IServiceScopeFactory scopes, ITenantCont
         {
             throw ProblemException.Unprocessable($"The time {dueAt:u} is not in the future; publish now instead.");
         }
-        return QueueAsync(postId, () => dueAt, request.TimeZone, cancellationToken);
+        return QueueAsync(postId, () => dueAt, request.TimeZone, AuditAction.PostScheduled, cancellationToken);
     }
 
     public Task<PostResponse> PublishNowAsync(Guid postId, CancellationToken cancellationToken) =>
-        QueueAsync(postId, clock.GetUtcNow, timeZone: null, cancellationToken);
+        QueueAsync(postId, clock.GetUtcNow, timeZone: null, AuditAction.PostPublishedNow, cancellationToken);
 
     /// <param name="dueAt">Asked when the post is queued (publishing now means after the platforms answered).</param>
-    private async Task<PostResponse> QueueAsync(Guid postId, Func<DateTimeOffset> dueAt, string? timeZone, CancellationToken cancellationToken)
+    /// <param name="audited">Scheduled or published now, as the audit log names it.</param>
+    private async Task<PostResponse> QueueAsync(
+        Guid postId, Func<DateTimeOffset> dueAt, string? timeZone, AuditAction audited, CancellationToken cancellationToken)
     {
         var tenantId = tenant.RequiredTenantId;
         var (version, targets) = await scopes.RunAsync(tenantId, async services =>
@@ -53,6 +56,7 @@ internal sealed class CheckedScheduling(IServiceScopeFactory scopes, ITenantCont
                 throw ProblemException.Conflict("The post changed while its platforms were asked; schedule it again.");
             }
             await services.GetRequiredService<Scheduling>().QueueAsync(post, dueAt(), timeZone, cancellationToken);
+            await services.GetRequiredService<IAuditTrail>().RecordAsync(new AuditRecord(audited, post.Id) { After = PostAudit.Summary(post) }, cancellationToken);
             return PostResponse.From(post);
         }, cancellationToken);
     }

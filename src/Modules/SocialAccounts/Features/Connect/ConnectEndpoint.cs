@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Platform.Audit.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Security;
@@ -32,7 +33,8 @@ internal static class ConnectEndpoint
 
     public static async Task<Ok<ConnectResponse>> HandleAsync(
         ConnectRequest request, ITenantContext tenant, OAuthStateService states, PlatformClientFactory clients,
-        SocialAccountsDbContext db, AccountTokens tokens, PendingSelections selections, Outbox outbox, TimeProvider clock, CancellationToken cancellationToken)
+        SocialAccountsDbContext db, AccountTokens tokens, PendingSelections selections, Outbox outbox, TimeProvider clock, IAuditTrail audit,
+        CancellationToken cancellationToken)
     {
         var platform = ConnectionProblems.ParsePlatform(request.Platform);
         var client = clients.For(platform);
@@ -81,7 +83,7 @@ internal static class ConnectEndpoint
         {
             return TypedResults.Ok(new ConnectResponse([], await selections.HoldAsync(tenantId, userId, platform, identities, cancellationToken)));
         }
-        return TypedResults.Ok(new ConnectResponse(await StoreAsync(db, tokens, outbox, clock, tenantId, userId, platform, identities, cancellationToken)));
+        return TypedResults.Ok(new ConnectResponse(await StoreAsync(db, tokens, outbox, audit, clock, tenantId, userId, platform, identities, cancellationToken)));
     }
 
     /// <summary>
@@ -89,7 +91,7 @@ internal static class ConnectEndpoint
     /// raises <see cref="AccountReconnected"/>, so that what waited for it (Posts' paused targets) resumes; every one raises <see cref="AccountConnected"/>.
     /// </summary>
     public static async Task<IReadOnlyList<SocialAccountDto>> StoreAsync(
-        SocialAccountsDbContext db, AccountTokens tokens, Outbox outbox, TimeProvider clock, Guid tenantId, Guid userId, SocialPlatform platform,
+        SocialAccountsDbContext db, AccountTokens tokens, Outbox outbox, IAuditTrail audit, TimeProvider clock, Guid tenantId, Guid userId, SocialPlatform platform,
         IReadOnlyList<PlatformIdentity> identities, CancellationToken cancellationToken)
     {
         var existing = await db.Accounts.Where(a => a.Platform == platform).ToListAsync(cancellationToken);
@@ -126,6 +128,10 @@ internal static class ConnectEndpoint
         await outbox.AddAsync(reconnected, cancellationToken);
         await outbox.AddAsync(announced, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var account in connected)
+        {
+            await audit.RecordAsync(new AuditRecord(AuditAction.AccountConnected, account.Id) { After = new { account.Platform, account.Handle, account.DisplayName } }, cancellationToken);
+        }
         return connected.Select(a => a.ToDto()).ToList();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Platform.Audit.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.SocialAccounts.Contracts;
@@ -25,7 +26,8 @@ internal static class DisconnectEndpoint
             .WithName("DisconnectSocialAccount");
 
     public static async Task<Ok<DisconnectResponse>> HandleAsync(
-        Guid id, SocialAccountsDbContext db, AccountTokens tokens, PlatformClientFactory clients, ILoggerFactory loggers, CancellationToken cancellationToken)
+        Guid id, SocialAccountsDbContext db, AccountTokens tokens, PlatformClientFactory clients, ILoggerFactory loggers, IAuditTrail audit,
+        CancellationToken cancellationToken)
     {
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw ProblemException.NotFound("The social account");
@@ -42,6 +44,7 @@ internal static class DisconnectEndpoint
         }
         db.Accounts.Remove(account);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.AccountDisconnected, id) { Before = new { account.Platform, account.Handle }, After = new { RevokedAtPlatform = revoked } }, cancellationToken);
         return TypedResults.Ok(new DisconnectResponse(id, revoked));
     }
 }

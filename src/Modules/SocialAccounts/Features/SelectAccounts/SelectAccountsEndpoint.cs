@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Security;
@@ -25,7 +26,7 @@ internal static class SelectAccountsEndpoint
 
     public static async Task<Ok<ConnectResponse>> HandleAsync(
         SelectAccountsRequest request, ITenantContext tenant, PendingSelections selections, SocialAccountsDbContext db,
-        AccountTokens tokens, Outbox outbox, TimeProvider clock, CancellationToken cancellationToken)
+        AccountTokens tokens, Outbox outbox, TimeProvider clock, IAuditTrail audit, CancellationToken cancellationToken)
     {
         var pending = await selections.TakeAsync(request.SelectionId, cancellationToken);
         if (pending is null || pending.TenantId != tenant.RequiredTenantId || pending.UserId != tenant.UserId)
@@ -44,6 +45,6 @@ internal static class SelectAccountsEndpoint
         }
         var chosen = pending.Identities.Where(i => request.ExternalIds.Contains(i.ExternalId)).Select(i => i.ToIdentity()).ToList();
         return TypedResults.Ok(new ConnectResponse(
-            await ConnectEndpoint.StoreAsync(db, tokens, outbox, clock, pending.TenantId, pending.UserId, pending.Platform, chosen, cancellationToken)));
+            await ConnectEndpoint.StoreAsync(db, tokens, outbox, audit, clock, pending.TenantId, pending.UserId, pending.Platform, chosen, cancellationToken)));
     }
 }
