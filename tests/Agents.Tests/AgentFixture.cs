@@ -3,8 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Agents.Contracts;
 using Platform.TestKit;
 using Shouldly;
 
@@ -19,7 +17,6 @@ public abstract class AgentFixture
     private const string Initialize =
         """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"probe","version":"1.0"}}}""";
 
-    internal RecordedToolCalls Calls { get; } = new();
     internal PlatformApp App { get; private set; } = null!;
     internal TestAccount Owner { get; private set; } = null!;
     internal TestAccount OtherOwner { get; private set; } = null!;
@@ -39,7 +36,7 @@ public abstract class AgentFixture
         settings["AI:Prices:offline-text-v1:InputPerMillion"] = "100";
         settings["AI:Prices:offline-text-v1:OutputPerMillion"] = "100";
         Configure(settings);
-        App = new PlatformApp(settings) { TestServices = services => services.AddSingleton<IAgentToolCallLog>(Calls) };
+        App = new PlatformApp(settings);
         Owner = await App.RegisterAsync();
         OtherOwner = await App.RegisterAsync();
         AccountId = await Owner.ConnectXAsync(X);

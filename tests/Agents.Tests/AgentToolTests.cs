@@ -1,6 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Platform.Agents.Contracts;
 using Platform.TestKit;
 using Shouldly;
 
@@ -214,7 +214,7 @@ public sealed class AgentToolTests : AgentFixture
     }
 
     [Test]
-    public async Task Every_tool_call_is_reported_once_at_the_audit_seam_with_its_outcome()
+    public async Task Every_tool_call_is_in_the_audit_log_with_the_key_the_tool_and_its_outcome()
     {
         var (keyId, key) = await Owner.CreateKeyAsync("accounts:read");
         await using var agent = await App.ConnectAgentAsync(key);
@@ -222,9 +222,17 @@ public sealed class AgentToolTests : AgentFixture
         await agent.CallOkAsync("list_accounts");
         await agent.CallFailingAsync("get_analytics");
 
-        var calls = Calls.Of(keyId);
-        calls.Select(c => (c.Tool, c.Outcome)).ShouldBe([("list_accounts", AgentToolOutcome.Succeeded), ("get_analytics", AgentToolOutcome.Refused)]);
-        calls.ShouldAllBe(c => c.TenantId == Owner.TenantId && c.ActingUserId == Owner.UserId);
-        calls[1].Reason!.ShouldContain("analytics:read");
+        var response = await Owner.Client.GetAsync($"/api/v1/audit?action=agent.tool_called&resourceType=api_key&resourceId={keyId}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var calls = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Reverse().ToList();
+        calls.Select(c => (c.GetProperty("after").GetProperty("tool").GetString(), c.GetProperty("after").GetProperty("outcome").GetString()))
+            .ShouldBe([("list_accounts", "Succeeded"), ("get_analytics", "Refused")]);
+        calls.ShouldAllBe(c => c.GetProperty("actor").GetProperty("kind").GetString() == "ApiKey"
+            && c.GetProperty("actor").GetProperty("apiKeyId").GetGuid() == keyId
+            && c.GetProperty("actor").GetProperty("userId").GetGuid() == Owner.UserId);
+        calls[0].GetProperty("after").GetProperty("reason").ValueKind.ShouldBe(JsonValueKind.Null);
+        calls[1].GetProperty("after").GetProperty("reason").GetString()!.ShouldContain("analytics:read");
+        var others = await OtherOwner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/audit?action=agent.tool_called&resourceId={keyId}");
+        others.GetProperty("items").GetArrayLength().ShouldBe(0, "another tenant sees the key's calls");
     }
 }

@@ -33,6 +33,7 @@ internal sealed class AgentsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ToolInvoker>();
+        services.AddSingleton<IAgentToolCallLog, AuditedToolCalls>();
         // Stateless: each POST carries its own key and is served on its own, so any host can answer any call.
         services.AddMcpServer()
             .WithHttpTransport(transport => transport.Stateless = true)

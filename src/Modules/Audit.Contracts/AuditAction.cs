@@ -33,4 +33,5 @@ public enum AuditAction
     AccountResumed,
     CheckoutStarted,
     PlanChanged,
+    AgentToolCalled,
 }

@@ -38,6 +38,8 @@ internal static class AuditActionNames
         [AuditAction.AccountResumed] = ("account.resumed", ResourceTypes.Account),
         [AuditAction.CheckoutStarted] = ("billing.checkout_started", ResourceTypes.Billing),
         [AuditAction.PlanChanged] = ("billing.plan_changed", ResourceTypes.Billing),
+        // The key an agent called a tool with (of the Agents module's MCP server); the entry names the tool and its outcome.
+        [AuditAction.AgentToolCalled] = ("agent.tool_called", ResourceTypes.ApiKey),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, AuditAction> ByName = Actions.ToFrozenDictionary(a => a.Value.Name, a => a.Key, StringComparer.Ordinal);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
-using Platform.Agents.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Json;
@@ -15,9 +14,9 @@ namespace Platform.Agents.Features.Shared;
 /// <summary>
 /// Every tool call passes through here, once: the key's scope is checked, the work runs in the key's tenant (so row-level
 /// security applies as for REST) in a unit of work or outside one, a refusal becomes a tool error naming its reason, and the
-/// call is reported to each <see cref="IAgentToolCallLog"/>.
+/// call is reported to the <see cref="IAgentToolCallLog"/> (the audit log).
 /// </summary>
-internal sealed class ToolInvoker(IServiceScopeFactory scopes, IEnumerable<IAgentToolCallLog> logs, TimeProvider clock, ILogger<ToolInvoker> logger)
+internal sealed class ToolInvoker(IServiceScopeFactory scopes, IAgentToolCallLog log, TimeProvider clock, ILogger<ToolInvoker> logger)
 {
     public async Task<string> RunAsync(
         ClaimsPrincipal caller, string tool, ApiScope scope, ToolDatabaseUse database, Func<IServiceProvider, Task<JsonElement>> work,
@@ -73,17 +72,14 @@ internal sealed class ToolInvoker(IServiceScopeFactory scopes, IEnumerable<IAgen
 
     private async Task ReportAsync(AgentToolCall call)
     {
-        foreach (var log in logs)
+        try
         {
-            try
-            {
-                // Not the caller's token: a call the agent gave up on is still reported.
-                await log.RecordAsync(call, CancellationToken.None);
-            }
-            catch (Exception failure)
-            {
-                logger.LogError(failure, "Could not report the call of tool {Tool} by API key {KeyId}.", call.Tool, call.ApiKeyId);
-            }
+            // Not the caller's token: a call the agent gave up on is still reported.
+            await log.RecordAsync(call, CancellationToken.None);
+        }
+        catch (Exception failure)
+        {
+            logger.LogError(failure, "Could not report the call of tool {Tool} by API key {KeyId}.", call.Tool, call.ApiKeyId);
         }
     }
 }
