@@ -50,7 +50,7 @@ public sealed class SecretsTests
 
         var invitation = await (await owner.Client.PostAsJsonAsync("/api/v1/users/invitations",
             new { email = $"invited-{Guid.NewGuid():N}@example.com", role = "Editor" })).CreatedAsync();
-        secrets.Add(invitation.GetProperty("token").GetString()!);
+        secrets.Add(invitation.GetProperty("invitationToken").GetString()!);
 
         var webhook = await (await owner.Client.PostAsJsonAsync("/api/v1/webhooks",
             new { url = "https://93.184.215.14/hooks?token=receiver-token-123", eventTypes = new[] { "post.published" } })).CreatedAsync();
