@@ -111,7 +111,7 @@ public sealed class SecurityActionsTests
         var invitationId = invitation.GetProperty("id").GetGuid();
         using var anonymous = app.CreateClient();
         var accepted = await (await anonymous.PostAsJsonAsync("/api/v1/auth/accept-invitation",
-            new { invitationToken = invitation.GetProperty("token").GetString(), password = TestAccounts.Password })).CreatedAsync();
+            new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = TestAccounts.Password })).CreatedAsync();
         var newUserId = accepted.GetProperty("user").GetProperty("id").GetGuid();
 
         var made = await owner.SingleEntryAsync("invitation.created", invitationId);
