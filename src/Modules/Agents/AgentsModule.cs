@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Agents.Contracts;
 using Platform.Agents.Features.DraftPost;
 using Platform.Agents.Features.GenerateCaption;
 using Platform.Agents.Features.GenerateHashtags;

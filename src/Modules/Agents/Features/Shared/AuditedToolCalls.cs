@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Agents.Contracts;
 using Platform.Audit.Contracts;
 using Platform.SharedKernel.Data;
 
