@@ -139,6 +139,7 @@ internal static class PlatformHost
         foreach (var module in app.Services.GetRequiredService<IReadOnlyList<IModule>>())
         {
             module.MapEndpoints(api);
+            module.MapRoutes(app);
         }
         api.MapOutboxOperations();
     }

@@ -6,7 +6,7 @@ namespace Platform.Host.Auth;
 
 /// <summary>
 /// Lets an API key reach an endpoint only when the endpoint declares a scope (<see cref="RequiredScope"/>) and the key holds
-/// it; otherwise 403 problem details naming the missing scope in <c>requiredScope</c>. Keys, users, members and billing
+/// it (or checks each operation's scope itself, <see cref="ScopesCheckedPerCall"/>); otherwise 403 problem details naming the missing scope in <c>requiredScope</c>. Keys, users, members and billing
 /// declare none, so no key manages them. Person tokens pass untouched: their role decides.
 /// </summary>
 internal sealed class ApiKeyScopeMiddleware(RequestDelegate next)
@@ -20,7 +20,7 @@ internal sealed class ApiKeyScopeMiddleware(RequestDelegate next)
             return;
         }
         var required = endpoint.Metadata.GetMetadata<RequiredScope>();
-        if (required is not null && context.User.HasScope(required.Scope))
+        if ((required is not null && context.User.HasScope(required.Scope)) || endpoint.Metadata.GetMetadata<ScopesCheckedPerCall>() is not null)
         {
             await next(context);
             return;

@@ -91,6 +91,10 @@ internal static class AuthenticationSetup
             .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Admin))
             .AddPolicy(Policies.AdminOrKey, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Admin || c.User.ApiKeyId() is not null))
             .AddPolicy(Policies.Owner, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.Role() >= TenantRole.Owner))
+            .AddPolicy(Policies.ApiKey, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.ApiKeyId() is not null))
             .AddPolicy(Policies.PlatformAdmin, policy => policy
                 .AddAuthenticationSchemes(DashboardScheme, JwtBearerDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()

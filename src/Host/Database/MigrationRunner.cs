@@ -32,6 +32,7 @@ internal sealed class MigrationRunner(DatabaseOptions options, ILogger logger)
                     version text PRIMARY KEY,
                     checksum text NOT NULL,
                     applied_at timestamptz NOT NULL DEFAULT now());
+                CREATE TABLE IF NOT EXISTS platform_migrations.append_only_tables (table_name regclass PRIMARY KEY);
                 """, cancellationToken);
             var applied = await LoadAppliedAsync(connection, cancellationToken);
             var count = 0;
@@ -80,7 +81,10 @@ internal sealed class MigrationRunner(DatabaseOptions options, ILogger logger)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The app role may use every schema the owner created, with DML only; it owns nothing.</summary>
+    /// <summary>
+    /// The app role may use every schema the owner created, with DML only; it owns nothing. A table a migration listed in
+    /// <c>platform_migrations.append_only_tables</c> (an audit log) it may only read and append to.
+    /// </summary>
     private async Task GrantAppRoleAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var app = RoleBootstrapper.Quote(options.AppRole.Username!);
@@ -103,7 +107,24 @@ internal sealed class MigrationRunner(DatabaseOptions options, ILogger logger)
             grants.AppendLine($"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {schema} TO {app};");
             grants.AppendLine($"GRANT EXECUTE ON ALL ROUTINES IN SCHEMA {schema} TO {app};");
         }
+        foreach (var table in await LoadAppendOnlyTablesAsync(connection, cancellationToken))
+        {
+            grants.AppendLine($"REVOKE UPDATE, DELETE, TRUNCATE ON TABLE {table} FROM {app};");
+        }
         await ExecuteAsync(connection, grants.ToString(), cancellationToken);
+    }
+
+    /// <summary>Each listed table's name, quoted as PostgreSQL writes it.</summary>
+    private static async Task<List<string>> LoadAppendOnlyTablesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var tables = new List<string>();
+        await using var command = new NpgsqlCommand("SELECT table_name::text FROM platform_migrations.append_only_tables", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tables.Add(reader.GetString(0));
+        }
+        return tables;
     }
 
     private static async Task<Dictionary<string, string>> LoadAppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Platform.AI.Contracts;
 using Platform.AI.Data;
 using Platform.AI.Features.GenerateCaptions;
 using Platform.AI.Features.GenerateContent;
@@ -15,6 +16,7 @@ using Platform.AI.Features.ImproveContent;
 using Platform.AI.Features.ListRequests;
 using Platform.AI.Features.Shared;
 using Platform.AI.Features.Templates;
+using Platform.AI.Gateway;
 using Platform.AI.Generation;
 using Platform.AI.Moderation;
 using Platform.AI.Providers;
@@ -58,6 +60,8 @@ internal sealed class AIModule : IModule
         services.AddSingleton<GenerationChecks>();
         services.AddScoped<TemplateGuidance>();
         services.AddScoped<ConnectedPlatforms>();
+        services.AddScoped<GenerationFlow>();
+        services.AddScoped<IAiGeneration, AiGateway>();
         services.AddScoped<ImageGenerationJob>();
     }
 

@@ -23,6 +23,7 @@ using Platform.Posts.Features.Shared;
 using Platform.Posts.Features.UnschedulePost;
 using Platform.Posts.Features.UpdatePost;
 using Platform.Posts.Limits;
+using Platform.Posts.Gateway;
 using Platform.Posts.Publishing;
 using Platform.Posts.Publishing.Breaker;
 using Platform.Posts.Contracts;
@@ -57,6 +58,9 @@ internal sealed class PostsModule : IModule
         services.AddScoped<IPostMediaUsage, PostMediaUsage>();
         services.AddScoped<Scheduling>();
         services.AddScoped<CheckedScheduling>();
+        services.AddScoped<DraftCreation>();
+        services.AddScoped<CalendarQuery>();
+        services.AddScoped<IPosts, PostsGateway>();
         services.AddScoped<PlatformTargetChecks>();
         services.AddScoped<BulkScheduler>();
         services.AddScoped<CheckedBulkScheduling>();

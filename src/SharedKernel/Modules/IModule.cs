@@ -19,6 +19,11 @@ public interface IModule
     /// <param name="api">The <c>/api/v1</c> group; authentication and the unit of work already apply.</param>
     void MapEndpoints(IEndpointRouteBuilder api);
 
+    /// <summary>Maps endpoints outside <c>/api/v1</c>, such as a protocol's own path; they get no unit of work.</summary>
+    void MapRoutes(IEndpointRouteBuilder app)
+    {
+    }
+
     /// <summary>Registers or updates the module's recurring jobs, with ids prefixed by the module name.</summary>
     void ScheduleRecurringJobs(IRecurringJobManager jobs)
     {

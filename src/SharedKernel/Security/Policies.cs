@@ -12,6 +12,8 @@ public static class Policies
     public const string Owner = "tenant:owner";
     /// <summary>Admins and owners, or an API key holding the scope the endpoint declares (webhook subscriptions).</summary>
     public const string AdminOrKey = "tenant:admin-or-key";
+    /// <summary>API keys alone, authenticated by the key scheme only: a person's token is not accepted (401).</summary>
+    public const string ApiKey = "api-key";
     /// <summary>Platform operators (not tenant owners): the Hangfire dashboard and cross-tenant administration.</summary>
     public const string PlatformAdmin = "platform:admin";
 }

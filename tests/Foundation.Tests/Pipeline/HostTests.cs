@@ -27,12 +27,12 @@ public sealed class HostTests
     }
 
     [Test]
-    public void The_host_loads_all_eleven_modules()
+    public void The_host_loads_all_thirteen_modules()
     {
         var modules = app.Services.GetRequiredService<IReadOnlyList<IModule>>();
 
         modules.Select(m => m.Name).ShouldBe(
-            ["ai", "analytics", "api_keys", "billing", "media", "posts", "social_accounts", "tenants", "notifications", "users", "webhooks"], ignoreOrder: true);
+            ["agents", "ai", "analytics", "api_keys", "audit", "billing", "media", "posts", "social_accounts", "tenants", "notifications", "users", "webhooks"], ignoreOrder: true);
     }
 
     [Test]

@@ -5,8 +5,8 @@ using Platform.SharedKernel.Security;
 namespace Platform.Host.Pipeline.RateLimiting;
 
 /// <summary>
-/// Limits each caller to a number of requests per minute: per API key or user when the credential is valid,
-/// per client address otherwise. Over the limit: 429 problem details with Retry-After in whole seconds.
+/// Limits each caller of the API (and of the agents' endpoint, <see cref="ScopesCheckedPerCall"/>) to a number of requests per
+/// minute: per API key or user when the credential is valid, per client address otherwise. Over the limit: 429 problem details with Retry-After in whole seconds.
 /// </summary>
 internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounter counter, IOptions<RateLimitOptions> options)
 {
@@ -15,7 +15,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, IRateLimitCounte
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problemDetails)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (!context.Request.Path.StartsWithSegments("/api") && context.GetEndpoint()?.Metadata.GetMetadata<ScopesCheckedPerCall>() is null)
         {
             await next(context);
             return;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Audit.Contracts;
 using Platform.Billing.Contracts;
 using Platform.Billing.Data;
 using Platform.SharedKernel.Events;
@@ -11,7 +12,7 @@ namespace Platform.Billing.Webhooks;
 /// delivery finds it and stops), the subscription state read from Stripe is applied, and the integration events go to the
 /// outbox in the same transaction.
 /// </summary>
-internal sealed class WebhookApplication(BillingDbContext db, Outbox outbox, TimeProvider time)
+internal sealed class WebhookApplication(BillingDbContext db, Outbox outbox, IAuditTrail audit, TimeProvider time)
 {
     public Task<bool> WasAppliedAsync(string eventId, CancellationToken cancellationToken) =>
         db.ProcessedEvents.AsNoTracking().AnyAsync(e => e.EventId == eventId, cancellationToken);
@@ -30,9 +31,11 @@ internal sealed class WebhookApplication(BillingDbContext db, Outbox outbox, Tim
         }
         var account = await db.Accounts.FromSql($"SELECT * FROM billing.accounts WHERE tenant_id = {tenantId} FOR UPDATE")
             .SingleAsync(cancellationToken);
+        var before = new { account.Plan, account.Status, account.Interval };
         if (snapshot is not null && account.Apply(snapshot))
         {
             await outbox.AddAsync([new TenantPlanChanged { TenantId = tenantId, OccurredAt = now, Plan = account.Plan, Status = account.Status }], cancellationToken);
+            await audit.RecordAsync(new AuditRecord(AuditAction.PlanChanged, tenantId) { Before = before, After = new { account.Plan, account.Status, account.Interval } }, cancellationToken);
         }
         if (stripeEvent.Type == EventTypes.InvoicePaymentFailed && subject.InvoiceId is { } invoiceId)
         {

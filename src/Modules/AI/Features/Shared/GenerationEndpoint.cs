@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Platform.AI.Generation;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Security;
-using Platform.SharedKernel.Tenancy;
 using Platform.SharedKernel.Validation;
 
 namespace Platform.AI.Features.Shared;
@@ -18,13 +17,8 @@ internal static class GenerationEndpoint
     /// </summary>
     public static RouteHandlerBuilder MapGeneration<TRequest>(this IEndpointRouteBuilder ai, string path, string name)
         where TRequest : IGenerationRequest =>
-        ai.MapPost(path, async (
-                TRequest request, ITenantContext tenant, GenerationChecks checks, AiGenerator generator, CancellationToken cancellationToken) =>
-            {
-                var (tenantId, userId) = tenant.Caller();
-                var task = await checks.PrepareAsync(tenantId, request.TemplateId, request.Variables, request.ToTask, t => t.Platforms, cancellationToken);
-                return Results.Ok(await generator.GenerateAsync(tenantId, userId, task, cancellationToken));
-            })
+        ai.MapPost(path, async (TRequest request, GenerationFlow flow, CancellationToken cancellationToken) =>
+                Results.Ok(await flow.RunAsync(request, cancellationToken)))
             .WithOwnUnitsOfWork()
             .Validate<TRequest>()
             .RequireAuthorization(Policies.Editor)

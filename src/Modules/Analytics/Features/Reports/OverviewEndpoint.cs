@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Analytics.Reports;
 using Platform.SharedKernel.Security;
-using Platform.SharedKernel.Tenancy;
 
 namespace Platform.Analytics.Features.Reports;
 
@@ -25,11 +24,6 @@ internal static class OverviewEndpoint
         "listed for its followers, with zero totals.";
 
     private static async Task<Ok<Overview>> HandleAsync(
-        [AsParameters] ReportParameters query, ReportQuery reports, ReportBuckets buckets, FollowerRanges followers, ITenantContext tenant,
-        CancellationToken cancellationToken)
-    {
-        var filter = await reports.FilterAsync(query.From, query.To, query.Platform, query.AccountId, cancellationToken);
-        var days = await buckets.DaysAsync(tenant.RequiredTenantId, filter, cancellationToken);
-        return TypedResults.Ok(Overview.Of(filter, days, await followers.LoadAsync(tenant.RequiredTenantId, filter, cancellationToken)));
-    }
+        [AsParameters] ReportParameters query, OverviewReport overview, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await overview.BuildAsync(query, cancellationToken));
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.ApiKeys.Data;
 using Platform.ApiKeys.Limits;
 using Platform.Billing.Contracts;
@@ -22,13 +23,14 @@ internal static class CreateApiKeyEndpoint
 
     private static async Task<Created<CreatedApiKey>> CreateAsync(
         CreateApiKeyRequest request, HttpContext context, ITenantContext tenant, ApiKeysDbContext db, IPlanLimitGuard limits,
-        TimeProvider clock, CancellationToken cancellationToken)
+        TimeProvider clock, IAuditTrail audit, CancellationToken cancellationToken)
     {
         await limits.EnsureAsync(PlanLimit.ApiKeys, 1, ApiKeysUsage.Usage.Query, cancellationToken);
         var (key, secret) = ApiKey.Create(
             tenant.RequiredTenantId, request.Name, request.Scopes, request.ExpiresAt, context.User.RequiredUserId(), clock.GetUtcNow());
         db.Keys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.ApiKeyCreated, key.Id) { After = new { key.Name, Scopes = key.Scopes.Select(s => s.Name()), key.ExpiresAt } }, cancellationToken);
         return TypedResults.Created(
             $"/api/v1/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, key.Scopes, key.CreatedAt, key.ExpiresAt, secret.Encode()));
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Platform.Audit.Contracts;
 using Platform.ApiKeys.Authentication;
 using Platform.ApiKeys.Data;
 using Platform.SharedKernel.Errors;
@@ -20,11 +21,13 @@ internal static class RevokeApiKeyEndpoint
 
     // Row-level security makes another tenant's key simply not found.
     private static async Task<NoContent> RevokeAsync(
-        Guid id, HttpContext context, ApiKeysDbContext db, ApiKeyAuthenticator authenticator, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpContext context, ApiKeysDbContext db, ApiKeyAuthenticator authenticator, TimeProvider clock, IAuditTrail audit,
+        CancellationToken cancellationToken)
     {
         var key = await db.Keys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken) ?? throw ProblemException.NotFound("The API key");
         key.Revoke(context.User.RequiredUserId(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.ApiKeyRevoked, key.Id) { After = new { key.Name } }, cancellationToken);
         authenticator.Forget(id);
         return TypedResults.NoContent();
     }

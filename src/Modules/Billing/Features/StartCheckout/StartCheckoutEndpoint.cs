@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Platform.Audit.Contracts;
 using Platform.Billing.Features.Shared;
 using Platform.Billing.Plans;
 using Platform.Billing.Provider;
@@ -53,6 +54,12 @@ internal static class StartCheckoutEndpoint
         var customerId = account?.StripeCustomerId ?? await CheckoutCustomer.EnsureAsync(scopes, stripe, tenantId, cancellationToken);
         var url = await stripe.CreateCheckoutSessionAsync(
             tenantId, customerId, request.Plan, interval, PlanCatalog.PriceId(plan, interval), Guid.NewGuid(), cancellationToken);
+        // Stripe was called holding no connection; the entry gets a short unit of work of its own.
+        await scopes.RunAsync(tenantId, async services =>
+        {
+            await services.GetRequiredService<IAuditTrail>().RecordAsync(new AuditRecord(AuditAction.CheckoutStarted, tenantId) { After = new { request.Plan, Interval = interval } }, cancellationToken);
+            return url;
+        }, cancellationToken);
         return Results.Ok(new SessionUrlView(url));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.Posts.Contracts;
 using Platform.Posts.Data;
 using Platform.SharedKernel.Events;
@@ -38,7 +39,7 @@ internal static class PauseAccountEndpoint
 
     private static async Task<Ok<AccountHealthView>> HandleAsync(
         Guid accountId, PauseAccountRequest request, PostsDbContext db, ISocialAccounts accounts, ITenantContext tenant, Outbox outbox, TimeProvider clock,
-        CancellationToken cancellationToken)
+        IAuditTrail audit, CancellationToken cancellationToken)
     {
         var account = await AccountHealthView.RequireAccountAsync(accounts, accountId, cancellationToken);
         var now = clock.GetUtcNow();
@@ -46,6 +47,7 @@ internal static class PauseAccountEndpoint
         breaker.PauseByUser(request.Reason.Trim(), request.Until?.ToUniversalTime(), now);
         await outbox.AddAsync([breaker.Paused(AccountPauseCause.Person, now)], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.AccountPaused, accountId) { After = new { Reason = request.Reason.Trim(), request.Until } }, cancellationToken);
         return TypedResults.Ok(AccountHealthView.From(account, breaker, now));
     }
 }

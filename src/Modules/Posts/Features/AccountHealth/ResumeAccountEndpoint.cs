@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.Posts.Data;
 using Platform.Posts.Publishing;
 using Platform.SharedKernel.Security;
@@ -21,7 +22,7 @@ internal static class ResumeAccountEndpoint
 
     private static async Task<Ok<AccountHealthView>> HandleAsync(
         Guid accountId, PostsDbContext db, PublishQueue queue, ISocialAccounts accounts, ITenantContext tenant, TimeProvider clock,
-        CancellationToken cancellationToken)
+        IAuditTrail audit, CancellationToken cancellationToken)
     {
         var account = await AccountHealthView.RequireAccountAsync(accounts, accountId, cancellationToken);
         var now = clock.GetUtcNow();
@@ -31,6 +32,7 @@ internal static class ResumeAccountEndpoint
             await db.SaveChangesAsync(cancellationToken);
         }
         await queue.ReleaseDeferredAsync(accountId, now, cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.AccountResumed, accountId), cancellationToken);
         return TypedResults.Ok(AccountHealthView.From(account, breaker: null, now));
     }
 }

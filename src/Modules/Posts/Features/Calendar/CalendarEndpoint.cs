@@ -2,13 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Platform.Posts.Contracts;
-using Platform.Posts.Data;
-using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.SocialAccounts.Contracts;
-using Platform.Tenants.Contracts;
 
 namespace Platform.Posts.Features.Calendar;
 
@@ -20,8 +16,6 @@ internal sealed record CalendarResponse(string TimeZone, IReadOnlyList<CalendarD
 
 internal static class CalendarEndpoint
 {
-    private static readonly TimeSpan MaxRange = TimeSpan.FromDays(92);
-
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/calendar", HandleAsync)
         .WithTags("Posts")
@@ -31,41 +25,7 @@ internal static class CalendarEndpoint
         .RequireScope(ApiScope.PostsRead);
 
     private static async Task<Ok<CalendarResponse>> HandleAsync(
-        DateTimeOffset from, DateTimeOffset to, PostsDbContext db, ITenantSettingsReader settings, CancellationToken cancellationToken,
-        string? timeZone = null, string? accountId = null, string? platform = null, string? status = null)
-    {
-        var filter = CalendarFilter.Parse(accountId, platform, status);
-        if (to <= from || to - from > MaxRange)
-        {
-            throw ProblemException.BadRequest("'to' must be after 'from', at most 92 days later.");
-        }
-        var zoneId = timeZone ?? (await settings.GetAsync(cancellationToken)).TimeZone;
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
-        {
-            throw ProblemException.BadRequest($"Unknown IANA time zone '{zoneId}'.");
-        }
-        var query = db.Posts.AsNoTracking().Include(p => p.Targets)
-            .Where(p => p.Status != PostStatus.Draft && (p.PublishedAt ?? p.ScheduledAt) >= from && (p.PublishedAt ?? p.ScheduledAt) < to);
-        if (filter.AccountId is { } account)
-        {
-            query = query.Where(p => p.Targets.Any(t => t.SocialAccountId == account));
-        }
-        if (filter.Platform is { } wantedPlatform)
-        {
-            var slug = wantedPlatform.Slug();
-            query = query.Where(p => p.Targets.Any(t => t.Platform == slug));
-        }
-        if (filter.Status is { } wantedStatus)
-        {
-            query = query.Where(p => p.Status == wantedStatus);
-        }
-        var posts = await query.ToListAsync(cancellationToken);
-        var days = posts
-            .Select(p => new CalendarEntry(p.Id, p.Title, p.Status, (p.PublishedAt ?? p.ScheduledAt)!.Value, p.Targets.Select(t => t.SocialPlatform).Distinct().OrderBy(platform => platform.ToString(), StringComparer.Ordinal).ToList()))
-            .GroupBy(e => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.At, zone).DateTime))
-            .OrderBy(g => g.Key)
-            .Select(g => new CalendarDay(g.Key, g.OrderBy(e => e.At).ToList()))
-            .ToList();
-        return TypedResults.Ok(new CalendarResponse(zone.Id, days));
-    }
+        DateTimeOffset from, DateTimeOffset to, CalendarQuery calendar, CancellationToken cancellationToken,
+        string? timeZone = null, string? accountId = null, string? platform = null, string? status = null) =>
+        TypedResults.Ok(await calendar.ReadAsync(from, to, timeZone, CalendarFilter.Parse(accountId, platform, status), cancellationToken));
 }

@@ -2,11 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Platform.Posts.Contracts;
-using Platform.Posts.Data;
 using Platform.Posts.Features.Shared;
 using Platform.SharedKernel.Security;
-using Platform.SharedKernel.Tenancy;
 using Platform.SharedKernel.Validation;
 
 namespace Platform.Posts.Features.CreatePost;
@@ -23,23 +20,9 @@ internal static class CreatePostEndpoint
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Created<PostResponse>> HandleAsync(
-        PostPayload payload, HttpContext context, PostsDbContext db, TargetChecks checks, ITenantContext tenant, TimeProvider clock,
-        CancellationToken cancellationToken)
+        PostPayload payload, HttpContext context, DraftCreation drafts, CancellationToken cancellationToken)
     {
-        var accounts = await checks.ResolveAccountsAsync(payload.Targets.Select(t => t.AccountId), cancellationToken);
-        var media = await checks.ResolveMediaAsync(payload, cancellationToken);
-        var now = clock.GetUtcNow();
-        var post = new Post
-        {
-            Id = Guid.NewGuid(),
-            TenantId = tenant.RequiredTenantId,
-            CreatedBy = context.User.RequiredUserId(),
-            Status = PostStatus.Draft,
-            CreatedAt = now,
-        };
-        PostWriter.Apply(post, payload, accounts, media, now);
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/posts/{post.Id}", PostResponse.From(post, checks.Check(post)));
+        var post = await drafts.CreateAsync(payload, context.User.RequiredUserId(), cancellationToken);
+        return TypedResults.Created($"/api/v1/posts/{post.Id}", post);
     }
 }

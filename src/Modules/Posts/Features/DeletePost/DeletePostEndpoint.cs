@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.Posts.Contracts;
 using Platform.Posts.Data;
 using Platform.Posts.Features.Shared;
@@ -20,7 +21,7 @@ internal static class DeletePostEndpoint
         .RequireAuthorization(Policies.Editor)
         .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<NoContent> HandleAsync(Guid id, PostsDbContext db, PublishQueue queue, CancellationToken cancellationToken)
+    private static async Task<NoContent> HandleAsync(Guid id, PostsDbContext db, PublishQueue queue, IAuditTrail audit, CancellationToken cancellationToken)
     {
         var post = await db.LoadAsync(id, cancellationToken);
         var targets = post.Targets.Select(t => t.Id).ToList();
@@ -31,6 +32,7 @@ internal static class DeletePostEndpoint
         }
         db.Posts.Remove(post);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.PostDeleted, id) { Before = PostAudit.Summary(post) }, cancellationToken);
         return TypedResults.NoContent();
     }
 }

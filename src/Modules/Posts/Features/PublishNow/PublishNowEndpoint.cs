@@ -24,9 +24,9 @@ internal static class PublishNowEndpoint
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Accepted<PostResponse>> HandleAsync(
-        Guid id, CheckedScheduling scheduling, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, CheckedScheduling scheduling, CancellationToken cancellationToken)
     {
-        var post = await scheduling.QueueAsync(id, clock.GetUtcNow, timeZone: null, cancellationToken);
+        var post = await scheduling.PublishNowAsync(id, cancellationToken);
         return TypedResults.Accepted($"/api/v1/posts/{post.Id}", post);
     }
 }

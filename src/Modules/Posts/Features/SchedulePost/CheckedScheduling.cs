@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Audit.Contracts;
 using Platform.Posts.Data;
 using Platform.Posts.Features.Shared;
 using Platform.SharedKernel.Data;
@@ -12,10 +13,26 @@ namespace Platform.Posts.Features.SchedulePost;
 /// connection waits on a platform: a short unit of work reads the post and checks what needs no platform; the platforms
 /// are asked holding none; a second short unit of work queues the post, unless it changed meanwhile.
 /// </summary>
-internal sealed class CheckedScheduling(IServiceScopeFactory scopes, ITenantContext tenant)
+internal sealed class CheckedScheduling(IServiceScopeFactory scopes, ITenantContext tenant, TimeProvider clock)
 {
+    /// <summary>Schedules for the future time <paramref name="request"/> names (validated); a time already past is a 422.</summary>
+    public Task<PostResponse> ScheduleAsync(Guid postId, ScheduleRequest request, CancellationToken cancellationToken)
+    {
+        request.TryResolve(out var dueAt);
+        if (dueAt <= clock.GetUtcNow())
+        {
+            throw ProblemException.Unprocessable($"The time {dueAt:u} is not in the future; publish now instead.");
+        }
+        return QueueAsync(postId, () => dueAt, request.TimeZone, AuditAction.PostScheduled, cancellationToken);
+    }
+
+    public Task<PostResponse> PublishNowAsync(Guid postId, CancellationToken cancellationToken) =>
+        QueueAsync(postId, clock.GetUtcNow, timeZone: null, AuditAction.PostPublishedNow, cancellationToken);
+
     /// <param name="dueAt">Asked when the post is queued (publishing now means after the platforms answered).</param>
-    public async Task<PostResponse> QueueAsync(Guid postId, Func<DateTimeOffset> dueAt, string? timeZone, CancellationToken cancellationToken)
+    /// <param name="audited">Scheduled or published now, as the audit log names it.</param>
+    private async Task<PostResponse> QueueAsync(
+        Guid postId, Func<DateTimeOffset> dueAt, string? timeZone, AuditAction audited, CancellationToken cancellationToken)
     {
         var tenantId = tenant.RequiredTenantId;
         var (version, targets) = await scopes.RunAsync(tenantId, async services =>
@@ -39,6 +56,7 @@ internal sealed class CheckedScheduling(IServiceScopeFactory scopes, ITenantCont
                 throw ProblemException.Conflict("The post changed while its platforms were asked; schedule it again.");
             }
             await services.GetRequiredService<Scheduling>().QueueAsync(post, dueAt(), timeZone, cancellationToken);
+            await services.GetRequiredService<IAuditTrail>().RecordAsync(new AuditRecord(audited, post.Id) { After = PostAudit.Summary(post) }, cancellationToken);
             return PostResponse.From(post);
         }, cancellationToken);
     }

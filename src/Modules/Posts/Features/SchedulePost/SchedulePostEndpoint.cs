@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Posts.Features.Shared;
 using Platform.SharedKernel.Data;
-using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Validation;
 
@@ -26,13 +25,6 @@ internal static class SchedulePostEndpoint
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Ok<PostResponse>> HandleAsync(
-        Guid id, ScheduleRequest request, CheckedScheduling scheduling, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        request.TryResolve(out var dueAt);
-        if (dueAt <= clock.GetUtcNow())
-        {
-            throw ProblemException.Unprocessable($"The time {dueAt:u} is not in the future; publish now instead.");
-        }
-        return TypedResults.Ok(await scheduling.QueueAsync(id, () => dueAt, request.TimeZone, cancellationToken));
-    }
+        Guid id, ScheduleRequest request, CheckedScheduling scheduling, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await scheduling.ScheduleAsync(id, request, cancellationToken));
 }

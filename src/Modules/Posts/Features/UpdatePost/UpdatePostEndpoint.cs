@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.Posts.Contracts;
 using Platform.Posts.Data;
 using Platform.Posts.Features.Shared;
@@ -25,13 +26,15 @@ internal static class UpdatePostEndpoint
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Ok<PostResponse>> HandleAsync(
-        Guid id, PostPayload payload, PostsDbContext db, TargetChecks checks, PublishQueue queue, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, PostPayload payload, PostsDbContext db, TargetChecks checks, PublishQueue queue, TimeProvider clock, IAuditTrail audit,
+        CancellationToken cancellationToken)
     {
         var post = await db.LoadAsync(id, cancellationToken);
         PostLoader.EnsureEditable(post);
         var accounts = await checks.ResolveAccountsAsync(payload.Targets.Select(t => t.AccountId), cancellationToken);
         var media = await checks.ResolveMediaAsync(payload, cancellationToken);
         var before = post.Targets.Select(t => t.Id).ToList();
+        var summaryBefore = PostAudit.Summary(post);
         PostWriter.Apply(post, payload, accounts, media, clock.GetUtcNow());
         if (post.Status == PostStatus.Scheduled)
         {
@@ -44,6 +47,7 @@ internal static class UpdatePostEndpoint
         }
         post.Version++;
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.PostEdited, post.Id) { Before = summaryBefore, After = PostAudit.Summary(post) }, cancellationToken);
         return TypedResults.Ok(PostResponse.From(post, checks.Check(post)));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Audit.Contracts;
 using Platform.Billing.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
@@ -94,7 +95,7 @@ internal static class ConnectEndpoint
                 }
             }
             return await StoreAsync(db, services.GetRequiredService<AccountTokens>(), services.GetRequiredService<Outbox>(),
-                services.GetRequiredService<IPlanLimitGuard>(), clock, tenantId, userId,
+                services.GetRequiredService<IPlanLimitGuard>(), services.GetRequiredService<IAuditTrail>(), clock, tenantId, userId,
                 platform, chosen, cancellationToken);
         }, cancellationToken)));
     }
@@ -105,7 +106,8 @@ internal static class ConnectEndpoint
     /// Only new accounts count against the plan: a reconnect always goes through.
     /// </summary>
     public static async Task<IReadOnlyList<SocialAccountDto>> StoreAsync(
-        SocialAccountsDbContext db, AccountTokens tokens, Outbox outbox, IPlanLimitGuard limits, TimeProvider clock, Guid tenantId, Guid userId, SocialPlatform platform,
+        SocialAccountsDbContext db, AccountTokens tokens, Outbox outbox, IPlanLimitGuard limits, IAuditTrail audit, TimeProvider clock, Guid tenantId, Guid userId,
+        SocialPlatform platform,
         IReadOnlyList<PlatformIdentity> identities, CancellationToken cancellationToken)
     {
         var existing = await db.Accounts.Where(a => a.Platform == platform).ToListAsync(cancellationToken);
@@ -144,6 +146,10 @@ internal static class ConnectEndpoint
         await outbox.AddAsync(reconnected, cancellationToken);
         await outbox.AddAsync(announced, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var account in connected)
+        {
+            await audit.RecordAsync(new AuditRecord(AuditAction.AccountConnected, account.Id) { After = new { account.Platform, account.Handle, account.DisplayName } }, cancellationToken);
+        }
         return connected.Select(a => a.ToDto()).ToList();
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.Audit.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
@@ -60,8 +61,23 @@ internal static class DisconnectEndpoint
                 logger.LogWarning("Revoking account {AccountId} on {Platform} failed ({Kind}); disconnecting anyway", id, platform, failure.Kind);
             }
         }
-        var removed = await scopes.RunAsync(tenantId, services =>
-            services.GetRequiredService<SocialAccountsDbContext>().Accounts.Where(a => a.Id == id).ExecuteDeleteAsync(cancellationToken), cancellationToken);
-        return removed == 0 ? throw ProblemException.NotFound("The social account") : TypedResults.Ok(new DisconnectResponse(id, revoked));
+        // The account is removed and its removal audited in one unit of work, after the platform call.
+        var removed = await scopes.RunAsync(tenantId, async services =>
+        {
+            var db = services.GetRequiredService<SocialAccountsDbContext>();
+            if (await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) is not { } account)
+            {
+                return false;
+            }
+            db.Accounts.Remove(account);
+            await db.SaveChangesAsync(cancellationToken);
+            await services.GetRequiredService<IAuditTrail>().RecordAsync(new AuditRecord(AuditAction.AccountDisconnected, id)
+            {
+                Before = new { account.Platform, account.Handle },
+                After = new { RevokedAtPlatform = revoked },
+            }, cancellationToken);
+            return true;
+        }, cancellationToken);
+        return removed ? TypedResults.Ok(new DisconnectResponse(id, revoked)) : throw ProblemException.NotFound("The social account");
     }
 }

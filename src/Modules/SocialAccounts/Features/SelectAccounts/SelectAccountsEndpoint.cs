@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.Billing.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Events;
@@ -27,7 +28,7 @@ internal static class SelectAccountsEndpoint
 
     public static async Task<Ok<ConnectResponse>> HandleAsync(
         SelectAccountsRequest request, ITenantContext tenant, PendingSelections selections, SocialAccountsDbContext db,
-        AccountTokens tokens, Outbox outbox, IPlanLimitGuard limits, TimeProvider clock, CancellationToken cancellationToken)
+        AccountTokens tokens, Outbox outbox, IPlanLimitGuard limits, TimeProvider clock, IAuditTrail audit, CancellationToken cancellationToken)
     {
         var pending = await selections.TakeAsync(request.SelectionId, cancellationToken);
         if (pending is null || pending.TenantId != tenant.RequiredTenantId || pending.UserId != tenant.UserId)
@@ -48,7 +49,7 @@ internal static class SelectAccountsEndpoint
         try
         {
             return TypedResults.Ok(new ConnectResponse(
-                await ConnectEndpoint.StoreAsync(db, tokens, outbox, limits, clock, pending.TenantId, pending.UserId, pending.Platform, chosen, cancellationToken)));
+                await ConnectEndpoint.StoreAsync(db, tokens, outbox, limits, audit, clock, pending.TenantId, pending.UserId, pending.Platform, chosen, cancellationToken)));
         }
         catch (ProblemException)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Platform.Audit.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Validation;
@@ -22,13 +23,16 @@ internal static class UpdateTenantEndpoint
         .Validate<UpdateTenantRequest>();
 
     // No WHERE: row-level security shows the caller's tenant row and no other.
-    private static async Task<Ok<TenantResponse>> HandleAsync(UpdateTenantRequest request, TenantsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Ok<TenantResponse>> HandleAsync(
+        UpdateTenantRequest request, TenantsDbContext db, TimeProvider clock, IAuditTrail audit, CancellationToken cancellationToken)
     {
         var tenant = await db.Tenants.SingleOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("The tenant");
+        var before = new { tenant.Name, tenant.Settings };
         tenant.Name = request.Name ?? tenant.Name;
         tenant.Settings = request.Settings ?? tenant.Settings;
         tenant.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.TenantSettingsChanged, tenant.Id) { Before = before, After = new { tenant.Name, tenant.Settings } }, cancellationToken);
         return TypedResults.Ok(TenantResponse.From(tenant, tenant.UpdatedAt));
     }
 }

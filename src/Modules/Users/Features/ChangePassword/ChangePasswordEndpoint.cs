@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Validation;
@@ -22,7 +23,7 @@ internal static class ChangePasswordEndpoint
 
     private static async Task<NoContent> HandleAsync(
         ChangePasswordRequest request, HttpContext context, UsersDbContext db, PasswordHasher passwords, UserSessions sessions,
-        CancellationToken cancellationToken)
+        IAuditTrail audit, CancellationToken cancellationToken)
     {
         var user = await db.CallerAsync(context, cancellationToken);
         if (!passwords.Verify(request.CurrentPassword, user.PasswordHash))
@@ -31,6 +32,7 @@ internal static class ChangePasswordEndpoint
         }
         user.PasswordHash = passwords.Hash(request.NewPassword);
         await sessions.EndAllAsync(user, "password changed", cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.PasswordChanged, user.Id), cancellationToken);
         return TypedResults.NoContent();
     }
 }

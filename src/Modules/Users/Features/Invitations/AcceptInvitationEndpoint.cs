@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Platform.Audit.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Validation;
@@ -33,7 +34,7 @@ internal static class AcceptInvitationEndpoint
 
     private static async Task<Created<AcceptedInvitationResponse>> AcceptAsync(
         AcceptInvitationRequest request, DbSession session, UsersDbContext db, UserAdministration administration, SessionIssuer sessions,
-        TimeProvider clock, CancellationToken cancellationToken)
+        IAuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!InvitationToken.TryParse(request.InvitationToken, out var token))
         {
@@ -52,6 +53,7 @@ internal static class AcceptInvitationEndpoint
         var user = await administration.AddAsync(invitation.Email, request.Password, invitation.Role, request.DisplayName, cancellationToken);
         invitation.Accept(user.Id, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.InvitationAccepted, invitation.Id) { ActorUserId = user.Id, After = new { UserId = user.Id, user.Email, user.Role } }, cancellationToken);
         var tokens = await sessions.StartAsync(user, cancellationToken);
         return TypedResults.Created("/api/v1/me", new AcceptedInvitationResponse(UserResponse.From(user), tokens));
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Audit.Contracts;
 using Platform.Billing.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Events;
@@ -44,7 +45,7 @@ internal static class ManageInvitationsEndpoints
 
     private static async Task<Created<CreatedInvitation>> CreateAsync(
         InviteUserRequest request, HttpContext context, UsersDbContext db, CredentialDirectory directory, IOptions<InvitationOptions> options,
-        MailTokenSecrets secrets, Outbox outbox, IPlanLimitGuard limits, TimeProvider clock, CancellationToken cancellationToken)
+        MailTokenSecrets secrets, Outbox outbox, IPlanLimitGuard limits, IAuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var inviter = await db.CallerAsync(context, cancellationToken);
         RoleRules.EnsureMayAssign(inviter, request.Role);
@@ -56,6 +57,7 @@ internal static class ManageInvitationsEndpoints
         var (invitation, token) = UserInvitation.Create(inviter.TenantId, request.Email, request.Role, inviter.Id, clock.GetUtcNow(), options.Value.Lifetime, secrets);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.InvitationCreated, invitation.Id) { After = new { invitation.Email, invitation.Role, invitation.ExpiresAt } }, cancellationToken);
         await outbox.AddAsync([new UserInvited
         {
             TenantId = invitation.TenantId,
@@ -86,11 +88,12 @@ internal static class ManageInvitationsEndpoints
 
     // Row-level security makes another tenant's invitation simply not found.
     private static async Task<NoContent> RevokeAsync(
-        Guid id, HttpContext context, UsersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpContext context, UsersDbContext db, TimeProvider clock, IAuditTrail audit, CancellationToken cancellationToken)
     {
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw ProblemException.NotFound("The invitation");
         invitation.Revoke(context.User.RequiredUserId(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.InvitationRevoked, invitation.Id) { After = new { invitation.Email } }, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Platform.Audit.Contracts;
 using Platform.Billing.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Paging;
@@ -42,16 +43,17 @@ internal static class ManageUsersEndpoints
 
     private static async Task<Created<UserResponse>> CreateAsync(
         CreateUserRequest request, HttpContext context, UsersDbContext db, UserAdministration administration, IPlanLimitGuard limits,
-        CancellationToken cancellationToken)
+        IAuditTrail audit, CancellationToken cancellationToken)
     {
         RoleRules.EnsureMayAssign(await db.CallerAsync(context, cancellationToken), request.Role);
         await limits.EnsureAsync(PlanLimit.Seats, 1, SeatsUsage.Usage.Query, cancellationToken);
         var user = await administration.AddAsync(request.Email, request.Password, request.Role, request.DisplayName, cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.UserCreated, user.Id) { After = new { user.Email, user.Role } }, cancellationToken);
         return TypedResults.Created($"/api/v1/users/{user.Id}", UserResponse.From(user));
     }
 
     private static async Task<Ok<UserResponse>> ChangeRoleAsync(
-        Guid id, ChangeRoleRequest request, HttpContext context, UsersDbContext db, UserSessions sessions, CancellationToken cancellationToken)
+        Guid id, ChangeRoleRequest request, HttpContext context, UsersDbContext db, UserSessions sessions, IAuditTrail audit, CancellationToken cancellationToken)
     {
         var (actor, target) = await LoadAsync(db, context, id, cancellationToken);
         RoleRules.EnsureMayManage(actor, target);
@@ -60,6 +62,7 @@ internal static class ManageUsersEndpoints
         {
             await RoleRules.EnsureAnotherActiveOwnerAsync(db, target, cancellationToken);
         }
+        await audit.RecordAsync(new AuditRecord(AuditAction.UserRoleChanged, target.Id) { Before = new { target.Role }, After = new { request.Role } }, cancellationToken);
         target.Role = request.Role;
         // Tokens carry the role: old ones must not keep the old powers.
         await sessions.EndAllAsync(target, "role changed", cancellationToken);
@@ -67,18 +70,19 @@ internal static class ManageUsersEndpoints
     }
 
     private static async Task<Ok<UserResponse>> DeactivateAsync(
-        Guid id, HttpContext context, UsersDbContext db, UserSessions sessions, CancellationToken cancellationToken)
+        Guid id, HttpContext context, UsersDbContext db, UserSessions sessions, IAuditTrail audit, CancellationToken cancellationToken)
     {
         var (actor, target) = await LoadAsync(db, context, id, cancellationToken);
         RoleRules.EnsureMayManage(actor, target);
         await RoleRules.EnsureAnotherActiveOwnerAsync(db, target, cancellationToken);
         target.IsActive = false;
         await sessions.EndAllAsync(target, "deactivated", cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.UserDeactivated, target.Id), cancellationToken);
         return TypedResults.Ok(UserResponse.From(target));
     }
 
     private static async Task<Ok<UserResponse>> ActivateAsync(
-        Guid id, HttpContext context, UsersDbContext db, IPlanLimitGuard limits, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpContext context, UsersDbContext db, IPlanLimitGuard limits, TimeProvider clock, IAuditTrail audit, CancellationToken cancellationToken)
     {
         var (actor, target) = await LoadAsync(db, context, id, cancellationToken);
         RoleRules.EnsureMayManage(actor, target);
@@ -86,6 +90,7 @@ internal static class ManageUsersEndpoints
         target.IsActive = true;
         target.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.UserActivated, target.Id), cancellationToken);
         return TypedResults.Ok(UserResponse.From(target));
     }
 

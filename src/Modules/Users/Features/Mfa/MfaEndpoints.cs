@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Validation;
@@ -39,7 +40,8 @@ internal static class MfaEndpoints
     }
 
     private static async Task<Ok<MfaRecoveryCodes>> ConfirmAsync(
-        ConfirmMfaRequest request, HttpContext context, UsersDbContext db, TotpVerifier totp, RecoveryCodes recovery, CancellationToken cancellationToken)
+        ConfirmMfaRequest request, HttpContext context, UsersDbContext db, TotpVerifier totp, RecoveryCodes recovery, IAuditTrail audit,
+        CancellationToken cancellationToken)
     {
         var user = await db.CallerAsync(context, cancellationToken);
         if (user.MfaEnabled || user.MfaSecret is null)
@@ -53,12 +55,13 @@ internal static class MfaEndpoints
         user.MfaEnabled = true;
         var codes = await recovery.ReplaceAsync(user, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.MfaEnabled, user.Id), cancellationToken);
         return TypedResults.Ok(new MfaRecoveryCodes(codes));
     }
 
     private static async Task<NoContent> DisableAsync(
         DisableMfaRequest request, HttpContext context, UsersDbContext db, PasswordHasher passwords, TotpVerifier totp, RecoveryCodes recovery,
-        CancellationToken cancellationToken)
+        IAuditTrail audit, CancellationToken cancellationToken)
     {
         var user = await db.CallerAsync(context, cancellationToken);
         if (!user.MfaEnabled)
@@ -75,6 +78,7 @@ internal static class MfaEndpoints
         user.MfaLastStep = null;
         await db.SaveChangesAsync(cancellationToken);
         await recovery.DeleteAllAsync(user, cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.MfaDisabled, user.Id), cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Audit.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
@@ -33,6 +34,7 @@ internal static class CreateSubscriptionEndpoint
             var db = services.GetRequiredService<WebhooksDbContext>();
             db.Subscriptions.Add(subscription);
             await db.SaveChangesAsync(cancellationToken);
+            await services.GetRequiredService<IAuditTrail>().RecordAsync(new AuditRecord(AuditAction.WebhookCreated, subscription.Id) { After = SubscriptionAudit.Summary(subscription) }, cancellationToken);
             return Results.Created($"/api/v1/webhooks/{subscription.Id}", SubscriptionSecret.Of(subscription, signer, now));
         }, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Platform.Audit.Contracts;
 using Platform.SharedKernel.Security;
 using Platform.Webhooks.Data;
 using Platform.Webhooks.Features.Shared;
@@ -17,10 +18,12 @@ internal static class DeleteSubscriptionEndpoint
         .Produces(StatusCodes.Status204NoContent)
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> HandleAsync(Guid id, WebhooksDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(Guid id, WebhooksDbContext db, IAuditTrail audit, CancellationToken cancellationToken)
     {
-        db.Subscriptions.Remove(await db.FindAsync(id, cancellationToken));
+        var subscription = await db.FindAsync(id, cancellationToken);
+        db.Subscriptions.Remove(subscription);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.WebhookDeleted, id) { Before = SubscriptionAudit.Summary(subscription) }, cancellationToken);
         return Results.NoContent();
     }
 }

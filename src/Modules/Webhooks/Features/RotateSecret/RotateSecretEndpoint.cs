@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Platform.Audit.Contracts;
 using Platform.SharedKernel.Security;
 using Platform.Webhooks.Data;
 using Platform.Webhooks.Features.Shared;
@@ -20,12 +21,14 @@ internal static class RotateSecretEndpoint
         .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<IResult> HandleAsync(
-        Guid id, WebhooksDbContext db, WebhookSigner signer, IOptions<WebhookOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, WebhooksDbContext db, WebhookSigner signer, IOptions<WebhookOptions> options, TimeProvider clock, IAuditTrail audit,
+        CancellationToken cancellationToken)
     {
         var subscription = await db.FindAsync(id, cancellationToken);
         var now = clock.GetUtcNow();
         subscription.RotateSecret(WebhookSigner.NewSalt(), options.Value.SecretRotationGrace, now);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditAction.WebhookSecretRotated, id) { After = new { PreviousValidUntil = subscription.PreviousSecretValidUntil } }, cancellationToken);
         return Results.Ok(SubscriptionSecret.Of(subscription, signer, now));
     }
 }

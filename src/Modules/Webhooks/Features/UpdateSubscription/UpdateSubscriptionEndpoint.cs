@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Audit.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
@@ -31,8 +32,10 @@ internal static class UpdateSubscriptionEndpoint
             var db = services.GetRequiredService<WebhooksDbContext>();
             var subscription = await db.FindAsync(id, cancellationToken);
             var now = clock.GetUtcNow();
+            var before = SubscriptionAudit.Summary(subscription);
             subscription.Change(request.Url, request.EventTypes is null ? null : SubscriptionRules.Parse(request.EventTypes), request.Active, now);
             await db.SaveChangesAsync(cancellationToken);
+            await services.GetRequiredService<IAuditTrail>().RecordAsync(new AuditRecord(AuditAction.WebhookChanged, id) { Before = before, After = SubscriptionAudit.Summary(subscription) }, cancellationToken);
             return Results.Ok(SubscriptionView.From(subscription, now));
         }, cancellationToken);
 }
