@@ -390,6 +390,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's audit log, newest first, optionally by actor, action, resource type or id, and time; paged by cursor.
+         * @description API keys may not call this operation.
+         */
+        get: operations["ListAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -1779,6 +1799,8 @@ export interface components {
             followersChange?: number | null;
         };
         /** @enum {string} */
+        ActorKind: "User" | "ApiKey" | "System" | "Anonymous";
+        /** @enum {string} */
         AiRequestStatus: "Pending" | "Completed" | "Failed";
         /** @enum {string} */
         AiRequestType: "Caption" | "Content" | "Image" | "Hashtags" | "Improve";
@@ -1848,6 +1870,32 @@ export interface components {
             latencyMs?: number;
             responseExcerpt?: string | null;
             error?: string | null;
+        };
+        AuditActor: {
+            kind?: components["schemas"]["ActorKind"];
+            /** Format: uuid */
+            userId?: string | null;
+            /** Format: uuid */
+            apiKeyId?: string | null;
+        };
+        AuditEntryView: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: date-time */
+            occurredAt?: string;
+            actor?: components["schemas"]["AuditActor"];
+            action?: string | null;
+            resourceType?: string | null;
+            /** Format: uuid */
+            resourceId?: string | null;
+            before?: unknown;
+            after?: unknown;
+            clientAddress?: string | null;
+            correlationId?: string | null;
+        };
+        AuditPage: {
+            items?: components["schemas"]["AuditEntryView"][] | null;
+            nextCursor?: string | null;
         };
         AuthUrlResponse: {
             platform?: components["schemas"]["SocialPlatform"];
@@ -4344,6 +4392,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAuditEntries: {
+        parameters: {
+            query?: {
+                Actor?: string;
+                Action?: string;
+                ResourceType?: string;
+                ResourceId?: string;
+                From?: string;
+                To?: string;
+                Cursor?: string;
+                Limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Missing, invalid, expired or revoked access token or API key. */
             401: {
