@@ -19,8 +19,8 @@ public sealed class DeliveryRulesTests
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            delivery.ReadinessFor(attempt).ShouldBe(AttemptReadiness.Ready);
-            delivery.StartSending(Now);
+            delivery.NextAttempt.ShouldBe(attempt);
+            Claim(delivery);
             if (delivery.Record(Failed, Now))
             {
                 waits.Add(delivery.NextAttemptAt!.Value - Now);
@@ -37,7 +37,7 @@ public sealed class DeliveryRulesTests
     public void A_refused_address_dead_letters_at_once()
     {
         var delivery = Delivery.Create(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "ping", "{}", attemptLimit: 5, Now);
-        delivery.StartSending(Now);
+        Claim(delivery);
 
         delivery.Record(new AttemptOutcome(null, TimeSpan.Zero, null, "loopback", Refused: true), Now).ShouldBeFalse();
 
@@ -45,17 +45,35 @@ public sealed class DeliveryRulesTests
     }
 
     [Test]
-    public void A_job_repeated_for_an_attempt_finds_it_made_and_one_ahead_of_its_transaction_waits()
+    public void Only_the_attempt_under_way_may_be_recorded_so_a_late_sender_never_records_one_the_sweep_wrote_off()
     {
         var delivery = Delivery.Create(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "ping", "{}", attemptLimit: 5, Now);
+        delivery.IsSending(1).ShouldBeFalse();
+        Claim(delivery);
+        delivery.IsSending(1).ShouldBeTrue();
+        delivery.IsSending(2).ShouldBeFalse();
 
-        delivery.ReadinessFor(2).ShouldBe(AttemptReadiness.NotYetVisible);
-        delivery.StartSending(Now);
-        delivery.ReadinessFor(1).ShouldBe(AttemptReadiness.AlreadyMade);
+        delivery.Record(Failed, Now).ShouldBeTrue();
+
+        delivery.IsSending(1).ShouldBeFalse();
+        Should.Throw<InvalidOperationException>(() => delivery.Record(Answered, Now));
+        Claim(delivery);
+        delivery.IsSending(2).ShouldBeTrue();
         delivery.Record(Answered, Now).ShouldBeFalse();
-        delivery.ReadinessFor(1).ShouldBe(AttemptReadiness.AlreadyMade);
-        delivery.ReadinessFor(2).ShouldBe(AttemptReadiness.NotYetVisible);
         delivery.Status.ShouldBe(DeliveryStatus.Succeeded);
+    }
+
+    [Test]
+    public void An_attempt_is_stalled_only_while_it_is_under_way_since_before_the_cut_off()
+    {
+        var delivery = Delivery.Create(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "ping", "{}", attemptLimit: 5, Now);
+        delivery.IsStalled(Now.AddMinutes(5)).ShouldBeFalse();
+        Claim(delivery);
+
+        delivery.IsStalled(Now).ShouldBeFalse();
+        delivery.IsStalled(Now.AddSeconds(1)).ShouldBeTrue();
+        delivery.Record(Failed, Now);
+        delivery.IsStalled(Now.AddMinutes(5)).ShouldBeFalse();
     }
 
     [Test]
@@ -63,7 +81,8 @@ public sealed class DeliveryRulesTests
     {
         var delivery = Delivery.Create(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "ping", "{}", attemptLimit: 1, Now);
         delivery.Redeliver(3, Now).ShouldBeFalse();
-        delivery.StartSending(Now);
+        Claim(delivery);
+        delivery.Redeliver(3, Now).ShouldBeFalse();
         delivery.Record(Failed, Now).ShouldBeFalse();
 
         delivery.Redeliver(3, Now).ShouldBeTrue();
@@ -71,7 +90,7 @@ public sealed class DeliveryRulesTests
         delivery.Status.ShouldBe(DeliveryStatus.Pending);
         delivery.NextAttempt.ShouldBe(2);
         delivery.AttemptLimit.ShouldBe(4);
-        delivery.ReadinessFor(2).ShouldBe(AttemptReadiness.Ready);
+        delivery.NextAttemptAt.ShouldBe(Now);
     }
 
     [Test]
@@ -106,5 +125,12 @@ public sealed class DeliveryRulesTests
 
         excerpt.ShouldBe(new string('a', 1023));
         ResponseExcerpt.Cut("short"u8).ShouldBe("short");
+    }
+
+    /// <summary>Marks the delivery Sending at <see cref="Now"/>, as the dispatcher's claim (in SQL) leaves it.</summary>
+    private static void Claim(Delivery delivery)
+    {
+        typeof(Delivery).GetProperty(nameof(Delivery.Status))!.SetValue(delivery, DeliveryStatus.Sending);
+        typeof(Delivery).GetProperty(nameof(Delivery.UpdatedAt))!.SetValue(delivery, Now);
     }
 }

@@ -22,6 +22,12 @@ internal sealed class WebhookOptions
     /// <summary>Longest one attempt may take, from resolving the host to the end of the answer.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Attempts one host sends at once, across all subscriptions.</summary>
+    public int MaxConcurrency { get; set; } = 256;
+
+    /// <summary>Attempts under way at once for one subscription, across hosts: a slow receiver holds up no more than this.</summary>
+    public int MaxInFlightPerSubscription { get; set; } = 8;
+
     /// <summary>How long a rotated-out secret keeps signing beside the new one.</summary>
     public TimeSpan SecretRotationGrace { get; set; } = TimeSpan.FromHours(24);
 
@@ -38,6 +44,14 @@ internal sealed class WebhookOptions
             if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(1))
             {
                 problems.Add($"{Section}:{nameof(Timeout)} must be positive and at most a minute.");
+            }
+            if (options.MaxConcurrency is < 1 or > 1024)
+            {
+                problems.Add($"{Section}:{nameof(MaxConcurrency)} must be from 1 to 1024.");
+            }
+            if (options.MaxInFlightPerSubscription is < 1 or > 256)
+            {
+                problems.Add($"{Section}:{nameof(MaxInFlightPerSubscription)} must be from 1 to 256.");
             }
             if (options.SecretRotationGrace < TimeSpan.Zero || options.SecretRotationGrace > TimeSpan.FromDays(30))
             {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -40,7 +41,12 @@ internal sealed class WebhooksModule : IModule
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptions.Validation>();
         services.AddSingleton<WebhookSigner>();
-        services.AddOutboundHttpClient(WebhookDeliveryJob.ClientName);
+        services.AddOutboundHttpClient(DeliverySender.ClientName);
+        services.AddSingleton<DueDeliveries>();
+        services.AddSingleton<DeliverySender>();
+        services.AddSingleton<DeliveryLog>();
+        services.AddHostedService<DeliveryDispatcher>();
+        services.AddScoped<StalledDeliveriesJob>();
         services.AddScoped<DeliveryQueue>();
         services.AddScoped<EventDeliveries>();
         services.AddScoped<IIntegrationEventHandler<PostScheduled>>(provider => provider.GetRequiredService<EventDeliveries>());
@@ -53,6 +59,9 @@ internal sealed class WebhooksModule : IModule
         services.AddScoped<IIntegrationEventHandler<AiRequestCompleted>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddValidatorsFromAssemblyContaining<WebhooksModule>(includeInternalTypes: true);
     }
+
+    public void ScheduleRecurringJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<StalledDeliveriesJob>(StalledDeliveriesJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), StalledDeliveriesJob.Every);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Jobs;
 
 namespace Platform.Posts.Publishing;
 

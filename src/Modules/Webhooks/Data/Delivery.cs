@@ -38,30 +38,17 @@ internal sealed class Delivery
         UpdatedAt = now,
     };
 
-    /// <summary>The attempt a job for this delivery makes next.</summary>
+    /// <summary>The attempt this delivery makes next, or is making while <see cref="DeliveryStatus.Sending"/>.</summary>
     public int NextAttempt => AttemptsMade + 1;
 
-    /// <summary>What a job for attempt <paramref name="attempt"/> finds; jobs run at least once, and may run before the change that queued them commits.</summary>
-    public AttemptReadiness ReadinessFor(int attempt) =>
-        AttemptsMade >= attempt ? AttemptReadiness.AlreadyMade
-        : AttemptsMade < attempt - 1 ? AttemptReadiness.NotYetVisible
-        : Status switch
-        {
-            DeliveryStatus.Pending => AttemptReadiness.Ready,
-            DeliveryStatus.Sending => AttemptReadiness.AlreadyMade,
-            _ => AttemptReadiness.NotYetVisible,
-        };
+    /// <summary>
+    /// Whether attempt <paramref name="attempt"/> is still the one under way: a sender that took too long finds its
+    /// attempt already written off by the stalled-delivery sweep, and must not record it again.
+    /// </summary>
+    public bool IsSending(int attempt) => Status == DeliveryStatus.Sending && NextAttempt == attempt;
 
-    /// <summary>Attempt <see cref="NextAttempt"/> starts; only a <see cref="AttemptReadiness.Ready"/> delivery may start one.</summary>
-    public void StartSending(DateTimeOffset now)
-    {
-        if (Status != DeliveryStatus.Pending)
-        {
-            throw new InvalidOperationException($"Delivery {Id} is {Status}, not waiting for an attempt.");
-        }
-        Status = DeliveryStatus.Sending;
-        UpdatedAt = now;
-    }
+    /// <summary>An attempt started before <paramref name="before"/> and never recorded: the host sending it stopped.</summary>
+    public bool IsStalled(DateTimeOffset before) => Status == DeliveryStatus.Sending && UpdatedAt < before;
 
     /// <summary>How long after failed attempt <paramref name="attempt"/> the next one is made: 1 s, 2 s, 4 s, 8 s, ...</summary>
     public static TimeSpan RetryDelayAfter(int attempt) => TimeSpan.FromSeconds(Math.Pow(2, Math.Min(attempt - 1, 20)));

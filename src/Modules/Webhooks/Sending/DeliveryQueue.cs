@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.SharedKernel.Events;
@@ -8,10 +7,10 @@ using Platform.Webhooks.Data;
 namespace Platform.Webhooks.Sending;
 
 /// <summary>
-/// Records deliveries in the current unit of work and queues one Hangfire job each, so no request or outbox round waits
-/// on a receiver and one slow receiver holds back no other subscription's delivery.
+/// Records deliveries in the current unit of work; their commit wakes every host's <see cref="DeliveryDispatcher"/>, so
+/// no request or outbox round waits on a receiver.
 /// </summary>
-internal sealed class DeliveryQueue(WebhooksDbContext db, IBackgroundJobClient jobs, IOptions<WebhookOptions> options, TimeProvider clock)
+internal sealed class DeliveryQueue(WebhooksDbContext db, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     public const string PingType = "ping";
 
@@ -31,7 +30,6 @@ internal sealed class DeliveryQueue(WebhooksDbContext db, IBackgroundJobClient j
             .ToList();
         db.Deliveries.AddRange(deliveries);
         await db.SaveChangesAsync(cancellationToken);
-        deliveries.ForEach(Enqueue);
     }
 
     /// <summary>A <c>ping</c> to <paramref name="subscription"/>, whatever events it chose.</summary>
@@ -43,14 +41,6 @@ internal sealed class DeliveryQueue(WebhooksDbContext db, IBackgroundJobClient j
         var delivery = Delivery.Create(subscription.TenantId, subscription.Id, eventId, PingType, body, options.Value.MaxAttempts, now);
         db.Deliveries.Add(delivery);
         await db.SaveChangesAsync(cancellationToken);
-        Enqueue(delivery);
         return delivery;
-    }
-
-    /// <summary>Queues the job for the delivery's next attempt, now.</summary>
-    public void Enqueue(Delivery delivery)
-    {
-        var (tenantId, deliveryId, attempt) = (delivery.TenantId, delivery.Id, delivery.NextAttempt);
-        jobs.Enqueue<WebhookDeliveryJob>(job => job.DeliverAsync(tenantId, deliveryId, attempt, CancellationToken.None));
     }
 }

@@ -7,7 +7,6 @@ using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.Webhooks.Data;
 using Platform.Webhooks.Features.Shared;
-using Platform.Webhooks.Sending;
 
 namespace Platform.Webhooks.Features.Redeliver;
 
@@ -23,7 +22,7 @@ internal static class RedeliverEndpoint
         .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> HandleAsync(
-        Guid id, Guid deliveryId, WebhooksDbContext db, DeliveryQueue queue, IOptions<WebhookOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, Guid deliveryId, WebhooksDbContext db, IOptions<WebhookOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var delivery = await db.Deliveries.FromSql($"SELECT * FROM webhooks.deliveries WHERE id = {deliveryId} AND subscription_id = {id} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken) ?? throw ProblemException.NotFound("The delivery");
@@ -32,7 +31,6 @@ internal static class RedeliverEndpoint
             throw ProblemException.Conflict("The delivery is still being tried; redeliver it once it succeeded or was dead-lettered.");
         }
         await db.SaveChangesAsync(cancellationToken);
-        queue.Enqueue(delivery);
         var attempts = await db.Attempts.AsNoTracking().Where(a => a.DeliveryId == deliveryId).ToListAsync(cancellationToken);
         return Results.Accepted($"/api/v1/webhooks/{id}/deliveries", DeliveryView.From(delivery, attempts));
     }

@@ -1,7 +1,7 @@
-using Platform.Posts.Publishing;
+using Platform.SharedKernel.Jobs;
 using Shouldly;
 
-namespace Platform.Posts.Tests;
+namespace Platform.Foundation.Tests.Jobs;
 
 /// <summary>The dispatcher's wake-up: a burst of notifications wakes it once, and a wait with none times out.</summary>
 public sealed class WakeSignalTests

@@ -1,7 +1,7 @@
-namespace Platform.Posts.Publishing;
+namespace Platform.SharedKernel.Jobs;
 
 /// <summary>An auto-reset event for async code: many signals before a wait count as one.</summary>
-internal sealed class WakeSignal
+public sealed class WakeSignal
 {
     private readonly SemaphoreSlim semaphore = new(0, 1);
 
