@@ -94,6 +94,10 @@ internal static class LabApi
     public static Task ScheduleAsync(string host, LabTenant tenant, Guid post, DateTimeOffset at) =>
         SendAsync(host, tenant.AccessToken, HttpMethod.Post, $"/api/v1/posts/{post}/schedule", new { scheduledAt = at.ToString("O") });
 
+    /// <summary>A webhook subscription of <paramref name="tenant"/> to <paramref name="url"/> for the given event types.</summary>
+    public static Task SubscribeAsync(string host, LabTenant tenant, string url, params string[] eventTypes) =>
+        SendAsync(host, tenant.AccessToken, HttpMethod.Post, "/api/v1/webhooks", new { url, eventTypes });
+
     /// <summary>Sends as a well-behaved client: a 429 or 503 is tried again after its Retry-After (a few times).</summary>
     private static async Task<JsonElement> SendAsync(string host, string? token, HttpMethod method, string path, object? body)
     {
