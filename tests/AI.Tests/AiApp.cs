@@ -104,6 +104,8 @@ internal sealed class AiApp : PlatformApp
     private sealed class AcceptAllTokens : IAccessTokenGate
     {
         public ValueTask<bool> IsCurrentAsync(Guid userId, Guid tenantId, int tokenVersion, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+        public ValueTask<bool> IsActiveAsync(Guid userId, Guid tenantId, CancellationToken cancellationToken) => ValueTask.FromResult(true);
     }
 }
 

@@ -179,6 +179,22 @@ public sealed class ApiKeyEndpointsTests
     }
 
     [Test]
+    public async Task The_keys_of_a_deactivated_creator_stop_at_once_and_come_back_when_they_are_activated_again()
+    {
+        var admin = await app.AddUserAsync(owner, "Admin");
+        var (_, key) = await admin.CreateKeyAsync("posts:read");
+        using var client = app.WithKey(key);
+        (await client.GetAsync("/api/v1/posts")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await owner.Client.PostAsync($"/api/v1/users/{admin.UserId}/deactivate", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var refused = await (await client.GetAsync("/api/v1/posts")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        refused.GetProperty("detail").GetString()!.ShouldContain("deactivated");
+        (await owner.Client.PostAsync($"/api/v1/users/{admin.UserId}/activate", null)).IsSuccessStatusCode.ShouldBeTrue();
+        (await client.GetAsync("/api/v1/posts")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Test]
     public async Task A_key_revoked_elsewhere_stops_working_within_the_validation_cache_duration()
     {
         var (id, key) = await owner.CreateKeyAsync("posts:read");

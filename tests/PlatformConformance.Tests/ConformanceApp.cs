@@ -53,5 +53,7 @@ internal sealed class ConformanceApp(SocialPlatform platform, PlatformServer ser
     private sealed class AcceptEveryToken : IAccessTokenGate
     {
         public ValueTask<bool> IsCurrentAsync(Guid userId, Guid tenantId, int tokenVersion, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+        public ValueTask<bool> IsActiveAsync(Guid userId, Guid tenantId, CancellationToken cancellationToken) => ValueTask.FromResult(true);
     }
 }

@@ -156,6 +156,8 @@ internal sealed class SocialAccountsApp(FakePlatform fake, IDictionary<string, s
     private sealed class AcceptEveryToken : IAccessTokenGate
     {
         public ValueTask<bool> IsCurrentAsync(Guid userId, Guid tenantId, int tokenVersion, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+
+        public ValueTask<bool> IsActiveAsync(Guid userId, Guid tenantId, CancellationToken cancellationToken) => ValueTask.FromResult(true);
     }
 }
 

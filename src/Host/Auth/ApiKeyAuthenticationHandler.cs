@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.ApiKeys.Contracts;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
+using Platform.Users.Contracts;
 
 namespace Platform.Host.Auth;
 
@@ -15,10 +16,13 @@ namespace Platform.Host.Auth;
 /// security applies the same way. Which endpoints a key may call is decided by their scopes (<see cref="ApiKeyScopeMiddleware"/>).
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IApiKeyAuthenticator keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IApiKeyAuthenticator keys, IAccessTokenGate users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
+    private const string Refused = "The API key is malformed, unknown, revoked or expired.";
+    private const string CreatorDeactivated =
+        "The user who created this API key has been deactivated; the key works again if they are reactivated, or create a new key as an active owner or admin.";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -29,7 +33,12 @@ internal sealed class ApiKeyAuthenticationHandler(
         var identity = await keys.AuthenticateAsync(presented, Context.Connection.RemoteIpAddress, Context.RequestAborted);
         if (identity is null)
         {
-            return AuthenticateResult.Fail("The API key is malformed, unknown, revoked or expired.");
+            return AuthenticateResult.Fail(Refused);
+        }
+        // A key acts for the user who created it: while that user is deactivated, so is the key (cached like token versions).
+        if (!await users.IsActiveAsync(identity.CreatedBy, identity.TenantId, Context.RequestAborted))
+        {
+            return AuthenticateResult.Fail(CreatorDeactivated);
         }
         var claims = new List<Claim>
         {
@@ -47,8 +56,11 @@ internal sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        AuthenticationSetup.WriteProblemAsync(Context, 401, "Unauthorized", "The API key is malformed, unknown, revoked or expired.");
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        await AuthenticationSetup.WriteProblemAsync(Context, 401, "Unauthorized", result.Failure?.Message ?? Refused);
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         AuthenticationSetup.WriteProblemAsync(Context, 403, "Forbidden", "API keys cannot call this endpoint.");

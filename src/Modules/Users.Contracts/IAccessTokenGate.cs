@@ -8,4 +8,7 @@ namespace Platform.Users.Contracts;
 public interface IAccessTokenGate
 {
     ValueTask<bool> IsCurrentAsync(Guid userId, Guid tenantId, int tokenVersion, CancellationToken cancellationToken);
+
+    /// <summary>Whether the user exists in the tenant and is active: an API key works only while the user who created it does.</summary>
+    ValueTask<bool> IsActiveAsync(Guid userId, Guid tenantId, CancellationToken cancellationToken);
 }

@@ -18,14 +18,21 @@ internal sealed class AccessTokenGate(NpgsqlDataSource dataSource, TimeProvider 
 
     private readonly ConcurrentDictionary<Guid, (Guid TenantId, int? Version, DateTimeOffset CachedAt)> versions = new();
 
-    public async ValueTask<bool> IsCurrentAsync(Guid userId, Guid tenantId, int tokenVersion, CancellationToken cancellationToken)
+    public async ValueTask<bool> IsCurrentAsync(Guid userId, Guid tenantId, int tokenVersion, CancellationToken cancellationToken) =>
+        await VersionAsync(userId, tenantId, cancellationToken) == tokenVersion;
+
+    public async ValueTask<bool> IsActiveAsync(Guid userId, Guid tenantId, CancellationToken cancellationToken) =>
+        await VersionAsync(userId, tenantId, cancellationToken) is not null;
+
+    /// <summary>The user's token version; null when the user is inactive or not of the tenant.</summary>
+    private async ValueTask<int?> VersionAsync(Guid userId, Guid tenantId, CancellationToken cancellationToken)
     {
         if (!versions.TryGetValue(userId, out var known) || known.TenantId != tenantId || clock.GetUtcNow() - known.CachedAt > MaxAge)
         {
             known = (tenantId, await LoadAsync(userId, tenantId, cancellationToken), clock.GetUtcNow());
             versions[userId] = known;
         }
-        return known.Version == tokenVersion;
+        return known.Version;
     }
 
     public void Forget(Guid userId) => versions.TryRemove(userId, out _);
