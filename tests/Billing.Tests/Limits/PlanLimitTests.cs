@@ -121,6 +121,26 @@ public sealed class PlanLimitTests
     }
 
     [Test]
+    public async Task A_bulk_schedule_is_checked_month_by_month_and_refused_whole_when_one_month_has_no_room()
+    {
+        var owner = await app.RegisterAsync();
+        var account = await LimitsApp.ConnectedAsync(owner, NewXUser());
+        var april = new DateTimeOffset(2031, 4, 10, 12, 0, 0, TimeSpan.Zero);
+        var may = april.AddMonths(1);
+        object Row(DateTimeOffset at) => new { title = "Bulk", content = "From the spreadsheet", type = "text", targets = new[] { new { accountId = account } }, scheduledAt = at.ToString("O") };
+
+        (await owner.Client.PostAsJsonAsync("/api/v1/posts/bulk", new { posts = new[] { Row(april), Row(april.AddDays(1)), Row(may), Row(may.AddDays(1)) } }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // April has room for one more, May for one: two more in May are refused with May's own usage, and April's row goes nowhere either.
+        await (await owner.Client.PostAsJsonAsync("/api/v1/posts/bulk", new { posts = new[] { Row(april.AddDays(2)), Row(may.AddDays(2)), Row(may.AddDays(3)) } }))
+            .ShouldBeRefusalAsync("postsPerMonth", "free", usage: 2, limitValue: 3);
+        (await app.CountAsync(owner.TenantId, "SELECT count(*) FROM posts.posts")).ShouldBe(4L);
+        (await owner.Client.PostAsJsonAsync("/api/v1/posts/bulk", new { posts = new[] { Row(april.AddDays(2)), Row(may.AddDays(2)) } }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Test]
     public async Task The_month_of_a_post_is_the_tenants_calendar_month()
     {
         var owner = await app.RegisterAsync();

@@ -11,7 +11,7 @@ internal sealed class PostsPerMonthUsage(ITenantSettingsReader settings, TimePro
 {
     private const string Sql = """
         SELECT count(*) FROM posts.posts
-         WHERE status <> 'draft' AND id <> $3
+         WHERE status <> 'draft' AND id <> ALL($3)
            AND scheduled_at >= date_trunc('month', $2 AT TIME ZONE $1) AT TIME ZONE $1
            AND scheduled_at < (date_trunc('month', $2 AT TIME ZONE $1) + interval '1 month') AT TIME ZONE $1
         """;
@@ -22,12 +22,20 @@ internal sealed class PostsPerMonthUsage(ITenantSettingsReader settings, TimePro
     public PlanLimit Limit => PlanLimit.PostsPerMonth;
 
     public Task<UsageQuery> CurrentAsync(CancellationToken cancellationToken) =>
-        InMonthOfAsync(clock.GetUtcNow(), exceptPost: Guid.Empty, cancellationToken);
+        InMonthOfAsync(clock.GetUtcNow(), exceptPosts: [], cancellationToken);
 
-    /// <summary>The posts going out in the month of <paramref name="instant"/>, the post <paramref name="exceptPost"/> left out (it is being rescheduled).</summary>
-    public async Task<UsageQuery> InMonthOfAsync(DateTimeOffset instant, Guid exceptPost, CancellationToken cancellationToken)
+    /// <summary>The posts going out in the month of <paramref name="instant"/>, <paramref name="exceptPosts"/> left out (they are being scheduled).</summary>
+    public async Task<UsageQuery> InMonthOfAsync(DateTimeOffset instant, IReadOnlyCollection<Guid> exceptPosts, CancellationToken cancellationToken) =>
+        new(Sql, await TimeZoneAsync(cancellationToken), instant.ToUniversalTime(), exceptPosts.ToArray());
+
+    /// <summary>The calendar month, in the tenant's time zone, in which <paramref name="instant"/> falls.</summary>
+    public async Task<(int Year, int Month)> MonthOfAsync(DateTimeOffset instant, CancellationToken cancellationToken)
     {
-        timeZone ??= (await settings.GetAsync(cancellationToken)).TimeZone;
-        return new UsageQuery(Sql, timeZone, instant.ToUniversalTime(), exceptPost);
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(await TimeZoneAsync(cancellationToken), out var found) ? found : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return (local.Year, local.Month);
     }
+
+    private async Task<string> TimeZoneAsync(CancellationToken cancellationToken) =>
+        timeZone ??= (await settings.GetAsync(cancellationToken)).TimeZone;
 }

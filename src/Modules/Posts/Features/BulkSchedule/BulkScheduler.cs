@@ -92,11 +92,8 @@ internal sealed class BulkScheduler(
     /// <summary>Writes and queues the planned posts, in the unit of work this scheduler was resolved in.</summary>
     public async Task<IReadOnlyList<Guid>> CommitAsync(IReadOnlyList<PlannedPost> planned, CancellationToken cancellationToken)
     {
-        foreach (var (_, post, dueAt, timeZone) in planned)
-        {
-            db.Posts.Add(post);
-            await scheduling.QueueAsync(post, dueAt, timeZone, cancellationToken);
-        }
+        db.Posts.AddRange(planned.Select(p => p.Post));
+        await scheduling.QueueAsync([.. planned.Select(p => new PostToSchedule(p.Post, p.DueAt, p.TimeZone))], cancellationToken);
         return planned.Select(p => p.Post.Id).ToList();
     }
 }

@@ -16,11 +16,39 @@ namespace Platform.Posts.Features.SchedulePost;
 internal sealed class Scheduling(
     TargetChecks checks, PublishQueue queue, PostsDbContext db, Outbox outbox, IPlanLimitGuard limits, PostsPerMonthUsage postsPerMonth, TimeProvider clock)
 {
-    public async Task QueueAsync(Post post, DateTimeOffset dueAt, string? timeZone, CancellationToken cancellationToken)
+    public Task QueueAsync(Post post, DateTimeOffset dueAt, string? timeZone, CancellationToken cancellationToken) =>
+        QueueAsync([new PostToSchedule(post, dueAt, timeZone)], cancellationToken);
+
+    /// <summary>
+    /// Queues several posts together: the plan's posts-per-month limit is checked once per calendar month they fall in,
+    /// for all of that month's posts at once, so a bulk schedule that does not fit is refused whole.
+    /// </summary>
+    public async Task QueueAsync(IReadOnlyList<PostToSchedule> posts, CancellationToken cancellationToken)
     {
-        PostLoader.EnsureEditable(post);
-        await checks.EnsurePublishableAsync(post, cancellationToken);
-        await limits.EnsureAsync(PlanLimit.PostsPerMonth, 1, await postsPerMonth.InMonthOfAsync(dueAt, post.Id, cancellationToken), cancellationToken);
+        foreach (var (post, _, _) in posts)
+        {
+            PostLoader.EnsureEditable(post);
+            await checks.EnsurePublishableAsync(post, cancellationToken);
+        }
+        var months = new Dictionary<(int Year, int Month), List<PostToSchedule>>();
+        foreach (var scheduled in posts)
+        {
+            var month = await postsPerMonth.MonthOfAsync(scheduled.DueAt, cancellationToken);
+            (months.TryGetValue(month, out var inMonth) ? inMonth : months[month] = []).Add(scheduled);
+        }
+        foreach (var inMonth in months.Values)
+        {
+            var usage = await postsPerMonth.InMonthOfAsync(inMonth[0].DueAt, inMonth.Select(p => p.Post.Id).ToList(), cancellationToken);
+            await limits.EnsureAsync(PlanLimit.PostsPerMonth, inMonth.Count, usage, cancellationToken);
+        }
+        foreach (var (post, dueAt, timeZone) in posts)
+        {
+            await EnqueueAsync(post, dueAt, timeZone, cancellationToken);
+        }
+    }
+
+    private async Task EnqueueAsync(Post post, DateTimeOffset dueAt, string? timeZone, CancellationToken cancellationToken)
+    {
         var targets = post.Targets.Select(t => t.Id).ToList();
         if (post.Status == PostStatus.Scheduled && await queue.RemoveUnclaimedAsync(targets, cancellationToken) < targets.Count)
         {
