@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # The cost of our pipeline: wrk drives GET /api/v1/tenant (JWT, token-version check, Redis rate limit, read-only
 # unit of work, RLS) and, in the same run, a bare endpoint doing the same query through raw Npgsql (served by the lab
-# tool, never by the production host); prints requests/s, p50 and p99 for both and their ratio.
+# tool, never by the production host); prints requests/s, p50 and p99 for both and their ratio. Then GET /api/v1/posts
+# with an API key beside the same read with an access token: what a key-authenticated read costs against a user's.
 # Usage: scripts/bench-api.sh [seconds=10] [connections=32]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds="${1:-10}"; connections="${2:-32}"; port="${BENCH_PORT:-5091}"; bare_port="${BENCH_BARE_PORT:-5092}"
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-scripts/services.sh up
+(exec 3<>/dev/tcp/127.0.0.1/55432) 2>/dev/null || scripts/services.sh up
 dotnet build src/Host/Host.csproj -c Release -nologo -clp:ErrorsOnly >/dev/null
 dotnet build tools/PublishLab/PublishLab.csproj -c Release -nologo -clp:ErrorsOnly >/dev/null
 
 export ConnectionStrings__Platform="Host=127.0.0.1;Port=55432;Database=platform_bench;Username=platform_app;Password=platform_app_dev;Maximum Pool Size=64"
 export ConnectionStrings__Owner="Host=127.0.0.1;Port=55432;Database=platform_bench;Username=platform_owner;Password=platform_owner_dev"
 export RateLimiting__PermitsPerMinute=100000000 Hangfire__ServerEnabled=false
+# The free plan has no API keys; the bench tenant may have one.
+export Billing__Plans__free__ApiKeys=1
 export Logging__LogLevel__Default=Warning Redis__InstanceName="bench:"
 # Outside Development the host refuses to start without keys of its own.
 random() { head -c 32 /dev/urandom | base64 -w0; }
@@ -36,6 +39,8 @@ curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/register" -H 'content-type:
 token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-type: application/json' -d "$credentials" \
   | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
 tenant=$(curl -sf "http://127.0.0.1:$port/api/v1/me" -H "Authorization: Bearer $token" | sed -E 's/.*"tenantId":"([^"]+)".*/\1/')
+key=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/api-keys" -H "Authorization: Bearer $token" -H 'content-type: application/json' \
+  -d '{"name":"bench","scopes":["posts:read"]}' | sed -E 's/.*"key":"([^"]+)".*/\1/')
 
 run() { wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@"; }
 full=(-H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/tenant")
@@ -50,3 +55,10 @@ pipeline2=$(run "${full[@]}"); baseline2=$(run "${bare[@]}")
 source scripts/wrk-summary.sh
 echo "wrk -t2 -c$connections -d${seconds}s on $(nproc) cores, alternating"
 side_by_side "GET /api/v1/tenant (full)" "bare Npgsql, same query" "full / bare" "$pipeline" "$baseline" "$pipeline2" "$baseline2"
+
+with_key=(-H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/posts")
+with_token=(-H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/posts")
+wrk -t2 -c"$connections" -d10s "${with_key[@]}" >/dev/null
+keyed=$(run "${with_key[@]}"); tokened=$(run "${with_token[@]}")
+keyed2=$(run "${with_key[@]}"); tokened2=$(run "${with_token[@]}")
+side_by_side "GET /api/v1/posts (API key)" "GET /api/v1/posts (access token)" "key / token" "$keyed" "$tokened" "$keyed2" "$tokened2"
