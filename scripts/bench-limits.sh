@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # What enforcing plan limits costs a write. wrk drives POST /api/v1/api-keys (JWT, validation, a write unit of work, one
-# inserted key) on two hosts side by side: "before", built from BENCH_BEFORE_REF (default main, where nothing is
-# guarded), and "after", this checkout (the plan limit guard: advisory lock, plan and count in one extra round trip).
+# inserted key) on two hosts side by side: "before", built from BENCH_BEFORE_REF (default 9ed38f5: the audit trail
+# without plan limits, so only the guard differs), and "after", this checkout (the plan limit guard: advisory lock, plan and
+# count in one extra round trip).
 # Each path is warmed, then measured alternately twice; prints requests/s, p50 and p99 of both and their ratio.
 # Usage: scripts/bench-limits.sh [seconds=10] [connections=16]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$(pwd)"
-seconds="${1:-10}"; connections="${2:-16}"; before_ref="${BENCH_BEFORE_REF:-main}"
+seconds="${1:-10}"; connections="${2:-16}"; before_ref="${BENCH_BEFORE_REF:-9ed38f5}"
 before_port="${BENCH_BEFORE_PORT:-5093}"; after_port="${BENCH_AFTER_PORT:-5094}"
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
