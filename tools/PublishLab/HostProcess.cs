@@ -21,8 +21,9 @@ internal sealed class HostProcess(string name, int port, IReadOnlyDictionary<str
     /// <summary>Seconds from process start to a healthy answer, per start that was waited for.</summary>
     public IReadOnlyList<double> ReadySeconds => readySeconds;
 
-    public static string HostDll => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory,
-        "../../../../../src/Host/bin/Release/net10.0/Platform.Host.dll"));
+    /// <summary>This checkout's host, or the one <c>PUBLISHLAB_HOST_DLL</c> names (another version's, to compare side by side).</summary>
+    public static string HostDll => Environment.GetEnvironmentVariable("PUBLISHLAB_HOST_DLL") is { Length: > 0 } other ? other
+        : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Host/bin/Release/net10.0/Platform.Host.dll"));
 
     /// <summary>Starts the process; a restart never migrates (its first start, or another host's, already did), which keeps restarts short.</summary>
     public void Start()

@@ -39,6 +39,8 @@ internal static class WebhookFanOutCommand
         await using var run = await LabRun.StartAsync("webhooks", new Dictionary<string, string>
         {
             ["Webhooks__AllowHttp"] = "true",
+            // Background jobs run as in production (a version that sends deliveries as jobs needs them).
+            ["Hangfire__ServerEnabled"] = "true",
             ["OutboundRequests__AllowedHosts__0"] = new Uri(receivers.Url).Authority,
         });
         var host = run.AddHost(LabRun.FreePort());
