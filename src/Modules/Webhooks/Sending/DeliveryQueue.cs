@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
 using Platform.Webhooks.Contracts;
 using Platform.Webhooks.Data;
@@ -10,26 +12,42 @@ namespace Platform.Webhooks.Sending;
 /// Records deliveries in the current unit of work; their commit wakes every host's <see cref="DeliveryDispatcher"/>, so
 /// no request or outbox round waits on a receiver.
 /// </summary>
-internal sealed class DeliveryQueue(WebhooksDbContext db, IOptions<WebhookOptions> options, TimeProvider clock)
+internal sealed class DeliveryQueue(WebhooksDbContext db, DbSession session, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     public const string PingType = "ping";
+
+    // The outbox hands a tenant's events over together in one unit of work: its subscriptions are read once for all.
+    private List<Subscription>? active;
 
     /// <summary>One delivery per active subscription that chose <paramref name="type"/>; an event handed over again adds none.</summary>
     public async Task QueueEventAsync(IntegrationEvent integrationEvent, WebhookEventType type, CancellationToken cancellationToken)
     {
-        var subscriptions = (await db.Subscriptions.Where(s => s.Active).ToListAsync(cancellationToken)).Where(s => s.Wants(type)).ToList();
+        active ??= await db.Subscriptions.AsNoTracking().Where(s => s.Active).ToListAsync(cancellationToken);
+        var subscriptions = active.Where(s => s.Wants(type)).ToList();
         if (subscriptions.Count == 0)
         {
             return;
         }
-        var served = await db.Deliveries.Where(d => d.EventId == integrationEvent.EventId).Select(d => d.SubscriptionId).ToListAsync(cancellationToken);
         var name = WebhookEventTypes.NameOf(type);
         var body = WebhookEnvelope.Serialize(integrationEvent.EventId, name, integrationEvent.OccurredAt, integrationEvent.TenantId, integrationEvent);
-        var deliveries = subscriptions.Where(s => !served.Contains(s.Id))
-            .Select(s => Delivery.Create(s.TenantId, s.Id, integrationEvent.EventId, name, body, options.Value.MaxAttempts, clock.GetUtcNow()))
-            .ToList();
-        db.Deliveries.AddRange(deliveries);
-        await db.SaveChangesAsync(cancellationToken);
+        var deliveries = subscriptions
+            .Select(s => Delivery.Create(s.TenantId, s.Id, integrationEvent.EventId, name, body, options.Value.MaxAttempts, clock.GetUtcNow())).ToList();
+        var first = deliveries[0];
+        // One statement for every subscription; the (subscription, event) key skips those this event already reached.
+        await using var insert = await session.CreateCommandAsync("""
+            INSERT INTO webhooks.deliveries (id, tenant_id, subscription_id, event_id, event_type, body, status, attempts_made, attempt_limit, next_attempt_at, created_at, updated_at)
+            SELECT d.id, $3, d.subscription_id, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM unnest($1::uuid[], $2::uuid[]) AS d(id, subscription_id)
+            ON CONFLICT (subscription_id, event_id) DO NOTHING
+            """, cancellationToken);
+        foreach (var value in new object[]
+        {
+            deliveries.Select(d => d.Id).ToArray(), deliveries.Select(d => d.SubscriptionId).ToArray(), first.TenantId, first.EventId, first.EventType,
+            first.Body, first.Status.ToString(), first.AttemptsMade, first.AttemptLimit, first.NextAttemptAt!.Value, first.CreatedAt, first.UpdatedAt,
+        })
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+        await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>A <c>ping</c> to <paramref name="subscription"/>, whatever events it chose.</summary>
