@@ -10,6 +10,7 @@ using Platform.Host.Jobs;
 using Platform.Host.OpenApi;
 using Platform.Host.Pipeline;
 using Platform.Host.Pipeline.RateLimiting;
+using Platform.Host.Telemetry;
 using Platform.Host.WebApp;
 using Platform.SharedKernel.Caching;
 using Platform.SharedKernel.Data;
@@ -103,6 +104,7 @@ internal static class PlatformHost
         services.AddPlatformHealth(configuration);
         services.AddPlatformJobs(configuration);
         services.AddPlatformWebApp();
+        services.AddPlatformTelemetry(configuration);
 
         foreach (var module in modules)
         {
@@ -120,6 +122,8 @@ internal static class PlatformHost
         app.UseStatusCodePages();
         app.UseMiddleware<NulCharacterGuardMiddleware>();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
+        // Before the app's files, whose fallback would answer any other path with the app's page.
+        app.UsePlatformMetricsEndpoint();
         // The app's files come before CORS, authentication and rate limits: they are public and the same for everyone.
         app.UsePlatformWebApp();
         app.UseCors();

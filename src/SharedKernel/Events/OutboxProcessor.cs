@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Telemetry;
 
 namespace Platform.SharedKernel.Events;
 
@@ -62,7 +63,8 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
                     AND (locked_until IS NULL OR locked_until < clock_timestamp())
                   ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
             WHERE o.id = due.id
-            RETURNING o.id, o.tenant_id, o.event_type, o.handler, o.payload::text, o.attempts
+            RETURNING o.id, o.tenant_id, o.event_type, o.handler, o.payload::text, o.attempts,
+                      extract(epoch FROM clock_timestamp() - o.created_at)::float8
             """))
         {
             claim.Parameters.Add(new NpgsqlParameter { Value = size });
@@ -71,6 +73,7 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
             while (await reader.ReadAsync(cancellationToken))
             {
                 claimed.Add(new OutboxRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
+                PlatformMetrics.OutboxLag.Record(reader.GetDouble(6), new KeyValuePair<string, object?>("event_type", reader.GetString(2)));
             }
         }
         foreach (var tenantRows in claimed.GroupBy(r => r.TenantId))
@@ -79,11 +82,14 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
             // A tenant's rows share one unit of work; should any fail, each is tried alone so one bad row holds back no other.
             if (rows.Count > 1 && await ProcessAsync(tenantRows.Key, rows, cancellationToken) is null)
             {
+                CountDeliveries(rows, "handled");
                 continue;
             }
             foreach (var row in rows)
             {
-                if (await ProcessAsync(row.TenantId, [row], cancellationToken) is { } failure)
+                var failure = await ProcessAsync(row.TenantId, [row], cancellationToken);
+                CountDeliveries([row], failure is null ? "handled" : "failed");
+                if (failure is not null)
                 {
                     logger.LogWarning(failure, "Outbox handler {Handler} failed for row {Id} (attempt {Attempt})", row.Handler, row.Id, row.Attempts + 1);
                     await RecordFailureAsync(row.Id, failure, cancellationToken);
@@ -161,6 +167,14 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
         var integrationEvent = JsonSerializer.Deserialize(payload, eventType, Outbox.Json)!;
         await (Task)handlerInterface.GetMethod(nameof(IIntegrationEventHandler<IntegrationEvent>.HandleAsync))!
             .Invoke(handler, BindingFlags.DoNotWrapExceptions, binder: null, [integrationEvent, cancellationToken], culture: null)!;
+    }
+
+    private static void CountDeliveries(IEnumerable<OutboxRow> rows, string outcome)
+    {
+        foreach (var row in rows)
+        {
+            PlatformMetrics.OutboxDeliveries.Add(1, new KeyValuePair<string, object?>("event_type", row.EventType), new KeyValuePair<string, object?>("outcome", outcome));
+        }
     }
 
     private sealed record OutboxRow(Guid Id, Guid TenantId, string EventType, string Handler, string Payload, int Attempts);

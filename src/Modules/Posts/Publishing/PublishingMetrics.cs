@@ -1,0 +1,46 @@
+using Platform.Posts.Data;
+using Platform.SharedKernel.Telemetry;
+
+namespace Platform.Posts.Publishing;
+
+/// <summary>Records publishing on the platform meter (<see cref="PlatformMetrics"/>), with the labels operators filter by.</summary>
+internal static class PublishingMetrics
+{
+    public const string RateLimited = "rate_limited";
+    public const string AccountPaused = "account_paused";
+
+    public static void Attempted(string platform, PostType kind, PublishOutcome outcome)
+    {
+        PlatformMetrics.PublishAttempts.Add(1,
+            new KeyValuePair<string, object?>("platform", platform.ToLowerInvariant()),
+            new KeyValuePair<string, object?>("kind", kind.ToString().ToLowerInvariant()),
+            new KeyValuePair<string, object?>("outcome", OutcomeName(outcome)));
+        if (outcome is PublishOutcome.LimitReached)
+        {
+            Deferred(platform, RateLimited);
+        }
+    }
+
+    public static void Deferred(string platform, string reason) => PlatformMetrics.PublishDeferrals.Add(1,
+        new KeyValuePair<string, object?>("platform", platform.ToLowerInvariant()), new KeyValuePair<string, object?>("reason", reason));
+
+    public static void Claimed(IEnumerable<ClaimedTarget> claimed)
+    {
+        foreach (var target in claimed)
+        {
+            PlatformMetrics.PublishClaimLateness.Record(Math.Max(0, target.Lateness.TotalSeconds));
+        }
+    }
+
+    public static string OutcomeName(PublishOutcome outcome) => outcome switch
+    {
+        PublishOutcome.Published => "published",
+        PublishOutcome.Refused => "refused",
+        PublishOutcome.Unknown => "unknown",
+        PublishOutcome.Absent => "absent",
+        PublishOutcome.CannotConfirm => "cannot_confirm",
+        PublishOutcome.LimitReached => "limit_reached",
+        PublishOutcome.NotSent => "not_sent",
+        _ => "other",
+    };
+}
