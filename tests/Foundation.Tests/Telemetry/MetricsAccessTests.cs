@@ -20,10 +20,10 @@ public sealed class MetricsAccessTests
         await using var _ = app;
         using var __ = client;
 
-        (await ScrapeAsync(client, forwardedFor: "10.20.30.40")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await (await ScrapeAsync(client, forwardedFor: "203.0.113.7")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        (await RequestMetricsAsync(client, forwardedFor: "10.20.30.40")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await RequestMetricsAsync(client, forwardedFor: "203.0.113.7")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         // Loopback is not in the list, so the host's own address is refused as well.
-        await (await ScrapeAsync(client, forwardedFor: "127.0.0.1")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await RequestMetricsAsync(client, forwardedFor: "127.0.0.1")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Test]
@@ -33,11 +33,11 @@ public sealed class MetricsAccessTests
         await using var _ = app;
         using var __ = client;
 
-        var allowed = await ScrapeAsync(client, forwardedFor: "198.51.100.4", bearer: Secret);
+        var allowed = await RequestMetricsAsync(client, forwardedFor: "198.51.100.4", bearer: Secret);
         allowed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await allowed.Content.ReadAsStringAsync()).ShouldContain("# TYPE ");
-        await (await ScrapeAsync(client, forwardedFor: "198.51.100.4", bearer: Secret + "-not")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-        await (await ScrapeAsync(client, forwardedFor: "198.51.100.4")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await RequestMetricsAsync(client, forwardedFor: "198.51.100.4", bearer: Secret + "-not")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await RequestMetricsAsync(client, forwardedFor: "198.51.100.4")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Test]
@@ -47,8 +47,8 @@ public sealed class MetricsAccessTests
         await using var _ = app;
         using var __ = client;
 
-        (await ScrapeAsync(client, forwardedFor: null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var refused = await (await ScrapeAsync(client, forwardedFor: "203.0.113.7")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        (await RequestMetricsAsync(client, forwardedFor: null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refused = await (await RequestMetricsAsync(client, forwardedFor: "203.0.113.7")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         refused.GetProperty("detail").GetString()!.ShouldContain("Telemetry:Metrics:AllowedAddresses");
     }
 
@@ -59,7 +59,7 @@ public sealed class MetricsAccessTests
         await using var _ = app;
         using var __ = client;
 
-        (await ScrapeAsync(client, forwardedFor: null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await RequestMetricsAsync(client, forwardedFor: null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private static Dictionary<string, string?> BehindProxy(Dictionary<string, string?> settings)
@@ -69,7 +69,7 @@ public sealed class MetricsAccessTests
         return settings;
     }
 
-    private static Task<HttpResponseMessage> ScrapeAsync(HttpClient client, string? forwardedFor, string? bearer = null)
+    private static Task<HttpResponseMessage> RequestMetricsAsync(HttpClient client, string? forwardedFor, string? bearer = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         if (forwardedFor is not null)

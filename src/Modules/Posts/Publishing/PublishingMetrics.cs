@@ -1,5 +1,6 @@
 using Platform.Posts.Data;
 using Platform.SharedKernel.Telemetry;
+using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Posts.Publishing;
 
@@ -15,7 +16,8 @@ internal static class PublishingMetrics
             new KeyValuePair<string, object?>("platform", platform.ToLowerInvariant()),
             new KeyValuePair<string, object?>("kind", kind.ToString().ToLowerInvariant()),
             new KeyValuePair<string, object?>("outcome", OutcomeName(outcome)));
-        if (outcome is PublishOutcome.LimitReached)
+        // Our own limiter's refusal and the platform's 429 both put the target back until the limit has room.
+        if (outcome is PublishOutcome.LimitReached or PublishOutcome.Refused { Kind: PlatformErrorKind.RateLimited })
         {
             Deferred(platform, RateLimited);
         }

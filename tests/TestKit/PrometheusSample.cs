@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Platform.Foundation.Tests.Telemetry;
+namespace Platform.TestKit;
 
 /// <summary>One line of the Prometheus text format: a series' name, its labels and its value.</summary>
 public sealed partial record PrometheusSample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
