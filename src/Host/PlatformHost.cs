@@ -7,6 +7,7 @@ using Platform.Host.Database;
 using Platform.Host.Health;
 using Platform.Host.Operations;
 using Platform.Host.Jobs;
+using Platform.Host.Logging;
 using Platform.Host.OpenApi;
 using Platform.Host.Pipeline;
 using Platform.Host.Pipeline.RateLimiting;
@@ -51,6 +52,7 @@ internal static class PlatformHost
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        builder.AddPlatformLogging();
         var modules = ModuleCatalog.DiscoverInstalled();
         services.AddSingleton(modules);
 
@@ -128,6 +130,7 @@ internal static class PlatformHost
         app.UsePlatformWebApp();
         app.UseCors();
         app.UseAuthentication();
+        app.UseMiddleware<RequestLogScopeMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<ApiKeyScopeMiddleware>();
         app.UseAuthorization();

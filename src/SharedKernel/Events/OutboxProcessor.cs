@@ -123,6 +123,8 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
     /// <returns>Null when every row's handler ran and the rows are marked done; otherwise what failed, and nothing is marked.</returns>
     private async Task<Exception?> ProcessAsync(Guid tenantId, IReadOnlyList<OutboxRow> rows, CancellationToken cancellationToken)
     {
+        // Every line a handler logs names the event's tenant.
+        using var logScope = logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenantId });
         try
         {
             await scopes.RunAsync(tenantId, async services =>
