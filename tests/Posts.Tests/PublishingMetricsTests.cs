@@ -4,7 +4,7 @@ using Shouldly;
 namespace Platform.Posts.Tests;
 
 /// <summary>Publishing as /metrics shows it: attempts by platform, kind and outcome, rate-limit deferrals, token refreshes, claim lateness.</summary>
-public sealed class PublishingMetricsTests : PostsFixture
+public sealed class PublishingTelemetryTests : PostsFixture
 {
     private const string ScrapeSecret = "posts-tests-scrape-secret-000001";
     private int tweetIds = 5_000;

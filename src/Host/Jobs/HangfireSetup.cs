@@ -27,7 +27,7 @@ internal static class HangfireSetup
                 })
             .UseActivator(provider.GetRequiredService<JobActivator>())
             .UseFilter(new TenantJobFilter())
-            .UseFilter(new JobMetricsFilter()));
+            .UseFilter(new JobTelemetryFilter()));
 
         services.AddHostedService<RecurringJobsRegistration>();
         if (configuration.GetValue("Hangfire:ServerEnabled", true))

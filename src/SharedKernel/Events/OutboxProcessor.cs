@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,7 +65,7 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
                   ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
             WHERE o.id = due.id
             RETURNING o.id, o.tenant_id, o.event_type, o.handler, o.payload::text, o.attempts,
-                      extract(epoch FROM clock_timestamp() - o.created_at)::float8
+                      extract(epoch FROM clock_timestamp() - o.created_at)::float8, o.traceparent
             """))
         {
             claim.Parameters.Add(new NpgsqlParameter { Value = size });
@@ -72,7 +73,8 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
             await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                claimed.Add(new OutboxRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
+                claimed.Add(new OutboxRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5),
+                    reader.IsDBNull(7) ? null : reader.GetString(7)));
                 PlatformMetrics.OutboxLag.Record(reader.GetDouble(6), new KeyValuePair<string, object?>("event_type", reader.GetString(2)));
             }
         }
@@ -131,7 +133,20 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
             {
                 foreach (var row in rows)
                 {
-                    await DispatchAsync(services, row.EventType, row.Handler, row.Payload, cancellationToken);
+                    // Continues the trace of the request or job that wrote the event.
+                    using var span = TraceParent.Continue($"outbox {row.EventType}", ActivityKind.Consumer, row.TraceParent);
+                    span?.SetTag("platform.event_type", row.EventType);
+                    span?.SetTag("platform.handler", row.Handler);
+                    span?.SetTag("platform.tenant_id", row.TenantId);
+                    try
+                    {
+                        await DispatchAsync(services, row.EventType, row.Handler, row.Payload, cancellationToken);
+                    }
+                    catch (Exception exception)
+                    {
+                        span?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                        throw;
+                    }
                 }
                 await using var done = await services.GetRequiredService<DbSession>().CreateCommandAsync(
                     "UPDATE platform_events.outbox SET processed_at = clock_timestamp(), locked_until = NULL WHERE id = ANY($1)", cancellationToken);
@@ -179,5 +194,5 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
         }
     }
 
-    private sealed record OutboxRow(Guid Id, Guid TenantId, string EventType, string Handler, string Payload, int Attempts);
+    private sealed record OutboxRow(Guid Id, Guid TenantId, string EventType, string Handler, string Payload, int Attempts, string? TraceParent);
 }

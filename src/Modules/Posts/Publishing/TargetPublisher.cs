@@ -64,6 +64,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
     private async Task CallAsync(Guid tenantId, Attempt attempt, ChannelWriter<(Attempt, PublishOutcome)> answers)
     {
         await Task.Yield();
+        using var span = PublishingTelemetry.StartAttemptSpan(tenantId, attempt.TargetId, attempt.Platform, attempt.Number);
         try
         {
             // Requests may leave during the first third of the claim, counted from its renewal (not from now: a loaded worker
@@ -83,6 +84,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             // No unit of work around the call: SocialAccounts runs short ones of its own, so no connection waits on the platform.
             await using var scope = scopes.CreateTenantScope(tenantId);
             var outcome = await CallPlatformAsync(scope.ServiceProvider, attempt, JournalOf(tenantId, attempt), SendingMarkOf(tenantId, attempt), window, deadline.Token);
+            span?.SetTag("platform.outcome", PublishingTelemetry.OutcomeName(outcome));
             answers.TryWrite((attempt, outcome));
         }
         catch (Exception exception)
@@ -115,7 +117,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             foreach (var (attempt, outcome) in batch)
             {
                 logger.LogInformation("Target {TargetId} attempt {Attempt}: {Outcome}", attempt.TargetId, attempt.Number, outcome.GetType().Name);
-                PublishingMetrics.Attempted(attempt.Platform, attempt.Kind, outcome);
+                PublishingTelemetry.Attempted(attempt.Platform, attempt.Kind, outcome);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -193,7 +195,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             {
                 paused.ApplyTo(target, outcomeUnknown: lostOutcome, now);
                 deferred.Add((target.Id, paused.Until));
-                PublishingMetrics.Deferred(target.Platform, PublishingMetrics.AccountPaused);
+                PublishingTelemetry.Deferred(target.Platform, PublishingTelemetry.AccountPaused);
                 continue;
             }
             // A pause or a limit may have put the lookup off for long: look back to the first attempt whose outcome was lost.

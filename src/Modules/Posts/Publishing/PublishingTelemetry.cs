@@ -1,11 +1,12 @@
+using System.Diagnostics;
 using Platform.Posts.Data;
 using Platform.SharedKernel.Telemetry;
 using Platform.SocialAccounts.Contracts;
 
 namespace Platform.Posts.Publishing;
 
-/// <summary>Records publishing on the platform meter (<see cref="PlatformMetrics"/>), with the labels operators filter by.</summary>
-internal static class PublishingMetrics
+/// <summary>Records publishing on the platform meter and activity source (<see cref="PlatformMetrics"/>), with the labels operators filter by.</summary>
+internal static class PublishingTelemetry
 {
     public const string RateLimited = "rate_limited";
     public const string AccountPaused = "account_paused";
@@ -32,6 +33,17 @@ internal static class PublishingMetrics
         {
             PlatformMetrics.PublishClaimLateness.Record(Math.Max(0, target.Lateness.TotalSeconds));
         }
+    }
+
+    /// <summary>The span of one attempt's platform call, on the platform's activity source.</summary>
+    public static Activity? StartAttemptSpan(Guid tenantId, Guid targetId, string platform, int attempt)
+    {
+        var span = PlatformTelemetry.ActivitySource.StartActivity("publish attempt", ActivityKind.Client);
+        span?.SetTag("platform.tenant_id", tenantId);
+        span?.SetTag("platform.target_id", targetId);
+        span?.SetTag("platform.platform", platform.ToLowerInvariant());
+        span?.SetTag("platform.attempt", attempt);
+        return span;
     }
 
     public static string OutcomeName(PublishOutcome outcome) => outcome switch
