@@ -35,8 +35,7 @@ public sealed class PublishingTelemetryTests : PostsFixture
         var (owner, account) = await OwnerWithXAsync();
         var calls = 0;
         x.On("POST", "/2/tweets", _ => Interlocked.Increment(ref calls) == 1
-            ? FakeResponse.Json("""{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}""", 429,
-                new Dictionary<string, string> { ["x-rate-limit-reset"] = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString() })
+            ? XResponses.TooManyRequests(TimeSpan.FromSeconds(1))
             : Tweet());
         var post = await PostApi.CreateAsync(owner.Client, PostApi.Draft(account, "Limited then sent"));
 

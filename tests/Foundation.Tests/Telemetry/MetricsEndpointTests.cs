@@ -68,7 +68,7 @@ public sealed class MetricsEndpointTests
 
         samples.ShouldContain(s => s.Name == "platform_ai_requests_total" && s.Has("provider", "offline") && s.Has("status", "completed") && s.Value >= 1);
         samples.ShouldContain(s => s.Name == "platform_ai_tokens_total" && s.Has("provider", "offline") && s.Has("direction", "input") && s.Value > 0);
-        samples.ShouldContain(s => s.Name.StartsWith("platform_ai_cost", StringComparison.Ordinal) && s.Has("provider", "offline"));
+        samples.ShouldContain(s => s.Name == "platform_ai_cost_USD_total" && s.Has("provider", "offline"));
     }
 
     [Test]
