@@ -27,7 +27,7 @@ internal static class HangfireSetup
                 })
             .UseActivator(provider.GetRequiredService<JobActivator>())
             .UseFilter(new TenantJobFilter())
-            .UseFilter(new JobTelemetryFilter()));
+            .UseFilter(new JobTelemetryFilter(provider.GetRequiredService<ILoggerFactory>())));
 
         services.AddHostedService<RecurringJobsRegistration>();
         if (configuration.GetValue("Hangfire:ServerEnabled", true))

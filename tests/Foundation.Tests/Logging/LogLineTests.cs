@@ -10,10 +10,11 @@ using Shouldly;
 namespace Platform.Foundation.Tests.Logging;
 
 /// <summary>
-/// Real flows with every category logging at Trace into a capturing provider: no password, access or refresh token, API key,
-/// webhook secret or Stripe key may appear in any line, in its message, its values, its scopes or its exception.
+/// What log lines carry, read through a capturing provider beside the host's own: the ids of the request or job they
+/// belong to, and never a secret. Real flows with every category at Trace must not leave a password, access or refresh
+/// token, API key, webhook secret or Stripe key in any line: its message, its values, its scopes or its exception.
 /// </summary>
-public sealed class SecretsNeverLoggedTests
+public sealed class LogLineTests
 {
     private static readonly string StripeKey = "sk_test_" + Guid.NewGuid().ToString("N");
     private static readonly string StripeWebhookSecret = "whsec_" + Guid.NewGuid().ToString("N");
@@ -115,5 +116,24 @@ public sealed class SecretsNeverLoggedTests
         var lines = logs.Lines.Where(line => line.Scopes.GetValueOrDefault("CorrelationId") == correlationId && line.Scopes.ContainsKey("TenantId")).ToList();
         lines.ShouldNotBeEmpty();
         lines.ShouldAllBe(line => line.Scopes["ApiKeyId"] == body.GetProperty("id").GetString() && !line.Scopes.ContainsKey("UserId"));
+    }
+
+    [Test]
+    public async Task A_job_logs_its_name_and_tenant()
+    {
+        await using var app = new PlatformApp { TestServices = services => services.AddSingleton<ILoggerProvider>(logs) };
+        var owner = await app.RegisterAsync();
+
+        var invited = await owner.Client.PostAsJsonAsync("/api/v1/users/invitations", new { email = $"scoped-{Guid.NewGuid():N}@example.com", role = "editor" });
+        invited.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        List<CapturedLine> lines;
+        while ((lines = [.. logs.Lines.Where(line => line.Scopes.GetValueOrDefault("Job") == "SendMailJob.SendAsync")]).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+        lines.ShouldNotBeEmpty("the mail job logs the mail it sent");
+        lines.ShouldAllBe(line => line.Scopes["TenantId"] == owner.TenantId.ToString() && line.Scopes.ContainsKey("JobId"));
     }
 }
