@@ -3,6 +3,8 @@
 # unit of work, RLS) and, in the same run, a bare endpoint doing the same query through raw Npgsql (served by the lab
 # tool, never by the production host); prints requests/s, p50 and p99 for both and their ratio. Then GET /api/v1/posts
 # with an API key beside the same read with an access token: what a key-authenticated read costs against a user's.
+# With BENCH_COMPARE=telemetry the other side is a second production host with Telemetry__Enabled=false instead: the
+# cost of OpenTelemetry (metrics listened to, /metrics served) on the same endpoint.
 # Usage: scripts/bench-api.sh [seconds=10] [connections=32]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -26,8 +28,15 @@ export SocialAccounts__Encryption__Keys__bench="$(random)" SocialAccounts__Encry
 dll=src/Host/bin/Release/net10.0/Platform.Host.dll
 dotnet "$dll" --urls "http://127.0.0.1:$port" >/tmp/platform-bench.log 2>&1 &
 host=$!
-dotnet tools/PublishLab/bin/Release/net10.0/Platform.PublishLab.dll bare --url "http://127.0.0.1:$bare_port" \
-  --connection "Host=127.0.0.1;Port=55432;Database=platform_bench;Username=postgres;Maximum Pool Size=64" >/tmp/platform-bench-bare.log 2>&1 &
+compare="${BENCH_COMPARE:-bare}"
+if [[ "$compare" == telemetry ]]; then
+  # Started once the first host has migrated the database, so the two never migrate at once.
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.2; done
+  Telemetry__Enabled=false dotnet "$dll" --urls "http://127.0.0.1:$bare_port" >/tmp/platform-bench-off.log 2>&1 &
+else
+  dotnet tools/PublishLab/bin/Release/net10.0/Platform.PublishLab.dll bare --url "http://127.0.0.1:$bare_port" \
+    --connection "Host=127.0.0.1;Port=55432;Database=platform_bench;Username=postgres;Maximum Pool Size=64" >/tmp/platform-bench-bare.log 2>&1 &
+fi
 bare_host=$!
 trap 'kill $host $bare_host 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && curl -sf "http://127.0.0.1:$bare_port/health/live" >/dev/null && break; sleep 0.2; done
@@ -45,16 +54,28 @@ key=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/api-keys" -H "Authorizatio
 run() { wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@"; }
 full=(-H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/tenant")
 bare=("http://127.0.0.1:$bare_port/bench/bare/$tenant")
+labels=("GET /api/v1/tenant (full)" "bare Npgsql, same query" "full / bare")
+bare_warmup=5
+if [[ "$compare" == telemetry ]]; then
+  bare=(-H "Authorization: Bearer $token" "http://127.0.0.1:$bare_port/api/v1/tenant")
+  labels=("GET /api/v1/tenant, telemetry on" "same, Telemetry:Enabled=false" "on / off")
+  bare_warmup="${BENCH_WARMUP:-40}"
+  # Scraped as Prometheus would, every 15 s, so the on side pays for collection too.
+  (while sleep 15; do curl -sf "http://127.0.0.1:$port/metrics" >/dev/null || true; done) &
+  scraper=$!
+  trap 'kill $host $bare_host $scraper 2>/dev/null || true' EXIT
+fi
 # Warm both paths under the measured load until tiered compilation has settled (the full path has far more code
 # to rejit: measured cold, it reads less than half its steady rate), then measure them alternately, twice.
 wrk -t2 -c"$connections" -d"${BENCH_WARMUP:-40}s" "${full[@]}" >/dev/null
-wrk -t2 -c"$connections" -d5s "${bare[@]}" >/dev/null
+wrk -t2 -c"$connections" -d"${bare_warmup}s" "${bare[@]}" >/dev/null
 pipeline=$(run "${full[@]}"); baseline=$(run "${bare[@]}")
 pipeline2=$(run "${full[@]}"); baseline2=$(run "${bare[@]}")
 
 source scripts/wrk-summary.sh
 echo "wrk -t2 -c$connections -d${seconds}s on $(nproc) cores, alternating"
-side_by_side "GET /api/v1/tenant (full)" "bare Npgsql, same query" "full / bare" "$pipeline" "$baseline" "$pipeline2" "$baseline2"
+side_by_side "${labels[@]}" "$pipeline" "$baseline" "$pipeline2" "$baseline2"
+[[ "$compare" == telemetry ]] && exit 0
 
 with_key=(-H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/posts")
 with_token=(-H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/posts")

@@ -7,9 +7,11 @@ using Platform.Host.Database;
 using Platform.Host.Health;
 using Platform.Host.Operations;
 using Platform.Host.Jobs;
+using Platform.Host.Logging;
 using Platform.Host.OpenApi;
 using Platform.Host.Pipeline;
 using Platform.Host.Pipeline.RateLimiting;
+using Platform.Host.Telemetry;
 using Platform.Host.WebApp;
 using Platform.SharedKernel.Caching;
 using Platform.SharedKernel.Data;
@@ -50,6 +52,7 @@ internal static class PlatformHost
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        builder.AddPlatformLogging();
         var modules = ModuleCatalog.DiscoverInstalled();
         services.AddSingleton(modules);
 
@@ -103,6 +106,7 @@ internal static class PlatformHost
         services.AddPlatformHealth(configuration);
         services.AddPlatformJobs(configuration);
         services.AddPlatformWebApp();
+        services.AddPlatformTelemetry(configuration);
 
         foreach (var module in modules)
         {
@@ -120,10 +124,13 @@ internal static class PlatformHost
         app.UseStatusCodePages();
         app.UseMiddleware<NulCharacterGuardMiddleware>();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
+        // Before the app's files, whose fallback would answer any other path with the app's page.
+        app.UsePlatformMetricsEndpoint();
         // The app's files come before CORS, authentication and rate limits: they are public and the same for everyone.
         app.UsePlatformWebApp();
         app.UseCors();
         app.UseAuthentication();
+        app.UseMiddleware<RequestLogScopeMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<ApiKeyScopeMiddleware>();
         app.UseAuthorization();

@@ -60,8 +60,7 @@ public sealed class PublishingTests : PostsFixture
         var (owner, account) = await OwnerWithXAsync();
         var calls = 0;
         x.On("POST", "/2/tweets", _ => Interlocked.Increment(ref calls) == 1
-            ? FakeResponse.Json("""{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}""", 429,
-                new Dictionary<string, string> { ["x-rate-limit-reset"] = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString() })
+            ? XResponses.TooManyRequests(TimeSpan.FromSeconds(1))
             : Tweet());
         var post = await PostApi.CreateAsync(owner.Client, PostApi.Draft(account, "Retry me"));
 
@@ -126,8 +125,7 @@ public sealed class PublishingTests : PostsFixture
         x.On("POST", "/2/tweets", FakeResponse.Json("""{"title":"Service Unavailable","status":503}""", 503));
         var lookups = 0;
         x.On("GET", XTimeline.Path, _ => Interlocked.Increment(ref lookups) == 1
-            ? FakeResponse.Json("""{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}""", 429,
-                new Dictionary<string, string> { ["x-rate-limit-reset"] = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString() })
+            ? XResponses.TooManyRequests(TimeSpan.FromSeconds(1))
             : FakeResponse.Json($$$"""
                 {"data":[{"id":"78","text":"Looked up twice","created_at":"{{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ}}}"}],"meta":{"result_count":1}}
                 """));

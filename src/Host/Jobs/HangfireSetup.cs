@@ -26,7 +26,8 @@ internal static class HangfireSetup
                     QueuePollInterval = TimeSpan.FromSeconds(1),
                 })
             .UseActivator(provider.GetRequiredService<JobActivator>())
-            .UseFilter(new TenantJobFilter()));
+            .UseFilter(new TenantJobFilter())
+            .UseFilter(new JobTelemetryFilter(provider.GetRequiredService<ILoggerFactory>())));
 
         services.AddHostedService<RecurringJobsRegistration>();
         if (configuration.GetValue("Hangfire:ServerEnabled", true))

@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using Platform.Host.Logging;
 
 namespace Platform.Host.Pipeline;
 
 /// <summary>
 /// Takes the caller's X-Correlation-Id when it is a sane token, or makes one; echoes it in the response,
-/// puts it on every log line of the request, and in every problem details answer.
+/// puts it on every log line of the request (with the caller, once known: <see cref="RequestLogScope"/>), and in every problem details answer.
 /// </summary>
 internal sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILogger<CorrelationIdMiddleware> logger)
 {
@@ -20,7 +21,9 @@ internal sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILog
             context.Response.Headers[Header] = correlationId;
             return Task.CompletedTask;
         });
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
+        var scope = new RequestLogScope(correlationId);
+        context.Features.Set(scope);
+        using (logger.BeginScope(scope))
         {
             var started = TimeProvider.System.GetTimestamp();
             await next(context);

@@ -70,6 +70,7 @@ internal sealed class PostsModule : IModule
         services.AddScoped<IIntegrationEventHandler<AccountNeedsReconnect>>(provider => provider.GetRequiredService<AccountReconnectHandler>());
         services.AddScoped<IIntegrationEventHandler<AccountReconnected>>(provider => provider.GetRequiredService<AccountReconnectHandler>());
         services.AddHostedService<DueDispatcher>();
+        services.AddHostedService<PublishQueueGauges>();
         services.AddValidatorsFromAssemblyContaining<PostsModule>(includeInternalTypes: true);
     }
 

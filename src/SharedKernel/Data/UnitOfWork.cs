@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Platform.SharedKernel.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.SharedKernel.Tenancy;
 
@@ -20,6 +22,8 @@ public static class UnitOfWork
         this IServiceScopeFactory scopes, Guid? tenantId, Func<IServiceProvider, Task<T>> work, Func<Exception, bool> commitsDespite,
         CancellationToken cancellationToken)
     {
+        using var span = PlatformTelemetry.ActivitySource.StartActivity("unit of work");
+        span?.SetTag("platform.tenant_id", tenantId);
         await using var scope = scopes.CreateTenantScope(tenantId);
         var session = scope.ServiceProvider.GetRequiredService<DbSession>();
         await session.BeginAsync(cancellationToken);
@@ -31,6 +35,11 @@ public static class UnitOfWork
         catch (Exception failure) when (commitsDespite(failure) && session.IsActive)
         {
             await session.CommitAsync(cancellationToken);
+            throw;
+        }
+        catch (Exception failure)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, failure.Message);
             throw;
         }
         if (session.IsActive)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Telemetry;
 
 namespace Platform.SharedKernel.Events;
 
@@ -25,14 +26,16 @@ public sealed class Outbox(DbSession session, IServiceProvider services)
             return;
         }
         await using var command = await session.CreateCommandAsync("""
-            INSERT INTO platform_events.outbox (id, tenant_id, event_type, handler, payload)
-            SELECT gen_random_uuid(), e.tenant_id, $1, h.handler, e.payload::jsonb
+            INSERT INTO platform_events.outbox (id, tenant_id, event_type, handler, payload, traceparent)
+            SELECT gen_random_uuid(), e.tenant_id, $1, h.handler, e.payload::jsonb, $5
             FROM unnest($2::uuid[], $3::text[]) AS e(tenant_id, payload) CROSS JOIN unnest($4::text[]) AS h(handler)
             """, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter { Value = IntegrationEventTypes.NameOf(typeof(TEvent)) });
         command.Parameters.Add(new NpgsqlParameter { Value = integrationEvents.Select(e => e.TenantId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = integrationEvents.Select(e => JsonSerializer.Serialize(e, Json)).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = handlers });
+        // The trace that raised the events continues where they are handled.
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)TraceParent.Current() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Telemetry;
 
 namespace Platform.SharedKernel.Events;
 
@@ -62,7 +64,8 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
                     AND (locked_until IS NULL OR locked_until < clock_timestamp())
                   ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
             WHERE o.id = due.id
-            RETURNING o.id, o.tenant_id, o.event_type, o.handler, o.payload::text, o.attempts
+            RETURNING o.id, o.tenant_id, o.event_type, o.handler, o.payload::text, o.attempts,
+                      extract(epoch FROM clock_timestamp() - o.created_at)::float8, o.traceparent
             """))
         {
             claim.Parameters.Add(new NpgsqlParameter { Value = size });
@@ -70,7 +73,9 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
             await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                claimed.Add(new OutboxRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
+                claimed.Add(new OutboxRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5),
+                    reader.IsDBNull(7) ? null : reader.GetString(7)));
+                PlatformMetrics.OutboxLag.Record(reader.GetDouble(6), new KeyValuePair<string, object?>("event_type", reader.GetString(2)));
             }
         }
         foreach (var tenantRows in claimed.GroupBy(r => r.TenantId))
@@ -79,11 +84,14 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
             // A tenant's rows share one unit of work; should any fail, each is tried alone so one bad row holds back no other.
             if (rows.Count > 1 && await ProcessAsync(tenantRows.Key, rows, cancellationToken) is null)
             {
+                CountDeliveries(rows, "handled");
                 continue;
             }
             foreach (var row in rows)
             {
-                if (await ProcessAsync(row.TenantId, [row], cancellationToken) is { } failure)
+                var failure = await ProcessAsync(row.TenantId, [row], cancellationToken);
+                CountDeliveries([row], failure is null ? "handled" : "failed");
+                if (failure is not null)
                 {
                     logger.LogWarning(failure, "Outbox handler {Handler} failed for row {Id} (attempt {Attempt})", row.Handler, row.Id, row.Attempts + 1);
                     await RecordFailureAsync(row.Id, failure, cancellationToken);
@@ -117,13 +125,28 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
     /// <returns>Null when every row's handler ran and the rows are marked done; otherwise what failed, and nothing is marked.</returns>
     private async Task<Exception?> ProcessAsync(Guid tenantId, IReadOnlyList<OutboxRow> rows, CancellationToken cancellationToken)
     {
+        // Every line a handler logs names the event's tenant.
+        using var logScope = logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenantId });
         try
         {
             await scopes.RunAsync(tenantId, async services =>
             {
                 foreach (var row in rows)
                 {
-                    await DispatchAsync(services, row.EventType, row.Handler, row.Payload, cancellationToken);
+                    // Continues the trace of the request or job that wrote the event.
+                    using var span = TraceParent.Continue($"outbox {row.EventType}", ActivityKind.Consumer, row.TraceParent);
+                    span?.SetTag("platform.event_type", row.EventType);
+                    span?.SetTag("platform.handler", row.Handler);
+                    span?.SetTag("platform.tenant_id", row.TenantId);
+                    try
+                    {
+                        await DispatchAsync(services, row.EventType, row.Handler, row.Payload, cancellationToken);
+                    }
+                    catch (Exception exception)
+                    {
+                        span?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                        throw;
+                    }
                 }
                 await using var done = await services.GetRequiredService<DbSession>().CreateCommandAsync(
                     "UPDATE platform_events.outbox SET processed_at = clock_timestamp(), locked_until = NULL WHERE id = ANY($1)", cancellationToken);
@@ -163,5 +186,13 @@ public sealed class OutboxProcessor(NpgsqlDataSource dataSource, IServiceScopeFa
             .Invoke(handler, BindingFlags.DoNotWrapExceptions, binder: null, [integrationEvent, cancellationToken], culture: null)!;
     }
 
-    private sealed record OutboxRow(Guid Id, Guid TenantId, string EventType, string Handler, string Payload, int Attempts);
+    private static void CountDeliveries(IEnumerable<OutboxRow> rows, string outcome)
+    {
+        foreach (var row in rows)
+        {
+            PlatformMetrics.OutboxDeliveries.Add(1, new KeyValuePair<string, object?>("event_type", row.EventType), new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
+
+    private sealed record OutboxRow(Guid Id, Guid TenantId, string EventType, string Handler, string Payload, int Attempts, string? TraceParent);
 }

@@ -20,6 +20,9 @@ public sealed class HostSettingsStartupTests
     [TestCase("Publishing:Lease", "00:00:01", "Publishing:Lease")]
     [TestCase("Publishing:MaxAttempts", "0", "Publishing:MaxAttempts")]
     [TestCase("Publishing:CircuitBreaker:BreakDuration", "00:00:00", "Publishing:CircuitBreaker:BreakDuration")]
+    [TestCase("Telemetry:Metrics:AllowedAddresses:0", "10.0.0.0/33", "Telemetry:Metrics:AllowedAddresses")]
+    [TestCase("Telemetry:Metrics:BearerSecret", "short", "Telemetry:Metrics:BearerSecret")]
+    [TestCase("Telemetry:Otlp:Endpoint", "collector:4317", "Telemetry:Otlp:Endpoint")]
     public async Task The_host_does_not_start_with_an_invalid_setting(string key, string value, string named)
     {
         await using var app = new PlatformApp(new Dictionary<string, string?>

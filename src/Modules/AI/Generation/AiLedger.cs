@@ -50,8 +50,9 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
         }, cancellationToken);
 
     /// <summary>Records a request that never needed the budget (served from cache, or rejected before any call).</summary>
-    public Task RecordAsync(AiRequest request, CancellationToken cancellationToken) =>
-        InUnitOfWorkAsync(request.TenantId, async (db, _, outbox) =>
+    public async Task RecordAsync(AiRequest request, CancellationToken cancellationToken)
+    {
+        await InUnitOfWorkAsync(request.TenantId, async (db, _, outbox) =>
         {
             request.CreatedAt = clock.GetUtcNow();
             request.CompletedAt = request.CreatedAt;
@@ -60,6 +61,8 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }, cancellationToken);
+        AiMetrics.Ended(request);
+    }
 
     /// <summary>
     /// Ends a PENDING request: settles its reservation to the outcome's cost (0 releases it) and stores the outcome;
@@ -71,7 +74,7 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
         // Ending what was started is never refused for want of a request slot: a refusal here would leave the
         // reservation held until it is swept as abandoned. It takes its connection as background work does.
         RequestConnectionAdmission.LeaveRequestFlow();
-        return await InUnitOfWorkAsync(tenantId, async (db, budget, outbox) =>
+        var ended = await InUnitOfWorkAsync(tenantId, async (db, budget, outbox) =>
         {
             // The row lock makes two closers (a job retried while the first run still ends) take turns.
             var request = (await db.Requests
@@ -103,6 +106,12 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
             await db.SaveChangesAsync(cancellationToken);
             return request;
         }, cancellationToken);
+        // Counted once committed, and once only: a repeated close finds no PENDING row and returns null.
+        if (ended is not null)
+        {
+            AiMetrics.Ended(ended);
+        }
+        return ended;
     }
 
     /// <summary>

@@ -41,6 +41,7 @@ internal sealed class DueDispatcher(
                 // on the same target meanwhile, or two tasks of one host would attempt it at once.
                 var owner = $"{worker}#{++claims}";
                 var claimed = await queue.ClaimAsync(Math.Min(free, options.ClaimBatchSize), owner, options.Lease, stoppingToken);
+                PublishingTelemetry.Claimed(claimed);
                 slots.Release();
                 // One task per tenant's share of the claim: its starts and outcomes are written in shared units of work.
                 foreach (var group in claimed.GroupBy(c => c.TenantId))

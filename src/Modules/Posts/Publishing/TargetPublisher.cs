@@ -64,6 +64,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
     private async Task CallAsync(Guid tenantId, Attempt attempt, ChannelWriter<(Attempt, PublishOutcome)> answers)
     {
         await Task.Yield();
+        using var span = PublishingTelemetry.StartAttemptSpan(tenantId, attempt.TargetId, attempt.Platform, attempt.Number);
         try
         {
             // Requests may leave during the first third of the claim, counted from its renewal (not from now: a loaded worker
@@ -83,6 +84,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             // No unit of work around the call: SocialAccounts runs short ones of its own, so no connection waits on the platform.
             await using var scope = scopes.CreateTenantScope(tenantId);
             var outcome = await CallPlatformAsync(scope.ServiceProvider, attempt, JournalOf(tenantId, attempt), SendingMarkOf(tenantId, attempt), window, deadline.Token);
+            span?.SetTag("platform.outcome", PublishingTelemetry.OutcomeName(outcome));
             answers.TryWrite((attempt, outcome));
         }
         catch (Exception exception)
@@ -115,6 +117,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             foreach (var (attempt, outcome) in batch)
             {
                 logger.LogInformation("Target {TargetId} attempt {Attempt}: {Outcome}", attempt.TargetId, attempt.Number, outcome.GetType().Name);
+                PublishingTelemetry.Attempted(attempt.Platform, attempt.Kind, outcome);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -192,6 +195,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             {
                 paused.ApplyTo(target, outcomeUnknown: lostOutcome, now);
                 deferred.Add((target.Id, paused.Until));
+                PublishingTelemetry.Deferred(target.Platform, PublishingTelemetry.AccountPaused);
                 continue;
             }
             // A pause or a limit may have put the lookup off for long: look back to the first attempt whose outcome was lost.
@@ -201,7 +205,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             var record = target.StartAttempt(worker, options.Lease, now);
             post.StartPublishing(now);
             db.Attempts.Add(record);
-            attempts.Add(new Attempt(target.Id, target.SocialAccountId, record.Attempt, record.Id, now, PostContentFactory.For(post, target), Reconcile: lostOutcome, lostSince, renewedAt,
+            attempts.Add(new Attempt(target.Id, target.SocialAccountId, target.Platform, post.Type, record.Attempt, record.Id, now, PostContentFactory.For(post, target), Reconcile: lostOutcome, lostSince, renewedAt,
                 steps.GetValueOrDefault(target.Id) ?? new Dictionary<string, string>(), absenceConfirmed, lookupOnly));
         }
         await queue.RequeueAsync(deferred, cancellationToken);
@@ -441,12 +445,13 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
             .ToDictionaryAsync(t => t.Id, cancellationToken);
     }
 
+    /// <param name="Kind">The post's type, a label of the attempt's metrics.</param>
     /// <param name="LostSince">When reconciling: the start of the first attempt whose outcome was lost, where the lookup starts.</param>
     /// <param name="ClaimRenewedAt">Stopwatch timestamp taken just before the claim was renewed for this attempt.</param>
     /// <param name="Steps">The platform ids earlier attempts recorded (a container, an upload session), to continue from.</param>
     /// <param name="AbsenceConfirmed">An admin checked the account before retrying: an unknowable lookup does not stop the send.</param>
     /// <param name="LookupOnly">The final lookup after the last attempt's outcome was lost: it looks the post up and never sends.</param>
     private sealed record Attempt(
-        Guid TargetId, Guid AccountId, int Number, Guid RecordId, DateTimeOffset StartedAt, PostContent Content, bool Reconcile, DateTimeOffset LostSince,
+        Guid TargetId, Guid AccountId, string Platform, PostType Kind, int Number, Guid RecordId, DateTimeOffset StartedAt, PostContent Content, bool Reconcile, DateTimeOffset LostSince,
         long ClaimRenewedAt, IReadOnlyDictionary<string, string> Steps, bool AbsenceConfirmed, bool LookupOnly);
 }

@@ -62,10 +62,12 @@ internal sealed class TokenRefresh(IServiceScopeFactory scopes, ITenantContext t
         }
         catch (PlatformException refused) when (refused.Kind is PlatformErrorKind.TokenRevoked or PlatformErrorKind.TokenExpired or PlatformErrorKind.Permanent)
         {
+            TokenRefreshMetrics.Record(claim.Platform, TokenRefreshMetrics.Refused);
             return await InUnitOfWorkAsync(accountId, (tokens, account) => tokens.CompleteRefreshAsync(account, claim, null, refused, refusal, SeenThrough));
         }
         catch
         {
+            TokenRefreshMetrics.Record(claim.Platform, TokenRefreshMetrics.Failed);
             // A timeout or 5xx says nothing of the tokens: the next caller may try at once instead of after the lease.
             await InUnitOfWorkAsync(accountId, async (tokens, account) =>
             {
@@ -74,6 +76,7 @@ internal sealed class TokenRefresh(IServiceScopeFactory scopes, ITenantContext t
             });
             throw;
         }
+        TokenRefreshMetrics.Record(claim.Platform, TokenRefreshMetrics.Refreshed);
         return await InUnitOfWorkAsync(accountId, (tokens, account) => tokens.CompleteRefreshAsync(account, claim, fresh, null, refusal, SeenThrough));
     }
 
