@@ -170,10 +170,10 @@ public sealed class MailTests
     {
         var failed = PostFailed(owner.TenantId, platform: "Redelivery" + Guid.NewGuid().ToString("N")[..8]);
         var subject = $"A post to {failed.Platform} did not go out";
-        await RaiseAsync(failed);
+        await app.RaiseAsync(failed);
         await Eventually.WaitForAsync(() => Smtp4dev.MailToAsync(owner.Email), mail => mail.Any(m => m.Subject == subject));
 
-        await RaiseAsync(failed);
+        await app.RaiseAsync(failed);
         await Task.Delay(TimeSpan.FromSeconds(4));
 
         (await Smtp4dev.MailToAsync(owner.Email)).Count(m => m.Subject == subject).ShouldBe(1);
@@ -215,7 +215,7 @@ public sealed class MailTests
         (await declining.Client.PutAsJsonAsync("/api/v1/notifications/preferences",
             new { preferences = new[] { new { kind = "PostFailed", enabled = false } } })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        await RaiseAsync(PostFailed(owner.TenantId));
+        await app.RaiseAsync(PostFailed(owner.TenantId));
 
         var mail = (await Smtp4dev.WaitForMailAsync(wanting.Email)).ShouldHaveSingleItem();
         mail.Subject.ShouldBe("A post to X did not go out");
@@ -231,7 +231,7 @@ public sealed class MailTests
     {
         var editor = await app.AddUserAsync(owner, "editor");
         var reason = "The grant was revoked " + Guid.NewGuid().ToString("N");
-        await RaiseAsync(new AccountNeedsReconnect
+        await app.RaiseAsync(new AccountNeedsReconnect
         {
             TenantId = owner.TenantId,
             OccurredAt = DateTimeOffset.UtcNow,
@@ -342,11 +342,4 @@ public sealed class MailTests
         Status = TargetStatus.Failed,
         ErrorMessage = "The platform refused the text.",
     };
-
-    private Task RaiseAsync<TEvent>(TEvent raised) where TEvent : IntegrationEvent =>
-        app.Services.GetRequiredService<IServiceScopeFactory>().RunAsync(raised.TenantId, async services =>
-        {
-            await services.GetRequiredService<Outbox>().AddAsync([raised], CancellationToken.None);
-            return true;
-        }, CancellationToken.None);
 }
