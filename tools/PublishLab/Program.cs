@@ -23,12 +23,15 @@ switch (command)
     case "load":
         return await LoadCommand.RunAsync(Int("clients", 500), Int("seconds", 60), Int("warmup", 60), Int("tenants", 50), Int("pool", 64), Int("ai-delay-ms", 2000),
             options.GetValueOrDefault("only"));
+    case "notify-stream":
+        return await StreamCommand.RunAsync(Int("clients", 1000), Int("tenants", 10), Int("rate", 20), Int("seconds", 30), Int("warmup", 15));
     default:
         Console.Error.WriteLine("""
             usage: Platform.PublishLab reliability [--trials 1000] [--posts-per-trial 3] [--platform all|X|Facebook|LinkedIn|Threads|Reddit|Instagram|TikTok|YouTube|Pinterest[,...]] [--seed S] [--keep-database yes]
                    Platform.PublishLab throughput [--mode burst|steady] [--n 10000] [--tenants 50] [--accounts 4] [--rate 100] [--seconds 30]
                    Platform.PublishLab bare --connection CONNECTION-STRING [--url http://127.0.0.1:5092]
                    Platform.PublishLab load [--clients 500] [--seconds 60] [--warmup 60] [--tenants 50] [--pool 64] [--ai-delay-ms 2000] [--only GetTenant|ListPosts|Calendar|GetPost|WriteDraft|Schedule|AiOffline|AiSlow]
+                   Platform.PublishLab notify-stream [--clients 1000] [--tenants 10] [--rate 20] [--seconds 30] [--warmup 15]
             """);
         return 2;
 }
