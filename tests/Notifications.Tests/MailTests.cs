@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Billing.Contracts;
 using Platform.Notifications.Email;
 using Platform.Posts.Contracts;
 using Platform.SharedKernel.Data;
@@ -249,12 +250,44 @@ public sealed class MailTests
     }
 
     [Test]
+    public async Task A_failed_payment_is_mailed_to_the_owners_only_and_listed_for_them()
+    {
+        var admin = await app.AddUserAsync(owner, "admin");
+        var invoiceId = "in_" + Guid.NewGuid().ToString("N");
+
+        await app.RaiseAsync(new PaymentFailed { TenantId = owner.TenantId, OccurredAt = DateTimeOffset.UtcNow, InvoiceId = invoiceId });
+
+        var mail = (await Eventually.WaitForAsync(() => Smtp4dev.MailToAsync(owner.Email), all => all.Any(m => m.Text.Contains(invoiceId, StringComparison.Ordinal))))
+            .Single(m => m.Text.Contains(invoiceId, StringComparison.Ordinal));
+        mail.Subject.ShouldBe("A payment for your subscription failed");
+        mail.Text.ShouldContain($"{NotificationsApp.AppBaseUrl}/settings");
+        (await ListAsync(owner)).EnumerateArray().ShouldContain(i => i.GetProperty("kind").GetString() == "PaymentFailed");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        (await Smtp4dev.MailToAsync(admin.Email)).ShouldBeEmpty();
+        (await ListAsync(admin)).GetArrayLength().ShouldBe(0);
+    }
+
+    [Test]
+    public async Task A_post_left_unconfirmed_asks_the_admins_to_check_the_platform()
+    {
+        var unconfirmed = PostFailed(owner.TenantId, platform: "Unconfirmed" + Guid.NewGuid().ToString("N")[..8]) with { Status = TargetStatus.Unconfirmed };
+
+        await app.RaiseAsync(unconfirmed);
+
+        var subject = $"Check whether your post to {unconfirmed.Platform} went out";
+        var mail = (await Eventually.WaitForAsync(() => Smtp4dev.MailToAsync(owner.Email), all => all.Any(m => m.Subject == subject)))
+            .Single(m => m.Subject == subject);
+        mail.Text.ShouldContain($"{NotificationsApp.AppBaseUrl}/posts/{unconfirmed.PostId}");
+        mail.Text.ShouldContain("could not be confirmed");
+    }
+
+    [Test]
     public async Task Security_mail_cannot_be_switched_off_and_other_kinds_can()
     {
         var admin = await app.AddUserAsync(owner, "admin");
         var initial = await admin.Client.GetFromJsonAsync<JsonElement>("/api/v1/notifications/preferences");
         initial.EnumerateArray().Select(p => p.GetProperty("kind").GetString())
-            .ShouldBe(["Invitation", "PasswordReset", "AccountNeedsReconnect", "PostFailed"]);
+            .ShouldBe(["Invitation", "PasswordReset", "AccountNeedsReconnect", "PostFailed", "PostUnconfirmed", "PaymentFailed", "MfaChanged"]);
         initial.EnumerateArray().ShouldAllBe(p => p.GetProperty("enabled").GetBoolean());
 
         var refused = await admin.Client.PutAsJsonAsync("/api/v1/notifications/preferences", new

@@ -7,4 +7,10 @@ public enum NotificationKind
     PasswordReset,
     AccountNeedsReconnect,
     PostFailed,
+    /// <summary>A post's outcome could not be confirmed after every lookup: a person should check the platform.</summary>
+    PostUnconfirmed,
+    /// <summary>A subscription payment failed (to the tenant's owners).</summary>
+    PaymentFailed,
+    /// <summary>The user turned two-step sign-in on or off (security: always mailed).</summary>
+    MfaChanged,
 }

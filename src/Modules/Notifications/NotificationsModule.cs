@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Platform.Billing.Contracts;
 using Platform.Notifications.Data;
 using Platform.Notifications.Delivery;
 using Platform.Notifications.Email;
@@ -46,6 +47,8 @@ internal sealed class NotificationsModule : IModule
         services.AddScoped<IIntegrationEventHandler<PasswordResetRequested>>(provider => provider.GetRequiredService<NotifyOnEvents>());
         services.AddScoped<IIntegrationEventHandler<AccountNeedsReconnect>>(provider => provider.GetRequiredService<NotifyOnEvents>());
         services.AddScoped<IIntegrationEventHandler<PostTargetFailed>>(provider => provider.GetRequiredService<NotifyOnEvents>());
+        AddHandler<PaymentFailed, NotifyOnEvents>(services);
+        AddHandler<MfaChanged, NotifyOnEvents>(services);
         AddLiveStream(services);
         services.AddValidatorsFromAssemblyContaining<NotificationsModule>(includeInternalTypes: true);
     }
