@@ -26,7 +26,7 @@ internal static class StreamEndpoint
             .WithSummary("Server-sent events: the caller's new notifications and the tenant's post and account changes, live.")
             .WithDescription("Events are named notification, post or account; send Last-Event-ID to resume after an event. People only: API keys are refused.")
             .WithOwnUnitsOfWork()
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
