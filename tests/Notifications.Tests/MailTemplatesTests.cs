@@ -11,7 +11,8 @@ public sealed class MailTemplatesTests
         ["invitationId"] = Guid.NewGuid().ToString(), ["resetId"] = Guid.NewGuid().ToString(), ["postId"] = Guid.NewGuid().ToString(),
         ["role"] = "Editor", ["invitedBy"] = "<b>Mallory</b>", ["expiresAt"] = "2026-12-07 12:00 UTC",
         ["platform"] = "X", ["status"] = "Unconfirmed", ["invoiceId"] = "in_123",
-        ["enabled"] = "true", ["changedAt"] = "2026-12-07 12:00 UTC", ["reason"] = "<script>alert(1)</script>",
+        ["enabled"] = "true", ["changedAt"] = "2026-12-07 12:00 UTC",
+        ["month"] = "2026-12", ["percent"] = "80", ["limit"] = "25.00", ["usage"] = "20.50", ["reason"] = "<script>alert(1)</script>",
     };
 
     [Test]

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.AI.Contracts;
 using Platform.Billing.Contracts;
 using Platform.Notifications.Email;
 using Platform.Posts.Contracts;
@@ -268,6 +269,29 @@ public sealed class MailTests
     }
 
     [Test]
+    public async Task The_AI_budget_nearly_spent_is_mailed_to_the_admins_once_a_month()
+    {
+        var admin = await app.AddUserAsync(owner, "admin");
+        var month = $"2031-{Random.Shared.Next(1, 13):00}";
+        AiBudgetNearlySpent Warning(decimal usage) => new()
+        {
+            // As AI derives it: one id per tenant and month, however often usage crosses the line again.
+            EventId = new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{owner.TenantId}{month}")).AsSpan(0, 16)),
+            TenantId = owner.TenantId, OccurredAt = DateTimeOffset.UtcNow, Month = month, ThresholdPercent = 80, LimitUsd = 25m, UsageUsd = usage,
+        };
+
+        await app.RaiseAsync(Warning(20.5m));
+        await app.RaiseAsync(Warning(21m));
+
+        var subject = $"Your team has used 80 % of its AI budget for {month}";
+        var mail = (await Eventually.WaitForAsync(() => Smtp4dev.MailToAsync(admin.Email), all => all.Any(m => m.Subject == subject))).Single(m => m.Subject == subject);
+        mail.Text.ShouldContain("20.50 of 25.00 USD");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        (await Smtp4dev.MailToAsync(admin.Email)).Count(m => m.Subject == subject).ShouldBe(1);
+        (await ListAsync(admin)).EnumerateArray().Count(i => i.GetProperty("kind").GetString() == "AiBudgetNearlySpent").ShouldBe(1);
+    }
+
+    [Test]
     public async Task A_post_left_unconfirmed_asks_the_admins_to_check_the_platform()
     {
         var unconfirmed = PostFailed(owner.TenantId, platform: "Unconfirmed" + Guid.NewGuid().ToString("N")[..8]) with { Status = TargetStatus.Unconfirmed };
@@ -287,7 +311,7 @@ public sealed class MailTests
         var admin = await app.AddUserAsync(owner, "admin");
         var initial = await admin.Client.GetFromJsonAsync<JsonElement>("/api/v1/notifications/preferences");
         initial.EnumerateArray().Select(p => p.GetProperty("kind").GetString())
-            .ShouldBe(["Invitation", "PasswordReset", "AccountNeedsReconnect", "PostFailed", "PostUnconfirmed", "PaymentFailed", "MfaChanged"]);
+            .ShouldBe(["Invitation", "PasswordReset", "AccountNeedsReconnect", "PostFailed", "PostUnconfirmed", "PaymentFailed", "MfaChanged", "AiBudgetNearlySpent"]);
         initial.EnumerateArray().ShouldAllBe(p => p.GetProperty("enabled").GetBoolean());
 
         var refused = await admin.Client.PutAsJsonAsync("/api/v1/notifications/preferences", new

@@ -13,4 +13,6 @@ public enum NotificationKind
     PaymentFailed,
     /// <summary>The user turned two-step sign-in on or off (security: always mailed).</summary>
     MfaChanged,
+    /// <summary>The team has used most of this month's AI budget (to admins, once a month).</summary>
+    AiBudgetNearlySpent,
 }

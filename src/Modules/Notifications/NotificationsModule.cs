@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Platform.AI.Contracts;
 using Platform.Billing.Contracts;
 using Platform.Notifications.Data;
 using Platform.Notifications.Delivery;
@@ -49,6 +50,7 @@ internal sealed class NotificationsModule : IModule
         services.AddScoped<IIntegrationEventHandler<PostTargetFailed>>(provider => provider.GetRequiredService<NotifyOnEvents>());
         AddHandler<PaymentFailed, NotifyOnEvents>(services);
         AddHandler<MfaChanged, NotifyOnEvents>(services);
+        AddHandler<AiBudgetNearlySpent, NotifyOnEvents>(services);
         AddLiveStream(services);
         services.AddValidatorsFromAssemblyContaining<NotificationsModule>(includeInternalTypes: true);
     }

@@ -53,6 +53,12 @@ internal static class MailTemplates
             "Review your account's security:",
             "Open settings", link,
             "If it was not you, change your password now: someone may be signed in as you."),
+        NotificationKind.AiBudgetNearlySpent => Compose(
+            $"Your team has used {values["percent"]} % of its AI budget for {values["month"]}",
+            $"AI requests this month have used {values["usage"]} of {values["limit"]} USD; past the limit they are refused until next month.",
+            "Raise the team's AI cap or its plan:",
+            "Open settings", link,
+            "You get this mail as an admin of the team, once a month at most; switch it off in your notification preferences."),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template for this kind."),
     };
 

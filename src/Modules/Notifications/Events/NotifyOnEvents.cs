@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.AI.Contracts;
 using Platform.Billing.Contracts;
 using Platform.Notifications.Contracts;
 using Platform.Notifications.Delivery;
@@ -13,7 +14,7 @@ namespace Platform.Notifications.Events;
 internal sealed class NotifyOnEvents(Notifier notifier, IUserContacts contacts)
     : IIntegrationEventHandler<UserInvited>, IIntegrationEventHandler<PasswordResetRequested>,
       IIntegrationEventHandler<AccountNeedsReconnect>, IIntegrationEventHandler<PostTargetFailed>, IIntegrationEventHandler<PaymentFailed>,
-      IIntegrationEventHandler<MfaChanged>
+      IIntegrationEventHandler<MfaChanged>, IIntegrationEventHandler<AiBudgetNearlySpent>
 {
     public Task HandleAsync(UserInvited invited, CancellationToken cancellationToken) =>
         notifier.NotifyAsync(invited, NotificationKind.Invitation, new Recipient(null, invited.Email), new Dictionary<string, string>
@@ -54,6 +55,15 @@ internal sealed class NotifyOnEvents(Notifier notifier, IUserContacts contacts)
         {
             ["enabled"] = changed.Enabled ? "true" : "false",
             ["changedAt"] = Stamp(changed.OccurredAt),
+        }, cancellationToken);
+
+    public Task HandleAsync(AiBudgetNearlySpent nearlySpent, CancellationToken cancellationToken) =>
+        NotifyAdministratorsAsync(nearlySpent, NotificationKind.AiBudgetNearlySpent, new Dictionary<string, string>
+        {
+            ["month"] = nearlySpent.Month,
+            ["percent"] = nearlySpent.ThresholdPercent.ToString(CultureInfo.InvariantCulture),
+            ["limit"] = nearlySpent.LimitUsd.ToString("0.00", CultureInfo.InvariantCulture),
+            ["usage"] = nearlySpent.UsageUsd.ToString("0.00", CultureInfo.InvariantCulture),
         }, cancellationToken);
 
     public async Task HandleAsync(PaymentFailed failed, CancellationToken cancellationToken)

@@ -2393,7 +2393,7 @@ export interface components {
             readAt?: string | null;
         };
         /** @enum {string} */
-        NotificationKind: "Invitation" | "PasswordReset" | "AccountNeedsReconnect" | "PostFailed" | "PostUnconfirmed" | "PaymentFailed" | "MfaChanged";
+        NotificationKind: "Invitation" | "PasswordReset" | "AccountNeedsReconnect" | "PostFailed" | "PostUnconfirmed" | "PaymentFailed" | "MfaChanged" | "AiBudgetNearlySpent";
         Overview: {
             /** Format: date */
             from?: string;
