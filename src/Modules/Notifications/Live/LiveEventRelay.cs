@@ -17,7 +17,9 @@ internal sealed class LiveEventRelay(IServiceProvider services, LiveRedisKeys ke
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<LiveSubscription, byte>> byTenant = new();
     private readonly IConnectionMultiplexer? redis = services.GetService<IConnectionMultiplexer>();
+    private readonly CancellationTokenSource stopped = new();
     private ChannelMessageQueue? subscription;
+    private Task? retrying;
     private int connected;
     private volatile bool stopping;
 
@@ -26,18 +28,22 @@ internal sealed class LiveEventRelay(IServiceProvider services, LiveRedisKeys ke
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (redis is null)
+        if (redis is null || await TrySubscribeAsync(redis))
         {
             return;
         }
-        subscription = await redis.GetSubscriber().SubscribeAsync(keys.Channel);
-        // One message at a time, in the order Redis published them.
-        subscription.OnMessage(message => Receive(message.Message!));
+        // Redis is down at start-up: the host serves anyway (its streams stay quiet) and keeps trying in the background.
+        retrying = RetrySubscribeAsync(redis, stopped.Token);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         stopping = true;
+        await stopped.CancelAsync();
+        if (retrying is not null)
+        {
+            await retrying;
+        }
         foreach (var tenant in byTenant.Values)
         {
             foreach (var open in tenant.Keys)
@@ -48,6 +54,37 @@ internal sealed class LiveEventRelay(IServiceProvider services, LiveRedisKeys ke
         if (subscription is not null)
         {
             await subscription.UnsubscribeAsync();
+        }
+    }
+
+    private async Task<bool> TrySubscribeAsync(IConnectionMultiplexer connection)
+    {
+        try
+        {
+            subscription = await connection.GetSubscriber().SubscribeAsync(keys.Channel);
+            // One message at a time, in the order Redis published them.
+            subscription.OnMessage(message => Receive(message.Message!));
+            return true;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            logger.LogWarning(exception, "Could not subscribe to live events; retrying");
+            return false;
+        }
+    }
+
+    private async Task RetrySubscribeAsync(IConnectionMultiplexer connection, CancellationToken stoppingToken)
+    {
+        try
+        {
+            do
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+            while (!await TrySubscribeAsync(connection));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
 
