@@ -66,6 +66,25 @@ public sealed class PlanBudgetTests
             .ShouldBe(true);
     }
 
+    [Test]
+    public async Task A_request_that_takes_usage_past_80_percent_raises_one_warning_and_one_below_it_none()
+    {
+        // A first caption shows what one reserves; the second tenant starts where the same reservation ends at 0.29 USD
+        // of 0.3, past the line at 0.24 from below it.
+        var far = await app.CreateTenantAsync(budgetLimit: null, usage: 0m);
+        (await CaptionAsync(far)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var reserved = (decimal)(await app.ScalarAsync(far, "SELECT reserved_usd FROM ai.ai_requests"))!;
+        reserved.ShouldBeGreaterThan(0.05m);
+        var near = await app.CreateTenantAsync(budgetLimit: null, usage: 0.29m - reserved);
+
+        var response = await CaptionAsync(near);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+
+        const string warnings = "SELECT count(DISTINCT payload->>'eventId') FROM platform_events.outbox WHERE event_type = 'ai.budget_nearly_spent' AND tenant_id = $1";
+        (await app.ScalarAsync(near, warnings, near)).ShouldBe(1L);
+        (await app.ScalarAsync(far, warnings, far)).ShouldBe(0L);
+    }
+
     private Task<HttpResponseMessage> CaptionAsync(Guid tenant) =>
         app.ClientFor(tenant).PostJsonAsync("/api/v1/ai/captions", new { prompt = OfflineGenerationTests.Story, platforms = new[] { "x" }, variants = 2 });
 }

@@ -10,7 +10,9 @@ public sealed class MailTemplatesTests
     {
         ["invitationId"] = Guid.NewGuid().ToString(), ["resetId"] = Guid.NewGuid().ToString(), ["postId"] = Guid.NewGuid().ToString(),
         ["role"] = "Editor", ["invitedBy"] = "<b>Mallory</b>", ["expiresAt"] = "2026-12-07 12:00 UTC",
-        ["platform"] = "X", ["status"] = "Unconfirmed", ["reason"] = "<script>alert(1)</script>",
+        ["platform"] = "X", ["status"] = "Unconfirmed", ["invoiceId"] = "in_123",
+        ["enabled"] = "true", ["changedAt"] = "2026-12-07 12:00 UTC",
+        ["month"] = "2026-12", ["percent"] = "80", ["limit"] = "25.00", ["usage"] = "20.50", ["reason"] = "<script>alert(1)</script>",
     };
 
     [Test]
@@ -35,6 +37,17 @@ public sealed class MailTemplatesTests
     }
 
     [Test]
-    public void An_unconfirmed_post_is_told_apart_from_a_failed_one() =>
-        MailTemplates.Write(NotificationKind.PostFailed, Values, "").Summary.ShouldContain("could not be confirmed");
+    public void An_unconfirmed_post_is_told_apart_from_a_failed_one()
+    {
+        MailTemplates.Write(NotificationKind.PostUnconfirmed, Values, "").Summary.ShouldContain("could not be confirmed");
+        MailTemplates.Write(NotificationKind.PostFailed, Values, "").Summary.ShouldNotContain("could not be confirmed");
+    }
+
+    [Test]
+    public void Two_step_sign_in_mail_says_whether_it_was_turned_on_or_off()
+    {
+        MailTemplates.Write(NotificationKind.MfaChanged, Values, "").Subject.ShouldBe("Two-step sign-in was turned on for your account");
+        MailTemplates.Write(NotificationKind.MfaChanged, new Dictionary<string, string>(Values) { ["enabled"] = "false" }, "").Subject
+            .ShouldBe("Two-step sign-in was turned off for your account");
+    }
 }

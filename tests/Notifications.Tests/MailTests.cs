@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.AI.Contracts;
+using Platform.Billing.Contracts;
 using Platform.Notifications.Email;
 using Platform.Posts.Contracts;
 using Platform.SharedKernel.Data;
@@ -170,10 +172,10 @@ public sealed class MailTests
     {
         var failed = PostFailed(owner.TenantId, platform: "Redelivery" + Guid.NewGuid().ToString("N")[..8]);
         var subject = $"A post to {failed.Platform} did not go out";
-        await RaiseAsync(failed);
+        await app.RaiseAsync(failed);
         await Eventually.WaitForAsync(() => Smtp4dev.MailToAsync(owner.Email), mail => mail.Any(m => m.Subject == subject));
 
-        await RaiseAsync(failed);
+        await app.RaiseAsync(failed);
         await Task.Delay(TimeSpan.FromSeconds(4));
 
         (await Smtp4dev.MailToAsync(owner.Email)).Count(m => m.Subject == subject).ShouldBe(1);
@@ -215,7 +217,7 @@ public sealed class MailTests
         (await declining.Client.PutAsJsonAsync("/api/v1/notifications/preferences",
             new { preferences = new[] { new { kind = "PostFailed", enabled = false } } })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        await RaiseAsync(PostFailed(owner.TenantId));
+        await app.RaiseAsync(PostFailed(owner.TenantId));
 
         var mail = (await Smtp4dev.WaitForMailAsync(wanting.Email)).ShouldHaveSingleItem();
         mail.Subject.ShouldBe("A post to X did not go out");
@@ -231,7 +233,7 @@ public sealed class MailTests
     {
         var editor = await app.AddUserAsync(owner, "editor");
         var reason = "The grant was revoked " + Guid.NewGuid().ToString("N");
-        await RaiseAsync(new AccountNeedsReconnect
+        await app.RaiseAsync(new AccountNeedsReconnect
         {
             TenantId = owner.TenantId,
             OccurredAt = DateTimeOffset.UtcNow,
@@ -249,12 +251,67 @@ public sealed class MailTests
     }
 
     [Test]
+    public async Task A_failed_payment_is_mailed_to_the_owners_only_and_listed_for_them()
+    {
+        var admin = await app.AddUserAsync(owner, "admin");
+        var invoiceId = "in_" + Guid.NewGuid().ToString("N");
+
+        await app.RaiseAsync(new PaymentFailed { TenantId = owner.TenantId, OccurredAt = DateTimeOffset.UtcNow, InvoiceId = invoiceId });
+
+        var mail = (await Eventually.WaitForAsync(() => Smtp4dev.MailToAsync(owner.Email), all => all.Any(m => m.Text.Contains(invoiceId, StringComparison.Ordinal))))
+            .Single(m => m.Text.Contains(invoiceId, StringComparison.Ordinal));
+        mail.Subject.ShouldBe("A payment for your subscription failed");
+        mail.Text.ShouldContain($"{NotificationsApp.AppBaseUrl}/settings");
+        (await ListAsync(owner)).EnumerateArray().ShouldContain(i => i.GetProperty("kind").GetString() == "PaymentFailed");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        (await Smtp4dev.MailToAsync(admin.Email)).ShouldBeEmpty();
+        (await ListAsync(admin)).GetArrayLength().ShouldBe(0);
+    }
+
+    [Test]
+    public async Task The_AI_budget_nearly_spent_is_mailed_to_the_admins_once_a_month()
+    {
+        var admin = await app.AddUserAsync(owner, "admin");
+        var month = $"2031-{Random.Shared.Next(1, 13):00}";
+        AiBudgetNearlySpent Warning(decimal usage) => new()
+        {
+            // As AI derives it: one id per tenant and month, however often usage crosses the line again.
+            EventId = new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{owner.TenantId}{month}")).AsSpan(0, 16)),
+            TenantId = owner.TenantId, OccurredAt = DateTimeOffset.UtcNow, Month = month, ThresholdPercent = 80, LimitUsd = 25m, UsageUsd = usage,
+        };
+
+        await app.RaiseAsync(Warning(20.5m));
+        await app.RaiseAsync(Warning(21m));
+
+        var subject = $"Your team has used 80 % of its AI budget for {month}";
+        var mail = (await Eventually.WaitForAsync(() => Smtp4dev.MailToAsync(admin.Email), all => all.Any(m => m.Subject == subject))).Single(m => m.Subject == subject);
+        mail.Text.ShouldContain("20.50 of 25.00 USD");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        (await Smtp4dev.MailToAsync(admin.Email)).Count(m => m.Subject == subject).ShouldBe(1);
+        (await ListAsync(admin)).EnumerateArray().Count(i => i.GetProperty("kind").GetString() == "AiBudgetNearlySpent").ShouldBe(1);
+    }
+
+    [Test]
+    public async Task A_post_left_unconfirmed_asks_the_admins_to_check_the_platform()
+    {
+        var unconfirmed = PostFailed(owner.TenantId, platform: "Unconfirmed" + Guid.NewGuid().ToString("N")[..8]) with { Status = TargetStatus.Unconfirmed };
+
+        await app.RaiseAsync(unconfirmed);
+
+        var subject = $"Check whether your post to {unconfirmed.Platform} went out";
+        var mail = (await Eventually.WaitForAsync(() => Smtp4dev.MailToAsync(owner.Email), all => all.Any(m => m.Subject == subject)))
+            .Single(m => m.Subject == subject);
+        mail.Text.ShouldContain($"{NotificationsApp.AppBaseUrl}/posts/{unconfirmed.PostId}");
+        mail.Text.ShouldContain("could not be confirmed");
+    }
+
+    [Test]
     public async Task Security_mail_cannot_be_switched_off_and_other_kinds_can()
     {
         var admin = await app.AddUserAsync(owner, "admin");
         var initial = await admin.Client.GetFromJsonAsync<JsonElement>("/api/v1/notifications/preferences");
         initial.EnumerateArray().Select(p => p.GetProperty("kind").GetString())
-            .ShouldBe(["Invitation", "PasswordReset", "AccountNeedsReconnect", "PostFailed"]);
+            .ShouldBe(["Invitation", "PasswordReset", "AccountNeedsReconnect", "PostFailed", "PostUnconfirmed", "PaymentFailed", "MfaChanged", "AiBudgetNearlySpent"]);
         initial.EnumerateArray().ShouldAllBe(p => p.GetProperty("enabled").GetBoolean());
 
         var refused = await admin.Client.PutAsJsonAsync("/api/v1/notifications/preferences", new
@@ -342,11 +399,4 @@ public sealed class MailTests
         Status = TargetStatus.Failed,
         ErrorMessage = "The platform refused the text.",
     };
-
-    private Task RaiseAsync<TEvent>(TEvent raised) where TEvent : IntegrationEvent =>
-        app.Services.GetRequiredService<IServiceScopeFactory>().RunAsync(raised.TenantId, async services =>
-        {
-            await services.GetRequiredService<Outbox>().AddAsync([raised], CancellationToken.None);
-            return true;
-        }, CancellationToken.None);
 }

@@ -33,8 +33,9 @@ public sealed class OutgoingMailRulesTests
     }
 
     [Test]
-    public void Only_invitations_and_password_resets_are_security_mail() =>
-        Enum.GetValues<NotificationKind>().Where(k => k.IsSecurity()).ShouldBe([NotificationKind.Invitation, NotificationKind.PasswordReset]);
+    public void Only_invitations_password_resets_and_two_step_changes_are_security_mail() =>
+        Enum.GetValues<NotificationKind>().Where(k => k.IsSecurity())
+            .ShouldBe([NotificationKind.Invitation, NotificationKind.PasswordReset, NotificationKind.MfaChanged]);
 
     private static OutgoingMail NewMail() => new()
     {

@@ -25,6 +25,8 @@ switch (command)
             options.GetValueOrDefault("only"));
     case "webhooks":
         return await WebhookFanOutCommand.RunAsync(Int("rate", 100), Int("seconds", 30), Int("subscriptions", 10), Int("slow-ms", 5000));
+    case "notify-stream":
+        return await StreamCommand.RunAsync(Int("clients", 1000), Int("tenants", 10), Int("rate", 20), Int("seconds", 30), Int("warmup", 15));
     default:
         Console.Error.WriteLine("""
             usage: Platform.PublishLab reliability [--trials 1000] [--posts-per-trial 3] [--platform all|X|Facebook|LinkedIn|Threads|Reddit|Instagram|TikTok|YouTube|Pinterest[,...]] [--seed S] [--keep-database yes]
@@ -32,6 +34,7 @@ switch (command)
                    Platform.PublishLab bare --connection CONNECTION-STRING [--url http://127.0.0.1:5092]
                    Platform.PublishLab load [--clients 500] [--seconds 60] [--warmup 60] [--tenants 50] [--pool 64] [--ai-delay-ms 2000] [--only GetTenant|ListPosts|Calendar|GetPost|WriteDraft|Schedule|AiOffline|AiSlow]
                    Platform.PublishLab webhooks [--rate 100] [--seconds 30] [--subscriptions 10] [--slow-ms 5000]
+                   Platform.PublishLab notify-stream [--clients 1000] [--tenants 10] [--rate 20] [--seconds 30] [--warmup 15]
             """);
         return 2;
 }

@@ -7,4 +7,12 @@ public enum NotificationKind
     PasswordReset,
     AccountNeedsReconnect,
     PostFailed,
+    /// <summary>A post's outcome could not be confirmed after every lookup: a person should check the platform.</summary>
+    PostUnconfirmed,
+    /// <summary>A subscription payment failed (to the tenant's owners).</summary>
+    PaymentFailed,
+    /// <summary>The user turned two-step sign-in on or off (security: always mailed).</summary>
+    MfaChanged,
+    /// <summary>The team has used most of this month's AI budget (to admins, once a month).</summary>
+    AiBudgetNearlySpent,
 }

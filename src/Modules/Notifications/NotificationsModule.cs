@@ -5,12 +5,16 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Platform.AI.Contracts;
+using Platform.Billing.Contracts;
 using Platform.Notifications.Data;
 using Platform.Notifications.Delivery;
 using Platform.Notifications.Email;
 using Platform.Notifications.Events;
 using Platform.Notifications.Features.Inbox;
 using Platform.Notifications.Features.Preferences;
+using Platform.Notifications.Features.Stream;
+using Platform.Notifications.Live;
 using Platform.Posts.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
@@ -44,6 +48,10 @@ internal sealed class NotificationsModule : IModule
         services.AddScoped<IIntegrationEventHandler<PasswordResetRequested>>(provider => provider.GetRequiredService<NotifyOnEvents>());
         services.AddScoped<IIntegrationEventHandler<AccountNeedsReconnect>>(provider => provider.GetRequiredService<NotifyOnEvents>());
         services.AddScoped<IIntegrationEventHandler<PostTargetFailed>>(provider => provider.GetRequiredService<NotifyOnEvents>());
+        AddHandler<PaymentFailed, NotifyOnEvents>(services);
+        AddHandler<MfaChanged, NotifyOnEvents>(services);
+        AddHandler<AiBudgetNearlySpent, NotifyOnEvents>(services);
+        AddLiveStream(services);
         services.AddValidatorsFromAssemblyContaining<NotificationsModule>(includeInternalTypes: true);
     }
 
@@ -52,5 +60,30 @@ internal sealed class NotificationsModule : IModule
         var notifications = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization(Policies.Viewer);
         PreferencesEndpoints.Map(notifications);
         InboxEndpoints.Map(notifications);
+        StreamEndpoint.Map(notifications);
     }
+
+    private static void AddLiveStream(IServiceCollection services)
+    {
+        services.AddOptions<LiveStreamOptions>().BindConfiguration(LiveStreamOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LiveStreamOptions>, LiveStreamOptions.Validation>();
+        services.AddSingleton<LiveRedisKeys>();
+        services.AddSingleton<LiveEventRelay>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveEventRelay>());
+        services.AddSingleton<LiveEventPublisher>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveEventPublisher>());
+        services.AddScoped<StreamOnEvents>();
+        AddHandler<PostScheduled, StreamOnEvents>(services);
+        AddHandler<PostTargetPublished, StreamOnEvents>(services);
+        AddHandler<PostPartiallyPublished, StreamOnEvents>(services);
+        AddHandler<PostTargetFailed, StreamOnEvents>(services);
+        AddHandler<AccountNeedsReconnect, StreamOnEvents>(services);
+        AddHandler<AccountConnected, StreamOnEvents>(services);
+        AddHandler<AccountReconnected, StreamOnEvents>(services);
+        AddHandler<AccountPublishingPaused, StreamOnEvents>(services);
+    }
+
+    private static void AddHandler<TEvent, THandler>(IServiceCollection services)
+        where TEvent : IntegrationEvent where THandler : class, IIntegrationEventHandler<TEvent> =>
+        services.AddScoped<IIntegrationEventHandler<TEvent>>(provider => provider.GetRequiredService<THandler>());
 }

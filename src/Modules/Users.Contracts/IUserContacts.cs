@@ -5,4 +5,7 @@ public interface IUserContacts
 {
     /// <summary>The tenant's active owners and admins.</summary>
     Task<IReadOnlyList<UserContact>> AdministratorsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The tenant's active owners (who pay for it).</summary>
+    Task<IReadOnlyList<UserContact>> OwnersAsync(CancellationToken cancellationToken);
 }

@@ -32,6 +32,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant,
     private static readonly ConditionalWeakTable<DbConnection, DbSession> Sessions = new();
 
     private readonly List<DbContext> contexts = [];
+    private List<Action>? afterCommit;
     private NpgsqlConnection? connection;
     private NpgsqlTransaction? transaction;
     private IDisposable? requestSlot;
@@ -86,7 +87,18 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant,
             await transaction.CommitAsync(cancellationToken);
         }
         completed = true;
+        foreach (var action in afterCommit ?? [])
+        {
+            action();
+        }
+        afterCommit = null;
     }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once this unit of work commits, never when it rolls back: for handing something that
+    /// must only follow a committed change to in-memory work (a queue drained elsewhere), since the connection is still held.
+    /// </summary>
+    public void OnCommitted(Action action) => (afterCommit ??= []).Add(action);
 
     /// <summary>Gives the context this session's connection and transaction, now or when the session begins.</summary>
     public void Enlist(DbContext context)

@@ -36,6 +36,10 @@ internal sealed class AiLedger(IServiceScopeFactory scopes, TimeProvider clock, 
             {
                 request.Status = AiRequestStatus.Pending;
                 request.ReservedUsd = estimate;
+                if (AiBudgetWarning.Crossed(reservation.Limit, reservation.Usage - estimate, reservation.Usage))
+                {
+                    await outbox.AddAsync([AiBudgetWarning.For(request.TenantId, request.CreatedAt, reservation.Limit, reservation.Usage)], cancellationToken);
+                }
             }
             else
             {

@@ -7,6 +7,7 @@ using Npgsql;
 using Platform.Notifications.Contracts;
 using Platform.Notifications.Data;
 using Platform.Notifications.Email;
+using Platform.Notifications.Live;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Events;
 
@@ -17,7 +18,7 @@ namespace Platform.Notifications.Delivery;
 /// mail (unless the user switched the kind off), each keyed by event, recipient and kind with ids derived from them, so a
 /// redelivered event writes nothing new and queues no second send of anything.
 /// </summary>
-internal sealed class Notifier(DbSession session, NotificationsDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+internal sealed class Notifier(DbSession session, NotificationsDbContext db, IBackgroundJobClient jobs, LiveEventPublisher live, TimeProvider clock)
 {
     public async Task NotifyAsync(
         IntegrationEvent source, NotificationKind kind, Recipient recipient, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
@@ -27,11 +28,17 @@ internal sealed class Notifier(DbSession session, NotificationsDbContext db, IBa
         if (recipient.UserId is { } userId)
         {
             var content = MailTemplates.Write(kind, values, link: "");
-            await ExecuteAsync("""
+            var inboxId = IdOf(source.EventId, userId.ToString(), kind);
+            var listed = await ExecuteAsync("""
                 INSERT INTO notifications.inbox (id, tenant_id, user_id, source_event_id, kind, title, body, created_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (source_event_id, user_id, kind) DO NOTHING
-                """, cancellationToken, IdOf(source.EventId, userId.ToString(), kind), source.TenantId, userId, source.EventId, kind.ToString(),
+                """, cancellationToken, inboxId, source.TenantId, userId, source.EventId, kind.ToString(),
                 content.Subject, content.Summary, now);
+            if (listed == 1)
+            {
+                var arrival = LiveEvent.ForUser(source.TenantId, userId, LiveEventType.Notification, new InboxArrival(inboxId, kind, content.Subject, content.Summary, now));
+                session.OnCommitted(() => live.Publish(arrival));
+            }
             if (!kind.IsSecurity() && await db.Preferences.AnyAsync(p => p.UserId == userId && p.Kind == kind && !p.Enabled, cancellationToken))
             {
                 return;

@@ -38,7 +38,8 @@ internal sealed class MailComposer(IOptions<EmailOptions> options, IMailLinkToke
             NotificationKind.PasswordReset =>
                 $"{app}/reset-password?token={Uri.EscapeDataString(tokens.PasswordResetToken(tenantId, Guid.Parse(values["resetId"])))}",
             NotificationKind.AccountNeedsReconnect => $"{app}/accounts",
-            NotificationKind.PostFailed => $"{app}/posts/{Guid.Parse(values["postId"])}",
+            NotificationKind.PostFailed or NotificationKind.PostUnconfirmed => $"{app}/posts/{Guid.Parse(values["postId"])}",
+            NotificationKind.PaymentFailed or NotificationKind.MfaChanged or NotificationKind.AiBudgetNearlySpent => $"{app}/settings",
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No link for this kind."),
         };
     }

@@ -31,10 +31,34 @@ internal static class MailTemplates
             "You get this mail as an admin of the team; switch it off in your notification preferences."),
         NotificationKind.PostFailed => Compose(
             $"A post to {values["platform"]} did not go out",
-            $"A post to {values["platform"]} {(values["status"] == "Unconfirmed" ? "could not be confirmed" : "failed")}: {values["reason"]}",
+            $"A post to {values["platform"]} failed: {values["reason"]}",
             "See the post and try again:",
             "Open the post", link,
             "You get this mail as an admin of the team; switch it off in your notification preferences."),
+        NotificationKind.PostUnconfirmed => Compose(
+            $"Check whether your post to {values["platform"]} went out",
+            $"A post to {values["platform"]} could not be confirmed: {values["reason"]}",
+            $"It may or may not be on {values["platform"]}; it is not sent again by itself. Look for it there, then mark or retry it:",
+            "Open the post", link,
+            "You get this mail as an admin of the team; switch it off in your notification preferences."),
+        NotificationKind.PaymentFailed => Compose(
+            "A payment for your subscription failed",
+            $"The payment of invoice {values["invoiceId"]} failed. The payment provider tries again; update your card to keep your plan.",
+            "Update your payment details:",
+            "Open settings", link,
+            "You get this mail as an owner of the team; switch it off in your notification preferences."),
+        NotificationKind.MfaChanged => Compose(
+            $"Two-step sign-in was turned {(values["enabled"] == "true" ? "on" : "off")} for your account",
+            $"Two-step sign-in was turned {(values["enabled"] == "true" ? "on" : "off")} for your account at {values["changedAt"]}.",
+            "Review your account's security:",
+            "Open settings", link,
+            "If it was not you, change your password now: someone may be signed in as you."),
+        NotificationKind.AiBudgetNearlySpent => Compose(
+            $"Your team has used {values["percent"]} % of its AI budget for {values["month"]}",
+            $"AI requests this month have used {values["usage"]} of {values["limit"]} USD; past the limit they are refused until next month.",
+            "Raise the team's AI cap or its plan:",
+            "Open settings", link,
+            "You get this mail as an admin of the team, once a month at most; switch it off in your notification preferences."),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template for this kind."),
     };
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Platform.AI.Contracts;
+using Platform.Billing.Contracts;
 using Platform.Notifications.Contracts;
 using Platform.Notifications.Delivery;
 using Platform.Posts.Contracts;
@@ -11,7 +13,8 @@ namespace Platform.Notifications.Events;
 /// <summary>Turns other modules' events into notifications: security mail to the person concerned, account and post trouble to the admins.</summary>
 internal sealed class NotifyOnEvents(Notifier notifier, IUserContacts contacts)
     : IIntegrationEventHandler<UserInvited>, IIntegrationEventHandler<PasswordResetRequested>,
-      IIntegrationEventHandler<AccountNeedsReconnect>, IIntegrationEventHandler<PostTargetFailed>
+      IIntegrationEventHandler<AccountNeedsReconnect>, IIntegrationEventHandler<PostTargetFailed>, IIntegrationEventHandler<PaymentFailed>,
+      IIntegrationEventHandler<MfaChanged>, IIntegrationEventHandler<AiBudgetNearlySpent>
 {
     public Task HandleAsync(UserInvited invited, CancellationToken cancellationToken) =>
         notifier.NotifyAsync(invited, NotificationKind.Invitation, new Recipient(null, invited.Email), new Dictionary<string, string>
@@ -38,13 +41,39 @@ internal sealed class NotifyOnEvents(Notifier notifier, IUserContacts contacts)
         }, cancellationToken);
 
     public Task HandleAsync(PostTargetFailed failed, CancellationToken cancellationToken) =>
-        NotifyAdministratorsAsync(failed, NotificationKind.PostFailed, new Dictionary<string, string>
+        NotifyAdministratorsAsync(failed, failed.Status == TargetStatus.Unconfirmed ? NotificationKind.PostUnconfirmed : NotificationKind.PostFailed,
+            new Dictionary<string, string>
         {
             ["postId"] = failed.PostId.ToString(),
             ["platform"] = failed.Platform,
             ["status"] = failed.Status.ToString(),
             ["reason"] = failed.ErrorMessage ?? failed.ErrorKind ?? "no reason was given",
         }, cancellationToken);
+
+    public Task HandleAsync(MfaChanged changed, CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(changed, NotificationKind.MfaChanged, new Recipient(changed.UserId, changed.Email), new Dictionary<string, string>
+        {
+            ["enabled"] = changed.Enabled ? "true" : "false",
+            ["changedAt"] = Stamp(changed.OccurredAt),
+        }, cancellationToken);
+
+    public Task HandleAsync(AiBudgetNearlySpent nearlySpent, CancellationToken cancellationToken) =>
+        NotifyAdministratorsAsync(nearlySpent, NotificationKind.AiBudgetNearlySpent, new Dictionary<string, string>
+        {
+            ["month"] = nearlySpent.Month,
+            ["percent"] = nearlySpent.ThresholdPercent.ToString(CultureInfo.InvariantCulture),
+            ["limit"] = nearlySpent.LimitUsd.ToString("0.00", CultureInfo.InvariantCulture),
+            ["usage"] = nearlySpent.UsageUsd.ToString("0.00", CultureInfo.InvariantCulture),
+        }, cancellationToken);
+
+    public async Task HandleAsync(PaymentFailed failed, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, string> { ["invoiceId"] = failed.InvoiceId };
+        foreach (var owner in await contacts.OwnersAsync(cancellationToken))
+        {
+            await notifier.NotifyAsync(failed, NotificationKind.PaymentFailed, new Recipient(owner.UserId, owner.Email), values, cancellationToken);
+        }
+    }
 
     private async Task NotifyAdministratorsAsync(
         IntegrationEvent source, NotificationKind kind, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Audit.Contracts;
 using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Validation;
+using Platform.Users.Contracts;
 using Platform.Users.Data;
 using Platform.Users.Features.Shared;
 using Platform.Users.Mfa;
@@ -41,7 +43,7 @@ internal static class MfaEndpoints
 
     private static async Task<Ok<MfaRecoveryCodes>> ConfirmAsync(
         ConfirmMfaRequest request, HttpContext context, UsersDbContext db, TotpVerifier totp, RecoveryCodes recovery, IAuditTrail audit,
-        CancellationToken cancellationToken)
+        Outbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var user = await db.CallerAsync(context, cancellationToken);
         if (user.MfaEnabled || user.MfaSecret is null)
@@ -56,12 +58,13 @@ internal static class MfaEndpoints
         var codes = await recovery.ReplaceAsync(user, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditRecord(AuditAction.MfaEnabled, user.Id), cancellationToken);
+        await outbox.AddAsync([Changed(user, clock)], cancellationToken);
         return TypedResults.Ok(new MfaRecoveryCodes(codes));
     }
 
     private static async Task<NoContent> DisableAsync(
         DisableMfaRequest request, HttpContext context, UsersDbContext db, PasswordHasher passwords, TotpVerifier totp, RecoveryCodes recovery,
-        IAuditTrail audit, CancellationToken cancellationToken)
+        IAuditTrail audit, Outbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var user = await db.CallerAsync(context, cancellationToken);
         if (!user.MfaEnabled)
@@ -79,6 +82,13 @@ internal static class MfaEndpoints
         await db.SaveChangesAsync(cancellationToken);
         await recovery.DeleteAllAsync(user, cancellationToken);
         await audit.RecordAsync(new AuditRecord(AuditAction.MfaDisabled, user.Id), cancellationToken);
+        await outbox.AddAsync([Changed(user, clock)], cancellationToken);
         return TypedResults.NoContent();
     }
+
+    // The user is told by mail either way, so a change made by someone holding their session does not go unnoticed.
+    private static MfaChanged Changed(User user, TimeProvider clock) => new()
+    {
+        TenantId = user.TenantId, OccurredAt = clock.GetUtcNow(), UserId = user.Id, Email = user.Email, Enabled = user.MfaEnabled,
+    };
 }
