@@ -27,6 +27,7 @@ public sealed class CarelessClientTests
         ["POST /api/v1/analytics/refresh"] = "no parameters, no body (the whole tenant is refreshed)",
         ["GET /api/v1/notifications/preferences"] = "no parameters, no body (the caller's own)",
         ["POST /api/v1/notifications/read-all"] = "no parameters, no body (the caller's own)",
+        ["GET /api/v1/notifications/stream"] = "no parameters, no body (a malformed Last-Event-ID header is refused in Notifications.Tests)",
         ["GET /api/v1/billing"] = "no parameters, no body",
         ["GET /api/v1/billing/plans"] = "no parameters, no body",
         ["POST /api/v1/billing/portal"] = "no parameters, no body",
