@@ -169,6 +169,49 @@ public sealed class DeliveryTests
     }
 
     [Test]
+    public async Task A_file_added_to_the_library_is_delivered_as_media_ready()
+    {
+        receiver.On("POST", "/media", new FakeResponse(204));
+        await WebhookApi.SubscribeAsync(owner.Client, receiver.Url + "/media", "media.ready");
+        using var upload = new MultipartFormDataContent();
+        var file = new ByteArrayContent(OnePixelPng);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        upload.Add(file, "file", "pixel.png");
+
+        var added = await owner.Client.PostAsync("/api/v1/media", upload);
+        added.StatusCode.ShouldBe(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        var mediaId = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var delivered = await WebhookApi.EventuallyAsync(() => Task.FromResult(receiver.To("POST", "/media").FirstOrDefault()), found => found is not null);
+        var envelope = JsonDocument.Parse(delivered!.Body).RootElement;
+        envelope.GetProperty("type").GetString().ShouldBe("media.ready");
+        envelope.GetProperty("data").GetProperty("mediaId").GetGuid().ShouldBe(mediaId);
+        envelope.GetProperty("data").GetProperty("kind").GetString().ShouldBe("Image");
+        envelope.GetProperty("data").GetProperty("sizeBytes").GetInt64().ShouldBe(OnePixelPng.Length);
+    }
+
+    [Test]
+    public async Task A_plan_change_billing_raises_is_delivered_as_billing_plan_changed()
+    {
+        receiver.On("POST", "/plan", new FakeResponse(204));
+        await WebhookApi.SubscribeAsync(owner.Client, receiver.Url + "/plan", "billing.plan_changed");
+        var eventId = Guid.NewGuid();
+
+        // As Billing's unit of work leaves it when Stripe's webhook moves the tenant to another plan: the event in the outbox.
+        await app.Database.SuperuserScalarAsync("""
+            INSERT INTO platform_events.outbox (id, tenant_id, event_type, handler, payload)
+            VALUES (gen_random_uuid(), $1, 'billing.tenant_plan_changed', 'Platform.Webhooks.Sending.EventDeliveries', $2::jsonb)
+            """, owner.TenantId, JsonSerializer.Serialize(new { eventId, tenantId = owner.TenantId, occurredAt = DateTimeOffset.UtcNow, plan = "pro", status = "Active" }));
+
+        var delivered = await WebhookApi.EventuallyAsync(() => Task.FromResult(receiver.To("POST", "/plan").FirstOrDefault()), found => found is not null);
+        var envelope = JsonDocument.Parse(delivered!.Body).RootElement;
+        envelope.GetProperty("type").GetString().ShouldBe("billing.plan_changed");
+        envelope.GetProperty("id").GetGuid().ShouldBe(eventId);
+        envelope.GetProperty("data").GetProperty("plan").GetString().ShouldBe("pro");
+        envelope.GetProperty("data").GetProperty("status").GetString().ShouldBe("Active");
+    }
+
+    [Test]
     public async Task After_a_rotation_both_secrets_sign_until_the_grace_period_ends()
     {
         receiver.On("POST", "/rotated", new FakeResponse(204));
@@ -273,6 +316,10 @@ public sealed class DeliveryTests
         var slow = await WebhookApi.WaitForDeliveryAsync(owner.Client, slowId, slowDelivery, "Succeeded");
         slow.GetProperty("attemptLog")[0].GetProperty("latencyMs").GetInt32().ShouldBeGreaterThanOrEqualTo(4900);
     }
+
+    /// <summary>A valid 1×1 PNG, for the library.</summary>
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     /// <summary>A second X account of the owner's tenant, with tokens of its own, connected through the real OAuth endpoints.</summary>
     private async Task<Guid> ConnectSecondXAccountAsync()

@@ -9,7 +9,7 @@ namespace Platform.Host.WebApp;
 /// </summary>
 internal sealed class SpaFallbackMiddleware(RequestDelegate next, IFileProvider files)
 {
-    private static readonly string[] HostOwnedPrefixes = ["/api", "/mcp", "/swagger", "/hangfire", "/hangfire-login", "/hangfire-logout", "/health"];
+    private static readonly string[] HostOwnedPrefixes = ["/api", "/mcp", "/swagger", "/hangfire", "/hangfire-login", "/hangfire-logout", "/health", "/metrics"];
 
     public Task InvokeAsync(HttpContext context)
     {

@@ -12,4 +12,6 @@ public enum WebhookEventType
     AccountNeedsReconnect,
     AccountPaused,
     AiRequestCompleted,
+    BillingPlanChanged,
+    MediaReady,
 }

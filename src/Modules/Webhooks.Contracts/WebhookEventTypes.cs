@@ -14,6 +14,8 @@ public static class WebhookEventTypes
         [WebhookEventType.AccountNeedsReconnect] = "account.needs_reconnect",
         [WebhookEventType.AccountPaused] = "account.paused",
         [WebhookEventType.AiRequestCompleted] = "ai.request.completed",
+        [WebhookEventType.BillingPlanChanged] = "billing.plan_changed",
+        [WebhookEventType.MediaReady] = "media.ready",
     };
 
     private static readonly IReadOnlyDictionary<string, WebhookEventType> ByName = Names.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

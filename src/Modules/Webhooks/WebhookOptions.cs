@@ -22,6 +22,9 @@ internal sealed class WebhookOptions
     /// <summary>Longest one attempt may take, from resolving the host to the end of the answer.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Whether this host sends deliveries (a host kept for the API alone may leave it to others).</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
     /// <summary>Attempts one host sends at once, across all subscriptions.</summary>
     public int MaxConcurrency { get; set; } = 256;
 

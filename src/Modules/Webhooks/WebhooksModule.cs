@@ -7,6 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.AI.Contracts;
+using Platform.Billing.Contracts;
+using Platform.Media.Contracts;
 using Platform.Posts.Contracts;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Security;
@@ -57,6 +59,8 @@ internal sealed class WebhooksModule : IModule
         services.AddScoped<IIntegrationEventHandler<PostPartiallyPublished>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddScoped<IIntegrationEventHandler<AccountPublishingPaused>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddScoped<IIntegrationEventHandler<AiRequestCompleted>>(provider => provider.GetRequiredService<EventDeliveries>());
+        services.AddScoped<IIntegrationEventHandler<TenantPlanChanged>>(provider => provider.GetRequiredService<EventDeliveries>());
+        services.AddScoped<IIntegrationEventHandler<MediaReady>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddValidatorsFromAssemblyContaining<WebhooksModule>(includeInternalTypes: true);
     }
 

@@ -61,6 +61,7 @@ public sealed class CarelessClientTests
         settings["Hangfire:ServerEnabled"] = "false";
         settings["Publishing:DispatcherEnabled"] = "false";
         settings["Outbox:ProcessorEnabled"] = "false";
+        settings["Webhooks:DispatcherEnabled"] = "false";
         app = new PlatformApp(settings);
         owner = await app.RegisterAsync();
         accountId = await owner.ConnectXAsync(x);

@@ -125,9 +125,10 @@ public sealed class ReconnectPauseTests : PostsFixture
     private static AccountReconnected Reconnected(Guid tenant, Guid account) =>
         new() { TenantId = tenant, OccurredAt = DateTimeOffset.UtcNow, SocialAccountId = account, Platform = SocialPlatform.X };
 
-    /// <summary>Delivers <paramref name="integrationEvent"/> to Posts as the outbox would: in a unit of work of <paramref name="tenant"/>.</summary>
+    /// <summary>Delivers <paramref name="integrationEvent"/> to Posts' handler (other modules have their own) as the outbox would: in a unit of work of <paramref name="tenant"/>.</summary>
     private Task HandleAsync(Guid tenant, AccountReconnected integrationEvent) => InTenantAsync(tenant, s =>
-        s.GetServices<IIntegrationEventHandler<AccountReconnected>>().Single().HandleAsync(integrationEvent, CancellationToken.None));
+        s.GetServices<IIntegrationEventHandler<AccountReconnected>>().Single(h => h.GetType().Namespace!.StartsWith("Platform.Posts.", StringComparison.Ordinal))
+            .HandleAsync(integrationEvent, CancellationToken.None));
 
     private async Task InTenantAsync(Guid tenant, Func<IServiceProvider, Task> work)
     {

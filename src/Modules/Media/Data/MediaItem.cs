@@ -51,6 +51,22 @@ internal sealed class MediaItem
     }
 
     /// <summary>Sets the description screen readers announce; blank clears it.</summary>
+    /// <summary>The event that tells other modules, and webhook receivers, the item can be used.</summary>
+    public MediaReady Ready() => new()
+    {
+        TenantId = TenantId,
+        OccurredAt = CreatedAt,
+        MediaId = Id,
+        Kind = Kind,
+        ContentType = ContentType,
+        SizeBytes = SizeBytes,
+        Width = Width,
+        Height = Height,
+        DurationSeconds = DurationSeconds,
+        AltText = AltText,
+        CreatedBy = CreatedBy,
+    };
+
     public void ChangeAltText(string? altText)
     {
         AltText = NormalizeAltText(altText);

@@ -34,6 +34,10 @@ internal sealed class DeliveryDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.DispatcherEnabled)
+        {
+            return;
+        }
         var limit = options.Value.MaxConcurrency;
         var slots = new SemaphoreSlim(limit, limit);
         var listening = PostgresNotifications.ListenAsync(

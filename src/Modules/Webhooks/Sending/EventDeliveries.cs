@@ -1,4 +1,6 @@
 using Platform.AI.Contracts;
+using Platform.Billing.Contracts;
+using Platform.Media.Contracts;
 using Platform.Posts.Contracts;
 using Platform.SharedKernel.Events;
 using Platform.SocialAccounts.Contracts;
@@ -10,7 +12,8 @@ namespace Platform.Webhooks.Sending;
 internal sealed class EventDeliveries(DeliveryQueue queue)
     : IIntegrationEventHandler<PostScheduled>, IIntegrationEventHandler<PostTargetPublished>, IIntegrationEventHandler<PostTargetFailed>,
       IIntegrationEventHandler<PostPartiallyPublished>, IIntegrationEventHandler<AccountConnected>, IIntegrationEventHandler<AccountNeedsReconnect>,
-      IIntegrationEventHandler<AccountPublishingPaused>, IIntegrationEventHandler<AiRequestCompleted>
+      IIntegrationEventHandler<AccountPublishingPaused>, IIntegrationEventHandler<AiRequestCompleted>,
+      IIntegrationEventHandler<TenantPlanChanged>, IIntegrationEventHandler<MediaReady>
 {
     public Task HandleAsync(PostScheduled scheduled, CancellationToken cancellationToken) =>
         queue.QueueEventAsync(scheduled, WebhookEventType.PostScheduled, cancellationToken);
@@ -35,4 +38,10 @@ internal sealed class EventDeliveries(DeliveryQueue queue)
 
     public Task HandleAsync(AccountNeedsReconnect needsReconnect, CancellationToken cancellationToken) =>
         queue.QueueEventAsync(needsReconnect, WebhookEventType.AccountNeedsReconnect, cancellationToken);
+
+    public Task HandleAsync(TenantPlanChanged changed, CancellationToken cancellationToken) =>
+        queue.QueueEventAsync(changed, WebhookEventType.BillingPlanChanged, cancellationToken);
+
+    public Task HandleAsync(MediaReady ready, CancellationToken cancellationToken) =>
+        queue.QueueEventAsync(ready, WebhookEventType.MediaReady, cancellationToken);
 }

@@ -12,6 +12,7 @@ using Platform.Media.Quotas;
 using Platform.Media.Storage;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Tenancy;
 
 namespace Platform.Media.Features.DirectUpload;
@@ -104,6 +105,7 @@ internal static class CompleteDirectUploadEndpoint
                 }
                 db.Items.Add(item);
                 await db.SaveChangesAsync(cancellationToken);
+                await services.GetRequiredService<Outbox>().AddAsync([item.Ready()], cancellationToken);
                 return true;
             }, cancellationToken);
             return Results.Created($"/api/v1/media/{id}", context.RequestServices.GetRequiredService<MediaLinks>().View(item));

@@ -5,6 +5,7 @@ using Platform.Media.Features.UploadMedia;
 using Platform.Media.Quotas;
 using Platform.Media.Storage;
 using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Events;
 
 namespace Platform.Media.Features.Shared;
 
@@ -40,6 +41,7 @@ internal sealed class LibraryWriter(MediaInspector inspector, IMediaStore store,
                 var db = services.GetRequiredService<MediaDbContext>();
                 db.Items.Add(item);
                 await db.SaveChangesAsync(cancellationToken);
+                await services.GetRequiredService<Outbox>().AddAsync([item.Ready()], cancellationToken);
                 return true;
             }, cancellationToken);
             recorded = true;
