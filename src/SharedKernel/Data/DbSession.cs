@@ -32,6 +32,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant,
     private static readonly ConditionalWeakTable<DbConnection, DbSession> Sessions = new();
 
     private readonly List<DbContext> contexts = [];
+    private List<Func<CancellationToken, Task>>? beforeCommit;
     private List<Action>? afterCommit;
     private NpgsqlConnection? connection;
     private NpgsqlTransaction? transaction;
@@ -84,6 +85,15 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant,
         }
         if (transaction is not null)
         {
+            // A check that throws leaves the transaction open; disposing the session then rolls it back.
+            while (beforeCommit is { Count: > 0 } checks)
+            {
+                beforeCommit = null;
+                foreach (var check in checks)
+                {
+                    await check(cancellationToken);
+                }
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         completed = true;
@@ -93,6 +103,12 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant,
         }
         afterCommit = null;
     }
+
+    /// <summary>
+    /// Runs <paramref name="check"/> as the unit of work's last work before COMMIT, after everything it wrote: for a check
+    /// that must hold a lock only until the commit (a plan limit). When it throws nothing commits.
+    /// </summary>
+    public void OnCommitting(Func<CancellationToken, Task> check) => (beforeCommit ??= []).Add(check);
 
     /// <summary>
     /// Runs <paramref name="action"/> once this unit of work commits, never when it rolls back: for handing something that

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Billing.Contracts;
+using Platform.SharedKernel.Data;
+using Platform.SharedKernel.Errors;
+using Platform.SharedKernel.Tenancy;
 
 namespace Platform.Billing.Tests.Limits;
 
@@ -179,6 +184,26 @@ public sealed class PlanLimitTests
         await PublishedAsync(owner, post);
         await (await LimitsApp.ConnectAsync(owner, NewXUser())).ShouldBeRefusalAsync("connectedAccounts", "free", usage: 3, limitValue: 2);
         (await app.CountAsync(owner.TenantId, "SELECT count(*) FROM social_accounts.accounts")).ShouldBe(3L);
+    }
+
+    [Test]
+    public async Task A_check_holds_the_limit_only_at_commit_and_counts_what_committed_meanwhile()
+    {
+        var owner = await app.RegisterAsync();
+        await using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateTenantScope(owner.TenantId);
+        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+        await session.BeginAsync();
+        // Stands for a unit of work that has just written its own key: the count includes it, as it would its own row.
+        await scope.ServiceProvider.GetRequiredService<IPlanLimitGuard>()
+            .EnsureAsync(PlanLimit.ApiKeys, 1, new UsageQuery("SELECT count(*) + 1 FROM api_keys.keys"), CancellationToken.None);
+
+        using var meanwhile = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        (await owner.Client.PostAsJsonAsync("/api/v1/api-keys", new { name = "Meanwhile", scopes = new[] { "posts:read" } }, meanwhile.Token))
+            .StatusCode.ShouldBe(HttpStatusCode.Created, "the open unit of work holds no lock before its commit");
+
+        var refusal = await Should.ThrowAsync<ProblemException>(() => session.CommitAsync());
+        refusal.Status.ShouldBe(402);
+        refusal.Extensions["usage"].ShouldBe(1m, "the key committed meanwhile is counted at commit");
     }
 
     [Test]

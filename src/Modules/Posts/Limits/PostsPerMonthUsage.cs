@@ -11,7 +11,7 @@ internal sealed class PostsPerMonthUsage(ITenantSettingsReader settings, TimePro
 {
     private const string Sql = """
         SELECT count(*) FROM posts.posts
-         WHERE status <> 'draft' AND id <> ALL($3)
+         WHERE status <> 'draft'
            AND scheduled_at >= date_trunc('month', $2 AT TIME ZONE $1) AT TIME ZONE $1
            AND scheduled_at < (date_trunc('month', $2 AT TIME ZONE $1) + interval '1 month') AT TIME ZONE $1
         """;
@@ -22,11 +22,14 @@ internal sealed class PostsPerMonthUsage(ITenantSettingsReader settings, TimePro
     public PlanLimit Limit => PlanLimit.PostsPerMonth;
 
     public Task<UsageQuery> CurrentAsync(CancellationToken cancellationToken) =>
-        InMonthOfAsync(clock.GetUtcNow(), exceptPosts: [], cancellationToken);
+        InMonthOfAsync(clock.GetUtcNow(), cancellationToken);
 
-    /// <summary>The posts going out in the month of <paramref name="instant"/>, <paramref name="exceptPosts"/> left out (they are being scheduled).</summary>
-    public async Task<UsageQuery> InMonthOfAsync(DateTimeOffset instant, IReadOnlyCollection<Guid> exceptPosts, CancellationToken cancellationToken) =>
-        new(Sql, await TimeZoneAsync(cancellationToken), instant.ToUniversalTime(), exceptPosts.ToArray());
+    /// <summary>
+    /// The posts going out in the month of <paramref name="instant"/>. The plan's guard counts at commit, so posts being
+    /// scheduled are counted once, in the month they now go out in.
+    /// </summary>
+    public async Task<UsageQuery> InMonthOfAsync(DateTimeOffset instant, CancellationToken cancellationToken) =>
+        new(Sql, await TimeZoneAsync(cancellationToken), instant.ToUniversalTime());
 
     /// <summary>The calendar month, in the tenant's time zone, in which <paramref name="instant"/> falls.</summary>
     public async Task<(int Year, int Month)> MonthOfAsync(DateTimeOffset instant, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ internal sealed class Scheduling(
         }
         foreach (var inMonth in months.Values)
         {
-            var usage = await postsPerMonth.InMonthOfAsync(inMonth[0].DueAt, inMonth.Select(p => p.Post.Id).ToList(), cancellationToken);
+            var usage = await postsPerMonth.InMonthOfAsync(inMonth[0].DueAt, cancellationToken);
             await limits.EnsureAsync(PlanLimit.PostsPerMonth, inMonth.Count, usage, cancellationToken);
         }
         foreach (var (post, dueAt, timeZone) in posts)
