@@ -32,7 +32,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant,
     private static readonly ConditionalWeakTable<DbConnection, DbSession> Sessions = new();
 
     private readonly List<DbContext> contexts = [];
-    private List<Func<CancellationToken, Task>>? beforeCommit;
+    private List<ICommitCheck>? commitChecks;
     private List<Action>? afterCommit;
     private NpgsqlConnection? connection;
     private NpgsqlTransaction? transaction;
@@ -83,17 +83,12 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant,
         {
             throw NotStarted();
         }
-        if (transaction is not null)
+        if (commitChecks is { Count: > 0 } checks)
         {
-            // A check that throws leaves the transaction open; disposing the session then rolls it back.
-            while (beforeCommit is { Count: > 0 } checks)
-            {
-                beforeCommit = null;
-                foreach (var check in checks)
-                {
-                    await check(cancellationToken);
-                }
-            }
+            await CommitCheckedAsync(checks, cancellationToken);
+        }
+        else if (transaction is not null)
+        {
             await transaction.CommitAsync(cancellationToken);
         }
         completed = true;
@@ -104,11 +99,42 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant,
         afterCommit = null;
     }
 
-    /// <summary>
-    /// Runs <paramref name="check"/> as the unit of work's last work before COMMIT, after everything it wrote: for a check
-    /// that must hold a lock only until the commit (a plan limit). When it throws nothing commits.
-    /// </summary>
-    public void OnCommitting(Func<CancellationToken, Task> check) => (beforeCommit ??= []).Add(check);
+    /// <summary>Sends <paramref name="check"/>'s statements with the COMMIT, in its round trip; when one raises nothing commits.</summary>
+    public void OnCommitting(ICommitCheck check)
+    {
+        if (transaction is null)
+        {
+            throw new InvalidOperationException("Only a unit of work that writes commits with checks.");
+        }
+        (commitChecks ??= []).Add(check);
+    }
+
+    private async Task CommitCheckedAsync(List<ICommitCheck> checks, CancellationToken cancellationToken)
+    {
+        commitChecks = null;
+        await using var batch = await CreateBatchAsync(cancellationToken);
+        foreach (var check in checks)
+        {
+            check.AddTo(batch);
+        }
+        // Npgsql follows the server's transaction state, so the transaction counts as completed once this COMMIT ran.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException failure)
+        {
+            foreach (var check in checks)
+            {
+                if (check.Explain(failure) is { } explained)
+                {
+                    throw explained;
+                }
+            }
+            throw;
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="action"/> once this unit of work commits, never when it rolls back: for handing something that

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using Platform.Billing.Contracts;
 using Platform.SharedKernel.Data;
@@ -6,14 +7,17 @@ using Platform.SharedKernel.Tenancy;
 namespace Platform.Billing.Plans;
 
 /// <summary>
-/// Collects the unit of work's limit checks and runs them together as its last round trip before COMMIT: a batch that takes
-/// the transaction-scoped advisory lock of each limit (in one order, so two units of work never wait on each other), reads
-/// the plan, then runs each owning module's count. Under READ COMMITTED each statement of the batch sees what committed
-/// before it began, so a count, starting once the lock is held, sees every slot an earlier holder took, and it sees this
-/// transaction's own additions. The lock is held only for that batch and the commit, not for the whole request.
+/// Collects the unit of work's limit checks and sends them with its COMMIT, in that one round trip: the transaction-scoped
+/// advisory lock of each limit (in one order, so two units of work never wait on each other), then per check the owning
+/// module's count compared in PostgreSQL with what the tenant's plan allows (<c>billing.ensure_plan_room</c>, which raises
+/// and so stops the COMMIT). Under READ COMMITTED each statement of the batch sees what committed before it began, so a
+/// count, starting once the lock is held, sees every slot an earlier holder took, and it sees this transaction's own
+/// additions. The lock is held from the count to the end of the commit, with no wait on the client in between.
 /// </summary>
-internal sealed class PlanLimitGuard(DbSession session, ITenantContext tenant, PlanCatalog catalog) : IPlanLimitGuard
+internal sealed class PlanLimitGuard(DbSession session, ITenantContext tenant, PlanCatalog catalog) : IPlanLimitGuard, ICommitCheck
 {
+    private const string RefusalState = "PL402";
+
     private readonly List<PendingCheck> pending = [];
     private Guid tenantId;
 
@@ -21,17 +25,13 @@ internal sealed class PlanLimitGuard(DbSession session, ITenantContext tenant, P
     {
         if (adding <= 0)
         {
-            // Nothing new is taken: what the tenant kept after a downgrade keeps working, at no round trip.
+            // Nothing new is taken: what the tenant kept after a downgrade keeps working, at no cost.
             return Task.CompletedTask;
-        }
-        if (session.Transaction is null)
-        {
-            throw new InvalidOperationException("A plan limit is checked in a unit of work that writes what it checked.");
         }
         if (pending.Count == 0)
         {
             tenantId = tenant.RequiredTenantId;
-            session.OnCommitting(CheckAllAsync);
+            session.OnCommitting(this);
         }
         else if (tenant.RequiredTenantId != tenantId)
         {
@@ -41,59 +41,56 @@ internal sealed class PlanLimitGuard(DbSession session, ITenantContext tenant, P
         return Task.CompletedTask;
     }
 
-    private async Task CheckAllAsync(CancellationToken cancellationToken)
+    public void AddTo(NpgsqlBatch batch)
     {
-        var checks = pending.ToList();
-        pending.Clear();
-        await using var batch = await session.CreateBatchAsync(cancellationToken);
-        foreach (var limit in checks.Select(c => c.Limit).Distinct().Order())
+        foreach (var limit in pending.Select(c => c.Limit).Distinct().Order())
         {
             var take = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))");
             take.Parameters.Add(new NpgsqlParameter { Value = $"plan-limit:{tenantId}:{limit}" });
             batch.BatchCommands.Add(take);
         }
-        var readPlan = new NpgsqlBatchCommand("SELECT plan FROM billing.accounts WHERE tenant_id = $1");
-        readPlan.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        batch.BatchCommands.Add(readPlan);
-        foreach (var check in checks)
+        for (var index = 0; index < pending.Count; index++)
         {
-            var count = new NpgsqlBatchCommand(check.Usage.Sql);
-            foreach (var value in check.Usage.Parameters)
-            {
-                count.Parameters.Add(new NpgsqlParameter { Value = value });
-            }
-            batch.BatchCommands.Add(count);
+            batch.BatchCommands.Add(CheckStatement(index, pending[index]));
         }
+    }
 
-        string? plan = null;
-        var counted = new List<decimal>(checks.Count);
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+    public Exception? Explain(PostgresException failure)
+    {
+        if (failure.SqlState != RefusalState)
         {
-            // The results of the leading tenant statement and of the locks carry nothing: skip to the plan's.
-            while (reader.FieldCount == 0 || reader.GetName(0) != "plan")
-            {
-                await reader.NextResultAsync(cancellationToken);
-            }
-            if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0))
-            {
-                plan = reader.GetString(0);
-            }
-            while (await reader.NextResultAsync(cancellationToken))
-            {
-                await reader.ReadAsync(cancellationToken);
-                counted.Add(reader.IsDBNull(0) ? 0 : Convert.ToDecimal(reader.GetValue(0)));
-            }
+            return null;
         }
-        var limits = catalog.Limits(plan ?? BillingOptions.FreePlan);
-        for (var i = 0; i < checks.Count; i++)
+        using var detail = JsonDocument.Parse(failure.MessageText);
+        var check = pending[detail.RootElement.GetProperty("check").GetInt32()];
+        var plan = catalog.Limits(detail.RootElement.GetProperty("plan").GetString()!);
+        return new LimitCheck(plan, check.Limit, detail.RootElement.GetProperty("used").GetDecimal(), check.Adding).Refusal();
+    }
+
+    /// <summary>
+    /// The module's count as a scalar subquery (its parameters keep their numbers; ours follow), less what this unit of
+    /// work added, against the allowance of the tenant's plan (an unknown plan is the free one, as in <see cref="PlanCatalog"/>).
+    /// </summary>
+    private NpgsqlBatchCommand CheckStatement(int index, PendingCheck check)
+    {
+        var own = check.Usage.Parameters.Length;
+        string Next(int offset) => "$" + (own + offset);
+        var allowed = catalog.All.ToDictionary(p => p.Name, p => catalog.Limits(p.Name).Of(check.Limit));
+        var statement = new NpgsqlBatchCommand($"""
+            SELECT billing.ensure_plan_room({Next(1)}, p.plan, (({Next(2)})::jsonb ->> p.plan)::numeric,
+                   ({check.Usage.Sql}) - {Next(3)}, {Next(3)})
+              FROM (SELECT coalesce((SELECT a.plan FROM billing.accounts a WHERE a.tenant_id = {Next(4)} AND ({Next(2)})::jsonb ? a.plan),
+                                    '{BillingOptions.FreePlan}') AS plan) p
+            """);
+        foreach (var value in check.Usage.Parameters)
         {
-            // The count includes what this unit of work added; the usage before it is what the refusal reports.
-            var check = new LimitCheck(limits, checks[i].Limit, counted[i] - checks[i].Adding, checks[i].Adding);
-            if (!check.Passes)
-            {
-                throw check.Refusal();
-            }
+            statement.Parameters.Add(new NpgsqlParameter { Value = value });
         }
+        statement.Parameters.Add(new NpgsqlParameter { Value = index });
+        statement.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(allowed), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        statement.Parameters.Add(new NpgsqlParameter { Value = check.Adding });
+        statement.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        return statement;
     }
 
     private sealed record PendingCheck(PlanLimit Limit, decimal Adding, UsageQuery Usage);
