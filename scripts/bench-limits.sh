@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What enforcing plan limits costs a write. wrk drives POST /api/v1/api-keys (JWT, validation, a write unit of work, one
 # inserted key) on two hosts side by side: "before", built from BENCH_BEFORE_REF (default 9ed38f5: the audit trail
-# without plan limits, so only the guard differs), and "after", this checkout (the plan limit guard: advisory lock, plan and
-# count in one extra round trip).
+# without plan limits, so only the guard differs), and "after", this checkout (the plan limit guard: advisory lock, count and
+# comparison with the plan sent with the COMMIT, in its round trip).
 # Each path is warmed, then measured alternately twice; prints requests/s, p50 and p99 of both and their ratio.
 # Usage: scripts/bench-limits.sh [seconds=10] [connections=16]
 set -euo pipefail
