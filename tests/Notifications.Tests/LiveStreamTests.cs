@@ -72,6 +72,14 @@ public sealed class LiveStreamTests
         var account = await stream.WaitForAsync("account", data => data.GetProperty("accountId").GetGuid() == accountId);
         account.Data.GetProperty("health").GetString().ShouldBe("NeedsReconnect");
         account.Data.GetProperty("platform").GetString().ShouldBe("Threads");
+
+        var resumed = Guid.NewGuid();
+        await app.RaiseAsync(new AccountPublishingResumed
+        {
+            TenantId = owner.TenantId, OccurredAt = DateTimeOffset.UtcNow, SocialAccountId = resumed, Cause = AccountResumeCause.Person,
+        });
+        (await stream.WaitForAsync("account", data => data.GetProperty("accountId").GetGuid() == resumed))
+            .Data.GetProperty("health").GetString().ShouldBe("Healthy");
     }
 
     [Test]

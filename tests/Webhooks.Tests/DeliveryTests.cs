@@ -152,6 +152,23 @@ public sealed class DeliveryTests
     }
 
     [Test]
+    public async Task Resuming_publishing_to_a_paused_account_is_delivered_as_account_resumed()
+    {
+        receiver.On("POST", "/resumed", new FakeResponse(204));
+        await WebhookApi.SubscribeAsync(owner.Client, receiver.Url + "/resumed", "account.resumed");
+        var account = await owner.ConnectXAsync(x);
+        (await owner.Client.PostAsJsonAsync($"/api/v1/posts/account-health/{account}/pause", new { reason = "Campaign on hold" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await owner.Client.PostAsync($"/api/v1/posts/account-health/{account}/resume", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var delivered = await WebhookApi.EventuallyAsync(() => Task.FromResult(receiver.To("POST", "/resumed").FirstOrDefault()), found => found is not null);
+        var envelope = JsonDocument.Parse(delivered!.Body).RootElement;
+        envelope.GetProperty("type").GetString().ShouldBe("account.resumed");
+        envelope.GetProperty("data").GetProperty("socialAccountId").GetGuid().ShouldBe(account);
+        envelope.GetProperty("data").GetProperty("cause").GetString().ShouldBe("Person");
+    }
+
+    [Test]
     public async Task A_finished_ai_request_is_delivered_as_ai_request_completed()
     {
         receiver.On("POST", "/ai", new FakeResponse(204));

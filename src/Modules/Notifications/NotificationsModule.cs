@@ -81,6 +81,7 @@ internal sealed class NotificationsModule : IModule
         AddHandler<AccountConnected, StreamOnEvents>(services);
         AddHandler<AccountReconnected, StreamOnEvents>(services);
         AddHandler<AccountPublishingPaused, StreamOnEvents>(services);
+        AddHandler<AccountPublishingResumed, StreamOnEvents>(services);
     }
 
     private static void AddHandler<TEvent, THandler>(IServiceCollection services)

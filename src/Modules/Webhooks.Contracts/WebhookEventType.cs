@@ -11,6 +11,7 @@ public enum WebhookEventType
     AccountConnected,
     AccountNeedsReconnect,
     AccountPaused,
+    AccountResumed,
     AiRequestCompleted,
     BillingPlanChanged,
     MediaReady,

@@ -13,6 +13,7 @@ public static class WebhookEventTypes
         [WebhookEventType.AccountConnected] = "account.connected",
         [WebhookEventType.AccountNeedsReconnect] = "account.needs_reconnect",
         [WebhookEventType.AccountPaused] = "account.paused",
+        [WebhookEventType.AccountResumed] = "account.resumed",
         [WebhookEventType.AiRequestCompleted] = "ai.request.completed",
         [WebhookEventType.BillingPlanChanged] = "billing.plan_changed",
         [WebhookEventType.MediaReady] = "media.ready",

@@ -58,6 +58,7 @@ internal sealed class WebhooksModule : IModule
         services.AddScoped<IIntegrationEventHandler<AccountNeedsReconnect>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddScoped<IIntegrationEventHandler<PostPartiallyPublished>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddScoped<IIntegrationEventHandler<AccountPublishingPaused>>(provider => provider.GetRequiredService<EventDeliveries>());
+        services.AddScoped<IIntegrationEventHandler<AccountPublishingResumed>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddScoped<IIntegrationEventHandler<AiRequestCompleted>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddScoped<IIntegrationEventHandler<TenantPlanChanged>>(provider => provider.GetRequiredService<EventDeliveries>());
         services.AddScoped<IIntegrationEventHandler<MediaReady>>(provider => provider.GetRequiredService<EventDeliveries>());

@@ -40,6 +40,9 @@ public sealed class AccountHealthApiTests : PostsFixture
         (await resumed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("health").GetString().ShouldBe("Healthy");
         (await PostApi.WaitForAsync(owner.Client, post, "Published")).Target().GetProperty("attemptCount").GetInt32().ShouldBe(1);
         (await app.Database.BreakerRowsAsync(account)).ShouldBe(0);
+        (await app.Database.ResumedEventsAsync(account, "Person")).ShouldBe(1L);
+        (await owner.Client.PostAsync($"/api/v1/posts/account-health/{account}/resume", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.Database.ResumedEventsAsync(account, "Person")).ShouldBe(1L, "resuming a healthy account changes nothing");
     }
 
     [Test]

@@ -69,6 +69,13 @@ internal static class BreakerProbe
     public static async Task<long> BreakerRowsAsync(this TestDatabase database, Guid account) =>
         (long)(await database.SuperuserScalarAsync("SELECT count(*) FROM posts.account_breakers WHERE social_account_id = $1", account))!;
 
+    /// <summary>The <c>posts.account_resumed</c> events raised for <paramref name="account"/> with <paramref name="cause"/>.</summary>
+    public static async Task<long> ResumedEventsAsync(this TestDatabase database, Guid account, string cause) =>
+        (long)(await database.SuperuserScalarAsync("""
+            SELECT count(DISTINCT payload->>'eventId') FROM platform_events.outbox
+             WHERE event_type = 'posts.account_resumed' AND payload->>'socialAccountId' = $1 AND payload->>'cause' = $2
+            """, account.ToString(), cause))!;
+
     public static async Task<long> AttemptsAsync(this TestDatabase database, Guid targetId) =>
         (long)(await database.SuperuserScalarAsync("SELECT count(*) FROM posts.target_attempts WHERE target_id = $1", targetId))!;
 }

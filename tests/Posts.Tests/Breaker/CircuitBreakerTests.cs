@@ -56,6 +56,7 @@ public sealed class CircuitBreakerTests : PostsFixture
         published.Target().GetProperty("attemptCount").GetInt32().ShouldBe(1);
         x.Sent("Waits for the pause").ShouldBe(1);
         (await app.Database.BreakerRowsAsync(account)).ShouldBe(0);
+        (await app.Database.ResumedEventsAsync(account, "TrialPassed")).ShouldBe(1L, "open screens and integrators learn the account works again");
     }
 
     [Test]

@@ -13,7 +13,8 @@ namespace Platform.Notifications.Events;
 internal sealed class StreamOnEvents(DbSession session, LiveEventPublisher publisher)
     : IIntegrationEventHandler<PostScheduled>, IIntegrationEventHandler<PostTargetPublished>, IIntegrationEventHandler<PostPartiallyPublished>,
       IIntegrationEventHandler<PostTargetFailed>, IIntegrationEventHandler<AccountNeedsReconnect>, IIntegrationEventHandler<AccountConnected>,
-      IIntegrationEventHandler<AccountReconnected>, IIntegrationEventHandler<AccountPublishingPaused>
+      IIntegrationEventHandler<AccountReconnected>, IIntegrationEventHandler<AccountPublishingPaused>,
+      IIntegrationEventHandler<AccountPublishingResumed>
 {
     public Task HandleAsync(PostScheduled scheduled, CancellationToken cancellationToken) =>
         PostAsync(scheduled, new PostStatusChange(scheduled.PostId, null, null, LivePostStatus.Scheduled, scheduled.OccurredAt));
@@ -39,6 +40,9 @@ internal sealed class StreamOnEvents(DbSession session, LiveEventPublisher publi
 
     public Task HandleAsync(AccountPublishingPaused paused, CancellationToken cancellationToken) =>
         AccountAsync(paused, new AccountHealthChange(paused.SocialAccountId, null, AccountHealth.Paused, paused.Reason, paused.OccurredAt));
+
+    public Task HandleAsync(AccountPublishingResumed resumed, CancellationToken cancellationToken) =>
+        AccountAsync(resumed, new AccountHealthChange(resumed.SocialAccountId, null, AccountHealth.Healthy, null, resumed.OccurredAt));
 
     private Task PostAsync(IntegrationEvent source, PostStatusChange change) =>
         PublishAfterCommit(LiveEvent.ForTenant(source.TenantId, LiveEventType.Post, change));

@@ -91,6 +91,15 @@ internal sealed class AccountBreaker
         Until = PausedUntil,
     };
 
+    /// <summary>The event that tells integrators and open screens publishing to this account goes on again.</summary>
+    public Contracts.AccountPublishingResumed Resumed(Contracts.AccountResumeCause cause, DateTimeOffset now) => new()
+    {
+        TenantId = TenantId,
+        OccurredAt = now,
+        SocialAccountId = SocialAccountId,
+        Cause = cause,
+    };
+
     private void Pause(PauseSource source, string reason, DateTimeOffset? until, DateTimeOffset now)
     {
         // Opening again after a failed trial continues the same pause; anything else starts one.

@@ -168,6 +168,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
         var now = clock.GetUtcNow();
         var open = await OpenAttemptsAsync(db, live.Select(c => targets[c.TargetId]).Where(t => t.OutcomeLost).Select(t => t.Id).ToList(), cancellationToken);
         var gate = services.GetRequiredService<AccountBreakerGate>();
+        var resumed = new List<AccountPublishingResumed>();
 
         var retries = RetryPolicy.From(options);
         var attempts = new List<Attempt>();
@@ -191,7 +192,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                 missed.Add(target);
                 continue;
             }
-            if (gate.Check(target, breakers, now) is { } paused)
+            if (gate.Check(target, breakers, resumed, now) is { } paused)
             {
                 paused.ApplyTo(target, outcomeUnknown: lostOutcome, now);
                 deferred.Add((target.Id, paused.Until));
@@ -209,6 +210,7 @@ internal sealed class TargetPublisher(IServiceScopeFactory scopes, PublishingOpt
                 steps.GetValueOrDefault(target.Id) ?? new Dictionary<string, string>(), absenceConfirmed, lookupOnly));
         }
         await queue.RequeueAsync(deferred, cancellationToken);
+        await services.GetRequiredService<Outbox>().AddAsync(resumed, cancellationToken);
         await FinishAsync(services, db, queue, missed, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return attempts;

@@ -12,7 +12,7 @@ namespace Platform.Webhooks.Sending;
 internal sealed class EventDeliveries(DeliveryQueue queue)
     : IIntegrationEventHandler<PostScheduled>, IIntegrationEventHandler<PostTargetPublished>, IIntegrationEventHandler<PostTargetFailed>,
       IIntegrationEventHandler<PostPartiallyPublished>, IIntegrationEventHandler<AccountConnected>, IIntegrationEventHandler<AccountNeedsReconnect>,
-      IIntegrationEventHandler<AccountPublishingPaused>, IIntegrationEventHandler<AiRequestCompleted>,
+      IIntegrationEventHandler<AccountPublishingPaused>, IIntegrationEventHandler<AccountPublishingResumed>, IIntegrationEventHandler<AiRequestCompleted>,
       IIntegrationEventHandler<TenantPlanChanged>, IIntegrationEventHandler<MediaReady>
 {
     public Task HandleAsync(PostScheduled scheduled, CancellationToken cancellationToken) =>
@@ -29,6 +29,9 @@ internal sealed class EventDeliveries(DeliveryQueue queue)
 
     public Task HandleAsync(AccountPublishingPaused paused, CancellationToken cancellationToken) =>
         queue.QueueEventAsync(paused, WebhookEventType.AccountPaused, cancellationToken);
+
+    public Task HandleAsync(AccountPublishingResumed resumed, CancellationToken cancellationToken) =>
+        queue.QueueEventAsync(resumed, WebhookEventType.AccountResumed, cancellationToken);
 
     public Task HandleAsync(AiRequestCompleted completed, CancellationToken cancellationToken) =>
         queue.QueueEventAsync(completed, WebhookEventType.AiRequestCompleted, cancellationToken);

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Audit.Contracts;
+using Platform.Posts.Contracts;
 using Platform.Posts.Data;
 using Platform.Posts.Publishing;
+using Platform.SharedKernel.Events;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Tenancy;
 using Platform.SocialAccounts.Contracts;
@@ -22,12 +24,16 @@ internal static class ResumeAccountEndpoint
 
     private static async Task<Ok<AccountHealthView>> HandleAsync(
         Guid accountId, PostsDbContext db, PublishQueue queue, ISocialAccounts accounts, ITenantContext tenant, TimeProvider clock,
-        IAuditTrail audit, CancellationToken cancellationToken)
+        Outbox outbox, IAuditTrail audit, CancellationToken cancellationToken)
     {
         var account = await AccountHealthView.RequireAccountAsync(accounts, accountId, cancellationToken);
         var now = clock.GetUtcNow();
         if (await db.LockBreakerAsync(tenant.RequiredTenantId, accountId, cancellationToken) is { } breaker)
         {
+            if (breaker.IsPaused)
+            {
+                await outbox.AddAsync([breaker.Resumed(AccountResumeCause.Person, now)], cancellationToken);
+            }
             db.Breakers.Remove(breaker);
             await db.SaveChangesAsync(cancellationToken);
         }

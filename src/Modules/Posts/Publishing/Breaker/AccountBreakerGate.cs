@@ -10,8 +10,9 @@ namespace Platform.Posts.Publishing.Breaker;
 internal sealed class AccountBreakerGate(PostsDbContext db, PublishingOptions options)
 {
     /// <param name="breakers">The locked breaker rows of the accounts at hand, by account; a row this closes leaves it.</param>
+    /// <param name="resumed">Gets the event of each pause this finds over, for the caller's outbox.</param>
     /// <returns>Null when the target may be attempted now; otherwise why it waits, and until when.</returns>
-    public Deferral? Check(PostTarget target, IDictionary<Guid, AccountBreaker> breakers, DateTimeOffset now)
+    public Deferral? Check(PostTarget target, IDictionary<Guid, AccountBreaker> breakers, ICollection<Contracts.AccountPublishingResumed> resumed, DateTimeOffset now)
     {
         if (!breakers.TryGetValue(target.SocialAccountId, out var breaker) || !breaker.IsPaused)
         {
@@ -19,6 +20,7 @@ internal sealed class AccountBreakerGate(PostsDbContext db, PublishingOptions op
         }
         if (breaker.UserPauseEnded(now))
         {
+            resumed.Add(breaker.Resumed(Contracts.AccountResumeCause.PauseEnded, now));
             db.Breakers.Remove(breaker);
             breakers.Remove(target.SocialAccountId);
             return null;

@@ -53,6 +53,7 @@ internal sealed class AccountBreakerRecorder(PostsDbContext db, PublishQueue que
                 breakers.Remove(target.SocialAccountId);
                 if (trial)
                 {
+                    await outbox.AddAsync([breaker.Resumed(AccountResumeCause.TrialPassed, now)], cancellationToken);
                     var released = await queue.ReleaseDeferredAsync(target.SocialAccountId, now, cancellationToken);
                     logger.LogInformation("Account {AccountId} passed its trial; publishing resumed, {Released} waiting targets due now", target.SocialAccountId, released);
                 }
