@@ -13,6 +13,8 @@ public sealed class MailTemplatesTests
         ["platform"] = "X", ["status"] = "Unconfirmed", ["invoiceId"] = "in_123",
         ["enabled"] = "true", ["changedAt"] = "2026-12-07 12:00 UTC",
         ["month"] = "2026-12", ["percent"] = "80", ["limit"] = "25.00", ["usage"] = "20.50", ["reason"] = "<script>alert(1)</script>",
+        ["verificationId"] = Guid.NewGuid().ToString(), ["signedInAt"] = "2026-12-07 12:00 UTC", ["ipAddress"] = "192.0.2.1",
+        ["userAgent"] = "<img src=x onerror=alert(1)>",
     };
 
     [Test]
@@ -34,6 +36,7 @@ public sealed class MailTemplatesTests
         invitation.Html.ShouldNotContain("<b>Mallory</b>");
         invitation.Html.ShouldContain("&lt;b&gt;Mallory&lt;/b&gt;");
         MailTemplates.Write(NotificationKind.PostFailed, Values, "https://app.example.test/").Html.ShouldNotContain("<script>");
+        MailTemplates.Write(NotificationKind.NewDeviceSignIn, Values, "https://app.example.test/").Html.ShouldNotContain("<img");
     }
 
     [Test]

@@ -311,7 +311,8 @@ public sealed class MailTests
         var admin = await app.AddUserAsync(owner, "admin");
         var initial = await admin.Client.GetFromJsonAsync<JsonElement>("/api/v1/notifications/preferences");
         initial.EnumerateArray().Select(p => p.GetProperty("kind").GetString())
-            .ShouldBe(["Invitation", "PasswordReset", "AccountNeedsReconnect", "PostFailed", "PostUnconfirmed", "PaymentFailed", "MfaChanged", "AiBudgetNearlySpent"]);
+            .ShouldBe(["Invitation", "PasswordReset", "AccountNeedsReconnect", "PostFailed", "PostUnconfirmed", "PaymentFailed", "MfaChanged", "AiBudgetNearlySpent",
+                "EmailVerification", "NewDeviceSignIn"]);
         initial.EnumerateArray().ShouldAllBe(p => p.GetProperty("enabled").GetBoolean());
 
         var refused = await admin.Client.PutAsJsonAsync("/api/v1/notifications/preferences", new

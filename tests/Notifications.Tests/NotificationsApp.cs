@@ -18,6 +18,9 @@ internal sealed class NotificationsApp : PlatformApp
         ["Email:FromAddress"] = "team@example.test",
         // Every test request comes from one client address; the per-address count is left to its own test.
         ["Users:PasswordReset:FreeRequestsPerClient"] = "1000",
+        // A test names a sign-in's client in X-Forwarded-For, as a proxy in front of the host would, for the new-device mail.
+        ["ForwardedHeaders:KnownProxies:0"] = "::1",
+        ["ForwardedHeaders:KnownNetworks:0"] = "127.0.0.0/8",
     })
     {
         Gate = gate;

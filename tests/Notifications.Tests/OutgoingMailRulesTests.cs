@@ -33,9 +33,10 @@ public sealed class OutgoingMailRulesTests
     }
 
     [Test]
-    public void Only_invitations_password_resets_and_two_step_changes_are_security_mail() =>
+    public void Only_invitations_password_resets_two_step_changes_verifications_and_new_devices_are_security_mail() =>
         Enum.GetValues<NotificationKind>().Where(k => k.IsSecurity())
-            .ShouldBe([NotificationKind.Invitation, NotificationKind.PasswordReset, NotificationKind.MfaChanged]);
+            .ShouldBe([NotificationKind.Invitation, NotificationKind.PasswordReset, NotificationKind.MfaChanged,
+                NotificationKind.EmailVerification, NotificationKind.NewDeviceSignIn]);
 
     private static OutgoingMail NewMail() => new()
     {

@@ -15,4 +15,8 @@ public enum NotificationKind
     MfaChanged,
     /// <summary>The team has used most of this month's AI budget (to admins, once a month).</summary>
     AiBudgetNearlySpent,
+    /// <summary>A link to verify the user's e-mail address (security: always mailed, not listed in the app).</summary>
+    EmailVerification,
+    /// <summary>The user signed in from a device not seen before (security: always mailed).</summary>
+    NewDeviceSignIn,
 }

@@ -51,6 +51,8 @@ internal sealed class NotificationsModule : IModule
         AddHandler<PaymentFailed, NotifyOnEvents>(services);
         AddHandler<MfaChanged, NotifyOnEvents>(services);
         AddHandler<AiBudgetNearlySpent, NotifyOnEvents>(services);
+        AddHandler<EmailVerificationRequested, NotifyOnEvents>(services);
+        AddHandler<NewDeviceSignedIn, NotifyOnEvents>(services);
         AddLiveStream(services);
         services.AddValidatorsFromAssemblyContaining<NotificationsModule>(includeInternalTypes: true);
     }

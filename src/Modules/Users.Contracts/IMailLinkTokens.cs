@@ -9,4 +9,6 @@ public interface IMailLinkTokens
     string InvitationToken(Guid tenantId, Guid invitationId);
 
     string PasswordResetToken(Guid tenantId, Guid resetId);
+
+    string EmailVerificationToken(Guid tenantId, Guid verificationId);
 }

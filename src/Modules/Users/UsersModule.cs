@@ -22,6 +22,7 @@ using Platform.Users.Features.Mfa;
 using Platform.Users.Features.PasswordReset;
 using Platform.Users.Features.Refresh;
 using Platform.Users.Features.Register;
+using Platform.Users.Features.VerifyEmail;
 using Platform.Users.Limits;
 using Platform.Users.Mfa;
 using Platform.Users.Passwords;
@@ -66,6 +67,13 @@ internal sealed class UsersModule : IModule
             .Validate(o => o.IsValid, $"{PasswordResetOptions.Section}: Lifetime must be positive and at most a day, the free request counts at least 1, " +
                 "and 0 < FirstDelay <= MaxDelay <= ForgetAfter.")
             .ValidateOnStart();
+        services.AddScoped<EmailVerificationMail>();
+        services.AddScoped<SignInDevices>();
+        services.AddSingleton<ResendVerificationThrottle>();
+        services.AddOptions<EmailVerificationOptions>().BindConfiguration(EmailVerificationOptions.Section)
+            .Validate(o => o.IsValid, $"{EmailVerificationOptions.Section}: Lifetime must be positive and at most 7 days, FreeResends at least 1, " +
+                "and 0 < FirstDelay <= MaxDelay <= ForgetAfter.")
+            .ValidateOnStart();
         services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section)
             .Validate(o => o.Lifetime > TimeSpan.Zero, $"{InvitationOptions.Section}:Lifetime must be a positive time span, e.g. 7.00:00:00.")
             .ValidateOnStart();
@@ -88,6 +96,8 @@ internal sealed class UsersModule : IModule
         AcceptInvitationEndpoint.Map(auth);
         RequestPasswordResetEndpoint.Map(auth);
         ConfirmPasswordResetEndpoint.Map(auth);
+        VerifyEmailEndpoint.Map(auth);
+        ResendVerificationEndpoint.Map(auth);
 
         var me = api.MapGroup("/me").WithTags("Me");
         GetMeEndpoint.Map(me);

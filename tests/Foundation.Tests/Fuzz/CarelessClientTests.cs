@@ -22,6 +22,7 @@ public sealed class CarelessClientTests
         ["GET /api/v1/me"] = "no parameters, no body",
         ["POST /api/v1/me/mfa/enroll"] = "no parameters, no body",
         ["POST /api/v1/auth/logout"] = "no parameters, no body (the refresh token is revoked through the access token)",
+        ["POST /api/v1/auth/verify-email/resend"] = "no parameters, no body (the caller's own address)",
         ["GET /api/v1/tenant"] = "no parameters, no body",
         ["GET /api/v1/webhooks"] = "no parameters, no body",
         ["POST /api/v1/analytics/refresh"] = "no parameters, no body (the whole tenant is refreshed)",

@@ -37,9 +37,12 @@ internal sealed class MailComposer(IOptions<EmailOptions> options, IMailLinkToke
                 $"{app}/accept-invitation?token={Uri.EscapeDataString(tokens.InvitationToken(tenantId, Guid.Parse(values["invitationId"])))}",
             NotificationKind.PasswordReset =>
                 $"{app}/reset-password?token={Uri.EscapeDataString(tokens.PasswordResetToken(tenantId, Guid.Parse(values["resetId"])))}",
+            NotificationKind.EmailVerification =>
+                $"{app}/verify-email?token={Uri.EscapeDataString(tokens.EmailVerificationToken(tenantId, Guid.Parse(values["verificationId"])))}",
             NotificationKind.AccountNeedsReconnect => $"{app}/accounts",
             NotificationKind.PostFailed or NotificationKind.PostUnconfirmed => $"{app}/posts/{Guid.Parse(values["postId"])}",
-            NotificationKind.PaymentFailed or NotificationKind.MfaChanged or NotificationKind.AiBudgetNearlySpent => $"{app}/settings",
+            NotificationKind.PaymentFailed or NotificationKind.MfaChanged or NotificationKind.AiBudgetNearlySpent or NotificationKind.NewDeviceSignIn =>
+                $"{app}/settings",
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No link for this kind."),
         };
     }

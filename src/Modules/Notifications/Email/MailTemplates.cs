@@ -59,6 +59,19 @@ internal static class MailTemplates
             "Raise the team's AI cap or its plan:",
             "Open settings", link,
             "You get this mail as an admin of the team, once a month at most; switch it off in your notification preferences."),
+        NotificationKind.EmailVerification => Compose(
+            "Verify your e-mail address",
+            "Confirm that this address is yours to finish setting up your account.",
+            $"Verify your address (the link works once, until {values["expiresAt"]}):",
+            "Verify my address", link,
+            "If you did not sign up, ignore this mail: the address stays unverified."),
+        NotificationKind.NewDeviceSignIn => Compose(
+            "New sign-in to your account",
+            $"Your account was signed in to from a new device at {values["signedInAt"]}, from IP address {values["ipAddress"]} with {values["userAgent"]}.",
+            "If it was you, there is nothing to do. If it was not, change your password now: every session, theirs too, ends when you do. " +
+            "Turning on two-step sign-in keeps a known password from being enough:",
+            "Open settings", link,
+            "You get this mail whenever your account is signed in to from a device it was not used on before; it cannot be switched off."),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template for this kind."),
     };
 

@@ -14,7 +14,8 @@ namespace Platform.Notifications.Events;
 internal sealed class NotifyOnEvents(Notifier notifier, IUserContacts contacts)
     : IIntegrationEventHandler<UserInvited>, IIntegrationEventHandler<PasswordResetRequested>,
       IIntegrationEventHandler<AccountNeedsReconnect>, IIntegrationEventHandler<PostTargetFailed>, IIntegrationEventHandler<PaymentFailed>,
-      IIntegrationEventHandler<MfaChanged>, IIntegrationEventHandler<AiBudgetNearlySpent>
+      IIntegrationEventHandler<MfaChanged>, IIntegrationEventHandler<AiBudgetNearlySpent>,
+      IIntegrationEventHandler<EmailVerificationRequested>, IIntegrationEventHandler<NewDeviceSignedIn>
 {
     public Task HandleAsync(UserInvited invited, CancellationToken cancellationToken) =>
         notifier.NotifyAsync(invited, NotificationKind.Invitation, new Recipient(null, invited.Email), new Dictionary<string, string>
@@ -55,6 +56,22 @@ internal sealed class NotifyOnEvents(Notifier notifier, IUserContacts contacts)
         {
             ["enabled"] = changed.Enabled ? "true" : "false",
             ["changedAt"] = Stamp(changed.OccurredAt),
+        }, cancellationToken);
+
+    // To the address only: the link in the mail is the whole task, and whether it is done shows on the user itself.
+    public Task HandleAsync(EmailVerificationRequested requested, CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(requested, NotificationKind.EmailVerification, new Recipient(null, requested.Email), new Dictionary<string, string>
+        {
+            ["verificationId"] = requested.VerificationId.ToString(),
+            ["expiresAt"] = Stamp(requested.ExpiresAt),
+        }, cancellationToken);
+
+    public Task HandleAsync(NewDeviceSignedIn signedIn, CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(signedIn, NotificationKind.NewDeviceSignIn, new Recipient(signedIn.UserId, signedIn.Email), new Dictionary<string, string>
+        {
+            ["signedInAt"] = Stamp(signedIn.OccurredAt),
+            ["ipAddress"] = signedIn.IpAddress,
+            ["userAgent"] = signedIn.UserAgent.Length == 0 ? "an unnamed browser or program" : signedIn.UserAgent,
         }, cancellationToken);
 
     public Task HandleAsync(AiBudgetNearlySpent nearlySpent, CancellationToken cancellationToken) =>

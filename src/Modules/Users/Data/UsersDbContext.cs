@@ -15,6 +15,8 @@ internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) :
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<UserInvitation> Invitations => Set<UserInvitation>();
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+    public DbSet<EmailVerification> EmailVerifications => Set<EmailVerification>();
+    public DbSet<KnownDevice> KnownDevices => Set<KnownDevice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -30,6 +32,8 @@ internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) :
             invitation.Property(i => i.Role).HasConversion(RoleConversion);
         });
         modelBuilder.Entity<PasswordReset>().ToTable("password_resets");
+        modelBuilder.Entity<EmailVerification>().ToTable("email_verifications");
+        modelBuilder.Entity<KnownDevice>().ToTable("known_devices");
         modelBuilder.Entity<RefreshToken>().ToTable("refresh_tokens");
         modelBuilder.Entity<RecoveryCode>().ToTable("recovery_codes");
     }

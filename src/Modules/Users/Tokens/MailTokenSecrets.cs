@@ -23,4 +23,7 @@ internal sealed class MailTokenSecrets(IOptions<JwtOptions> jwt) : IMailLinkToke
     public string InvitationToken(Guid tenantId, Guid invitationId) => Data.InvitationToken.For(tenantId, invitationId, this).Encode();
 
     public string PasswordResetToken(Guid tenantId, Guid resetId) => Data.PasswordResetToken.For(tenantId, resetId, this).Encode();
+
+    public string EmailVerificationToken(Guid tenantId, Guid verificationId) =>
+        Data.EmailVerificationToken.For(tenantId, verificationId, this).Encode();
 }

@@ -420,7 +420,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Creates a tenant and its owner; then sign in with POST /auth/login.
+         * Creates a tenant and its owner and mails the owner a link to verify the address; then sign in with POST /auth/login.
          * @description Answers 202 with the same body whether or not the email already had an account, so that registration does not tell who has one; an existing account is left as it was.
          */
         post: operations["Register"];
@@ -440,7 +440,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Signs in with email, password and, when enrolled, a second factor.
+         * Signs in with email, password and, when enrolled, a second factor; a sign-in from a device the user was not seen on is mailed to them.
          * @description Failed sign-ins slow their sender down: past a few, each one makes the account from that address, and the address as a whole, wait longer (429 with Retry-After). The right password from another address is never held back.
          */
         post: operations["Login"];
@@ -535,6 +535,48 @@ export interface paths {
         put?: never;
         /** Sets a new password with the token of a reset mail; the token works once, and every session of the user ends. */
         post: operations["ConfirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks the address of a user verified with the token of a verification mail; each token works once, until it expires.
+         * @description A malformed or forged token answers 400, a used one 409, an expired one 410; none of them changes anything.
+         */
+        post: operations["VerifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mails the signed-in user a new link to verify their address (valid Users:EmailVerification:Lifetime, 24 hours by default); 202.
+         * @description An address already verified answers 409. Past a few resends each waits longer (429 with Retry-After).
+         *
+         *     API keys may not call this operation.
+         */
+        post: operations["ResendEmailVerification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2393,7 +2435,7 @@ export interface components {
             readAt?: string | null;
         };
         /** @enum {string} */
-        NotificationKind: "Invitation" | "PasswordReset" | "AccountNeedsReconnect" | "PostFailed" | "PostUnconfirmed" | "PaymentFailed" | "MfaChanged" | "AiBudgetNearlySpent";
+        NotificationKind: "Invitation" | "PasswordReset" | "AccountNeedsReconnect" | "PostFailed" | "PostUnconfirmed" | "PaymentFailed" | "MfaChanged" | "AiBudgetNearlySpent" | "EmailVerification" | "NewDeviceSignIn";
         Overview: {
             /** Format: date */
             from?: string;
@@ -2947,6 +2989,12 @@ export interface components {
             lastLoginAt?: string | null;
             /** Format: date-time */
             createdAt?: string;
+            emailVerified?: boolean;
+            /** Format: date-time */
+            emailVerifiedAt?: string | null;
+        };
+        VerifyEmailRequest: {
+            token?: string | null;
         };
     };
     responses: never;
@@ -4881,6 +4929,130 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limit exceeded; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResendEmailVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked access token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role does not allow this, or the API key lacks the scope (named in the problem's requiredScope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Internal Server Error */
             500: {

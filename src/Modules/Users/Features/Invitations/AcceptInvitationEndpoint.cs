@@ -33,8 +33,8 @@ internal static class AcceptInvitationEndpoint
         .ProducesProblem(StatusCodes.Status410Gone);
 
     private static async Task<Created<AcceptedInvitationResponse>> AcceptAsync(
-        AcceptInvitationRequest request, DbSession session, UsersDbContext db, UserAdministration administration, SessionIssuer sessions,
-        IAuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        AcceptInvitationRequest request, HttpContext context, DbSession session, UsersDbContext db, UserAdministration administration,
+        SessionIssuer sessions, SignInDevices devices, IAuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!InvitationToken.TryParse(request.InvitationToken, out var token))
         {
@@ -52,7 +52,10 @@ internal static class AcceptInvitationEndpoint
         invitation.EnsureAcceptable(clock.GetUtcNow());
         var user = await administration.AddAsync(invitation.Email, request.Password, invitation.Role, request.DisplayName, cancellationToken);
         invitation.Accept(user.Id, clock.GetUtcNow());
+        // The invitation reached this address by mail, which is what verifying it proves.
+        user.MarkEmailVerified(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await devices.RecognizeAsync(user, context, cancellationToken);
         await audit.RecordAsync(new AuditRecord(AuditAction.InvitationAccepted, invitation.Id) { ActorUserId = user.Id, After = new { UserId = user.Id, user.Email, user.Role } }, cancellationToken);
         var tokens = await sessions.StartAsync(user, cancellationToken);
         return TypedResults.Created("/api/v1/me", new AcceptedInvitationResponse(UserResponse.From(user), tokens));

@@ -48,6 +48,8 @@ internal static class ConfirmPasswordResetEndpoint
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == reset.UserId && u.IsActive, cancellationToken) ?? throw Invalid();
         user.PasswordHash = passwords.Hash(request.NewPassword);
         reset.Use(now);
+        // The reset link came by mail, so following it shows the address is the user's.
+        user.MarkEmailVerified(now);
         await db.PasswordResets
             .Where(r => r.UserId == user.Id && r.Id != reset.Id && r.UsedAt == null)
             .ExecuteUpdateAsync(r => r.SetProperty(x => x.UsedAt, now), cancellationToken);
