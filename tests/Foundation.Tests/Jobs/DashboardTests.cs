@@ -64,9 +64,7 @@ public sealed class DashboardTests
     [Test]
     public async Task A_dashboard_button_without_the_antiforgery_token_is_refused_and_changes_nothing()
     {
-        var tenant = await app.RegisterAsync();
-        var jobId = app.Services.GetRequiredService<IBackgroundJobClient>()
-            .Schedule<TenantProbeJob>(job => job.RunAsync(tenant.TenantId, Guid.NewGuid()), TimeSpan.FromDays(1));
+        var jobId = await ScheduleJobForTomorrowAsync();
         using var browser = await DashboardBrowser.SignedInAsync(app, operatorAccount);
         await DashboardBrowser.AntiforgeryAsync(browser);
 
@@ -79,9 +77,7 @@ public sealed class DashboardTests
     [Test]
     public async Task A_dashboard_button_with_the_pages_antiforgery_token_works()
     {
-        var tenant = await app.RegisterAsync();
-        var jobId = app.Services.GetRequiredService<IBackgroundJobClient>()
-            .Schedule<TenantProbeJob>(job => job.RunAsync(tenant.TenantId, Guid.NewGuid()), TimeSpan.FromDays(1));
+        var jobId = await ScheduleJobForTomorrowAsync();
         using var browser = await DashboardBrowser.SignedInAsync(app, operatorAccount);
         var (header, token) = await DashboardBrowser.AntiforgeryAsync(browser, "/hangfire/jobs/scheduled");
 
@@ -119,6 +115,13 @@ public sealed class DashboardTests
         signOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         signOut.Headers.Location!.OriginalString.ShouldBe("/hangfire-login");
         (await browser.GetAsync("/hangfire")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private async Task<string> ScheduleJobForTomorrowAsync()
+    {
+        var tenant = await app.RegisterAsync();
+        return app.Services.GetRequiredService<IBackgroundJobClient>()
+            .Schedule<TenantProbeJob>(job => job.RunAsync(tenant.TenantId, Guid.NewGuid()), TimeSpan.FromDays(1));
     }
 
     private string StateOf(string jobId) => app.Services.GetRequiredService<JobStorage>().GetConnection().GetStateData(jobId).Name;
