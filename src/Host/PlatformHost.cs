@@ -105,6 +105,7 @@ internal static class PlatformHost
         services.AddPlatformOpenApi();
         services.AddPlatformHealth(configuration);
         services.AddPlatformJobs(configuration);
+        services.AddPlatformDashboard();
         services.AddPlatformWebApp();
         services.AddPlatformTelemetry(configuration);
 

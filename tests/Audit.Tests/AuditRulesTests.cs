@@ -45,6 +45,24 @@ public sealed class AuditRulesTests
     }
 
     [Test]
+    public void A_platform_administrators_read_is_kept_without_a_tenant_and_only_for_a_named_user()
+    {
+        var adminId = Guid.NewGuid();
+        var admin = new AuditActor(ActorKind.User, adminId, null);
+        var record = new AuditRecord(AuditAction.PublishingOverviewViewed, null);
+
+        var entry = AuditEntry.Create(Guid.NewGuid(), admin, record, null, null, Now);
+
+        AuditAction.PublishingOverviewViewed.IsPlatformWide().ShouldBeTrue();
+        AuditAction.SignInFailed.IsPlatformWide().ShouldBeFalse();
+        entry.TenantId.ShouldBeNull();
+        entry.ActorUserId.ShouldBe(adminId);
+        entry.ResourceType.ShouldBe("publishing");
+        Should.Throw<InvalidOperationException>(() => AuditEntry.Create(null, AuditActor.System, record, null, null, Now));
+        Should.Throw<InvalidOperationException>(() => AuditEntry.Create(null, new AuditActor(ActorKind.Anonymous, null, null), record, null, null, Now));
+    }
+
+    [Test]
     public void A_mapped_ipv4_address_is_stored_as_ipv4_and_an_overlong_correlation_id_is_dropped()
     {
         var entry = AuditEntry.Create(

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using Platform.Host.Auth;
+using Platform.Host.Jobs.Publishing;
 using Platform.SharedKernel.Security;
 using Platform.Users.Contracts;
 
@@ -12,17 +13,22 @@ namespace Platform.Host.Jobs;
 
 /// <summary>
 /// The Hangfire dashboard at /hangfire for platform administrators only. A browser does not send the SPA's
-/// bearer token, so administrators sign in once at /hangfire-login and carry an HttpOnly, SameSite=Strict cookie.
+/// bearer token, so administrators sign in once at /hangfire-login and carry an HttpOnly, SameSite=Strict cookie. Besides
+/// Hangfire's jobs it shows publishing across tenants (<see cref="PublishingDashboard"/>), each page view audited.
 /// </summary>
 internal static class DashboardSetup
 {
+    private const string Root = "/hangfire";
+
     public static void MapPlatformDashboard(this WebApplication app)
     {
-        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.PlatformAdmin, "/hangfire", new DashboardOptions
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.PlatformAdmin, Root, new DashboardOptions
         {
             DashboardTitle = "Platform jobs",
             DisplayStorageConnectionString = false,
             AppPath = null,
+            // Hangfire checks the antiforgery token of every POST (retry, delete, trigger) when IAntiforgery is registered.
+            IgnoreAntiforgeryToken = false,
         });
 
         app.MapGet("/hangfire-login", () => Results.Content(LoginPage(null), "text/html"))
@@ -32,11 +38,18 @@ internal static class DashboardSetup
             .AllowAnonymous()
             .DisableAntiforgery()
             .ExcludeFromDescription();
-        app.MapPost("/hangfire-logout", async (HttpContext context) =>
-        {
-            await context.SignOutAsync(AuthenticationSetup.DashboardScheme);
-            return Results.Redirect("/hangfire-login");
-        }).DisableAntiforgery().ExcludeFromDescription();
+        app.MapDashboardSignOut(Root);
+    }
+
+    /// <summary>
+    /// The dashboard's services: antiforgery, which Hangfire uses once registered (its pages carry the token and its POST
+    /// buttons are refused, 403, without it; see DashboardOptions.IgnoreAntiforgeryToken, left false).
+    /// </summary>
+    public static IServiceCollection AddPlatformDashboard(this IServiceCollection services)
+    {
+        services.AddAntiforgery();
+        PublishingDashboard.Register();
+        return services;
     }
 
     private static async Task<IResult> SignInAsync(HttpContext context, IPlatformAdminSignIn signIn)

@@ -34,4 +34,6 @@ public enum AuditAction
     CheckoutStarted,
     PlanChanged,
     AgentToolCalled,
+    /// <summary>A platform administrator read every tenant's publishing state (a page of the jobs dashboard); kept without a tenant.</summary>
+    PublishingOverviewViewed,
 }

@@ -17,6 +17,7 @@ using Platform.Posts.Features.DeletePost;
 using Platform.Posts.Features.DuplicatePost;
 using Platform.Posts.Features.GetPost;
 using Platform.Posts.Features.ListPosts;
+using Platform.Posts.Features.PublishingOverview;
 using Platform.Posts.Features.PublishNow;
 using Platform.Posts.Features.SchedulePost;
 using Platform.Posts.Features.Shared;
@@ -61,6 +62,7 @@ internal sealed class PostsModule : IModule
         services.AddScoped<DraftCreation>();
         services.AddScoped<CalendarQuery>();
         services.AddScoped<IPosts, PostsGateway>();
+        services.AddScoped<IPublishingOverview, CrossTenantPublishingOverview>();
         services.AddScoped<PlatformTargetChecks>();
         services.AddScoped<BulkScheduler>();
         services.AddScoped<CheckedBulkScheduling>();

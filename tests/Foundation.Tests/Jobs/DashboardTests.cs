@@ -1,5 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Hangfire;
+using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.TestKit;
 using Shouldly;
 
@@ -8,9 +10,14 @@ namespace Platform.Foundation.Tests.Jobs;
 public sealed class DashboardTests
 {
     private PlatformApp app = null!;
+    private TestAccount operatorAccount = null!;
 
     [OneTimeSetUp]
-    public void Start() => app = new PlatformApp(new Dictionary<string, string?> { ["PlatformAdmins:Emails:0"] = "operator@example.com" });
+    public async Task Start()
+    {
+        app = new PlatformApp(new Dictionary<string, string?> { ["PlatformAdmins:Emails:0"] = "operator@example.com" });
+        operatorAccount = await app.RegisterAsync(email: "operator@example.com");
+    }
 
     [OneTimeTearDown]
     public Task Stop() => app.DisposeAsync().AsTask();
@@ -40,7 +47,6 @@ public sealed class DashboardTests
     [Test]
     public async Task A_platform_administrator_signs_in_with_a_cookie_and_sees_no_connection_string()
     {
-        var operatorAccount = await app.RegisterAsync(email: "operator@example.com");
         using var browser = Browser();
 
         var signIn = await SignInAsync(browser, operatorAccount.Email, operatorAccount.Password);
@@ -55,8 +61,75 @@ public sealed class DashboardTests
         html.ShouldNotContain("Password=", Case.Insensitive);
     }
 
-    private HttpClient Browser() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    [Test]
+    public async Task A_dashboard_button_without_the_antiforgery_token_is_refused_and_changes_nothing()
+    {
+        var jobId = await ScheduleJobForTomorrowAsync();
+        using var browser = await DashboardBrowser.SignedInAsync(app, operatorAccount);
+        await DashboardBrowser.AntiforgeryAsync(browser);
+
+        var forged = await browser.PostAsync("/hangfire/jobs/scheduled/delete", DeleteForm(jobId));
+
+        forged.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        StateOf(jobId).ShouldBe(ScheduledState.StateName);
+    }
+
+    [Test]
+    public async Task A_dashboard_button_with_the_pages_antiforgery_token_works()
+    {
+        var jobId = await ScheduleJobForTomorrowAsync();
+        using var browser = await DashboardBrowser.SignedInAsync(app, operatorAccount);
+        var (header, token) = await DashboardBrowser.AntiforgeryAsync(browser, "/hangfire/jobs/scheduled");
+
+        using var delete = new HttpRequestMessage(HttpMethod.Post, "/hangfire/jobs/scheduled/delete") { Content = DeleteForm(jobId) };
+        delete.Headers.Add(header, token);
+        var response = await browser.SendAsync(delete);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        StateOf(jobId).ShouldBe(DeletedState.StateName);
+    }
+
+    [Test]
+    public async Task Signing_out_without_the_antiforgery_token_is_refused_and_the_session_stays()
+    {
+        using var browser = await DashboardBrowser.SignedInAsync(app, operatorAccount);
+        await DashboardBrowser.AntiforgeryAsync(browser);
+
+        var legacy = await browser.PostAsync("/hangfire-logout", new FormUrlEncodedContent([]));
+        var inDashboard = await browser.PostAsync("/hangfire/logout", new FormUrlEncodedContent([]));
+
+        legacy.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        inDashboard.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await browser.GetAsync("/hangfire")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Signing_out_with_the_dashboards_token_ends_the_session()
+    {
+        using var browser = await DashboardBrowser.SignedInAsync(app, operatorAccount);
+        var (_, token) = await DashboardBrowser.AntiforgeryAsync(browser);
+
+        var signOut = await browser.PostAsync("/hangfire/logout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        signOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signOut.Headers.Location!.OriginalString.ShouldBe("/hangfire-login");
+        (await browser.GetAsync("/hangfire")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private async Task<string> ScheduleJobForTomorrowAsync()
+    {
+        var tenant = await app.RegisterAsync();
+        return app.Services.GetRequiredService<IBackgroundJobClient>()
+            .Schedule<TenantProbeJob>(job => job.RunAsync(tenant.TenantId, Guid.NewGuid()), TimeSpan.FromDays(1));
+    }
+
+    private string StateOf(string jobId) => app.Services.GetRequiredService<JobStorage>().GetConnection().GetStateData(jobId).Name;
+
+    private static FormUrlEncodedContent DeleteForm(string jobId) => new([new KeyValuePair<string, string>("jobs[]", jobId)]);
+
+    private HttpClient Browser() => DashboardBrowser.Open(app);
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password) =>
-        browser.PostAsync("/hangfire-login", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = email, ["password"] = password }));
+        DashboardBrowser.SignInAsync(browser, email, password);
 }

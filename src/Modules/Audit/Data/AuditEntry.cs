@@ -11,7 +11,7 @@ internal sealed class AuditEntry
 
     public Guid Id { get; private set; }
 
-    /// <summary>Null only for a failed sign-in that named no known account.</summary>
+    /// <summary>Null only for a failed sign-in that named no known account, and for a platform administrator's action.</summary>
     public Guid? TenantId { get; private set; }
 
     public DateTimeOffset OccurredAt { get; private set; }
@@ -29,7 +29,17 @@ internal sealed class AuditEntry
     public static AuditEntry Create(
         Guid? tenantId, AuditActor actor, AuditRecord record, IPAddress? clientAddress, string? correlationId, DateTimeOffset now)
     {
-        if (tenantId is null && record.Action != AuditAction.SignInFailed)
+        if (record.Action.IsPlatformWide())
+        {
+            // Across tenants, by a platform administrator: kept without a tenant (whichever the acting user belongs to), and
+            // only for a named person.
+            if (actor.Kind != ActorKind.User || actor.UserId is null)
+            {
+                throw new InvalidOperationException($"'{record.Action.Name()}' is a platform administrator's action and needs the user who took it.");
+            }
+            tenantId = null;
+        }
+        else if (tenantId is null && record.Action != AuditAction.SignInFailed)
         {
             throw new InvalidOperationException($"'{record.Action.Name()}' needs a tenant: only a failed sign-in may name no known account.");
         }

@@ -40,6 +40,8 @@ internal static class AuditActionNames
         [AuditAction.PlanChanged] = ("billing.plan_changed", ResourceTypes.Billing),
         // The key an agent called a tool with (of the Agents module's MCP server); the entry names the tool and its outcome.
         [AuditAction.AgentToolCalled] = ("agent.tool_called", ResourceTypes.ApiKey),
+        // Actions named platform.* concern no one tenant: they are kept without one (migration 0092), by a named user.
+        [AuditAction.PublishingOverviewViewed] = ("platform.publishing_overview_viewed", ResourceTypes.Publishing),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, AuditAction> ByName = Actions.ToFrozenDictionary(a => a.Value.Name, a => a.Key, StringComparer.Ordinal);
@@ -51,11 +53,16 @@ internal static class AuditActionNames
 
     public static string ResourceType(this AuditAction action) => Actions[action].ResourceType;
 
+    /// <summary>An action of the platform's operators across tenants, kept without a tenant.</summary>
+    public static bool IsPlatformWide(this AuditAction action) => action.Name().StartsWith(PlatformPrefix, StringComparison.Ordinal);
+
     public static bool TryParse(string name, out AuditAction action) => ByName.TryGetValue(name, out action);
 
     /// <summary>A stored name; one this version does not know is a fault of the data, not of the caller.</summary>
     public static AuditAction Parse(string name) =>
         TryParse(name, out var action) ? action : throw new InvalidOperationException($"Unknown stored audit action '{name}'.");
+
+    private const string PlatformPrefix = "platform.";
 
     private static class ResourceTypes
     {
@@ -67,5 +74,6 @@ internal static class AuditActionNames
         public const string Post = "post";
         public const string Account = "social_account";
         public const string Billing = "billing";
+        public const string Publishing = "publishing";
     }
 }

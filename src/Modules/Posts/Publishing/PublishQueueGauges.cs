@@ -57,20 +57,10 @@ internal sealed class PublishQueueGauges(NpgsqlDataSource dataSource, IMeterFact
         }
     }
 
-    // Synchronous: gauges are read by a synchronous callback. The statement is bounded by its own short timeout.
     private QueueSnapshot Read()
     {
-        using var command = dataSource.CreateCommand("""
-            SELECT count(*),
-                   count(*) FILTER (WHERE due_at <= clock_timestamp() AND (lease_until IS NULL OR lease_until < clock_timestamp())),
-                   coalesce(extract(epoch FROM clock_timestamp() - min(due_at)
-                       FILTER (WHERE due_at <= clock_timestamp() AND (lease_until IS NULL OR lease_until < clock_timestamp()))), 0)::float8
-            FROM posts.publish_queue
-            """);
-        command.CommandTimeout = 2;
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return new QueueSnapshot(reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2));
+        var backlog = QueueBacklog.Read(dataSource);
+        return new QueueSnapshot(backlog.Queued, backlog.DueUnclaimed, backlog.OldestDueLateness.TotalSeconds);
     }
 
     private sealed record QueueSnapshot(long Queued, long DueUnclaimed, double OldestLatenessSeconds);
