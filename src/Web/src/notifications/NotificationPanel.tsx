@@ -1,4 +1,4 @@
-import type { RefObject } from "react";
+import { useRef, type RefObject } from "react";
 import { Button, Dialog, Heading, Popover } from "react-aria-components";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/client";
@@ -13,6 +13,7 @@ type Props = { notifications: Notifications; triggerRef: RefObject<HTMLButtonEle
 /** The newest notifications, the unread ones in bold, each to mark read, or all at once. */
 export default function NotificationPanel({ notifications, triggerRef, onClose }: Props) {
   const queries = useQueryClient();
+  const dialog = useRef<HTMLElement>(null);
   const markRead = useMutation({
     mutationFn: async (id?: string) => {
       const { error } = id
@@ -24,13 +25,18 @@ export default function NotificationPanel({ notifications, triggerRef, onClose }
     onMutate: (id) => queries.setQueryData<NotificationPage>(notificationsKey, (page) => withRead(page, id ? [id] : undefined)),
     onSettled: () => queries.invalidateQueries({ queryKey: notificationsKey }),
   });
+  // The pressed button goes away once its item is read: focus stays in the list rather than falling to the page.
+  const read = (id: string | undefined) => {
+    markRead.mutate(id);
+    dialog.current?.focus();
+  };
 
   return (
     <Popover isOpen onOpenChange={(open) => !open && onClose()} triggerRef={triggerRef} placement="bottom end" className="notifications-popover">
-      <Dialog className="notifications" aria-labelledby="notifications-title">
+      <Dialog ref={dialog} className="notifications" aria-labelledby="notifications-title">
         <div className="toolbar">
           <Heading id="notifications-title" slot="title">Notifications</Heading>
-          <Button className="secondary" isDisabled={notifications.unread === 0 || markRead.isPending} onPress={() => markRead.mutate(undefined)}>
+          <Button className="secondary" isDisabled={notifications.unread === 0 || markRead.isPending} onPress={() => read(undefined)}>
             Mark all read
           </Button>
         </div>
@@ -46,7 +52,7 @@ export default function NotificationPanel({ notifications, triggerRef, onClose }
                   {!item.readAt && <span className="visually-hidden">, unread</span>}
                 </p>
                 {!item.readAt && (
-                  <Button className="secondary" aria-label={`Mark read: ${item.title}`} isDisabled={markRead.isPending} onPress={() => markRead.mutate(item.id)}>
+                  <Button className="secondary" aria-label={`Mark read: ${item.title}`} isDisabled={markRead.isPending} onPress={() => read(item.id)}>
                     Mark read
                   </Button>
                 )}
