@@ -5,21 +5,11 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { connect, createServer } from "node:net";
-import { baseUrl, openBrowser, screenshot, seriousAccessibilityViolations, signUpWithX } from "./browser.mjs";
+import { baseUrl, draftForX, openBrowser, screenshot, seriousAccessibilityViolations, signUpWithX } from "./browser.mjs";
 
 let browser;
 before(async () => (browser = await openBrowser()));
 after(async () => browser?.close());
-
-async function draftForX(page, text) {
-  await page.getByRole("link", { name: "New post" }).click();
-  await page.getByText("Conformance X (X)").click();
-  await page.getByLabel("Text").fill(text);
-  await page.getByRole("button", { name: "Save" }).click();
-  await page.getByRole("heading", { name: "Posts" }).waitFor();
-  const href = await page.getByRole("link", { name: text }).getAttribute("href");
-  return href.split("/").pop();
-}
 
 const statusOf = (page, text) => page.getByRole("row", { name: new RegExp(text) }).getByRole("cell").nth(1);
 
