@@ -79,3 +79,13 @@ export async function signUpWithX(page) {
   const accounts = await (await fetch(`${baseUrl}/api/v1/social-accounts`, { headers })).json();
   return { email, headers, accountId: accounts.items[0].id };
 }
+
+/** Writes a draft for the connected X account through the composer; answers its id, on the posts list the composer goes to. */
+export async function draftForX(page, text) {
+  await page.getByRole("link", { name: "New post" }).click();
+  await page.getByText("Conformance X (X)").click();
+  await page.getByLabel("Text").fill(text);
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("heading", { name: "Posts" }).waitFor();
+  return (await page.getByRole("link", { name: text }).getAttribute("href")).split("/").pop();
+}

@@ -3,18 +3,14 @@
 // The host's test fixture plans X's answers to create-post: a 429, then a 503, then successes.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, screenshot, seriousAccessibilityViolations, signUpAndIn } from "./browser.mjs";
+import { draftForX, openBrowser, screenshot, seriousAccessibilityViolations, signUpAndIn } from "./browser.mjs";
 
 let browser;
 before(async () => (browser = await openBrowser()));
 after(async () => browser?.close());
 
-async function draftForX(page, text) {
-  await page.getByRole("link", { name: "New post" }).click();
-  await page.getByText("Conformance X (X)").click();
-  await page.getByLabel("Text").fill(text);
-  await page.getByRole("button", { name: "Save" }).click();
-  await page.getByRole("heading", { name: "Posts" }).waitFor();
+async function openDraftForX(page, text) {
+  await draftForX(page, text);
   await page.getByRole("link", { name: text }).click();
   await page.getByRole("heading", { name: "On each platform" }).waitFor();
   return page.url();
@@ -40,7 +36,7 @@ test("a refused post shows why and publishes on retry; an unconfirmed one asks f
   await page.getByRole("row", { name: /Conformance X/ }).waitFor();
 
   // First post: X answers 429, and with one attempt allowed it fails for good.
-  const refused = await draftForX(page, "Refused by X first");
+  const refused = await openDraftForX(page, "Refused by X first");
   await page.setViewportSize({ width: 360, height: 800 });
   await page.getByRole("button", { name: "Publish now" }).click();
   await waitForStatus(page, "Failed");
@@ -51,7 +47,7 @@ test("a refused post shows why and publishes on retry; an unconfirmed one asks f
   await screenshot(page, "post-detail-refused");
 
   // Second post: X answers 503 to the create call, so nobody knows whether it was posted.
-  await draftForX(page, "Maybe posted on X");
+  await openDraftForX(page, "Maybe posted on X");
   await page.getByRole("button", { name: "Publish now" }).click();
   await waitForStatus(page, "Not confirmed");
   await xRow(page).getByRole("button", { name: "Retry on X" }).click();

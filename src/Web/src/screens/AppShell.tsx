@@ -4,11 +4,17 @@ import { NavLink, Outlet, useNavigate } from "react-router";
 import { useQueryClient } from "@tanstack/react-query";
 import { api, refreshSession } from "../api/client";
 import { session } from "../auth/session";
+import { useLiveUpdates } from "../live/useLiveUpdates";
+import { NotificationBell } from "../notifications/NotificationBell";
 
-/** Navigation and sign-out around every signed-in screen; refreshes the access token a minute before it expires. */
+/**
+ * Navigation, notifications and sign-out around every signed-in screen; keeps the session's live stream, and refreshes
+ * the access token a minute before it expires.
+ */
 export function AppShell() {
   const navigate = useNavigate();
   const queries = useQueryClient();
+  const live = useLiveUpdates();
 
   useEffect(() => {
     let timer: number | undefined;
@@ -33,7 +39,7 @@ export function AppShell() {
   }
 
   return (
-    <div className="shell">
+    <div className="shell" data-live={live}>
       <header>
         <span className="brand">Platform</span>
         <nav aria-label="Main">
@@ -44,8 +50,10 @@ export function AppShell() {
           <NavLink to="/analytics">Analytics</NavLink>
           <NavLink to="/settings">Settings</NavLink>
         </nav>
+        <NotificationBell />
         <Button onPress={signOut}>Sign out</Button>
       </header>
+      {live === "reconnecting" && <p role="status" className="live-status">Live updates paused: reconnecting…</p>}
       <main>
         <Outlet />
       </main>
