@@ -9,13 +9,10 @@ namespace Platform.Host.Jobs;
 /// Ending the dashboard session takes an antiforgery token, like the dashboard's own buttons: the cookie is already
 /// SameSite=Strict, and the token check stands behind it should a browser not honour that. The working sign-out is
 /// <see cref="DashboardPath"/> under /hangfire, where the session cookie (Path=/hangfire) reaches, so the token is checked
-/// against the administrator it was issued to. /hangfire-logout, outside the cookie's path, is kept for old forms and
-/// takes a token too; there the visitor is anonymous, so a token issued on a signed-in page is refused.
+/// against the administrator it was issued to.
 /// </summary>
 internal static class DashboardSignOut
 {
-    public const string LegacyPath = "/hangfire-logout";
-
     /// <summary>Relative to the dashboard's root.</summary>
     public const string DashboardPath = "/logout";
 
@@ -24,7 +21,6 @@ internal static class DashboardSignOut
 
     public static void MapDashboardSignOut(this WebApplication app, string dashboardRoot)
     {
-        app.MapPost(LegacyPath, SignOutAsync).DisableAntiforgery().ExcludeFromDescription();
         app.MapPost(dashboardRoot + DashboardPath, SignOutAsync)
             .RequireAuthorization(Policies.PlatformAdmin)
             .DisableAntiforgery()

@@ -9,7 +9,7 @@ namespace Platform.Host.WebApp;
 /// </summary>
 internal sealed class SpaFallbackMiddleware(RequestDelegate next, IFileProvider files)
 {
-    private static readonly string[] HostOwnedPrefixes = ["/api", "/mcp", "/swagger", "/hangfire", "/hangfire-login", "/hangfire-logout", "/health", "/metrics"];
+    private static readonly string[] HostOwnedPrefixes = ["/api", "/mcp", "/swagger", "/hangfire", "/hangfire-login", "/health", "/metrics"];
 
     public Task InvokeAsync(HttpContext context)
     {

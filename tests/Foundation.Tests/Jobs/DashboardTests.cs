@@ -95,10 +95,8 @@ public sealed class DashboardTests
         using var browser = await DashboardBrowser.SignedInAsync(app, operatorAccount);
         await DashboardBrowser.AntiforgeryAsync(browser);
 
-        var legacy = await browser.PostAsync("/hangfire-logout", new FormUrlEncodedContent([]));
         var inDashboard = await browser.PostAsync("/hangfire/logout", new FormUrlEncodedContent([]));
 
-        legacy.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         inDashboard.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await browser.GetAsync("/hangfire")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
