@@ -89,3 +89,19 @@ export async function draftForX(page, text) {
   await page.getByRole("heading", { name: "Posts" }).waitFor();
   return (await page.getByRole("link", { name: text }).getAttribute("href")).split("/").pop();
 }
+
+const smtp = `http://127.0.0.1:${process.env.PLATFORM_SMTP_WEB_PORT ?? "56326"}`;
+
+/** The first link to <path> in the newest mail the local SMTP server holds for <email> whose text has one. */
+export async function linkMailedTo(email, path) {
+  const pattern = new RegExp(`https?://\\S+${path}\\?token=\\S+`);
+  for (let i = 0; i < 150; i++) {
+    const { results } = await (await fetch(`${smtp}/api/messages?pageSize=5000`)).json();
+    for (const mail of results.filter((message) => message.to.some((to) => to.toLowerCase() === email.toLowerCase()))) {
+      const link = (await (await fetch(`${smtp}/api/messages/${mail.id}/plaintext`)).text()).match(pattern);
+      if (link) return link[0];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no mail with a ${path} link reached ${email}`);
+}

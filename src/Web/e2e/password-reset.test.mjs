@@ -2,26 +2,11 @@
 // command starts) leads to a new password; the old one stops working, and the link works only once.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { baseUrl, openBrowser, screenshot, seriousAccessibilityViolations, signUpAndIn } from "./browser.mjs";
+import { baseUrl, linkMailedTo, openBrowser, screenshot, seriousAccessibilityViolations, signUpAndIn } from "./browser.mjs";
 
 let browser;
 before(async () => (browser = await openBrowser()));
 after(async () => browser?.close());
-
-const smtp = `http://127.0.0.1:${process.env.PLATFORM_SMTP_WEB_PORT ?? "56326"}`;
-
-async function resetLinkMailedTo(email) {
-  for (let i = 0; i < 150; i++) {
-    const { results } = await (await fetch(`${smtp}/api/messages?pageSize=5000`)).json();
-    const mail = results.find((message) => message.to.some((to) => to.toLowerCase() === email.toLowerCase()));
-    if (mail) {
-      const text = await (await fetch(`${smtp}/api/messages/${mail.id}/plaintext`)).text();
-      return text.match(/https?:\/\/\S+\/reset-password\?token=\S+/)[0];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no mail reached ${email}`);
-}
 
 async function signInStatus(email, password) {
   const answer = await fetch(`${baseUrl}/api/v1/auth/login`, {
@@ -47,7 +32,7 @@ test("a forgotten password is replaced through the mailed link, which works once
   assert.deepEqual(await seriousAccessibilityViolations(page), []);
   await screenshot(page, "password-reset-asked");
 
-  const link = await resetLinkMailedTo(email);
+  const link = await linkMailedTo(email, "/reset-password");
   assert.ok(link.startsWith(baseUrl), `${link} leads to this app`);
   await page.goto(link);
   await page.getByLabel("New password").fill("a-brand-new-password-2");

@@ -6,6 +6,7 @@ import { RequireSession } from "./auth/RequireSession";
 import { AcceptInvitation } from "./screens/AcceptInvitation";
 import { ForgotPassword } from "./screens/ForgotPassword";
 import { ResetPassword } from "./screens/ResetPassword";
+import { VerifyEmail } from "./screens/VerifyEmail";
 import { Accounts } from "./screens/Accounts";
 import { AppShell } from "./screens/AppShell";
 import { Calendar } from "./screens/Calendar";
@@ -34,6 +35,7 @@ createRoot(document.getElementById("root")!).render(
           <Route path="/accept-invitation" element={<AcceptInvitation />} />
           <Route path="/forgot-password" element={<ForgotPassword />} />
           <Route path="/reset-password" element={<ResetPassword />} />
+          <Route path="/verify-email" element={<VerifyEmail />} />
           <Route element={<RequireSession />}>
             <Route element={<AppShell />}>
               <Route path="/accounts" element={<Accounts />} />
