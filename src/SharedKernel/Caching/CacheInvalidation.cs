@@ -12,8 +12,10 @@ namespace Platform.SharedKernel.Caching;
 /// to, and each removes them from its own memory on receipt.
 /// </summary>
 /// <remarks>
-/// The removal from Redis and the message leave on the same connection in that order, and Redis runs a connection's commands
-/// in order: a host that hears the message finds the entry already gone from Redis and reads the source.
+/// The removal from Redis and the message are one script, so Redis runs them together and in that order: a host that hears
+/// the message finds the entry already gone from Redis and reads the source, never the old value from Redis. The script
+/// also fences the entry for a few seconds against a write of a value read before the change (see
+/// <see cref="RedisDistributedCache.Fence"/>).
 /// While Redis is unreachable the other hosts miss the message and keep their entry until its local expiry.
 /// </remarks>
 public sealed class CacheInvalidation(HybridCache cache, IServiceProvider services, RedisNamespace keys, ILogger<CacheInvalidation> logger)
@@ -21,12 +23,21 @@ public sealed class CacheInvalidation(HybridCache cache, IServiceProvider servic
 {
     private const char Separator = '\n';
 
+    private const string RemoveAndPublishScript = """
+        local half = #KEYS / 2
+        for i = 1, half do
+            redis.call('DEL', KEYS[i])
+            redis.call('SET', KEYS[half + i], '1', 'PX', ARGV[3])
+        end
+        return redis.call('PUBLISH', ARGV[1], ARGV[2])
+        """;
+
     private readonly IConnectionMultiplexer? redis = services.GetService<IConnectionMultiplexer>();
     private readonly CancellationTokenSource stopped = new();
-    private ChannelMessageQueue? subscription;
+    private IConnectionMultiplexer? subscribed;
     private Task? retrying;
 
-    private RedisChannel Channel => RedisChannel.Literal(keys.Key("cache:invalidate"));
+    private string ChannelName => keys.Key("cache:invalidate");
 
     /// <summary>
     /// Ends the entries here at once and sends them to the other hosts, without waiting on Redis: this runs as a unit of
@@ -41,7 +52,10 @@ public sealed class CacheInvalidation(HybridCache cache, IServiceProvider servic
         }
         if (redis is { IsConnected: true })
         {
-            Observe(redis.GetSubscriber().PublishAsync(Channel, string.Join(Separator, cacheKeys)), "tell the other hosts of a change");
+            RedisKey[] stored = [.. cacheKeys.Select(key => RedisDistributedCache.KeyOf(keys, key)), .. cacheKeys.Select(key => RedisDistributedCache.FenceOf(keys, key))];
+            Observe(redis.GetDatabase().ScriptEvaluateAsync(RemoveAndPublishScript, stored,
+                    [ChannelName, string.Join(Separator, cacheKeys), (long)RedisDistributedCache.Fence.TotalMilliseconds]),
+                "tell the other hosts of a change");
         }
     }
 
@@ -62,9 +76,9 @@ public sealed class CacheInvalidation(HybridCache cache, IServiceProvider servic
         {
             await retrying;
         }
-        if (subscription is not null)
+        if (subscribed is not null)
         {
-            await subscription.UnsubscribeAsync();
+            await subscribed.GetSubscriber().UnsubscribeAsync(RedisChannel.Literal(ChannelName));
         }
     }
 
@@ -72,8 +86,9 @@ public sealed class CacheInvalidation(HybridCache cache, IServiceProvider servic
     {
         try
         {
-            subscription = await connection.GetSubscriber().SubscribeAsync(Channel);
-            subscription.OnMessage(message => Receive(message.Message!));
+            // A handler rather than a message queue: the removal is quick, and no hop through a queue delays it.
+            await connection.GetSubscriber().SubscribeAsync(RedisChannel.Literal(ChannelName), (_, message) => Receive(message!));
+            subscribed = connection;
             return true;
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)

@@ -20,8 +20,16 @@ public sealed class RedisDistributedCache(IConnectionMultiplexer redis, RedisNam
 
     private static readonly RedisValue[] Fields = ["d", "a", "s"];
 
-    // One round trip, and never a moment where the bytes live without their expiry.
+    /// <summary>
+    /// How long after an invalidation an entry may not be written back. <see cref="Microsoft.Extensions.Caching.Hybrid.HybridCache"/>
+    /// writes to Redis in the background after handing the value out, so a value read before a change could otherwise land
+    /// after the change removed the entry, and be served from Redis until it expires.
+    /// </summary>
+    public static readonly TimeSpan Fence = TimeSpan.FromSeconds(10);
+
+    // One round trip, and never a moment where the bytes live without their expiry; nothing while the key is fenced.
     private const string SetScript = """
+        if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
         redis.call('DEL', KEYS[1])
         redis.call('HSET', KEYS[1], 'd', ARGV[1], 'a', ARGV[2], 's', ARGV[3])
         if tonumber(ARGV[4]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[4]) end
@@ -72,7 +80,7 @@ public sealed class RedisDistributedCache(IConnectionMultiplexer redis, RedisNam
         var ttl = TimeToLive(now, absoluteMs, slidingMs);
         try
         {
-            await redis.GetDatabase().ScriptEvaluateAsync(SetScript, [RedisKey(key)], [value, absoluteMs, slidingMs, ttl]).WaitAsync(token);
+            await redis.GetDatabase().ScriptEvaluateAsync(SetScript, [RedisKey(key), FenceOf(keys, key)], [value, absoluteMs, slidingMs, ttl]).WaitAsync(token);
         }
         catch (Exception exception) when (!token.IsCancellationRequested)
         {
@@ -121,7 +129,13 @@ public sealed class RedisDistributedCache(IConnectionMultiplexer redis, RedisNam
     }
 
     /// <summary>The Redis key of a cache entry, under the deployment's prefix.</summary>
-    public RedisKey RedisKey(string key) => keys.Key(KeyPrefix + key);
+    public RedisKey RedisKey(string key) => KeyOf(keys, key);
+
+    /// <inheritdoc cref="RedisKey"/>
+    public static RedisKey KeyOf(RedisNamespace keys, string key) => keys.Key(KeyPrefix + key);
+
+    /// <summary>The key whose presence keeps an entry from being written (see <see cref="Fence"/>).</summary>
+    public static RedisKey FenceOf(RedisNamespace keys, string key) => keys.Key("cache-fence:" + key);
 
     // Only a sliding entry moves; nobody waits for it.
     private void Slide(string key, long absoluteMs, long slidingMs)
