@@ -4,7 +4,9 @@
 # tool, never by the production host); prints requests/s, p50 and p99 for both and their ratio. Then GET /api/v1/posts
 # with an API key beside the same read with an access token: what a key-authenticated read costs against a user's.
 # With BENCH_COMPARE=telemetry the other side is a second production host with Telemetry__Enabled=false instead: the
-# cost of OpenTelemetry (metrics listened to, /metrics served) on the same endpoint.
+# cost of OpenTelemetry (metrics listened to, /metrics served) on the same endpoint. With BENCH_COMPARE=cache the other
+# side is a second production host with Cache__Enabled=false, both on GET /api/v1/social-accounts: what the cache of hot
+# reads saves on the accounts list.
 # Usage: scripts/bench-api.sh [seconds=10] [connections=32]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -29,10 +31,11 @@ dll=src/Host/bin/Release/net10.0/Platform.Host.dll
 dotnet "$dll" --urls "http://127.0.0.1:$port" >/tmp/platform-bench.log 2>&1 &
 host=$!
 compare="${BENCH_COMPARE:-bare}"
-if [[ "$compare" == telemetry ]]; then
+if [[ "$compare" == telemetry || "$compare" == cache ]]; then
   # Started once the first host has migrated the database, so the two never migrate at once.
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.2; done
-  Telemetry__Enabled=false dotnet "$dll" --urls "http://127.0.0.1:$bare_port" >/tmp/platform-bench-off.log 2>&1 &
+  off=Telemetry__Enabled; [[ "$compare" == cache ]] && off=Cache__Enabled
+  env "$off=false" dotnet "$dll" --urls "http://127.0.0.1:$bare_port" >/tmp/platform-bench-off.log 2>&1 &
 else
   dotnet tools/PublishLab/bin/Release/net10.0/Platform.PublishLab.dll bare --url "http://127.0.0.1:$bare_port" \
     --connection "Host=127.0.0.1;Port=55432;Database=platform_bench;Username=postgres;Maximum Pool Size=64" >/tmp/platform-bench-bare.log 2>&1 &
@@ -64,6 +67,11 @@ if [[ "$compare" == telemetry ]]; then
   (while sleep 15; do curl -sf "http://127.0.0.1:$port/metrics" >/dev/null || true; done) &
   scraper=$!
   trap 'kill $host $bare_host $scraper 2>/dev/null || true' EXIT
+elif [[ "$compare" == cache ]]; then
+  full=(-H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/social-accounts")
+  bare=(-H "Authorization: Bearer $token" "http://127.0.0.1:$bare_port/api/v1/social-accounts")
+  labels=("GET /api/v1/social-accounts, cache on" "same, Cache:Enabled=false" "on / off")
+  bare_warmup="${BENCH_WARMUP:-40}"
 fi
 # Warm both paths under the measured load until tiered compilation has settled (the full path has far more code
 # to rejit: measured cold, it reads less than half its steady rate), then measure them alternately, twice.
@@ -75,7 +83,7 @@ pipeline2=$(run "${full[@]}"); baseline2=$(run "${bare[@]}")
 source scripts/wrk-summary.sh
 echo "wrk -t2 -c$connections -d${seconds}s on $(nproc) cores, alternating"
 side_by_side "${labels[@]}" "$pipeline" "$baseline" "$pipeline2" "$baseline2"
-[[ "$compare" == telemetry ]] && exit 0
+[[ "$compare" == telemetry || "$compare" == cache ]] && exit 0
 
 with_key=(-H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/posts")
 with_token=(-H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/posts")

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Host.Auth;
@@ -70,6 +71,7 @@ internal static class PlatformHost
             services.AddHostedService<OutboxProcessor>();
         }
         AddRedis(services, configuration);
+        services.AddTenantCache();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -172,5 +174,7 @@ internal static class PlatformHost
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         services.AddSingleton<IRateLimitCounter, RedisRateLimitCounter>();
         services.AddSingleton<IFailureBackoff, RedisFailureBackoff>();
+        // The cache's second level shares the one connection instead of opening its own.
+        services.AddSingleton<IDistributedCache, RedisDistributedCache>();
     }
 }

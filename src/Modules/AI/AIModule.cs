@@ -20,6 +20,7 @@ using Platform.AI.Gateway;
 using Platform.AI.Generation;
 using Platform.AI.Moderation;
 using Platform.AI.Providers;
+using Platform.SharedKernel.Caching;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
 using Platform.SharedKernel.Security;
@@ -34,7 +35,7 @@ internal sealed class AIModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<AiDbContext>();
+        services.AddModuleDbContext<AiDbContext>((options, provider) => options.InvalidatesCache(provider, TemplateCatalog.Entity));
         services.AddOptions<AiOptions>().Bind(configuration.GetSection(AiOptions.Section))
             .Validate(o => o.Moderation.Provider != ModerationProvider.OpenAI || !string.IsNullOrWhiteSpace(o.OpenAI.ApiKey) && !string.IsNullOrWhiteSpace(o.OpenAI.BaseUrl),
                 "AI:Moderation:Provider is OpenAI, so AI:OpenAI:ApiKey and AI:OpenAI:BaseUrl must be set.")
@@ -58,6 +59,7 @@ internal sealed class AIModule : IModule
         services.AddSingleton<AiGenerator>();
         services.AddSingleton<Features.GenerateImage.LibraryImages>();
         services.AddSingleton<GenerationChecks>();
+        services.AddScoped<TemplateCatalog>();
         services.AddScoped<TemplateGuidance>();
         services.AddScoped<ConnectedPlatforms>();
         services.AddScoped<GenerationFlow>();

@@ -15,6 +15,7 @@ using Platform.Billing.Features.StartCheckout;
 using Platform.Billing.Plans;
 using Platform.Billing.Provider;
 using Platform.Billing.Webhooks;
+using Platform.SharedKernel.Caching;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
 
@@ -28,7 +29,7 @@ internal sealed class BillingModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<BillingDbContext>();
+        services.AddModuleDbContext<BillingDbContext>((options, provider) => options.InvalidatesCache(provider, TenantPlanLimits.Entity));
         services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>();
         services.AddValidatorsFromAssemblyContaining<BillingModule>(includeInternalTypes: true);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Billing.Contracts;
+using Platform.SharedKernel.Caching;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
 using Platform.SocialAccounts.Content;
@@ -42,7 +43,8 @@ internal sealed class SocialAccountsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<SocialAccountsDbContext>();
+        services.AddModuleDbContext<SocialAccountsDbContext>((options, provider) => options.InvalidatesCache(provider, AccountDirectory.Entity));
+        services.AddScoped<AccountDirectory>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<TokenEncryptionOptions>().BindConfiguration(TokenEncryptionOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TokenEncryptionOptions>, TokenEncryptionOptionsValidator>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Billing.Contracts;
+using Platform.SharedKernel.Caching;
 using Platform.SharedKernel.Data;
 using Platform.SharedKernel.Modules;
 using Platform.SharedKernel.Outbound;
@@ -25,7 +26,7 @@ internal sealed class TenantsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<TenantsDbContext>();
+        services.AddModuleDbContext<TenantsDbContext>((options, provider) => options.InvalidatesCache(provider, TenantSettingsReader.Entity));
         services.AddScoped<ITenantProvisioning, TenantProvisioning>();
         services.AddScoped<ITenantSettingsReader, TenantSettingsReader>();
         services.AddValidatorsFromAssemblyContaining<TenantsModule>(includeInternalTypes: true);

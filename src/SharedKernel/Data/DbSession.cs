@@ -227,6 +227,9 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TenantContext tenant,
         requestSlot?.Dispose();
     }
 
+    /// <summary>The unit of work <paramref name="owner"/> belongs to, if it is one's.</summary>
+    internal static DbSession? Of(DbConnection owner) => Sessions.TryGetValue(owner, out var session) ? session : null;
+
     /// <summary>Puts the tenant (and the read-only flag) in front of an EF command of this session, when it needs them.</summary>
     internal static async ValueTask PrepareCommandAsync(DbCommand command, CommandSource source, bool async, CancellationToken cancellationToken)
     {

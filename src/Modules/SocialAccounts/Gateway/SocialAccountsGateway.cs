@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.SocialAccounts.Content;
 using Platform.SocialAccounts.Contracts;
 using Platform.SocialAccounts.Data;
@@ -14,13 +13,11 @@ namespace Platform.SocialAccounts.Gateway;
 /// connection while the platform answers.
 /// </summary>
 internal sealed class SocialAccountsGateway(
-    SocialAccountsDbContext db, AccountCalls calls, IContentRules rules, AccountTargetChecks targets, PlatformCatalog catalog) : ISocialAccounts
+    AccountDirectory directory, AccountCalls calls, IContentRules rules, AccountTargetChecks targets, PlatformCatalog catalog) : ISocialAccounts
 {
-    public async Task<SocialAccountDto?> FindAsync(Guid accountId, CancellationToken cancellationToken) =>
-        (await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken))?.ToDto();
+    public Task<SocialAccountDto?> FindAsync(Guid accountId, CancellationToken cancellationToken) => directory.FindAsync(accountId, cancellationToken);
 
-    public async Task<IReadOnlyList<SocialAccountDto>> ListAsync(CancellationToken cancellationToken) =>
-        (await db.Accounts.AsNoTracking().OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken)).Select(a => a.ToDto()).ToList();
+    public Task<IReadOnlyList<SocialAccountDto>> ListAsync(CancellationToken cancellationToken) => directory.ListAsync(cancellationToken);
 
     public Task<PublishedPost> PublishAsync(Guid accountId, PostContent content, CancellationToken cancellationToken) =>
         calls.CallAsync(accountId, PlatformOperation.Publish, platform => EnsureAllowed(platform, content),

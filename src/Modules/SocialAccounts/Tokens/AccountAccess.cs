@@ -10,7 +10,7 @@ namespace Platform.SocialAccounts.Tokens;
 /// call, read the account and its tokens; after a refresh, read them again; after a refusal of refreshed tokens, mark the
 /// account; after the call, note the sync.
 /// </summary>
-internal sealed class AccountAccess(SocialAccountsDbContext db, AccountTokens tokens)
+internal sealed class AccountAccess(SocialAccountsDbContext db, AccountTokens tokens, AccountDirectory directory)
 {
     /// <param name="check">Asked first, of the platform alone: a refusal here costs no token refresh.</param>
     public async Task<CallableAccount> OpenAsync(Guid accountId, Action<SocialPlatform>? check, CancellationToken cancellationToken)
@@ -32,6 +32,7 @@ internal sealed class AccountAccess(SocialAccountsDbContext db, AccountTokens to
     public Task<int> RecordSyncAsync(Guid accountId, DateTimeOffset now, TimeSpan resolution, CancellationToken cancellationToken)
     {
         var staleBefore = now - resolution;
+        directory.ChangedOnCommit();
         return db.Accounts
             .Where(a => a.Id == accountId && (a.LastSyncAt == null || a.LastSyncAt <= staleBefore))
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.LastSyncAt, now), cancellationToken);

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Platform.AI.Data;
+using Platform.AI.Features.Templates;
 using Platform.SharedKernel.Errors;
 
 namespace Platform.AI.Features.Shared;
@@ -9,7 +8,7 @@ namespace Platform.AI.Features.Shared;
 /// Renders a tenant's prompt template into guidance for the model: its <c>{{variables}}</c> come from the
 /// request, then from the template's own brand voice, audience and call to action.
 /// </summary>
-internal sealed partial class TemplateGuidance(AiDbContext db)
+internal sealed partial class TemplateGuidance(TemplateCatalog templates)
 {
     public async Task<string?> RenderAsync(Guid? templateId, IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken)
     {
@@ -17,12 +16,12 @@ internal sealed partial class TemplateGuidance(AiDbContext db)
         {
             return null;
         }
-        var template = await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId, cancellationToken)
+        var template = await templates.FindAsync(templateId.Value, cancellationToken)
             ?? throw ProblemException.NotFound("The prompt template");
         return Render(template, variables ?? new Dictionary<string, string>());
     }
 
-    public static string Render(PromptTemplate template, IReadOnlyDictionary<string, string> variables)
+    public static string Render(TemplateView template, IReadOnlyDictionary<string, string> variables)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Platform.AI.Data;
+using Platform.AI.Features.Shared;
 using Platform.AI.Moderation;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Paging;
@@ -44,16 +45,15 @@ internal static class TemplateEndpoints
         return Results.Created($"/api/v1/ai/templates/{template.Id}", TemplateView.From(template));
     }
 
-    private static async Task<IResult> ListAsync(AiDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 20)
+    private static async Task<IResult> ListAsync(TemplateCatalog templates, CancellationToken cancellationToken, int page = 1, int pageSize = 20)
     {
         var paging = new PageRequest(page, pageSize);
-        var total = await db.Templates.LongCountAsync(cancellationToken);
-        var items = await db.Templates.AsNoTracking().OrderBy(t => t.Name).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return Results.Ok(new PagedList<TemplateView>(items.Select(TemplateView.From).ToList(), paging.Page, paging.PageSize, total));
+        var all = await templates.ListAsync(cancellationToken);
+        return Results.Ok(new PagedList<TemplateView>(all.Skip(paging.Skip).Take(paging.PageSize).ToList(), paging.Page, paging.PageSize, all.Count));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, AiDbContext db, CancellationToken cancellationToken) =>
-        Results.Ok(TemplateView.From(await FindAsync(db, id, cancellationToken)));
+    private static async Task<IResult> GetAsync(Guid id, TemplateCatalog templates, CancellationToken cancellationToken) =>
+        Results.Ok(await templates.FindAsync(id, cancellationToken) ?? throw ProblemException.NotFound("The prompt template"));
 
     private static async Task<IResult> UpdateAsync(
         Guid id, TemplateRequest request, AiDbContext db, ContentModerator moderator, TimeProvider clock, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel.Errors;
 using Platform.SharedKernel.Security;
 using Platform.SocialAccounts.Contracts;
@@ -18,10 +17,6 @@ internal static class GetAccountEndpoint
             .RequireAuthorization(Policies.Viewer)
             .WithName("GetSocialAccount");
 
-    public static async Task<Ok<SocialAccountDto>> HandleAsync(Guid id, SocialAccountsDbContext db, CancellationToken cancellationToken)
-    {
-        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-            ?? throw ProblemException.NotFound("The social account");
-        return TypedResults.Ok(account.ToDto());
-    }
+    public static async Task<Ok<SocialAccountDto>> HandleAsync(Guid id, AccountDirectory accounts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await accounts.FindAsync(id, cancellationToken) ?? throw ProblemException.NotFound("The social account"));
 }

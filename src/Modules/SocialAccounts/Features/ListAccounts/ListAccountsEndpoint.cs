@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Platform.SharedKernel.Paging;
 using Platform.SharedKernel.Security;
 using Platform.SharedKernel.Validation;
@@ -22,17 +21,17 @@ internal static class ListAccountsEndpoint
             .WithName("ListSocialAccounts");
 
     public static async Task<Ok<PagedList<SocialAccountDto>>> HandleAsync(
-        [AsParameters] ListAccountsRequest request, SocialAccountsDbContext db, CancellationToken cancellationToken)
+        [AsParameters] ListAccountsRequest request, AccountDirectory accounts, CancellationToken cancellationToken)
     {
         var paging = new PageRequest(request.Page ?? 1, request.PageSize ?? 20);
-        var query = db.Accounts.AsNoTracking();
+        // A tenant's accounts are few (its plan caps them): the whole list is cached and paged here.
+        IEnumerable<SocialAccountDto> listed = await accounts.ListAsync(cancellationToken);
         if (SocialPlatforms.TryParse(request.Platform, out var platform))
         {
-            query = query.Where(a => a.Platform == platform);
+            listed = listed.Where(a => a.Platform == platform);
         }
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
-            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedList<SocialAccountDto>(items.Select(a => a.ToDto()).ToList(), paging.Page, paging.PageSize, total));
+        var matching = listed.ToList();
+        var page = matching.Skip(paging.Skip).Take(paging.PageSize).ToList();
+        return TypedResults.Ok(new PagedList<SocialAccountDto>(page, paging.Page, paging.PageSize, matching.Count));
     }
 }
