@@ -16,21 +16,9 @@ using Shouldly;
 namespace Platform.Notifications.Tests;
 
 /// <summary>Mail through the real host, PostgreSQL, Hangfire and the local SMTP server, checked by what that server received.</summary>
-public sealed class MailTests
+public sealed class MailTests : MailFixture
 {
     private const string NewPassword = "a-brand-new-password-42";
-    private NotificationsApp app = null!;
-    private TestAccount owner = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        app = NotificationsApp.Start();
-        owner = await app.RegisterAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await app.DisposeAsync();
 
     [Test]
     public async Task An_invitation_mails_the_invitee_a_link_whose_token_accepts_it()

@@ -8,22 +8,10 @@ using Shouldly;
 namespace Platform.Notifications.Tests;
 
 /// <summary>The mail a user gets when their account is signed in to from a device not seen before, through the real host and SMTP server.</summary>
-public sealed class NewDeviceMailTests
+public sealed class NewDeviceMailTests : MailFixture
 {
     private const string Subject = "New sign-in to your account";
     private const string Firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0";
-    private NotificationsApp app = null!;
-    private TestAccount owner = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        app = NotificationsApp.Start();
-        owner = await app.RegisterAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await app.DisposeAsync();
 
     [Test]
     public async Task A_sign_in_from_a_new_device_is_mailed_once_naming_when_where_and_what()

@@ -8,21 +8,8 @@ using Shouldly;
 namespace Platform.Notifications.Tests;
 
 /// <summary>Mail about a person's own account security, which they cannot switch off, through the real host and SMTP server.</summary>
-public sealed class SecurityMailTests
+public sealed class SecurityMailTests : MailFixture
 {
-    private NotificationsApp app = null!;
-    private TestAccount owner = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        app = NotificationsApp.Start();
-        owner = await app.RegisterAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await app.DisposeAsync();
-
     [Test]
     public async Task Turning_two_step_sign_in_on_and_off_mails_the_user_each_time()
     {
