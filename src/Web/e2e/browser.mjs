@@ -13,11 +13,16 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 const chromiumFlags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
+// The browser and the tests' own API calls present one user agent: the host mails a sign-in from a device it has not
+// seen, and the tests' calls are the same person at the same desk.
+const userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 platform-e2e";
+
 export async function openBrowser() {
   const profile = mkdtempSync(join(tmpdir(), "platform-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: chromiumFlags,
+    userAgent,
   });
   return {
     newPage: () => context.newPage(),
@@ -65,7 +70,7 @@ export async function signUpAndIn(page) {
 /** A bearer token for the API calls a test makes beside the screens (the password is the one signUpAndIn uses). */
 export async function accessTokenFor(email) {
   const answer = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password: "a-long-enough-password-1" }),
+    method: "POST", headers: { "Content-Type": "application/json", "User-Agent": userAgent }, body: JSON.stringify({ email, password: "a-long-enough-password-1" }),
   });
   return (await answer.json()).accessToken;
 }
