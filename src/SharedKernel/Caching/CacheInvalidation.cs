@@ -66,7 +66,7 @@ public sealed class CacheInvalidation(HybridCache cache, IServiceProvider servic
             return;
         }
         // Redis is down at start-up: the host serves anyway (from the database) and keeps trying in the background.
-        retrying = RetrySubscribeAsync(redis, stopped.Token);
+        retrying = SubscriptionRetry.UntilSubscribedAsync(() => TrySubscribeAsync(redis), stopped.Token);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -95,21 +95,6 @@ public sealed class CacheInvalidation(HybridCache cache, IServiceProvider servic
         {
             logger.LogWarning(exception, "Could not subscribe to cache invalidations; retrying");
             return false;
-        }
-    }
-
-    private async Task RetrySubscribeAsync(IConnectionMultiplexer connection, CancellationToken stoppingToken)
-    {
-        try
-        {
-            do
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-            while (!await TrySubscribeAsync(connection));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Platform.SharedKernel.Caching;
 using StackExchange.Redis;
 
 namespace Platform.Notifications.Live;
@@ -33,7 +34,7 @@ internal sealed class LiveEventRelay(IServiceProvider services, LiveRedisKeys ke
             return;
         }
         // Redis is down at start-up: the host serves anyway (its streams stay quiet) and keeps trying in the background.
-        retrying = RetrySubscribeAsync(redis, stopped.Token);
+        retrying = SubscriptionRetry.UntilSubscribedAsync(() => TrySubscribeAsync(redis), stopped.Token);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -70,21 +71,6 @@ internal sealed class LiveEventRelay(IServiceProvider services, LiveRedisKeys ke
         {
             logger.LogWarning(exception, "Could not subscribe to live events; retrying");
             return false;
-        }
-    }
-
-    private async Task RetrySubscribeAsync(IConnectionMultiplexer connection, CancellationToken stoppingToken)
-    {
-        try
-        {
-            do
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-            while (!await TrySubscribeAsync(connection));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
         }
     }
 
